@@ -1,0 +1,9 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createThreatModelServices } from './threat-model-module.js';
+
+// The transport (IPC from VS Code, or --stdio) is chosen from the command line by vscode-languageserver.
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createThreatModelServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

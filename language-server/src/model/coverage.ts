@@ -1,0 +1,93 @@
+import type { DfdElement, Exclude, StrideCategory, Threat } from '../generated/ast.js';
+import { isThreatAddressed } from './responses.js';
+import { STRIDE_CATEGORIES, categoryApplies, elementTraits } from './stride.js';
+
+/** One cell of the STRIDE coverage matrix (DESIGN.md §6). */
+export type CoverageStatus = 'addressed' | 'unmitigated' | 'missing' | 'excluded' | 'not-applicable';
+
+export interface CategoryCoverage {
+    readonly category: StrideCategory;
+    readonly status: CoverageStatus;
+    /** Threats that target the element with this category. */
+    readonly threats: readonly Threat[];
+    /** Those of {@link threats} that are not addressed. */
+    readonly unaddressed: readonly Threat[];
+    /** The exclude that covers the category, if any. */
+    readonly exclude?: Exclude;
+}
+
+export interface ElementCoverage {
+    readonly element: DfdElement;
+    /** All six categories, in STRIDE order. */
+    readonly categories: readonly CategoryCoverage[];
+}
+
+interface ElementEntries {
+    threats: Map<StrideCategory, Threat[]>;
+    excludes: Map<StrideCategory, Exclude>;
+}
+
+/**
+ * Which threats and excludes name each element, built once from every threat and exclude of the
+ * model so that coverage of any element is a lookup.
+ */
+export class CoverageIndex {
+    private readonly entries = new Map<DfdElement, ElementEntries>();
+
+    constructor(threats: Iterable<Threat>, excludes: Iterable<Exclude>) {
+        for (const threat of threats) {
+            for (const target of threat.targets) {
+                const element = target.ref;
+                if (!element) continue;
+                const byCategory = this.entryOf(element).threats;
+                for (const category of new Set(threat.stride)) {
+                    const list = byCategory.get(category);
+                    if (list) list.push(threat);
+                    else byCategory.set(category, [threat]);
+                }
+            }
+        }
+        for (const exclude of excludes) {
+            if (!exclude.category) continue;
+            for (const ref of exclude.elements) {
+                const element = ref.ref;
+                if (!element) continue;
+                const excludes = this.entryOf(element).excludes;
+                if (!excludes.has(exclude.category)) excludes.set(exclude.category, exclude);
+            }
+        }
+    }
+
+    coverageOf(element: DfdElement): ElementCoverage {
+        const entry = this.entries.get(element);
+        const traits = elementTraits(element);
+        const categories = STRIDE_CATEGORIES.map((category): CategoryCoverage => {
+            const threats = entry?.threats.get(category) ?? [];
+            const unaddressed = threats.filter(t => !isThreatAddressed(t));
+            const exclude = entry?.excludes.get(category);
+            return { category, threats, unaddressed, exclude, status: statusOf(categoryApplies(traits, category), threats, unaddressed, exclude) };
+        });
+        return { element, categories };
+    }
+
+    private entryOf(element: DfdElement): ElementEntries {
+        let entry = this.entries.get(element);
+        if (!entry) {
+            entry = { threats: new Map(), excludes: new Map() };
+            this.entries.set(element, entry);
+        }
+        return entry;
+    }
+}
+
+function statusOf(applies: boolean, threats: readonly Threat[], unaddressed: readonly Threat[], exclude: Exclude | undefined): CoverageStatus {
+    if (!applies) return 'not-applicable';
+    if (exclude) return 'excluded';
+    if (threats.length === 0) return 'missing';
+    return unaddressed.length > 0 ? 'unmitigated' : 'addressed';
+}
+
+/** The categories of an element's coverage with the given status. */
+export function categoriesWithStatus(coverage: ElementCoverage, status: CoverageStatus): CategoryCoverage[] {
+    return coverage.categories.filter(c => c.status === status);
+}

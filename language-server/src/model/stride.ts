@@ -1,0 +1,64 @@
+import type { DfdElement, StrideCategory } from '../generated/ast.js';
+
+/** The six STRIDE categories, in their canonical order. */
+export const STRIDE_CATEGORIES: readonly StrideCategory[] = [
+    'Spoofing',
+    'Tampering',
+    'Repudiation',
+    'InformationDisclosure',
+    'DenialOfService',
+    'ElevationOfPrivilege',
+];
+
+/** The kinds of DFD element, as a user reads them in messages. */
+export type ElementKind = 'external' | 'process' | 'datastore' | 'flow';
+
+/** What decides which categories apply to an element: its kind, and for a data store whether it holds logs. */
+export interface ElementTraits {
+    readonly kind: ElementKind;
+    readonly logs?: boolean;
+}
+
+const ALWAYS: Readonly<Record<ElementKind, readonly StrideCategory[]>> = {
+    external: ['Spoofing', 'Repudiation'],
+    process: STRIDE_CATEGORIES,
+    datastore: ['Tampering', 'InformationDisclosure', 'DenialOfService'],
+    flow: ['Tampering', 'InformationDisclosure', 'DenialOfService'],
+};
+
+/**
+ * STRIDE per element (DESIGN.md §3). Repudiation applies to a data store only when it holds logs,
+ * because only then can tampering with it erase the evidence of who did what.
+ */
+export function applicableCategories(traits: ElementTraits): readonly StrideCategory[] {
+    if (traits.kind === 'datastore' && traits.logs) {
+        return STRIDE_CATEGORIES.filter(c => c === 'Repudiation' || ALWAYS.datastore.includes(c));
+    }
+    return ALWAYS[traits.kind];
+}
+
+export function categoryApplies(traits: ElementTraits, category: StrideCategory): boolean {
+    return applicableCategories(traits).includes(category);
+}
+
+/** The kind and traits of an AST element. */
+export function elementTraits(element: DfdElement): ElementTraits {
+    switch (element.$type) {
+        case 'External': return { kind: 'external' };
+        case 'Process': return { kind: 'process' };
+        case 'Datastore': return { kind: 'datastore', logs: element.logs };
+        case 'Flow': return { kind: 'flow' };
+    }
+}
+
+const KIND_LABELS: Readonly<Record<ElementKind, string>> = {
+    external: 'External entity',
+    process: 'Process',
+    datastore: 'Data store',
+    flow: 'Flow',
+};
+
+/** "Process 'Storefront'": how messages name an element. */
+export function describeElement(element: DfdElement): string {
+    return `${KIND_LABELS[elementTraits(element).kind]} '${element.name}'`;
+}

@@ -1,0 +1,62 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
+import { GlobalScopeComputation } from './references/scope-computation.js';
+import { ThreatModelDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/threat-model-validator.js';
+import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
+import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
+import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
+
+/** Services tml adds to Langium's. */
+export interface ThreatModelAddedServices {
+    workspace: {
+        ModelIndex: ThreatModelWorkspaceIndex;
+    };
+}
+
+export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
+
+export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & ThreatModelAddedServices> = {
+    references: {
+        ScopeComputation: services => new GlobalScopeComputation(services),
+    },
+    validation: {
+        DocumentValidator: services => new ThreatModelDocumentValidator(services),
+    },
+    workspace: {
+        ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
+    },
+};
+
+export const ThreatModelSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new ThreatModelDocumentBuilder(services),
+        ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),
+    },
+};
+
+/**
+ * The composition root: builds every service of tml. The language server passes an LSP
+ * connection and the node file system; the CLI passes the node file system; tests pass
+ * `EmptyFileSystem`.
+ */
+export function createThreatModelServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    ThreatModel: ThreatModelServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), ThreatModelGeneratedSharedModule, ThreatModelSharedModule);
+    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule);
+    shared.ServiceRegistry.register(ThreatModel);
+    registerValidationChecks(ThreatModel);
+    if (context.connection) {
+        // Severity settings changed: revalidate everything so the Problems panel follows at once.
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(() => {
+            const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
+            void shared.workspace.DocumentBuilder.update(uris, []);
+        });
+    }
+    return { shared, ThreatModel };
+}

@@ -1,0 +1,36 @@
+import type { AstNode, Properties, ValidationAcceptor, ValidationSeverity } from 'langium';
+import type { IssueCode, IssueSeverity, ThreatModelDiagnosticData } from './issue-codes.js';
+import { DEFAULT_SEVERITIES } from './issue-codes.js';
+
+/** Where a finding points: a property of a node (optionally one entry of a list) or a keyword in it. */
+export type FindingTarget<N extends AstNode> =
+    | { readonly node: N; readonly property: Properties<N>; readonly index?: number }
+    | { readonly node: N; readonly keyword: string };
+
+/**
+ * Reports a finding with its code's default severity, the code both as the diagnostic's `code` and
+ * in `data` (so code actions can find it), and any extra data.
+ */
+export function report<N extends AstNode>(
+    accept: ValidationAcceptor,
+    code: IssueCode,
+    message: string,
+    target: FindingTarget<N>,
+    extra: Omit<ThreatModelDiagnosticData, 'code'> = {},
+): void {
+    const data: ThreatModelDiagnosticData = { code, ...extra };
+    accept(VALIDATION_SEVERITY[DEFAULT_SEVERITIES[code]], message, { ...target, code, data });
+}
+
+const VALIDATION_SEVERITY: Readonly<Record<IssueSeverity, ValidationSeverity>> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'info',
+    hint: 'hint',
+};
+
+/** "A, B and C" */
+export function listInProse(items: readonly string[]): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,63 @@
+import type { ValidationAcceptor } from 'langium';
+import type { DfdElement, Exclude, Threat } from '../generated/ast.js';
+import { categoriesWithStatus } from '../model/coverage.js';
+import { categoryApplies, describeElement, elementTraits } from '../model/stride.js';
+import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
+import { IssueCodes } from './issue-codes.js';
+import { listInProse, report } from './report.js';
+
+/**
+ * `tm/stride-missing` and `tm/stride-unmitigated`: once per element, listing every category that
+ * applies to it and is neither excluded nor covered by addressed threats.
+ */
+export function checkElementCoverage(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
+    if (!element.name) return;
+    const coverage = index.coverage().coverageOf(element);
+    const missing = categoriesWithStatus(coverage, 'missing').map(c => c.category);
+    if (missing.length > 0) {
+        report(accept, IssueCodes.StrideMissing,
+            `${describeElement(element)} has no threat for ${listInProse(missing)}. ` +
+            `Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.`,
+            { node: element, property: 'name' }, { categories: missing });
+    }
+    const unmitigated = categoriesWithStatus(coverage, 'unmitigated');
+    if (unmitigated.length > 0) {
+        const threats = [...new Set(unmitigated.flatMap(c => c.unaddressed.map(t => t.name)))];
+        const details = unmitigated.map(c => `${c.category} (${c.unaddressed.map(t => t.name).join(', ')})`);
+        report(accept, IssueCodes.StrideUnmitigated,
+            `${describeElement(element)} has unaddressed threats for ${listInProse(details)}. ` +
+            `Give each threat a complete response: fix with mitigatedBy, accept or remove with a justification, or warn with a warning.`,
+            { node: element, property: 'name' }, { categories: unmitigated.map(c => c.category), threats });
+    }
+}
+
+/** `tm/stride-not-applicable`: a threat's category that does not apply to one of its targets. */
+export function checkThreatCategoriesApply(threat: Threat, accept: ValidationAcceptor): void {
+    const targets = threat.targets.map(t => t.ref).filter((e): e is DfdElement => e !== undefined);
+    threat.stride.forEach((category, index) => {
+        const misfits = targets.filter(t => !categoryApplies(elementTraits(t), category));
+        if (misfits.length === 0) return;
+        report(accept, IssueCodes.StrideNotApplicable,
+            `${category} does not apply to ${listInProse(misfits.map(describeElement))}` +
+            `${datastoreHint(category, misfits)}. Remove the category from threat '${threat.name}' or target an element it applies to.`,
+            { node: threat, property: 'stride', index });
+    });
+}
+
+/** `tm/exclude-not-applicable`: excluding a category that does not apply to an element anyway. */
+export function checkExcludeApplies(exclude: Exclude, accept: ValidationAcceptor): void {
+    const category = exclude.category;
+    if (!category) return;
+    const misfits = exclude.elements.map(e => e.ref).filter((e): e is DfdElement => e !== undefined && !categoryApplies(elementTraits(e), category));
+    if (misfits.length === 0) return;
+    report(accept, IssueCodes.ExcludeNotApplicable,
+        `${category} does not apply to ${listInProse(misfits.map(describeElement))}${datastoreHint(category, misfits)}, ` +
+        `so there is nothing to exclude. Remove it from this exclude.`,
+        { node: exclude, property: 'category' });
+}
+
+/** Repudiation on a data store is the one case a user can change, by marking the store `logs`. */
+function datastoreHint(category: string, misfits: readonly DfdElement[]): string {
+    const storeWithoutLogs = misfits.some(e => e.$type === 'Datastore');
+    return category === 'Repudiation' && storeWithoutLogs ? ' (a data store has Repudiation only when it is marked `logs`)' : '';
+}

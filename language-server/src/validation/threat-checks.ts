@@ -1,0 +1,68 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Dread, DreadFactor, Threat } from '../generated/ast.js';
+import { hasText, threatLacksResponse } from '../model/responses.js';
+import { factorInRange, missingFactors } from '../model/risk.js';
+import { IssueCodes } from './issue-codes.js';
+import { listInProse, report } from './report.js';
+
+/** `tm/threat-unmitigated`: no response, or `fix` without `mitigatedBy`. */
+export function checkThreatHasResponse(threat: Threat, accept: ValidationAcceptor): void {
+    if (!threat.name || !threatLacksResponse(threat)) return;
+    const message = threat.response === 'fix'
+        ? `Threat '${threat.name}' is to be fixed but names no mitigation. Add 'mitigatedBy <Mitigation>'.`
+        : `Threat '${threat.name}' has no response. Add 'response fix' with 'mitigatedBy', 'accept' or 'remove' with a justification, or 'warn' with a warning.`;
+    report(accept, IssueCodes.ThreatUnmitigated, message, { node: threat, property: 'name' });
+}
+
+/** The rules that come with each response: a reason for accept/remove, text for warn, a bug for fix. */
+export function checkResponseDetails(threat: Threat, accept: ValidationAcceptor): void {
+    const target = { node: threat, keyword: 'response' } as const;
+    switch (threat.response) {
+        case 'accept':
+        case 'remove':
+            if (!hasText(threat.justification)) {
+                const verb = threat.response === 'accept' ? 'accepted' : 'removed';
+                report(accept, IssueCodes.AcceptWithoutJustification,
+                    `Threat '${threat.name}' is ${verb} without a justification. Add 'justification "…"' saying why.`, target);
+            }
+            break;
+        case 'warn':
+            if (!hasText(threat.warning)) {
+                report(accept, IssueCodes.WarnWithoutText,
+                    `Threat '${threat.name}' responds with a warning but gives no text. Add 'warning "…"' with the text users will see.`, target);
+            }
+            break;
+        case 'fix':
+            if (!hasText(threat.bug)) {
+                report(accept, IssueCodes.FixWithoutBug,
+                    `Threat '${threat.name}' is to be fixed but has no bug number. Add 'bug "…"' so the fix can be tracked.`, target);
+            }
+            break;
+    }
+}
+
+/** `tm/dread-missing`: every threat needs a DREAD rating to be ranked. */
+export function checkThreatHasDread(threat: Threat, accept: ValidationAcceptor): void {
+    if (!threat.name || threat.dread) return;
+    report(accept, IssueCodes.DreadMissing,
+        `Threat '${threat.name}' has no DREAD rating. Add 'dread { damage N reproducibility N exploitability N affectedUsers N discoverability N }' with scores 0–10.`,
+        { node: threat, property: 'name' });
+}
+
+/** `tm/dread-incomplete`: a rating without all five factors cannot be ranked. */
+export function checkDreadComplete(dread: Dread, accept: ValidationAcceptor): void {
+    const missing = missingFactors(dread);
+    if (missing.length === 0) return;
+    const owner = dread.$container.name;
+    report(accept, IssueCodes.DreadIncomplete,
+        `DREAD rating of threat '${owner}' lacks ${listInProse(missing)}. Give each a score from 0 to 10.`,
+        { node: dread, keyword: 'dread' }, { factors: missing });
+}
+
+/** `tm/dread-out-of-range`: each factor is an integer from 0 to 10. */
+export function checkDreadFactorRange(factor: DreadFactor, accept: ValidationAcceptor): void {
+    if (typeof factor.value !== 'number' || factorInRange(factor.value)) return;
+    report(accept, IssueCodes.DreadOutOfRange,
+        `DREAD ${factor.factor} is ${factor.value}; a factor must be an integer from 0 to 10.`,
+        { node: factor, property: 'value' });
+}

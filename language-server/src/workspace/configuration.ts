@@ -1,0 +1,34 @@
+import { DefaultConfigurationProvider } from 'langium';
+import type { IssueSeverity } from '../validation/issue-codes.js';
+import { isIssueCode } from '../validation/issue-codes.js';
+
+/** The VS Code settings section of tml (`threatModel.*`). */
+export const SETTINGS_SECTION = 'threatModel';
+
+export type SeveritySetting = IssueSeverity | 'off';
+
+const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * Reads tml's settings from the client. Settings are read synchronously from what the client last
+ * sent, so validation never waits for a client that may not exist (the CLI and tests have none).
+ */
+export class ThreatModelConfigurationProvider extends DefaultConfigurationProvider {
+    protected override toSectionName(): string {
+        return SETTINGS_SECTION;
+    }
+
+    /** `threatModel.severity`: code → severity, with unknown codes and values ignored. */
+    severityOverrides(): ReadonlyMap<string, SeveritySetting> {
+        const raw: unknown = this.settings[SETTINGS_SECTION]?.['severity'];
+        const result = new Map<string, SeveritySetting>();
+        if (typeof raw === 'object' && raw !== null) {
+            for (const [code, value] of Object.entries(raw)) {
+                if (isIssueCode(code) && typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) {
+                    result.set(code, value as SeveritySetting);
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,23 @@
+// Bundles the language server, the CLI and the VS Code extension with esbuild.
+// Every bundle is CommonJS (`.cjs`): VS Code loads extensions with require(), and a single-file
+// CJS bundle starts faster than resolving langium's ESM graph at run time.
+import * as esbuild from 'esbuild';
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify: true,
+    logLevel: 'warning',
+    // langium's ESM code reads import.meta.url in a few places; map it to the CJS equivalent.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+    esbuild.build({ ...common, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server/main.cjs' }),
+    esbuild.build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli/tml.cjs' }),
+    esbuild.build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] }),
+]);

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { checkModel, describeFinding } from './helpers/workspace.js';
+
+const DESIGN_EXAMPLE = readFileSync(new URL('../../../../test/fixtures/design/online-store.tm', import.meta.url), 'utf8');
+
+describe('the DESIGN.md §2 example', () => {
+    it('yields exactly the four stride-missing findings of §4, on the element names', async () => {
+        const { document, diagnostics } = await checkModel(DESIGN_EXAMPLE);
+        assert.deepEqual(document.parseResult.lexerErrors, []);
+        assert.deepEqual(document.parseResult.parserErrors, []);
+        const findings = diagnostics.map(d => ({
+            at: describeFinding(d),
+            severity: d.severity,
+            categories: (d.data as { categories?: string[] }).categories,
+            message: d.message,
+        }));
+        assert.deepEqual(findings, [
+            {
+                at: 'tm/stride-missing @19:13-19:23',
+                severity: 2,
+                categories: ['Tampering', 'Repudiation', 'InformationDisclosure', 'DenialOfService', 'ElevationOfPrivilege'],
+                message: "Process 'Storefront' has no threat for Tampering, Repudiation, InformationDisclosure, DenialOfService and ElevationOfPrivilege. Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.",
+            },
+            {
+                at: 'tm/stride-missing @26:15-26:23',
+                severity: 2,
+                categories: ['Repudiation', 'InformationDisclosure', 'DenialOfService'],
+                message: "Data store 'OrdersDb' has no threat for Repudiation, InformationDisclosure and DenialOfService. Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.",
+            },
+            {
+                at: 'tm/stride-missing @32:6-32:16',
+                severity: 2,
+                categories: ['Tampering', 'InformationDisclosure', 'DenialOfService'],
+                message: "Flow 'PlaceOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.",
+            },
+            {
+                at: 'tm/stride-missing @38:6-38:15',
+                severity: 2,
+                categories: ['Tampering', 'InformationDisclosure', 'DenialOfService'],
+                message: "Flow 'SaveOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.",
+            },
+        ]);
+    });
+});

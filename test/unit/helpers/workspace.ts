@@ -1,0 +1,48 @@
+import type { LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Model } from '../../../language-server/src/generated/ast.js';
+import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
+
+/** One set of services for the whole test run: building the parser is the expensive part. */
+export const services = createThreatModelServices(EmptyFileSystem);
+
+export interface CheckedFile {
+    readonly document: LangiumDocument<Model>;
+    readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Replaces the in-memory workspace with the given files (name → text), builds and validates them
+ * together, and returns each file's document and diagnostics in the order given.
+ */
+export async function checkWorkspace(files: Record<string, string>): Promise<CheckedFile[]> {
+    const { shared } = services;
+    const documents = shared.workspace.LangiumDocuments;
+    const previous = documents.all.map(d => d.uri).toArray();
+    await shared.workspace.DocumentBuilder.update([], previous);
+    const created = Object.entries(files).map(([name, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.parse(`file:///workspace/${name}`));
+        documents.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(created, { validation: true });
+    return created.map(document => ({ document, diagnostics: document.diagnostics ?? [] }));
+}
+
+/** Validates one model text on its own. */
+export async function checkModel(text: string): Promise<CheckedFile> {
+    const [file] = await checkWorkspace({ 'model.tm': text });
+    return file!;
+}
+
+/** A compact, exact view of a finding for assertions: `code @line:col-line:col` (1-based). */
+export function describeFinding(d: Diagnostic): string {
+    const r = d.range;
+    return `${String(d.code)} @${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+/** Diagnostics that are not tml findings: lexer, parser and linker errors. */
+export function syntaxAndLinkErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.filter(d => typeof d.code !== 'string' || !d.code.startsWith('tm/'));
+}
