@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, Position } from 'vscode-languageserver';
+import { LanguageServerProcess } from './helpers/language-server-process.js';
+
+const DESIGN_EXAMPLE = readFileSync(new URL('../../../../test/fixtures/design/online-store.tm', import.meta.url), 'utf8');
+const DESIGN_URI = 'file:///workspace/online-store.tm';
+
+/** The exact wire form of a `tm/stride-missing` finding on the name at 0-based `line`/`from`–`to`. */
+function strideMissing(line: number, from: number, to: number, subject: string, categories: string[]): Diagnostic {
+    const listed = categories.length === 1 ? categories[0]! : `${categories.slice(0, -1).join(', ')} and ${categories[categories.length - 1]!}`;
+    return {
+        range: { start: { line, character: from }, end: { line, character: to } },
+        severity: 2,
+        code: 'tm/stride-missing',
+        message: `${subject} has no threat for ${listed}. Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.`,
+        source: 'threat-model',
+        data: { code: 'tm/stride-missing', categories },
+    };
+}
+
+const STOREFRONT = strideMissing(18, 12, 22, "Process 'Storefront'", ['Tampering', 'Repudiation', 'InformationDisclosure', 'DenialOfService', 'ElevationOfPrivilege']);
+const ORDERS_DB = strideMissing(25, 14, 22, "Data store 'OrdersDb'", ['Repudiation', 'InformationDisclosure', 'DenialOfService']);
+
+function endOf(text: string): Position {
+    const lines = text.split('\n');
+    return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+}
+
+/** Only the fields the protocol carries and the test cares about, in a stable key order. */
+function normalise(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.map(({ range, severity, code, message, source, data }) => ({ range, severity, code, message, source, data }));
+}
+
+describe('the bundled language server over stdio', function () {
+    this.timeout(30_000);
+    let server: LanguageServerProcess | undefined;
+
+    afterEach(async () => {
+        await server?.dispose();
+        server = undefined;
+    });
+
+    it('publishes the four DESIGN.md findings, follows an edit, and shuts down with exit code 0', async () => {
+        server = new LanguageServerProcess();
+        const init = await server.initialize();
+        assert.ok(init.capabilities.textDocumentSync !== undefined, 'the server declares text document sync');
+
+        await server.open(DESIGN_URI, DESIGN_EXAMPLE);
+        const first = await server.nextDiagnostics(DESIGN_URI);
+        // Reported, not asserted: machines differ too much for a time limit to mean anything.
+        console.log(`      spawn → first publishDiagnostics: ${first.at.toFixed(0)} ms`);
+        assert.deepEqual(normalise(first.diagnostics), [
+            STOREFRONT,
+            ORDERS_DB,
+            strideMissing(31, 5, 15, "Flow 'PlaceOrder'", ['Tampering', 'InformationDisclosure', 'DenialOfService']),
+            strideMissing(37, 5, 14, "Flow 'SaveOrder'", ['Tampering', 'InformationDisclosure', 'DenialOfService']),
+        ]);
+
+        const mark = server.mark();
+        const end = endOf(DESIGN_EXAMPLE);
+        await server.change(DESIGN_URI, [{
+            range: { start: end, end },
+            text: 'exclude InformationDisclosure on PlaceOrder, SaveOrder "TLS and the DB link are encrypted"\n',
+        }]);
+        const afterEdit = await server.nextDiagnostics(DESIGN_URI, mark);
+        assert.deepEqual(normalise(afterEdit.diagnostics), [
+            STOREFRONT,
+            ORDERS_DB,
+            strideMissing(31, 5, 15, "Flow 'PlaceOrder'", ['Tampering', 'DenialOfService']),
+            strideMissing(37, 5, 14, "Flow 'SaveOrder'", ['Tampering', 'DenialOfService']),
+        ]);
+
+        assert.equal(await server.shutdown(), 0, `exit code; server stderr:\n${server.stderr}`);
+        assert.deepEqual(server.serverRequests.filter(m => m === 'workspace/configuration'), [], 'no settings requested from a client without the capability');
+    });
+
+    it("revalidates an element's file when a threat in another file changes", async () => {
+        server = new LanguageServerProcess();
+        await server.initialize();
+        const a = 'file:///workspace/a.tm';
+        const b = 'file:///workspace/b.tm';
+        const all = ['Spoofing', 'Tampering', 'Repudiation', 'InformationDisclosure', 'DenialOfService', 'ElevationOfPrivilege'];
+        const api = (categories: string[]): Diagnostic[] => [strideMissing(0, 8, 11, "Process 'Api'", categories)];
+
+        await server.open(a, 'process Api "API service"\n');
+        assert.deepEqual(normalise((await server.nextDiagnostics(a)).diagnostics), api(all));
+
+        let mark = server.mark();
+        const threat = 'threat Forged "Forged client certificate" {\n' +
+            '    stride Spoofing\n' +
+            '    targets Api\n' +
+            '    dread { damage 5 reproducibility 5 exploitability 5 affectedUsers 5 discoverability 5 }\n' +
+            '    response accept\n' +
+            '    justification "Clients are pinned."\n' +
+            '}\n';
+        await server.open(b, threat);
+        const [bOpened, aAfterOpen] = await Promise.all([server.nextDiagnostics(b, mark), server.nextDiagnostics(a, mark)]);
+        assert.deepEqual(bOpened.diagnostics, []);
+        assert.deepEqual(normalise(aAfterOpen.diagnostics), api(all.slice(1)));
+
+        mark = server.mark();
+        await server.change(b, [{ text: `${threat}exclude Tampering on Api "Read-only service."\n` }]);
+        assert.deepEqual(normalise((await server.nextDiagnostics(a, mark)).diagnostics), api(all.slice(2)));
+
+        mark = server.mark();
+        await server.change(b, [{ text: '' }]);
+        assert.deepEqual(normalise((await server.nextDiagnostics(a, mark)).diagnostics), api(all));
+
+        assert.equal(await server.shutdown(), 0);
+    });
+});
