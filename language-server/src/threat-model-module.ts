@@ -2,6 +2,7 @@ import type { Module } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { ThreatModelCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
@@ -22,6 +23,9 @@ export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & ThreatModelAddedServices> = {
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),
+    },
+    lsp: {
+        CodeActionProvider: services => new ThreatModelCodeActionProvider(services),
     },
     validation: {
         DocumentValidator: services => new ThreatModelDocumentValidator(services),

@@ -1,0 +1,86 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { IssueCode, ThreatModelDiagnosticData } from '../../validation/issue-codes.js';
+import { isIssueCode } from '../../validation/issue-codes.js';
+import type { ThreatModelServices } from '../../threat-model-module.js';
+import type { FixContext } from './fix-context.js';
+import { nodeAtDiagnostic, UniqueNames } from './fix-context.js';
+import { FIX_ALL_LABELS, QUICK_FIXES } from './quick-fixes.js';
+
+/** The `source.fixAll` kind of tml's "Fix all" actions. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.threatModel`;
+
+/**
+ * Offers the quick-fixes of {@link QUICK_FIXES} for the diagnostics in the request, and a "Fix all"
+ * action per code that has more than one finding in the file.
+ */
+export class ThreatModelCodeActionProvider implements CodeActionProvider {
+    private readonly services: ThreatModelServices;
+
+    constructor(services: ThreatModelServices) {
+        this.services = services;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        const only = params.context.only;
+        const wants = (kind: string): boolean => !only || only.some(o => kind === o || kind.startsWith(`${o}.`));
+        const actions: CodeAction[] = [];
+        if (wants(CodeActionKind.QuickFix)) {
+            const names = this.uniqueNames();
+            for (const diagnostic of params.context.diagnostics) {
+                actions.push(...this.fixesFor(document, diagnostic, names));
+            }
+        }
+        if (wants(FIX_ALL_KIND)) {
+            actions.push(...this.fixAllActions(document, params.context.diagnostics));
+        }
+        return actions;
+    }
+
+    /** Every quick-fix for one diagnostic. */
+    fixesFor(document: LangiumDocument, diagnostic: Diagnostic, names: UniqueNames = this.uniqueNames()): CodeAction[] {
+        const data = diagnostic.data as Partial<ThreatModelDiagnosticData> | undefined;
+        const code = data?.code;
+        if (!isIssueCode(code)) return [];
+        const fix = QUICK_FIXES[code];
+        const node = nodeAtDiagnostic(document, diagnostic);
+        if (!fix || !node) return [];
+        const context: FixContext = { document, diagnostic, data: { ...data, code }, node, names };
+        return fix(context);
+    }
+
+    /**
+     * "Fix all" per code: the preferred fix of every finding of that code in the file, in one edit.
+     * Offered for the codes of the diagnostics in the request (or every code, when the request
+     * carries none, as a source action from the editor's "Source Action…" menu does).
+     */
+    private fixAllActions(document: LangiumDocument, requested: readonly Diagnostic[]): CodeAction[] {
+        const all = document.diagnostics ?? [];
+        const requestedCodes = new Set(requested.map(d => d.code));
+        const actions: CodeAction[] = [];
+        for (const [code, label] of Object.entries(FIX_ALL_LABELS) as Array<[IssueCode, string]>) {
+            if (requested.length > 0 && !requestedCodes.has(code)) continue;
+            const findings = all.filter(d => d.code === code);
+            if (findings.length < 2) continue;
+            const names = this.uniqueNames();
+            const edits: TextEdit[] = findings.flatMap(d => {
+                const preferred = this.fixesFor(document, d, names).find(a => a.isPreferred);
+                return preferred?.edit?.changes?.[document.textDocument.uri] ?? [];
+            });
+            if (edits.length === 0) continue;
+            actions.push({
+                title: `Fix all: ${label} (${findings.length} in this file)`,
+                kind: FIX_ALL_KIND,
+                diagnostics: findings,
+                edit: { changes: { [document.textDocument.uri]: edits } },
+            });
+        }
+        return actions;
+    }
+
+    private uniqueNames(): UniqueNames {
+        return new UniqueNames(this.services.shared.workspace.IndexManager.allElements().map(d => d.name));
+    }
+}
