@@ -1,1 +1,33 @@
-export function activate(): void {}
+/// <reference types="vscode" />
+import type * as vscode from 'vscode';
+import type { ThreatModelExtensionApi } from './api.js';
+import { registerRestartServerCommand } from './commands/restart-server.js';
+import { ThreatModelLanguageServer } from './language-client.js';
+
+export type { ThreatModelExtensionApi } from './api.js';
+
+// Module state is unavoidable here: VS Code calls `deactivate` without arguments.
+let server: ThreatModelLanguageServer | undefined;
+
+/**
+ * Starts the language server and registers the commands. Parsing and validation run in the server
+ * process, so activation only wires things together and returns at once.
+ */
+export function activate(context: vscode.ExtensionContext): ThreatModelExtensionApi {
+    const started = new ThreatModelLanguageServer(context);
+    server = started;
+    context.subscriptions.push(registerRestartServerCommand(started));
+    return {
+        ready: () => started.ready(),
+        get client() {
+            return started.client;
+        },
+    };
+}
+
+/** Returns the server's shutdown so that VS Code waits for it before it ends the extension host. */
+export function deactivate(): Promise<void> | undefined {
+    const stopping = server?.stop();
+    server = undefined;
+    return stopping;
+}

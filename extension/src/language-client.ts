@@ -1,0 +1,112 @@
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+
+/**
+ * The client id. vscode-languageclient reads the trace level from `<id>.trace.server`, so it is also
+ * the settings section of package.json (`threatModel.*`) and of the server's configuration provider.
+ */
+export const CLIENT_ID = 'threatModel';
+
+/** Shown as the output channel's name and in the client's own error messages. */
+export const CLIENT_NAME = 'Threat Model Language Server';
+
+/** The language id contributed in package.json. */
+export const LANGUAGE_ID = 'threat-model';
+
+/** The bundled server (scripts/bundle.mjs), relative to the extension's root folder. */
+const SERVER_BUNDLE = ['out', 'language-server', 'main.cjs'] as const;
+
+/**
+ * Owns the language client across restarts. A client whose start failed cannot be started again
+ * (vscode-languageclient throws "Previous start failed"), so a restart always builds a fresh client;
+ * the output channel and the file watcher outlive the clients so that logs and events are not lost.
+ */
+export class ThreatModelLanguageServer {
+    private readonly outputChannel: vscode.OutputChannel;
+    private readonly fileWatcher: vscode.FileSystemWatcher;
+    private current: LanguageClient;
+    private starting: Promise<void>;
+    private restarting: Promise<void> | undefined;
+
+    constructor(private readonly context: vscode.ExtensionContext) {
+        this.outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
+        this.fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.tm');
+        this.current = this.createClient();
+        this.starting = this.startCurrent();
+    }
+
+    /** The client of the server that is running or starting now. */
+    get client(): LanguageClient {
+        return this.current;
+    }
+
+    /** Settles when the current server has answered `initialize`. */
+    ready(): Promise<void> {
+        return this.starting;
+    }
+
+    /**
+     * Stops the current server, whatever state it is in, and starts a new one. Calls made while a
+     * restart is under way join it instead of starting a second server.
+     */
+    restart(): Promise<void> {
+        this.restarting ??= this.replaceClient().finally(() => {
+            this.restarting = undefined;
+        });
+        return this.restarting;
+    }
+
+    /** Shuts the server down; `deactivate` returns this promise so VS Code waits for it. */
+    async stop(): Promise<void> {
+        await this.settle();
+        this.fileWatcher.dispose();
+        this.outputChannel.dispose();
+    }
+
+    private async replaceClient(): Promise<void> {
+        await this.settle();
+        this.current = this.createClient();
+        this.starting = this.startCurrent();
+        await this.starting;
+    }
+
+    /** Waits for the current client to finish starting (or failing), then disposes it. */
+    private async settle(): Promise<void> {
+        await this.starting.catch(() => undefined);
+        // A client whose start failed has no connection to shut down and says so by throwing.
+        await this.current.dispose().catch(() => undefined);
+    }
+
+    private startCurrent(): Promise<void> {
+        const starting = this.current.start();
+        // The client reports a failed start itself; this keeps the rejection from also surfacing as
+        // an unhandled one in the shared extension host when nobody awaits `ready()`.
+        starting.catch(() => undefined);
+        return starting;
+    }
+
+    private createClient(): LanguageClient {
+        const serverModule = this.context.asAbsolutePath(SERVER_BUNDLE.join('/'));
+        const serverOptions: ServerOptions = {
+            run: { module: serverModule, transport: TransportKind.ipc },
+            // Used when the extension host itself runs under a debugger (F5): attach to port 6009.
+            debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        };
+        const clientOptions: LanguageClientOptions = {
+            documentSelector: [
+                { scheme: 'file', language: LANGUAGE_ID },
+                { scheme: 'untitled', language: LANGUAGE_ID },
+            ],
+            synchronize: {
+                configurationSection: CLIENT_ID,
+                // References resolve across the workspace, so the server must hear about .tm files
+                // that change on disk without being open.
+                fileEvents: this.fileWatcher,
+            },
+            outputChannel: this.outputChannel,
+        };
+        return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    }
+}
