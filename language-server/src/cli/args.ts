@@ -1,0 +1,129 @@
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export const FAIL_ON_VALUES = ['error', 'warning', 'none'] as const;
+export type FailOn = (typeof FAIL_ON_VALUES)[number];
+
+/** Commands of DESIGN.md §5 that are specified but not built yet. */
+export const PLANNED_COMMANDS = ['table', 'dfd', 'report'] as const;
+export type PlannedCommand = (typeof PLANNED_COMMANDS)[number];
+
+/** `tml check`: what to check, how to print it and when to fail. */
+export interface CheckOptions {
+    readonly paths: readonly string[];
+    readonly format: CheckFormat;
+    /** The least severe finding that makes the run fail, or `none`. */
+    readonly failOn: FailOn;
+}
+
+/** What the command line asks for. */
+export type CliCommand =
+    | { readonly kind: 'help' }
+    | { readonly kind: 'version' }
+    | { readonly kind: 'check'; readonly options: CheckOptions }
+    | { readonly kind: 'planned'; readonly command: PlannedCommand };
+
+/** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
+export interface UsageError {
+    readonly kind: 'usage-error';
+    readonly message: string;
+}
+
+export const USAGE = `Usage:
+  tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none]
+  tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (not implemented yet)
+  tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (not implemented yet)
+  tml report [paths…] [--out FILE]                                      (not implemented yet)
+  tml --help | tml help
+  tml --version
+
+Paths are .tm files or folders (every *.tm below, skipping node_modules and dot-folders);
+the default is the current directory.
+Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
+`;
+
+const COMMANDS = ['check', ...PLANNED_COMMANDS, 'help'] as const;
+
+/**
+ * Parses the arguments after `tml` (`process.argv.slice(2)`). Never throws: a command line that
+ * cannot be run gives a {@link UsageError}.
+ */
+export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
+    const [command, ...rest] = argv;
+    switch (command) {
+        case undefined:
+            return usageError(`missing command: expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
+        case 'help':
+        case '--help':
+        case '-h':
+            return { kind: 'help' };
+        case '--version':
+            return { kind: 'version' };
+        case 'check':
+            return parseCheck(rest);
+        default:
+            if (isPlannedCommand(command)) return { kind: 'planned', command };
+            return usageError(`unknown command '${command}': expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
+    }
+}
+
+function parseCheck(args: readonly string[]): CliCommand | UsageError {
+    const paths: string[] = [];
+    let format: CheckFormat = 'text';
+    let failOn: FailOn = 'error';
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i]!;
+        if (arg === '--') {
+            // Everything after `--` is a path, even if it starts with a dash.
+            paths.push(...args.slice(i + 1));
+            break;
+        }
+        if (arg === '--help' || arg === '-h') return { kind: 'help' };
+        if (!arg.startsWith('-') || arg === '-') {
+            paths.push(arg);
+            continue;
+        }
+        const [flag, inlineValue] = splitFlag(arg);
+        const value = inlineValue ?? args[i + 1];
+        if (inlineValue === undefined) i++;
+        switch (flag) {
+            case '--format': {
+                const parsed = parseChoice(flag, value, CHECK_FORMATS);
+                if (typeof parsed !== 'string') return parsed;
+                format = parsed;
+                break;
+            }
+            case '--fail-on': {
+                const parsed = parseChoice(flag, value, FAIL_ON_VALUES);
+                if (typeof parsed !== 'string') return parsed;
+                failOn = parsed;
+                break;
+            }
+            default:
+                return usageError(`unknown option '${flag}' for 'tml check': expected --format or --fail-on`);
+        }
+    }
+    return { kind: 'check', options: { paths, format, failOn } };
+}
+
+/** `--format=json` → `['--format', 'json']`; `--format` → `['--format', undefined]`. */
+function splitFlag(arg: string): [string, string | undefined] {
+    const equals = arg.indexOf('=');
+    return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
+}
+
+function parseChoice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | UsageError {
+    const expected = `expected one of ${allowed.join(', ')}`;
+    // A following flag is not a value: `--format --fail-on error` lacks the format.
+    if (value === undefined || value.startsWith('--')) return usageError(`missing value for ${flag}: ${expected}`);
+    const choice = allowed.find(candidate => candidate === value);
+    return choice ?? usageError(`invalid value '${value}' for ${flag}: ${expected}`);
+}
+
+function isPlannedCommand(command: string): command is PlannedCommand {
+    return (PLANNED_COMMANDS as readonly string[]).includes(command);
+}
+
+function usageError(message: string): UsageError {
+    return { kind: 'usage-error', message };
+}

@@ -1,0 +1,64 @@
+import { pathToFileURL } from 'node:url';
+import { NodeFileSystem } from 'langium/node';
+import type { Finding } from '../generator/findings.js';
+import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '../generator/findings.js';
+import { formatSarif } from '../generator/sarif.js';
+import { formatText } from '../generator/text.js';
+import { createThreatModelServices } from '../threat-model-module.js';
+import type { CheckOptions, FailOn } from './args.js';
+import { CliError } from './cli-error.js';
+import type { CliIo } from './io.js';
+import type { LoadedFile } from './load-workspace.js';
+import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
+
+/** Exit code when there are findings at or above `--fail-on` (DESIGN.md §5). */
+export const EXIT_FINDINGS = 1;
+
+/**
+ * `tml check`: builds every model file given (default: the current directory) as one workspace,
+ * prints the findings in the chosen format on stdout and returns the exit code.
+ * @throws CliError when no model file is found or one cannot be read.
+ */
+export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: string): Promise<number> {
+    const paths = options.paths.length > 0 ? options.paths : ['.'];
+    const files = await findModelFiles(paths, io.cwd);
+    if (files.length === 0) {
+        // Passing silently would let a mistyped path in CI check nothing, forever.
+        throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
+    }
+    const { shared } = createThreatModelServices(NodeFileSystem);
+    const loaded = await loadWorkspace(shared, files, io.cwd);
+    const findings = collectFindings(loaded, io.cwd);
+    io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion));
+    return exitCodeFor(findings, options.failOn);
+}
+
+function collectFindings(loaded: readonly LoadedFile[], cwd: string): Finding[] {
+    return sortFindings(loaded.flatMap(({ path, document }) => {
+        const file = displayPath(cwd, path);
+        return (document.diagnostics ?? []).map(diagnostic => findingFromDiagnostic(file, diagnostic));
+    }));
+}
+
+function formatFindings(findings: readonly Finding[], options: CheckOptions, fileCount: number, cwd: string, toolVersion: string): string {
+    switch (options.format) {
+        case 'text':
+            return formatText(findings, fileCount);
+        case 'json':
+            return formatJson(findings);
+        case 'sarif':
+            return formatSarif(findings, { toolVersion, sourceRootUri: folderUri(cwd) });
+    }
+}
+
+/** SARIF requires a base URI to end in `/`, or the last segment would be replaced when resolving. */
+function folderUri(folder: string): string {
+    const href = pathToFileURL(folder).href;
+    return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** 1 when a finding is at or above `failOn` (never with `none`), else 0. */
+export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): number {
+    if (failOn === 'none') return 0;
+    return findings.some(finding => isAtOrAbove(finding.severity, failOn)) ? EXIT_FINDINGS : 0;
+}

@@ -1,0 +1,117 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { URI } from 'langium';
+import { CliError } from './cli-error.js';
+
+/** The extension of model files; folders are scanned for it. */
+export const MODEL_FILE_EXTENSION = '.tm';
+
+/** Folders never scanned: installed packages, and dot-folders (`.git`, `.vscode`, …). */
+function isSkippedFolder(name: string): boolean {
+    return name === 'node_modules' || name.startsWith('.');
+}
+
+/** A model file and its document, built and validated with every other file of the workspace. */
+export interface LoadedFile {
+    /** Absolute path. */
+    readonly path: string;
+    readonly document: LangiumDocument;
+}
+
+/**
+ * Resolves the command line's paths to absolute model file paths, without duplicates, in the
+ * order given (folder contents sorted by name). A file is taken whatever its name — the user
+ * named it — while folders contribute their `*.tm` files, recursively. Symbolic links to folders
+ * are not followed, so a link cycle cannot make the scan endless.
+ * @throws CliError when a path does not exist or cannot be read.
+ */
+export async function findModelFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+    const found = new Set<string>();
+    for (const given of paths) {
+        const absolute = path.resolve(cwd, given);
+        const stats = await stat(absolute).catch((error: unknown) => {
+            throw cannotRead(given, error);
+        });
+        if (stats.isDirectory()) {
+            await scanFolder(absolute, cwd, found);
+        } else {
+            found.add(absolute);
+        }
+    }
+    return [...found];
+}
+
+async function scanFolder(folder: string, cwd: string, found: Set<string>): Promise<void> {
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+        throw cannotRead(displayPath(cwd, folder), error);
+    });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        const absolute = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+            if (!isSkippedFolder(entry.name)) await scanFolder(absolute, cwd, found);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(MODEL_FILE_EXTENSION)) {
+            found.add(absolute);
+        }
+    }
+}
+
+/**
+ * Reads every file into the Langium workspace and builds them together, with validation, so that
+ * references and STRIDE coverage resolve across all of them (DESIGN.md §2).
+ * @throws CliError when a file cannot be read.
+ */
+export async function loadWorkspace(shared: LangiumSharedCoreServices, files: readonly string[], cwd: string): Promise<LoadedFile[]> {
+    const loaded: LoadedFile[] = [];
+    // One file at a time: a large tree read all at once can exhaust file handles (EMFILE).
+    for (const file of files) {
+        const text = await readFile(file, 'utf8').catch((error: unknown) => {
+            throw cannotRead(displayPath(cwd, file), error);
+        });
+        const document = shared.workspace.LangiumDocumentFactory.fromString(stripByteOrderMark(text), documentUri(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        loaded.push({ path: file, document });
+    }
+    await shared.workspace.DocumentBuilder.build(loaded.map(f => f.document), { validation: true });
+    return loaded;
+}
+
+/**
+ * Langium picks the language of a document by its extension, so a file named explicitly on the
+ * command line without `.tm` gets a document URI that has it. A separate scheme keeps that URI
+ * from colliding with a real `name.tm` next to the file; output uses the real path, never the URI.
+ */
+function documentUri(file: string): URI {
+    const uri = URI.file(file);
+    if (file.endsWith(MODEL_FILE_EXTENSION)) return uri;
+    return URI.from({ scheme: 'tml-named-file', path: `${uri.path}${MODEL_FILE_EXTENSION}` });
+}
+
+/** Editors do not count a byte order mark as a column, so neither do findings. */
+function stripByteOrderMark(text: string): string {
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** The path as findings show it: relative to `cwd`, with forward slashes on every platform. */
+export function displayPath(cwd: string, absolute: string): string {
+    const relative = path.relative(cwd, absolute);
+    return (relative === '' ? '.' : relative).split(path.sep).join('/');
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is not a directory',
+    EISDIR: 'is a directory',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'name too long',
+};
+
+/** `cannot read <path>: <reason>`, with the reason in words rather than Node's `ENOENT: …, stat '…'`. */
+function cannotRead(shownPath: string, error: unknown): CliError {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const reason = Object.hasOwn(REASONS, code) ? REASONS[code] : error instanceof Error ? error.message : String(error);
+    return new CliError(`cannot read ${shownPath}: ${reason}`);
+}

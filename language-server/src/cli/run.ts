@@ -1,0 +1,36 @@
+import { parseArgs, USAGE } from './args.js';
+import { runCheck } from './check.js';
+import { CliError, EXIT_USAGE } from './cli-error.js';
+import type { CliIo } from './io.js';
+import { readPackageVersion } from './version.js';
+
+/**
+ * Runs one `tml` command line (the arguments after `tml`) and returns its exit code.
+ * @throws CliError on a usage error or unreadable input; the caller (main.ts) reports it, and
+ * any other failure, with {@link failureMessage} and exit code 2.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+    const command = parseArgs(argv);
+    switch (command.kind) {
+        case 'usage-error':
+            throw new CliError(command.message);
+        case 'help':
+            io.stdout(USAGE);
+            return 0;
+        case 'version':
+            io.stdout(`${readPackageVersion()}\n`);
+            return 0;
+        case 'planned':
+            io.stderr(`tml: '${command.command}' is not implemented yet\n`);
+            return EXIT_USAGE;
+        case 'check':
+            return runCheck(command.options, io, readPackageVersion());
+    }
+}
+
+/** The one line `tml: <message>` that reports any failure: first line only, never a stack trace. */
+export function failureMessage(error: unknown): string {
+    const text = error instanceof Error ? error.message : String(error);
+    const firstLine = text.split(/\r?\n/, 1)[0]?.trim() || 'unexpected error';
+    return `tml: ${firstLine}\n`;
+}

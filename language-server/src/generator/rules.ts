@@ -1,0 +1,54 @@
+import type { IssueCode, IssueSeverity } from '../validation/issue-codes.js';
+import { ALL_ISSUE_CODES, DEFAULT_SEVERITIES, isIssueCode } from '../validation/issue-codes.js';
+
+/** What a rule of the SARIF output says about itself. */
+export interface RuleDescription {
+    readonly id: string;
+    readonly description: string;
+    readonly defaultSeverity: IssueSeverity;
+}
+
+/** One sentence per tml code (DESIGN.md §4); a `Record` so that a new code cannot lack one. */
+const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
+    'tm/stride-missing': 'A STRIDE category that applies to a DFD element has no threat and no exclude.',
+    'tm/stride-unmitigated': 'A STRIDE category of a DFD element has threats, and at least one of them is not addressed.',
+    'tm/stride-not-applicable': 'A threat names a STRIDE category that does not apply to the kind of one of its targets.',
+    'tm/threat-unmitigated': 'A threat has no response, or is to be fixed but names no mitigation.',
+    'tm/dread-missing': 'A threat has no DREAD rating.',
+    'tm/dread-incomplete': 'A DREAD rating lacks one or more of its five factors.',
+    'tm/dread-out-of-range': 'A DREAD factor is outside 0 to 10.',
+    'tm/accept-without-justification': 'A threat is accepted or removed without a justification.',
+    'tm/warn-without-text': 'A threat responds with a warning to users but gives no warning text.',
+    'tm/fix-without-bug': 'A threat is to be fixed but has no bug number to track the fix.',
+    'tm/exclude-not-applicable': 'An exclude names a STRIDE category that does not apply to the element anyway.',
+    'tm/duplicate-name': 'An identifier is declared more than once in the model.',
+};
+
+/** Codes Langium gives the errors it reports before tml's checks run. */
+const LANGIUM_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+    ['lexing-error', 'The text contains characters that form no token of the language.'],
+    ['parsing-error', 'The text does not follow the grammar of the language.'],
+    ['linking-error', 'A reference names nothing declared in the model.'],
+]);
+
+/**
+ * The rules of a report: every tml code, in the order of {@link ALL_ISSUE_CODES} so that rule
+ * indexes are the same from run to run, then any other code that occurs in the findings, sorted.
+ * `seen` gives, for codes tml does not know, the severity they were reported with.
+ */
+export function describeRules(seen: ReadonlyMap<string, IssueSeverity>): RuleDescription[] {
+    const rules: RuleDescription[] = ALL_ISSUE_CODES.map(code => ({
+        id: code,
+        description: ISSUE_DESCRIPTIONS[code],
+        defaultSeverity: DEFAULT_SEVERITIES[code],
+    }));
+    const others = [...seen.keys()].filter(code => !isIssueCode(code)).sort();
+    for (const code of others) {
+        rules.push({
+            id: code,
+            description: LANGIUM_DESCRIPTIONS.get(code) ?? `Reported as '${code}'.`,
+            defaultSeverity: LANGIUM_DESCRIPTIONS.has(code) ? 'error' : seen.get(code) ?? 'error',
+        });
+    }
+    return rules;
+}
