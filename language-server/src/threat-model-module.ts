@@ -3,6 +3,8 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ThreatModelCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
+import { ThreatModelCodeLensProvider } from './lsp/code-lens-provider.js';
+import { ThreatModelHoverProvider } from './lsp/hover-provider.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
@@ -26,6 +28,8 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     lsp: {
         CodeActionProvider: services => new ThreatModelCodeActionProvider(services),
+        CodeLensProvider: services => new ThreatModelCodeLensProvider(services),
+        HoverProvider: services => new ThreatModelHoverProvider(services),
     },
     validation: {
         DocumentValidator: services => new ThreatModelDocumentValidator(services),

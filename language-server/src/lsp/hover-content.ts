@@ -1,0 +1,57 @@
+import type { DfdElement, Threat } from '../generated/ast.js';
+import type { ElementCoverage } from '../model/coverage.js';
+import { CATEGORY_MEANINGS, coverageSummary } from '../model/explain.js';
+import { computeRisk, DREAD_FACTORS } from '../model/risk.js';
+import { describeElement } from '../model/stride.js';
+import { escapeMarkdown } from './markdown.js';
+
+const STATUS_LABELS = {
+    addressed: '✅ addressed',
+    excluded: '➖ excluded',
+    unmitigated: '⚠️ unmitigated',
+    missing: '❌ missing',
+} as const;
+
+/** Hover for a DFD element: its STRIDE coverage, category by category. */
+export function elementHover(element: DfdElement, coverage: ElementCoverage): string {
+    const { settled, applicable } = coverageSummary(coverage);
+    const lines = [
+        `**${escapeMarkdown(describeElement(element))}**${element.title ? ` — ${escapeMarkdown(element.title)}` : ''}`,
+        '',
+        `STRIDE: ${settled}/${applicable} addressed`,
+        '',
+        '| Category | Status | By |',
+        '|---|---|---|',
+    ];
+    for (const c of coverage.categories) {
+        if (c.status === 'not-applicable') continue;
+        const by = c.status === 'excluded'
+            ? escapeMarkdown(c.exclude?.reason ?? '')
+            : c.threats.map(t => `${escapeMarkdown(t.name)}${c.unaddressed.includes(t) ? ' (open)' : ''}`).join(', ');
+        lines.push(`| ${c.category} | ${STATUS_LABELS[c.status]} | ${by || '—'} |`);
+    }
+    return lines.join('\n');
+}
+
+/** Hover for a threat: DREAD factors, risk and rating, response, and the mitigations' status. */
+export function threatHover(threat: Threat): string {
+    const lines = [`**Threat ${escapeMarkdown(threat.name)}**${threat.title ? ` — ${escapeMarkdown(threat.title)}` : ''}`, ''];
+    if (threat.stride.length > 0) lines.push(`STRIDE: ${threat.stride.join(', ')}`, '');
+    const score = computeRisk(threat.dread);
+    if (threat.dread) {
+        const values = new Map(threat.dread.factors.map(f => [f.factor, f.value]));
+        lines.push(`DREAD: ${DREAD_FACTORS.map(f => `${f} ${values.get(f) ?? '?'}`).join(' · ')}`, '');
+    }
+    lines.push(score ? `Risk **${score.risk.toFixed(1)}** · ${score.rating}` : 'Risk: not rated (needs all five DREAD factors, 0–10)', '');
+    lines.push(`Response: ${threat.response ?? 'none yet'}`);
+    for (const ref of threat.mitigatedBy) {
+        const m = ref.ref;
+        if (m) lines.push(`- ${escapeMarkdown(m.name)} — ${escapeMarkdown(m.title ?? '')} (${m.status ?? 'no status'})`);
+    }
+    return lines.join('\n');
+}
+
+/** Hover for a STRIDE category keyword. */
+export function categoryHover(category: keyof typeof CATEGORY_MEANINGS): string {
+    return `**${category}**: ${CATEGORY_MEANINGS[category]}`;
+}
