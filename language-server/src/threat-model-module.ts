@@ -6,6 +6,7 @@ import { ThreatModelCodeActionProvider } from './lsp/code-actions/code-action-pr
 import { ThreatModelCodeLensProvider } from './lsp/code-lens-provider.js';
 import { ThreatModelHoverProvider } from './lsp/hover-provider.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
+import { ThreatModelLinker } from './references/linker.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/threat-model-validator.js';
@@ -25,6 +26,7 @@ export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & ThreatModelAddedServices> = {
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),
+        Linker: services => new ThreatModelLinker(services),
     },
     lsp: {
         CodeActionProvider: services => new ThreatModelCodeActionProvider(services),

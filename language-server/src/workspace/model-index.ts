@@ -13,7 +13,7 @@ export class ThreatModelWorkspaceIndex {
     private readonly documents: LangiumDocuments;
     private readonly indexManager: IndexManager;
     private readonly coverageCache: WorkspaceCache<'coverage', CoverageIndex>;
-    private readonly nameCache: WorkspaceCache<'names', Map<string, number>>;
+    private readonly nameCache: WorkspaceCache<'names', Map<string, string[]>>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -39,14 +39,21 @@ export class ThreatModelWorkspaceIndex {
 
     /** How many declarations across the workspace carry this name. */
     declarationCount(name: string): number {
-        const counts = this.nameCache.get('names', () => {
-            const result = new Map<string, number>();
+        return this.declaredTypes(name).length;
+    }
+
+    /** The AST types of every declaration with this name, across the workspace. */
+    declaredTypes(name: string): readonly string[] {
+        const types = this.nameCache.get('names', () => {
+            const result = new Map<string, string[]>();
             for (const description of this.indexManager.allElements()) {
-                result.set(description.name, (result.get(description.name) ?? 0) + 1);
+                const list = result.get(description.name);
+                if (list) list.push(description.type);
+                else result.set(description.name, [description.type]);
             }
             return result;
         });
-        return counts.get(name) ?? 0;
+        return types.get(name) ?? [];
     }
 
     private *models(): Generator<Model> {

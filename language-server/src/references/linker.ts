@@ -1,0 +1,44 @@
+import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
+import { DefaultLinker } from 'langium';
+import type { ThreatModelServices } from '../threat-model-module.js';
+import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
+
+/** How users call what each kind of reference expects. */
+const EXPECTED: Readonly<Record<string, string>> = {
+    DfdElement: 'DFD element (external, process, datastore or flow)',
+    Node: 'external, process or datastore',
+    Flow: 'flow',
+    Asset: 'asset',
+    Mitigation: 'mitigation',
+};
+
+/** How users call each kind of declaration. */
+const DECLARED_AS: Readonly<Record<string, string>> = {
+    System: 'a system', Assumption: 'an assumption', Dependency: 'a dependency', Asset: 'an asset',
+    Boundary: 'a boundary', External: 'an external', Process: 'a process', Datastore: 'a datastore',
+    Flow: 'a flow', Scenario: 'a scenario', Threat: 'a threat', Mitigation: 'a mitigation',
+};
+
+/**
+ * Unresolved references in the user's words: what kind of thing was expected, and whether the
+ * name exists as something else (`targets CardData` where CardData is an asset).
+ */
+export class ThreatModelLinker extends DefaultLinker {
+    private readonly modelIndex: ThreatModelWorkspaceIndex;
+
+    constructor(services: ThreatModelServices) {
+        super(services);
+        this.modelIndex = services.workspace.ModelIndex;
+    }
+
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        const name = refInfo.reference.$refText;
+        const expected = EXPECTED[this.reflection.getReferenceType(refInfo)] ?? 'declaration';
+        const other = this.modelIndex.declaredTypes(name).map(t => DECLARED_AS[t]).find(t => t !== undefined);
+        const message = other
+            ? `'${name}' is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
+            : `Unknown ${expected} '${name}'. Declare it in a .tm file of the workspace, or correct the name.`;
+        return { ...error, message };
+    }
+}
