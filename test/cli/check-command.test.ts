@@ -141,16 +141,17 @@ describe('tml check', () => {
 
     it('sorts findings by file, line and column across files and kinds of finding', () => {
         // b.tm has a linking error on line 6 that Langium reports before the warning on line 4.
+        // Only where and what are compared: the wording of the linker's message is not the CLI's.
         const run = runTml(['check', 'test/fixtures/cli/sorting']);
         assert.equal(run.status, 1);
-        assert.equal(run.stdout, [
-            "test/fixtures/cli/sorting/a.tm:1:8: warning tm/dread-missing Threat 'Early' has no DREAD rating. Add 'dread { damage N reproducibility N exploitability N affectedUsers N discoverability N }' with scores 0–10.",
-            "test/fixtures/cli/sorting/b.tm:4:8: warning tm/dread-missing Threat 'Late' has no DREAD rating. Add 'dread { damage N reproducibility N exploitability N affectedUsers N discoverability N }' with scores 0–10.",
-            "test/fixtures/cli/sorting/b.tm:6:23: error linking-error Could not resolve reference to DfdElement named 'Nobody'.",
-            "test/fixtures/cli/sorting/nested/c.tm:1:9: warning tm/stride-missing Process 'Worker' has no threat for Spoofing, Tampering, Repudiation, InformationDisclosure, DenialOfService and ElevationOfPrivilege. " + ADVICE,
-            '3 warnings, 1 error in 3 files',
-            '',
-        ].join('\n'));
+        const lines = run.stdout.split('\n');
+        assert.deepEqual(lines.slice(0, -2).map(line => /^\S+:\d+:\d+: \S+ \S+/.exec(line)?.[0]), [
+            'test/fixtures/cli/sorting/a.tm:1:8: warning tm/dread-missing',
+            'test/fixtures/cli/sorting/b.tm:4:8: warning tm/dread-missing',
+            'test/fixtures/cli/sorting/b.tm:6:23: error linking-error',
+            'test/fixtures/cli/sorting/nested/c.tm:1:9: warning tm/stride-missing',
+        ]);
+        assert.deepEqual(lines.slice(-2), ['3 warnings, 1 error in 3 files', '']);
     });
 
     describe('given a folder', () => {
