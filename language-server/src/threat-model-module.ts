@@ -4,7 +4,11 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ThreatModelCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ThreatModelCodeLensProvider } from './lsp/code-lens-provider.js';
+import { ThreatModelCompletionProvider } from './lsp/completion/completion-provider.js';
+import { ThreatModelDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
 import { ThreatModelHoverProvider } from './lsp/hover-provider.js';
+import { ThreatModelNodeKindProvider } from './lsp/node-kind-provider.js';
+import { ThreatModelRenameProvider } from './lsp/rename-provider.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { ThreatModelLinker } from './references/linker.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
@@ -31,7 +35,10 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     lsp: {
         CodeActionProvider: services => new ThreatModelCodeActionProvider(services),
         CodeLensProvider: services => new ThreatModelCodeLensProvider(services),
+        CompletionProvider: services => new ThreatModelCompletionProvider(services),
+        DocumentSymbolProvider: services => new ThreatModelDocumentSymbolProvider(services),
         HoverProvider: services => new ThreatModelHoverProvider(services),
+        RenameProvider: services => new ThreatModelRenameProvider(services),
     },
     validation: {
         DocumentValidator: services => new ThreatModelDocumentValidator(services),
@@ -42,6 +49,9 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
 };
 
 export const ThreatModelSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new ThreatModelNodeKindProvider(),
+    },
     workspace: {
         DocumentBuilder: services => new ThreatModelDocumentBuilder(services),
         ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),

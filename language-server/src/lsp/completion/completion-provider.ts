@@ -1,0 +1,74 @@
+import type { MaybePromise } from 'langium';
+import { AstUtils, GrammarAST } from 'langium';
+import type { CompletionAcceptor, CompletionContext } from 'langium/lsp';
+import { DefaultCompletionProvider } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { DfdElement, StrideCategory } from '../../generated/ast.js';
+import { isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
+import { CATEGORY_MEANINGS } from '../../model/explain.js';
+import type { ThreatModelServices } from '../../threat-model-module.js';
+import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
+import { rankCategories, rankingDetail } from './stride-ranking.js';
+
+/**
+ * Completion on top of Langium's grammar-driven keywords and scope-filtered references (which
+ * already offer only elements and flows after `targets`, only mitigations after `mitigatedBy`…):
+ * - STRIDE categories rank those that apply to the threat's targets (or the exclude's elements)
+ *   first, and say which elements the others do not apply to;
+ * - every declaration keyword comes with a snippet that writes out the whole declaration.
+ */
+export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
+    /** Unknown until the client says; assumed, since every snippet-less client says so at `initialize`. */
+    private snippetSupport = true;
+
+    constructor(services: ThreatModelServices) {
+        super(services);
+        services.shared.lsp.LanguageServer.onInitialize(params => {
+            this.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
+        });
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (rule === 'StrideCategory' && isStrideCategory(keyword.value)) {
+            this.completionForCategory(context, keyword.value, acceptor);
+            return;
+        }
+        super.completionForKeyword(context, keyword, acceptor);
+        const snippet = DECLARATION_SNIPPETS[keyword.value];
+        if (snippet && snippet.rule === rule && this.snippetSupport) {
+            acceptor(context, {
+                label: keyword.value,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.detail,
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: '1',
+            });
+        }
+    }
+
+    private completionForCategory(context: CompletionContext, category: StrideCategory, acceptor: CompletionAcceptor): void {
+        const elements = this.elementsInContext(context);
+        const ranked = rankCategories(elements);
+        const position = ranked.findIndex(r => r.category === category);
+        const entry = ranked[position];
+        if (!entry) return;
+        acceptor(context, {
+            label: category,
+            kind: CompletionItemKind.EnumMember,
+            detail: rankingDetail(entry, elements),
+            documentation: { kind: 'markdown', value: CATEGORY_MEANINGS[category] },
+            // Before the clause keywords ('1') when applicable, after them otherwise.
+            sortText: `${entry.notApplicableTo.length === 0 ? '0' : '2'}${position}`,
+        });
+    }
+
+    /** The resolved targets of the threat, or elements of the exclude, being edited. */
+    private elementsInContext(context: CompletionContext): DfdElement[] {
+        const node = context.node;
+        const threat = AstUtils.getContainerOfType(node, isThreat);
+        const references = threat?.targets ?? AstUtils.getContainerOfType(node, isExclude)?.elements ?? [];
+        return references.flatMap(r => (r.ref ? [r.ref] : []));
+    }
+}
