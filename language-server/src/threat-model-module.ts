@@ -9,6 +9,7 @@ import { ThreatModelDocumentSymbolProvider } from './lsp/document-symbol-provide
 import { ThreatModelHoverProvider } from './lsp/hover-provider.js';
 import { ThreatModelNodeKindProvider } from './lsp/node-kind-provider.js';
 import { ThreatModelRenameProvider } from './lsp/rename-provider.js';
+import { ThreatModelSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { ThreatModelLinker } from './references/linker.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
@@ -39,6 +40,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         DocumentSymbolProvider: services => new ThreatModelDocumentSymbolProvider(services),
         HoverProvider: services => new ThreatModelHoverProvider(services),
         RenameProvider: services => new ThreatModelRenameProvider(services),
+        SemanticTokenProvider: services => new ThreatModelSemanticTokenProvider(services),
     },
     validation: {
         DocumentValidator: services => new ThreatModelDocumentValidator(services),
