@@ -6,6 +6,7 @@ import { ThreatModelCodeActionProvider } from './lsp/code-actions/code-action-pr
 import { ThreatModelCodeLensProvider } from './lsp/code-lens-provider.js';
 import { ThreatModelCompletionProvider } from './lsp/completion/completion-provider.js';
 import { ThreatModelDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
+import { ThreatModelFormatter } from './lsp/formatter.js';
 import { ThreatModelHoverProvider } from './lsp/hover-provider.js';
 import { ThreatModelNodeKindProvider } from './lsp/node-kind-provider.js';
 import { ThreatModelRenameProvider } from './lsp/rename-provider.js';
@@ -38,6 +39,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         CodeLensProvider: services => new ThreatModelCodeLensProvider(services),
         CompletionProvider: services => new ThreatModelCompletionProvider(services),
         DocumentSymbolProvider: services => new ThreatModelDocumentSymbolProvider(services),
+        Formatter: () => new ThreatModelFormatter(),
         HoverProvider: services => new ThreatModelHoverProvider(services),
         RenameProvider: services => new ThreatModelRenameProvider(services),
         SemanticTokenProvider: services => new ThreatModelSemanticTokenProvider(services),
