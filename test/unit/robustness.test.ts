@@ -1,0 +1,236 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Asset, Boundary, Process, TreeGate } from '../../language-server/src/generated/ast.js';
+import type { CheckedFile } from './helpers/workspace.js';
+import { checkWorkspace, describeFinding } from './helpers/workspace.js';
+
+const DESIGN_EXAMPLE = readFileSync(new URL('../../../../test/fixtures/design/online-store.tm', import.meta.url), 'utf8');
+const SEED = 20240611;
+
+/**
+ * The language server must survive anything a user can type: building never throws, no check
+ * throws (Langium would turn that into "An error occurred during validation"), nothing is logged
+ * as an error, and every range is one an editor can show.
+ */
+async function assertSurvives(files: Record<string, string>): Promise<CheckedFile[]> {
+    const logged: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => { logged.push(args.map(String).join(' ')); };
+    let checked: CheckedFile[];
+    try {
+        checked = await checkWorkspace(files);
+    } finally {
+        console.error = consoleError;
+    }
+    assert.deepEqual(logged, [], 'nothing is logged as an error');
+    for (const { diagnostics } of checked) {
+        for (const d of diagnostics) {
+            assert.ok(!d.message.startsWith('An error occurred'), `a check threw: ${d.message}`);
+            assertSaneRange(d);
+        }
+    }
+    return checked;
+}
+
+async function assertModelSurvives(text: string): Promise<CheckedFile> {
+    const [file] = await assertSurvives({ 'model.tm': text });
+    return file!;
+}
+
+function assertSaneRange(d: Diagnostic): void {
+    const { start, end } = d.range;
+    const numbers = [start.line, start.character, end.line, end.character];
+    assert.ok(numbers.every(n => Number.isInteger(n) && n >= 0), `range of "${d.message}" is ${JSON.stringify(d.range)}`);
+    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `inverted range of "${d.message}"`);
+}
+
+function syntaxErrors(file: CheckedFile): string[] {
+    const { lexerErrors, parserErrors } = file.document.parseResult;
+    return [...lexerErrors.map(e => e.message), ...parserErrors.map(e => e.message)];
+}
+
+// ---- Inputs ------------------------------------------------------------------------------------
+
+const KEYWORDS = [
+    'system', 'assumption', 'dependency', 'asset', 'boundary', 'external', 'process', 'datastore', 'flow', 'scenario',
+    'threat', 'mitigation', 'exclude', 'on', 'description', 'owner', 'deployment', 'technology', 'entrypoint', 'logs',
+    'stores', 'protocol', 'encrypted', 'authenticated', 'carries', 'flows', 'stride', 'targets', 'assets', 'impact',
+    'tree', 'or', 'and', 'leaf', 'dread', 'damage', 'reproducibility', 'exploitability', 'affectedUsers',
+    'discoverability', 'response', 'fix', 'accept', 'warn', 'remove', 'warning', 'justification', 'mitigatedBy', 'bug',
+    'technique', 'status', 'planned', 'implemented', 'verified', 'implementedIn', 'verifiedBy',
+    'Spoofing', 'Tampering', 'Repudiation', 'InformationDisclosure', 'DenialOfService', 'ElevationOfPrivilege',
+];
+const PUNCTUATION = ['{', '}', ':', '->', ',', '-', '"', '"t"', '"open', '\\', '/*', '*/', '//', '\n', '0', '7', '10', '-1', '99999999999999999999'];
+const NAMES = ['A', 'B', 'Customer', 'Storefront', 'OrdersDb', 'PlaceOrder', 'SaveOrder', 'SecureCookies', 'CardData'];
+
+/** Fragments of tml in any order: reaches the validators far more often than random characters. */
+const fragment = fc.oneof(
+    { arbitrary: fc.constantFrom(...KEYWORDS), weight: 4 },
+    { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 4 },
+    { arbitrary: fc.constantFrom(...NAMES), weight: 3 },
+    { arbitrary: fc.string({ unit: 'binary', maxLength: 4 }), weight: 1 },
+);
+const tokenSoup = fc.array(fragment, { maxLength: 80 }).map(parts => parts.join(' '));
+const garbage = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.array(fc.constantFrom('{', '}', '"', '\\', '/*', '*/', '\n', 'x', ' ', '->'), { maxLength: 200 }).map(parts => parts.join('')),
+);
+/** The DESIGN example with a few spans deleted and fragments inserted: almost-valid models. */
+const mutatedExample = fc.array(fc.record({ at: fc.nat(), deleted: fc.nat({ max: 30 }), inserted: fragment }), { minLength: 1, maxLength: 6 })
+    .map(edits => edits.reduce((text, { at, deleted, inserted }) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + inserted + text.slice(i + deleted);
+    }, DESIGN_EXAMPLE));
+
+function nestedBoundaries(depth: number): string {
+    let text = '';
+    for (let i = 0; i < depth; i++) text += `boundary B${i} "Level ${i}" {\n`;
+    return `${text}process Deep "Innermost process"\n${'}\n'.repeat(depth)}`;
+}
+
+function nestedTree(depth: number): string {
+    let text = 'threat T "Deep tree" {\n    tree {\n';
+    for (let i = 0; i < depth; i++) text += `or "Step ${i}" {\n`;
+    return `${text}leaf "Root cause"\n${'}\n'.repeat(depth)}    }\n}\n`;
+}
+
+// ---- Specifications ----------------------------------------------------------------------------
+
+describe('robustness: checking survives anything a user can type', function () {
+    this.timeout(60_000);
+
+    it('survives every prefix of the DESIGN.md example (each line end, every third character)', async () => {
+        const cuts = new Set<number>([DESIGN_EXAMPLE.length]);
+        for (let i = 0; i < DESIGN_EXAMPLE.length; i += 3) cuts.add(i);
+        for (let i = DESIGN_EXAMPLE.indexOf('\n'); i >= 0; i = DESIGN_EXAMPLE.indexOf('\n', i + 1)) cuts.add(i);
+        for (const cut of cuts) await assertModelSurvives(DESIGN_EXAMPLE.slice(0, cut));
+    });
+
+    it('survives random fragments of tml, random bytes and unbalanced braces and quotes', async () => {
+        await fc.assert(fc.asyncProperty(fc.oneof(tokenSoup, garbage), async text => { await assertModelSurvives(text); }), { numRuns: 300, seed: SEED });
+    });
+
+    it('survives the DESIGN.md example with random spans deleted and fragments inserted', async () => {
+        await fc.assert(fc.asyncProperty(mutatedExample, async text => { await assertModelSurvives(text); }), { numRuns: 300, seed: SEED });
+    });
+
+    it('survives random fragments split across two files that reference each other', async () => {
+        await fc.assert(fc.asyncProperty(tokenSoup, tokenSoup, async (a, b) => { await assertSurvives({ 'a.tm': a, 'b.tm': b }); }), { numRuns: 100, seed: SEED });
+    });
+
+    describe('deep nesting', () => {
+        it('parses boundaries nested 100 deep without errors and checks the innermost element', async () => {
+            const file = await assertModelSurvives(nestedBoundaries(100));
+            assert.deepEqual(syntaxErrors(file), []);
+            let boundary = file.document.parseResult.value.declarations[0] as Boundary;
+            for (let i = 1; i < 100; i++) boundary = boundary.members[0] as Boundary;
+            assert.equal((boundary.members[0] as Process).name, 'Deep');
+            assert.deepEqual(file.diagnostics.map(describeFinding), ['tm/stride-missing @101:9-101:13']);
+        });
+
+        it('parses a threat tree of `or` nodes nested 100 deep without errors', async () => {
+            const file = await assertModelSurvives(nestedTree(100));
+            assert.deepEqual(syntaxErrors(file), []);
+            assert.equal((file.document.parseResult.value.declarations[0] as { tree?: { nodes: TreeGate[] } }).tree?.nodes[0]?.title, 'Step 0');
+        });
+
+        // BUG: Langium's recursive-descent parser overflows the stack at about 190 nested blocks
+        // (RangeError: Maximum call stack size exceeded, thrown out of LangiumParser.parse). In the
+        // language server that rejection is unhandled and kills the process. Needs a depth guard.
+        it.skip('survives boundaries nested 2,000 deep (parses, or reports a nesting error)', async () => {
+            await assertModelSurvives(nestedBoundaries(2_000));
+        });
+
+        // BUG: as above, for threat trees (same parser recursion).
+        it.skip('survives a threat tree of `or` nodes nested 2,000 deep', async () => {
+            await assertModelSurvives(nestedTree(2_000));
+        });
+    });
+
+    describe('huge input', () => {
+        it('parses a 1 MB string literal into the title', async () => {
+            const title = 'x'.repeat(2 ** 20);
+            const file = await assertModelSurvives(`asset Blob "${title}"\n`);
+            assert.deepEqual(syntaxErrors(file), []);
+            assert.equal((file.document.parseResult.value.declarations[0] as Asset).title, title);
+        });
+
+        // BUG: the STRING terminal /"(\\.|[^"\\\r\n])*"/ backtracks once per character; V8's regexp
+        // stack overflows above about 4.2 million characters (RangeError thrown from the lexer).
+        it.skip('survives a 5 MB string literal', async () => {
+            const file = await assertModelSurvives(`asset Blob "${'x'.repeat(5 * 2 ** 20)}"\n`);
+            assert.deepEqual(syntaxErrors(file), []);
+        });
+
+        it('checks 10,000 declarations on one line', async () => {
+            const text = Array.from({ length: 10_000 }, (_, i) => `asset A${i} "Asset ${i}"`).join(' ');
+            const file = await assertModelSurvives(text);
+            assert.deepEqual(syntaxErrors(file), []);
+            assert.equal(file.document.parseResult.value.declarations.length, 10_000);
+        });
+
+        // BUG: parsing is quadratic in the number of top-level declarations of one file: Langium
+        // 4.2.1's CstNodeBuilder.addHiddenNodes searches the parent's children with indexOf for the
+        // first token of every new node, even with no comment to place. 100,000 take ~40 s.
+        it.skip('checks 100,000 declarations on one line within 10 s', async function () {
+            this.timeout(10_000);
+            const text = Array.from({ length: 100_000 }, (_, i) => `asset A${i} "Asset ${i}"`).join(' ');
+            const file = await assertModelSurvives(text);
+            assert.equal(file.document.parseResult.value.declarations.length, 100_000);
+        });
+    });
+
+    describe('hostile content', () => {
+        it('keeps titles full of markup, pipes, formula starts, quotes and escapes as text', async () => {
+            const file = await assertModelSurvives(
+                'process P "<script>alert(1)</script> | =cmd|\' /C calc\'!A0 \\"quoted\\" line\\nbreak \\\\ end" {\n' +
+                '    description "=HYPERLINK(\\"http://x\\") +1 -1 @SUM(A1) \\t |a|b|"\n}\n');
+            assert.deepEqual(syntaxErrors(file), []);
+            const process = file.document.parseResult.value.declarations[0] as Process;
+            assert.equal(process.title, '<script>alert(1)</script> | =cmd|\' /C calc\'!A0 "quoted" line\nbreak \\ end');
+            assert.equal(process.description, '=HYPERLINK("http://x") +1 -1 @SUM(A1) \t |a|b|');
+        });
+
+        it('treats names like __proto__ and constructor as ordinary names', async () => {
+            const file = await assertModelSurvives(
+                'process __proto__ "p"\nprocess constructor "c"\n' +
+                'threat hasOwnProperty "h" { stride Spoofing targets __proto__, constructor ' +
+                'dread { damage 1 reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 } response accept justification "j" }\n');
+            assert.deepEqual(file.diagnostics.map(describeFinding), ['tm/stride-missing @1:9-1:18', 'tm/stride-missing @2:9-2:20']);
+        });
+
+        it('reports every reference to an undefined name as a linking error that names it', async () => {
+            const file = await assertModelSurvives(
+                'flow F: NoSource -> NoTarget "f" { carries NoAsset1 }\n' +
+                'datastore D "d" { stores NoAsset2 }\n' +
+                'scenario S "s" { flows NoFlow }\n' +
+                'threat T "t" { targets NoElement assets NoAsset3 mitigatedBy NoMitigation }\n' +
+                'exclude Spoofing on NoElement2 "r"\n');
+            const linking = file.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === 'linking-error');
+            const names = ['NoSource', 'NoTarget', 'NoAsset1', 'NoAsset2', 'NoFlow', 'NoElement', 'NoAsset3', 'NoMitigation', 'NoElement2'];
+            assert.deepEqual(linking.map(d => names.find(n => d.message.includes(`'${n}'`))), names);
+            assert.ok(linking.every(d => d.severity === 1));
+        });
+
+        it('reports a name declared three times, in two files, on each declaration', async () => {
+            const [a, b] = await assertSurvives({ 'a.tm': 'process P "one"\nasset P "two"\n', 'b.tm': 'threat P "three" { targets P }\n' });
+            const duplicates = (file: CheckedFile): string[] => file.diagnostics.filter(d => d.code === 'tm/duplicate-name').map(describeFinding);
+            assert.deepEqual(duplicates(a!), ['tm/duplicate-name @1:9-1:10', 'tm/duplicate-name @2:7-2:8']);
+            assert.deepEqual(duplicates(b!), ['tm/duplicate-name @1:8-1:9']);
+        });
+
+        it('reports a DREAD factor of 99999999999999999999 as out of range, and accepts -0 as 0', async () => {
+            const threat = (damage: string): string =>
+                `threat T "t" {\n    dread { damage ${damage} reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 }\n` +
+                '    response accept\n    justification "j"\n}\n';
+            const huge = await assertModelSurvives(threat('99999999999999999999'));
+            assert.deepEqual(huge.diagnostics.map(d => [describeFinding(d), d.severity]), [['tm/dread-out-of-range @2:20-2:40', 1]]);
+            const negativeZero = await assertModelSurvives(threat('-0'));
+            assert.deepEqual(negativeZero.diagnostics, []);
+            const exponent = await assertModelSurvives(threat('1e5'));
+            assert.equal(syntaxErrors(exponent).length, 1);
+        });
+    });
+});
