@@ -72,7 +72,9 @@ function unitDfd(u: number, units: number): string {
         `        datastore Db${u} "Orders DB ${u}" {\n            logs\n            stores Orders${u}\n        }\n` +
         `        datastore Cache${u} "Session cache ${u}" { technology "Redis" }\n` +
         `    }\n`;
+    // Comments are hidden tokens that the parser places into the syntax tree: exercise that too.
     const rest =
+        `// Zone ${u}: order intake\n` +
         `asset Orders${u} "Order rows of zone ${u}"\n` +
         `flow Req${u}: User${u} -> Web${u} "Submit request" {\n    protocol "HTTPS"\n    encrypted\n    authenticated\n    carries Orders${u}\n}\n` +
         `flow Job${u}: Web${u} -> Worker${u} "Enqueue job" { protocol "AMQP" }\n` +
@@ -85,6 +87,7 @@ function unitDfd(u: number, units: number): string {
 function unitThreats(u: number): string {
     const d = (n: number): number => (u * 7 + n) % 11;
     return (
+        `// Threats of zone ${u}\n` +
         `threat Spoof${u} "Stolen session replayed in zone ${u}" {\n` +
         `    stride Spoofing, Repudiation\n    targets User${u}, Web${u}\n    assets Orders${u}\n` +
         `    description "Cookie stolen through XSS."\n` +
