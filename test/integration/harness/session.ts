@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { onCleanup } from './cleanup.js';
+import { provisionVsCodeServer, startCodeServer, type RunningCodeServer } from './code-server.js';
+import { FIXTURE_WORKSPACE, INTEGRATION_BUNDLE, repositoryRoot, testResultsFolder } from './paths.js';
+import { launchChromium, openWorkbench, workbenchUrl } from './workbench.js';
+
+/** What a run works with: the repository, a throw-away copy of the fixture workspace, its artifacts. */
+export interface RunFolders {
+    readonly root: string;
+    /** Temporary; removed at the end unless TML_KEEP_STATE=1. */
+    readonly state: string;
+    /** A copy of test/fixtures/workspace: nothing a test does can change the repository's fixtures. */
+    readonly workspace: string;
+    /** test-results/<name>: logs and screenshots, kept after the run. */
+    readonly artifacts: string;
+}
+
+export function prepareRunFolders(name: string): RunFolders {
+    const root = repositoryRoot();
+    const extensionBundle = join(root, 'out', 'extension', 'extension.cjs');
+    if (!existsSync(extensionBundle)) throw new Error(`${extensionBundle} is missing: run npm run build first`);
+    const artifacts = join(testResultsFolder(root), name);
+    mkdirSync(artifacts, { recursive: true });
+    const state = mkdtempSync(join(tmpdir(), `tml-${name}-`));
+    if (process.env.TML_KEEP_STATE !== '1') onCleanup(() => rmSync(state, { recursive: true, force: true }));
+    const workspace = join(state, 'workspace');
+    cpSync(join(root, FIXTURE_WORKSPACE), workspace, { recursive: true });
+    return { root, state, workspace, artifacts };
+}
+
+/** Bundles the suite for the extension host (scripts/vscode/build-integration.mjs); returns its path. */
+export function bundleIntegrationSuite(root: string): string {
+    const build = spawnSync(process.execPath, [join(root, 'scripts', 'vscode', 'build-integration.mjs')], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('bundling the integration suite failed');
+    return join(root, INTEGRATION_BUNDLE);
+}
+
+export interface WorkbenchSession {
+    readonly server: RunningCodeServer;
+    readonly browser: Browser;
+    readonly page: Page;
+}
+
+export interface WorkbenchSessionOptions {
+    /** The test module the extension host runs; without it the workbench is left to the caller to drive. */
+    readonly extensionTestsPath?: string;
+    /** Environment of the server, and so of the extension host. */
+    readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Starts the VS Code server on the run's workspace and opens the workbench in headless Chromium,
+ * with the repository loaded as the extension under development. Everything it starts is stopped
+ * by the clean-up of cleanup.ts.
+ */
+export async function startWorkbenchSession(folders: RunFolders, options: WorkbenchSessionOptions = {}): Promise<WorkbenchSession> {
+    const serverFolder = provisionVsCodeServer(folders.root);
+    const server = await startCodeServer({
+        serverFolder,
+        workspace: folders.workspace,
+        stateFolder: folders.state,
+        logFile: join(folders.artifacts, 'code-server.log'),
+        env: options.env,
+    });
+    const browser = await launchChromium();
+    const url = workbenchUrl(server, folders.workspace, {
+        extensionDevelopmentPath: folders.root,
+        extensionTestsPath: options.extensionTestsPath,
+    });
+    const page = await openWorkbench(browser, url, join(folders.artifacts, 'workbench-console.log'));
+    return { server, browser, page };
+}

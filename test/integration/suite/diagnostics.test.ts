@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { ALL_DESIGN_EXAMPLE_FINDINGS, DESIGN_EXAMPLE_FINDINGS, REFUNDS_FINDINGS, strideMissing } from './expected-findings.js';
+import { eventually, expectFindings, openInEditor, revertActiveEditor, threatModelExtension, workspaceFile } from './helpers.js';
+
+describe('diagnostics', () => {
+    const onlineStore = workspaceFile('online-store.tm');
+
+    beforeEach(async () => {
+        await openInEditor(onlineStore);
+    });
+
+    afterEach(async () => {
+        await openInEditor(onlineStore);
+        await revertActiveEditor();
+        await expectFindings(onlineStore, ALL_DESIGN_EXAMPLE_FINDINGS);
+    });
+
+    it('reports exactly the four findings of DESIGN.md §4 for the §2 example, on the element names', async () => {
+        const designExample = join(threatModelExtension().extensionPath, 'test', 'fixtures', 'design', 'online-store.tm');
+        assert.equal((await openInEditor(onlineStore)).document.getText(), readFileSync(designExample, 'utf8'),
+            'test/fixtures/workspace/online-store.tm is no longer a copy of the DESIGN.md example');
+        await expectFindings(onlineStore, ALL_DESIGN_EXAMPLE_FINDINGS);
+    });
+
+    it('resolves names declared in another file of the workspace', async () => {
+        const refunds = workspaceFile('refunds.tm');
+        await openInEditor(refunds);
+        await expectFindings(refunds, REFUNDS_FINDINGS);
+    });
+
+    it('updates the findings as exclusions are added to the document', async () => {
+        const document = (await openInEditor(onlineStore)).document;
+        await appendLines(document, ['exclude Repudiation on OrdersDb "The audit log is append-only."']);
+        await expectFindings(onlineStore, [
+            DESIGN_EXAMPLE_FINDINGS.storefront,
+            strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'InformationDisclosure and DenialOfService'),
+            DESIGN_EXAMPLE_FINDINGS.placeOrder,
+            DESIGN_EXAMPLE_FINDINGS.saveOrder,
+        ]);
+
+        await appendLines(document, [
+            'exclude Tampering on PlaceOrder, SaveOrder "Covered by the platform team\'s network model."',
+            'exclude InformationDisclosure on PlaceOrder, SaveOrder "Covered by the platform team\'s network model."',
+            'exclude DenialOfService on PlaceOrder, SaveOrder "Covered by the platform team\'s network model."',
+        ]);
+        await expectFindings(onlineStore, [
+            DESIGN_EXAMPLE_FINDINGS.storefront,
+            strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'InformationDisclosure and DenialOfService'),
+        ]);
+    });
+
+    it('applies the quick-fix that excludes one category, and the finding narrows to the others', async () => {
+        const saveOrder = await eventually(() => {
+            const found = vscode.languages.getDiagnostics(onlineStore).find(d => d.message.startsWith("Flow 'SaveOrder'"));
+            assert.ok(found, 'no finding on SaveOrder');
+            return found;
+        });
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider', onlineStore, saveOrder.range, vscode.CodeActionKind.QuickFix.value);
+        const title = "Exclude DenialOfService on 'SaveOrder'…";
+        const exclude = actions.find(a => a.title === title);
+        assert.ok(exclude?.edit, `no quick-fix '${title}' among: ${actions.map(a => a.title).join(' | ')}`);
+        assert.equal(await vscode.workspace.applyEdit(exclude.edit), true);
+
+        await expectFindings(onlineStore, [
+            DESIGN_EXAMPLE_FINDINGS.storefront,
+            DESIGN_EXAMPLE_FINDINGS.ordersDb,
+            DESIGN_EXAMPLE_FINDINGS.placeOrder,
+            strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering and InformationDisclosure'),
+        ]);
+        const text = (await vscode.workspace.openTextDocument(onlineStore)).getText();
+        assert.match(text, /^exclude DenialOfService on SaveOrder "[^"\n]+"$/m);
+    });
+});
+
+/** Appends lines at the end of the document with a WorkspaceEdit, as an extension or a user would. */
+async function appendLines(document: vscode.TextDocument, lines: readonly string[]): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    edit.insert(document.uri, end, `\n${lines.join('\n')}\n`);
+    assert.equal(await vscode.workspace.applyEdit(edit), true, 'the edit was not applied');
+}

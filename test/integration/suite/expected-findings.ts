@@ -1,0 +1,24 @@
+import type { Finding } from './helpers.js';
+
+const ADD = "Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.";
+
+function strideMissing(at: string, subject: string, categories: string): Finding {
+    return { code: 'tm/stride-missing', at, severity: 'warning', message: `${subject} has no threat for ${categories}. ${ADD}` };
+}
+
+/** DESIGN.md §4: the findings of the §2 example (online-store.tm), on the element names. */
+export const DESIGN_EXAMPLE_FINDINGS = {
+    storefront: strideMissing('19:13-19:23', "Process 'Storefront'", 'Tampering, Repudiation, InformationDisclosure, DenialOfService and ElevationOfPrivilege'),
+    ordersDb: strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'Repudiation, InformationDisclosure and DenialOfService'),
+    placeOrder: strideMissing('32:6-32:16', "Flow 'PlaceOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
+    saveOrder: strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
+} as const;
+
+export const ALL_DESIGN_EXAMPLE_FINDINGS: readonly Finding[] = Object.values(DESIGN_EXAMPLE_FINDINGS);
+
+/** refunds.tm: its names resolve into online-store.tm; only its own flow lacks threats. */
+export const REFUNDS_FINDINGS: readonly Finding[] = [
+    strideMissing('13:6-13:17', "Flow 'IssueRefund'", 'Tampering, InformationDisclosure and DenialOfService'),
+];
+
+export { strideMissing };
