@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,34 @@ function scrambleSpaces(text: string): string {
         if (newlines > 0) result += '\n'.repeat(newlines) + ' '.repeat(index % 7);
         else if (isComment || gap === '') result += gap;
         else result += ' '.repeat(1 + (index % 3));
+        result += token.image;
+        position = token.startOffset + token.image.length;
+    });
+    return result + text.slice(position);
+}
+
+/** How to rewrite one gap between tokens: extra newlines, indentation width and character, break the line. */
+type GapChoice = [extraNewlines: number, indentWidth: number, tabs: boolean, breakLine: boolean];
+
+/**
+ * The same tokens with arbitrary whitespace between them: any gap may get more newlines, any
+ * indentation, tabs, or a line break where there was none; never zero whitespace where there was
+ * some, which could merge two tokens into one (the line break that ends a `//` comment stays too).
+ */
+function respace(text: string, choices: readonly GapChoice[]): string {
+    const { tokens, hidden } = services.ThreatModel.parser.Lexer.tokenize(text);
+    const all = [...tokens, ...hidden].sort((a, b) => a.startOffset - b.startOffset);
+    let result = '';
+    let position = 0;
+    all.forEach((token, index) => {
+        const gap = text.slice(position, token.startOffset);
+        const [extra, width, tabs, breakLine] = choices[index % choices.length] ?? [0, 1, false, false];
+        const indentation = (tabs ? '\t' : ' ').repeat(width);
+        const newlines = gap.split('\n').length - 1;
+        if (newlines > 0) result += '\n'.repeat(newlines + extra) + indentation;
+        else if (breakLine && index > 0) result += '\n' + indentation;
+        else if (gap === '' || index === 0) result += gap;
+        else result += ' '.repeat(1 + width);
         result += token.image;
         position = token.startOffset + token.image.length;
     });
@@ -162,6 +191,17 @@ describe('formatter', () => {
     it('changes nothing in an empty document or one with only comments', () => {
         assert.equal(format(''), '');
         assert.equal(format('// nothing yet\n'), '// nothing yet\n');
+    });
+
+    it('keeps every token and is idempotent whatever the whitespace (fast-check)', () => {
+        const model = readFileSync(join(REPO, 'test/fixtures/design/online-store.tm'), 'utf8');
+        const choice = fc.tuple(fc.nat(3), fc.nat(6), fc.boolean(), fc.boolean());
+        fc.assert(fc.property(fc.array(choice, { minLength: 1, maxLength: 40 }), choices => {
+            const text = respace(model, choices);
+            const once = format(text);
+            assert.deepEqual(tokenStream(once), tokenStream(text));
+            assert.equal(format(once), once);
+        }), { numRuns: 60 });
     });
 
     describe('on every example model', () => {

@@ -8,6 +8,9 @@ import { LayoutRules } from './layout-rules.js';
 /** One level of indentation: canonical whatever the editor's tab settings, so a file formats the same for everyone. */
 const INDENT = '    ';
 
+/** Where comments after the last token go: the top level. */
+const END_OF_FILE: Placement = { before: { kind: 'line', min: 1, max: 2, indent: 0 }, commentIndent: 0, continuationIndent: 0 };
+
 interface Gap {
     readonly start: number;
     readonly end: number;
@@ -17,8 +20,8 @@ interface Gap {
 /**
  * The edits that make a document's layout canonical ({@link LayoutRules}). They only ever replace
  * the whitespace between two tokens (comments count as tokens), so no token or comment can be
- * dropped, reordered or changed. Returns no edits when some text between tokens is not whitespace:
- * then the syntax tree does not cover the whole text, and it is not safe to touch.
+ * dropped, reordered or changed. Returns no edits when some text between tokens is not whitespace
+ * (or tokens overlap): then the syntax tree does not cover the text exactly, and it is not safe to touch.
  *
  * Comments keep their place: one on the line of the token before it stays there, with its spacing
  * as written (so aligned trailing comments stay aligned); one on a line of its own is indented like
@@ -57,12 +60,12 @@ export function canonicalLayoutEdits(root: AstNode, textDocument: TextDocument):
         previous = leaf;
     }
     for (const comment of comments) {
-        gapTo(comment.offset, original => commentGap(original, { before: { kind: 'line', min: 1, max: 2, indent: 0 }, commentIndent: 0, continuationIndent: 0 }, lineBreak));
+        gapTo(comment.offset, original => commentGap(original, END_OF_FILE, lineBreak));
         previous = comment;
     }
     if (previous) gaps.push({ start: previous.end, end: text.length, newText: eol });
 
-    if (gaps.some(g => !/^\s*$/.test(text.slice(g.start, g.end)))) return [];
+    if (gaps.some(g => g.end < g.start || !/^\s*$/.test(text.slice(g.start, g.end)))) return [];
     return gaps
         .filter(g => text.slice(g.start, g.end) !== g.newText)
         .map(g => ({ range: { start: textDocument.positionAt(g.start), end: textDocument.positionAt(g.end) }, newText: g.newText }));
