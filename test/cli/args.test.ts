@@ -69,7 +69,6 @@ describe('tml argument parsing', () => {
         assert.deepEqual(parseArgs(['help']), { kind: 'help' });
         assert.deepEqual(parseArgs(['check', '--help']), { kind: 'help' });
         assert.deepEqual(parseArgs(['--version']), { kind: 'version' });
-        assert.deepEqual(parseArgs(['table', '--format', 'md']), { kind: 'planned', command: 'table' });
         assert.deepEqual(parseArgs(['dfd']), { kind: 'planned', command: 'dfd' });
         assert.deepEqual(parseArgs(['report']), { kind: 'planned', command: 'report' });
     });

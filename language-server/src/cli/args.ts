@@ -1,3 +1,6 @@
+import type { TableFormat } from '../generator/table-format.js';
+import { TABLE_FORMATS } from '../generator/table-format.js';
+
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
@@ -5,7 +8,7 @@ export const FAIL_ON_VALUES = ['error', 'warning', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
 /** Commands of DESIGN.md §5 that are specified but not built yet. */
-export const PLANNED_COMMANDS = ['table', 'dfd', 'report'] as const;
+export const PLANNED_COMMANDS = ['dfd', 'report'] as const;
 export type PlannedCommand = (typeof PLANNED_COMMANDS)[number];
 
 /** `tml check`: what to check, how to print it and when to fail. */
@@ -16,11 +19,20 @@ export interface CheckOptions {
     readonly failOn: FailOn;
 }
 
+/** `tml table`: the threat list and coverage matrix of the model, in one format, to stdout or a file. */
+export interface TableOptions {
+    readonly paths: readonly string[];
+    readonly format: TableFormat;
+    /** The file to write instead of stdout. */
+    readonly out?: string;
+}
+
 /** What the command line asks for. */
 export type CliCommand =
     | { readonly kind: 'help' }
     | { readonly kind: 'version' }
     | { readonly kind: 'check'; readonly options: CheckOptions }
+    | { readonly kind: 'table'; readonly options: TableOptions }
     | { readonly kind: 'planned'; readonly command: PlannedCommand };
 
 /** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
@@ -31,7 +43,7 @@ export interface UsageError {
 
 export const USAGE = `Usage:
   tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none]
-  tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (not implemented yet)
+  tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (not implemented yet)
   tml report [paths…] [--out FILE]                                      (not implemented yet)
   tml --help | tml help
@@ -42,7 +54,7 @@ the default is the current directory.
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
-const COMMANDS = ['check', ...PLANNED_COMMANDS, 'help'] as const;
+const COMMANDS = ['check', 'table', 'dfd', 'report', 'help'] as const;
 
 /**
  * Parses the arguments after `tml` (`process.argv.slice(2)`). Never throws: a command line that
@@ -61,6 +73,8 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
             return { kind: 'version' };
         case 'check':
             return parseCheck(rest);
+        case 'table':
+            return parseDocumentCommand(command, rest);
         default:
             if (isPlannedCommand(command)) return { kind: 'planned', command };
             return usageError(`unknown command '${command}': expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
@@ -104,6 +118,40 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
         }
     }
     return { kind: 'check', options: { paths, format, failOn } };
+}
+
+/** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */
+function parseDocumentCommand(command: 'table', args: readonly string[]): CliCommand | UsageError {
+    const paths: string[] = [];
+    let format: TableFormat = 'md';
+    let out: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i]!;
+        if (arg === '--') {
+            paths.push(...args.slice(i + 1));
+            break;
+        }
+        if (arg === '--help' || arg === '-h') return { kind: 'help' };
+        if (!arg.startsWith('-') || arg === '-') {
+            paths.push(arg);
+            continue;
+        }
+        const [flag, inlineValue] = splitFlag(arg);
+        const value = inlineValue ?? args[i + 1];
+        if (inlineValue === undefined) i++;
+        if (flag === '--out') {
+            if (value === undefined || value === '' || value.startsWith('--')) return usageError('missing value for --out: expected a file name');
+            out = value;
+        } else if (flag === '--format' && command === 'table') {
+            const parsed = parseChoice(flag, value, TABLE_FORMATS);
+            if (typeof parsed !== 'string') return parsed;
+            format = parsed;
+        } else {
+            return usageError(`unknown option '${flag}' for 'tml ${command}': expected ${command === 'table' ? '--format or --out' : '--out'}`);
+        }
+    }
+    const destination = out === undefined ? {} : { out };
+    return { kind: 'table', options: { paths, format, ...destination } };
 }
 
 /** `--format=json` → `['--format', 'json']`; `--format` → `['--format', undefined]`. */

@@ -2,6 +2,7 @@ import { parseArgs, USAGE } from './args.js';
 import { runCheck } from './check.js';
 import { CliError, EXIT_USAGE } from './cli-error.js';
 import type { CliIo } from './io.js';
+import { runTable } from './table-command.js';
 import { readPackageVersion } from './version.js';
 
 /**
@@ -25,6 +26,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return EXIT_USAGE;
         case 'check':
             return runCheck(command.options, io, readPackageVersion());
+        case 'table':
+            return runTable(command.options, io);
     }
 }
 

@@ -1,0 +1,30 @@
+/**
+ * CSV fields as RFC 4180 writes them, safe to open in a spreadsheet.
+ */
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"): a model
+ * title such as `=HYPERLINK(…)` must stay text when the threat list is opened in Excel.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** The text with a leading `'` when it starts with a formula trigger, else unchanged. */
+export function neutraliseFormula(text: string): string {
+    return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One field: neutralised (see {@link neutraliseFormula}), always quoted, inner quotes doubled.
+ * Quoting every field keeps line breaks, commas and quotes inside it without case analysis.
+ */
+export function escapeCsvField(text: string): string {
+    return `"${neutraliseFormula(text).replace(/"/g, '""')}"`;
+}
+
+/** RFC 4180 ends every record with CRLF. */
+export const CSV_LINE_END = '\r\n';
+
+/** One record: the fields escaped, separated by commas, ended by CRLF. */
+export function csvRecord(fields: readonly string[]): string {
+    return `${fields.map(escapeCsvField).join(',')}${CSV_LINE_END}`;
+}

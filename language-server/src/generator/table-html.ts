@@ -1,0 +1,104 @@
+import { escapeHtml } from './escape-html.js';
+import type { TableColumn, TableSection, ThreatTable } from './table-model.js';
+import { COVERAGE_LEGEND, DREAD_LEGEND, ratingSummary, threatTableTitle } from './table-model.js';
+
+/**
+ * Screen and print styles. Cells keep line breaks and the threat tree's indentation
+ * (`pre-wrap`); printed, the page is landscape, headers repeat on every page and rows do not split.
+ */
+const STYLE = `
+body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; margin: 24px; }
+h1 { font-size: 20px; margin: 0 0 4px; }
+h2 { font-size: 16px; margin: 28px 0 8px; }
+p { margin: 4px 0 12px; }
+.legend { color: #555; font-size: 12px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #b8b8b8; padding: 4px 6px; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; min-width: 3em; }
+thead th { background: #ececec; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
+td.High, td.Medium, td.Low { white-space: nowrap; }
+.col-description { min-width: 16em; }
+.col-id, .col-title, .col-impact, .col-response, .col-mitigations, .col-element { min-width: 8em; }
+.col-stride, .col-targets, .col-assets, .col-mitigationStatus { min-width: 7em; }
+abbr { text-decoration: none; }
+.High { background: #f8d0d0; }
+.Medium { background: #fbe8c0; }
+.Low { background: #dcefd8; }
+.addressed, .excluded { background: #dcefd8; }
+.unmitigated { background: #fbe8c0; }
+.missing { background: #f8d0d0; }
+.not-applicable { color: #888; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+    body { margin: 0; font-size: 8.5pt; }
+    th, td { padding: 2px 4px; }
+    .High, .Medium, .Low, .addressed, .excluded, .unmitigated, .missing { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+`;
+
+/** Cell values that get a colour: a fixed allow-list, so model text never becomes a class name. */
+const STYLED_VALUES: ReadonlySet<string> = new Set(['High', 'Medium', 'Low', 'addressed', 'excluded', 'unmitigated', 'missing', 'not applicable']);
+
+/** `col-<key>` (column keys are fixed identifiers), then the class of a number or a styled value. */
+function cellClasses(column: TableColumn, text: string): string {
+    const classes = [`col-${column.key}`];
+    if (column.style === 'number') classes.push('number');
+    if ((column.style === 'rating' || column.style === 'coverage') && STYLED_VALUES.has(text)) classes.push(text.replace(' ', '-'));
+    return classes.join(' ');
+}
+
+function headerCell(column: TableColumn): string {
+    const header = escapeHtml(column.header);
+    const content = column.meaning === undefined ? header : `<abbr title="${escapeHtml(column.meaning)}">${header}</abbr>`;
+    return `<th class="col-${column.key}${column.style === 'number' ? ' number' : ''}">${content}</th>`;
+}
+
+function dataCell(column: TableColumn | undefined, text: string): string {
+    return `<td${column ? ` class="${cellClasses(column, text)}"` : ''}>${escapeHtml(text)}</td>`;
+}
+
+/** One `<table>` with a `<thead>` row of headers and a `<tbody>` row per data row. */
+export function formatHtmlTable(section: TableSection, id: string): string {
+    const rows = section.rows.map(cells => `<tr>${cells.map((text, i) => dataCell(section.columns[i], text)).join('')}</tr>`);
+    return [
+        `<table id="${id}">`,
+        `<thead><tr>${section.columns.map(headerCell).join('')}</tr></thead>`,
+        '<tbody>',
+        ...rows,
+        '</tbody>',
+        '</table>',
+    ].join('\n');
+}
+
+/**
+ * `tml table --format html`: a standalone page. Every piece of model text is escaped; the page
+ * loads nothing and runs nothing (its Content Security Policy allows only its own style).
+ */
+export function formatThreatTableHtml(table: ThreatTable): string {
+    const title = escapeHtml(threatTableTitle(table));
+    const files = table.files.length === 1 ? 'File' : 'Files';
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${title}</title>`,
+        `<style>${STYLE}</style>`,
+        '</head>',
+        '<body>',
+        `<h1>${title}</h1>`,
+        `<p>${escapeHtml(`${files}: ${table.files.join(', ')}. ${ratingSummary(table.ratings)}.`)}</p>`,
+        formatHtmlTable(table.threats, 'threat-list'),
+        `<p class="legend">${escapeHtml(DREAD_LEGEND)}</p>`,
+        '<h2>STRIDE coverage</h2>',
+        formatHtmlTable(table.coverage, 'stride-coverage'),
+        `<p class="legend">${escapeHtml(COVERAGE_LEGEND)}</p>`,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}

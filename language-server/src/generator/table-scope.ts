@@ -1,0 +1,62 @@
+import { AstUtils } from 'langium';
+import type { DfdElement, Model, System, Threat } from '../generated/ast.js';
+import { isDfdElement, isSystem, isThreat } from '../generated/ast.js';
+import type { CoverageIndex } from '../model/coverage.js';
+import type { ThreatTableInput } from './table-builder.js';
+
+/** One model file of the workspace. */
+export interface ModelFile {
+    /** As the user refers to it: relative to the current directory or workspace folder. */
+    readonly path: string;
+    readonly model: Model;
+}
+
+/** Every DFD element of a model, in the order they are declared (boundary members in place). */
+export function elementsOf(model: Model): DfdElement[] {
+    return AstUtils.streamAllContents(model).filter(isDfdElement).toArray();
+}
+
+export function threatsOf(model: Model): Threat[] {
+    return model.declarations.filter(isThreat);
+}
+
+export function systemsOf(model: Model): System[] {
+    return model.declarations.filter(isSystem);
+}
+
+/** The whole workspace: every file, in the order given. */
+export function workspaceTableInput(files: readonly ModelFile[], coverage: CoverageIndex): ThreatTableInput {
+    return {
+        systems: files.flatMap(f => systemsOf(f.model)),
+        threats: files.flatMap(f => threatsOf(f.model)),
+        elements: files.flatMap(f => elementsOf(f.model)),
+        coverage,
+        files: files.map(f => f.path),
+    };
+}
+
+/**
+ * One file of the workspace. Models are often split into a DFD file and a threats file, so the
+ * scope of a file is what it declares and what that touches: its threats and the threats of other
+ * files that target its elements; its elements and the elements its threats target. Coverage is
+ * always the workspace's, since a threat anywhere addresses an element.
+ */
+export function fileTableInput(file: ModelFile, workspace: readonly ModelFile[], coverage: CoverageIndex): ThreatTableInput {
+    const ownElements = new Set(elementsOf(file.model));
+    const ownThreats = threatsOf(file.model);
+    const threats = workspace
+        .flatMap(f => threatsOf(f.model))
+        .filter(t => ownThreats.includes(t) || t.targets.some(ref => ref.ref !== undefined && ownElements.has(ref.ref)));
+    const targeted = new Set(ownThreats.flatMap(t => t.targets.map(ref => ref.ref)));
+    const elements = workspace
+        .flatMap(f => elementsOf(f.model))
+        .filter(e => ownElements.has(e) || targeted.has(e));
+    const ownSystems = systemsOf(file.model);
+    return {
+        systems: ownSystems.length > 0 ? ownSystems : workspace.flatMap(f => systemsOf(f.model)),
+        threats,
+        elements,
+        coverage,
+        files: [file.path],
+    };
+}
