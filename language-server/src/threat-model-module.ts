@@ -12,6 +12,10 @@ import { ThreatModelNodeKindProvider } from './lsp/node-kind-provider.js';
 import { ThreatModelRenameProvider } from './lsp/rename-provider.js';
 import { ThreatModelSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
+import { ResilientDocumentUpdateHandler } from './lsp/document-update-handler.js';
+import { createThreatModelParser } from './parser/cst-node-builder.js';
+import { NestingLimitLexer } from './parser/nesting-limit-lexer.js';
+import { ThreatModelTokenBuilder } from './parser/token-builder.js';
 import { ThreatModelLinker } from './references/linker.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
@@ -30,6 +34,11 @@ export interface ThreatModelAddedServices {
 export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 
 export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & ThreatModelAddedServices> = {
+    parser: {
+        LangiumParser: services => createThreatModelParser(services),
+        Lexer: services => new NestingLimitLexer(services),
+        TokenBuilder: () => new ThreatModelTokenBuilder(),
+    },
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),
         Linker: services => new ThreatModelLinker(services),
@@ -54,6 +63,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
 
 export const ThreatModelSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        DocumentUpdateHandler: services => new ResilientDocumentUpdateHandler(services),
         NodeKindProvider: () => new ThreatModelNodeKindProvider(),
     },
     workspace: {

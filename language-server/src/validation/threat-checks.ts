@@ -1,4 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { Dread, DreadFactor, Threat } from '../generated/ast.js';
 import { hasText, threatLacksResponse } from '../model/responses.js';
 import { factorInRange, missingFactors } from '../model/risk.js';
@@ -62,7 +63,9 @@ export function checkDreadComplete(dread: Dread, accept: ValidationAcceptor): vo
 /** `tm/dread-out-of-range`: each factor is an integer from 0 to 10. */
 export function checkDreadFactorRange(factor: DreadFactor, accept: ValidationAcceptor): void {
     if (typeof factor.value !== 'number' || factorInRange(factor.value)) return;
+    // Quote the number as written: 99999999999999999999 would print as 100000000000000000000.
+    const written = GrammarUtils.findNodeForProperty(factor.$cstNode, 'value')?.text ?? String(factor.value);
     report(accept, IssueCodes.DreadOutOfRange,
-        `DREAD ${factor.factor} is ${factor.value}; a factor must be an integer from 0 to 10.`,
+        `DREAD ${factor.factor} is ${written}; a factor must be an integer from 0 to 10.`,
         { node: factor, property: 'value' });
 }
