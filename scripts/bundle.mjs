@@ -20,4 +20,6 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server/main.cjs' }),
     esbuild.build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli/tml.cjs' }),
     esbuild.build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] }),
+    // The DFD preview's script runs in the webview (a browser page): its own IIFE bundle, no Node.
+    esbuild.build({ entryPoints: ['extension/src/dfd-preview/webview/main.ts'], outfile: 'out/webview/dfd-preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: true, logLevel: 'warning' }),
 ]);

@@ -3,6 +3,7 @@
 // names its types itself.)
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
+import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
 
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     const started = new ThreatModelLanguageServer(context);
     server = started;
     context.subscriptions.push(registerRestartServerCommand(started));
+    context.subscriptions.push(registerDfdPreview(context, started));
     return {
         ready: () => started.ready(),
         get client() {

@@ -3,4 +3,35 @@
  * server, declared once here and imported by both sides. Each is a typed `RequestType` or
  * `NotificationType` under the `threatModel/` method prefix; parameters and results are plain JSON.
  */
-export {};
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
+
+// ---- Data flow diagram (the DFD preview) -----------------------------------------------------
+
+/** Which diagram to lay out, for which document. */
+export interface DfdParams {
+    /** The document the preview follows: the server answers once its latest version is validated. */
+    readonly uri: string;
+    /** The scenario's name, or `null` for the overview of the whole model. */
+    readonly scenario: string | null;
+}
+
+export interface DfdResult {
+    /**
+     * The diagram asked for; the overview when the scenario asked for is not in the model (any
+     * more): compare `diagram.scenario` with the request.
+     */
+    readonly diagram: DfdDiagram;
+    /** Every scenario of the model, in declaration order, for the picker. */
+    readonly scenarios: readonly DfdScenarioInfo[];
+    /** The diagram laid out by Graphviz: a standalone SVG document, all model text escaped. */
+    readonly svg: string;
+}
+
+/**
+ * `threatModel/dfd`: the data flow diagram of the workspace's model, laid out and rendered in the
+ * server (never on the extension host's thread).
+ */
+export const DfdRequest = new RequestType<DfdParams, DfdResult, void>('threatModel/dfd');
+
+// ---- end of the DFD block ---------------------------------------------------------------------

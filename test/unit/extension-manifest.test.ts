@@ -54,7 +54,7 @@ describe('the VS Code extension manifest (package.json)', () => {
     });
 
     it('activates lazily on the language, whose grammar and configuration files exist', () => {
-        assert.deepEqual(manifest.activationEvents, ['onLanguage:threat-model']);
+        assert.deepEqual(manifest.activationEvents, ['onLanguage:threat-model', 'onWebviewPanel:threatModel.dfdPreview']);
         const [language] = manifest.contributes.languages;
         assert.deepEqual(language?.extensions, ['.tm']);
         const [grammar] = manifest.contributes.grammars;
@@ -69,6 +69,7 @@ describe('the VS Code extension manifest (package.json)', () => {
         assert.ok(existsSync(new URL(manifest.main, ROOT)), 'run the build first');
         assert.deepEqual(manifest.contributes.commands, [
             { command: 'threatModel.restartServer', title: 'Restart Language Server', category: 'Threat Model' },
+            { command: 'threatModel.openDfdPreview', title: 'Open DFD Preview', category: 'Threat Model', icon: '$(open-preview)' },
         ]);
     });
 });

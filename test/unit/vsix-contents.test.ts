@@ -17,6 +17,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'language-configuration.json',
             'out/extension/extension.cjs',
             'out/language-server/main.cjs',
+            'out/webview/dfd-preview.js',
             'package.json',
             'syntaxes/threat-model.tmLanguage.json',
         ]);

@@ -1,0 +1,194 @@
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { DfdResult } from '../../../language-server/src/protocol.js';
+import { DfdRequest } from '../../../language-server/src/protocol.js';
+import { elementAt } from './element-at.js';
+import { exportSvg, revealDeclaration } from './panel-actions.js';
+import { previewHtml } from './html.js';
+import type { ExtensionMessage, WebviewMessage } from './messages.js';
+import { DFD_PREVIEW_VIEW_TYPE, parseWebviewMessage } from './messages.js';
+import { createNonce } from './nonce.js';
+
+/** What the preview needs of the language server: ThreatModelLanguageServer. */
+export interface DfdServer {
+    ready(): Promise<void>;
+    readonly client: LanguageClient;
+}
+
+/** The language id contributed in package.json. */
+const LANGUAGE_ID = 'threat-model';
+/** A pause in typing this long (ms) refreshes the diagram. */
+const REFRESH_DELAY = 300;
+
+/** What the preview shows, for the command's caller (the integration tests). */
+export interface DfdPreviewSnapshot {
+    readonly uri: string;
+    readonly scenario: string | null;
+    readonly nodes: readonly string[];
+    readonly edges: readonly string[];
+}
+
+/**
+ * The one DFD preview panel. It follows the active `.tm` editor, asks the language server for the
+ * diagram (layout runs there, never here) after each pause in typing, and relays the webview's
+ * validated requests: scenario, reveal, export. The diagram itself lives in the webview; the
+ * panel keeps the last result to answer reveals and exports without trusting the webview's data.
+ */
+export class DfdPreviewPanel {
+    static current: DfdPreviewPanel | undefined;
+
+    private latest: DfdResult | undefined;
+    private highlighted: string | null = null;
+    private pending: vscode.CancellationTokenSource | undefined;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    /** The model changed while the panel was hidden: refresh when it is shown again. */
+    private stale = false;
+    private readonly disposables: vscode.Disposable[] = [];
+    /** Callers of {@link show} waiting for the next diagram to reach the webview. */
+    private waiting: ((snapshot: DfdPreviewSnapshot) => void)[] = [];
+
+    /** Opens the preview beside the editor, or points the open one at `uri`. */
+    static show(extensionUri: vscode.Uri, server: DfdServer, uri: vscode.Uri): Promise<DfdPreviewSnapshot> {
+        let preview = DfdPreviewPanel.current;
+        if (preview) {
+            preview.panel.reveal(undefined, true);
+        } else {
+            const panel = vscode.window.createWebviewPanel(DFD_PREVIEW_VIEW_TYPE, 'DFD Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+            preview = new DfdPreviewPanel(panel, extensionUri, server, uri, null);
+        }
+        const shown = new Promise<DfdPreviewSnapshot>(resolve => preview.waiting.push(resolve));
+        preview.follow(uri, true);
+        return shown;
+    }
+
+    constructor(
+        private readonly panel: vscode.WebviewPanel,
+        extensionUri: vscode.Uri,
+        private readonly server: DfdServer,
+        private documentUri: vscode.Uri,
+        private scenario: string | null,
+    ) {
+        DfdPreviewPanel.current?.dispose();
+        DfdPreviewPanel.current = this;
+        const webviewRoot = vscode.Uri.joinPath(extensionUri, 'out', 'webview');
+        panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
+        panel.webview.html = previewHtml({
+            cspSource: panel.webview.cspSource,
+            nonce: createNonce(),
+            scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'dfd-preview.js')).toString(),
+        });
+        this.updateTitle();
+        const isModel = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*.tm');
+        this.disposables.push(
+            watcher,
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseWebviewMessage(message))),
+            vscode.workspace.onDidChangeTextDocument(event => isModel(event.document) && event.contentChanges.length > 0 && this.scheduleRefresh()),
+            vscode.window.onDidChangeActiveTextEditor(editor => editor && isModel(editor.document) && this.follow(editor.document.uri)),
+            vscode.window.onDidChangeTextEditorSelection(event => isModel(event.textEditor.document) && this.highlightAt(event.textEditor)),
+            watcher.onDidCreate(() => this.scheduleRefresh()),
+            watcher.onDidChange(() => this.scheduleRefresh()),
+            watcher.onDidDelete(() => this.scheduleRefresh()),
+        );
+    }
+
+    dispose(): void {
+        if (DfdPreviewPanel.current === this) DfdPreviewPanel.current = undefined;
+        this.pending?.cancel();
+        clearTimeout(this.timer);
+        for (const disposable of this.disposables.splice(0)) disposable.dispose();
+        this.panel.dispose();
+    }
+
+    private follow(uri: vscode.Uri, always = false): void {
+        if (!always && uri.toString() === this.documentUri.toString()) return;
+        this.documentUri = uri;
+        this.updateTitle();
+        void this.refresh();
+    }
+
+    private updateTitle(): void {
+        this.panel.title = `DFD: ${this.documentUri.path.split('/').pop() ?? ''}`;
+    }
+
+    private scheduleRefresh(): void {
+        clearTimeout(this.timer);
+        if (!this.panel.visible) {
+            this.stale = true;
+            return;
+        }
+        this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY);
+    }
+
+    /** Asks the server for the diagram; a newer request cancels the one still running. */
+    private async refresh(): Promise<void> {
+        this.pending?.cancel();
+        const request = new vscode.CancellationTokenSource();
+        this.pending = request;
+        this.stale = false;
+        try {
+            await this.server.ready();
+            const params = { uri: this.documentUri.toString(), scenario: this.scenario };
+            const result = await this.server.client.sendRequest(DfdRequest, params, request.token);
+            if (request.token.isCancellationRequested) return;
+            this.latest = result;
+            this.scenario = result.diagram.scenario;
+            this.postDiagram();
+        } catch (error) {
+            if (request.token.isCancellationRequested) return;
+            const reason = error instanceof Error ? error.message : String(error);
+            void this.post({ type: 'error', message: `The data flow diagram could not be made: ${reason}` });
+        } finally {
+            request.dispose();
+            if (this.pending === request) this.pending = undefined;
+        }
+    }
+
+    private postDiagram(): void {
+        const result = this.latest;
+        if (!result) return;
+        const uri = this.documentUri.toString();
+        void this.post({ type: 'diagram', uri, svg: result.svg, diagram: result.diagram, scenarios: result.scenarios }).then(delivered => {
+            if (!delivered) return;
+            void this.post({ type: 'highlight', id: this.highlighted });
+            const snapshot = { uri, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
+            for (const resolve of this.waiting.splice(0)) resolve(snapshot);
+        });
+    }
+
+    private highlightAt(editor: vscode.TextEditor): void {
+        if (!this.latest) return;
+        const id = elementAt(this.latest.diagram, editor.document.uri.toString(), editor.selection.active);
+        if (id === this.highlighted) return;
+        this.highlighted = id;
+        void this.post({ type: 'highlight', id });
+    }
+
+    private onMessage(message: WebviewMessage | undefined): void {
+        if (!message) return;
+        switch (message.type) {
+            case 'ready':
+                // The webview (re)started: first open, shown again after being hidden, or restored.
+                if (this.latest && !this.stale) this.postDiagram();
+                else if (!this.pending) void this.refresh();
+                return;
+            case 'selectScenario':
+                if (message.scenario !== null && !this.latest?.scenarios.some(s => s.name === message.scenario)) return;
+                this.scenario = message.scenario;
+                void this.refresh();
+                return;
+            case 'reveal':
+                if (this.latest) void revealDeclaration(this.latest.diagram, message.id);
+                return;
+            case 'exportSvg':
+                if (this.latest) void exportSvg(this.latest, this.documentUri);
+                return;
+        }
+    }
+
+    private post(message: ExtensionMessage): Thenable<boolean> {
+        return this.panel.webview.postMessage(message);
+    }
+}

@@ -1,0 +1,36 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import type { DfdBoundary, DfdEdge, DfdNode } from '../../../../language-server/src/dfd/graph.js';
+import { tooltipEntries } from '../../../../language-server/src/dfd/labels.js';
+
+export type DiagramElement = { readonly element: DfdNode | DfdEdge } | { readonly boundary: DfdBoundary };
+
+/** The tooltip's lines: the title, then what the element is and its STRIDE status, category by category. */
+export function tooltipContent(item: DiagramElement): { text: string; open: boolean }[] {
+    if ('boundary' in item) {
+        return [{ text: item.boundary.title, open: false }, { text: `Trust boundary '${item.boundary.name}'`, open: false }];
+    }
+    const { element } = item;
+    return [{ text: element.title, open: false }, ...tooltipEntries(element), { text: 'Click to show the declaration.', open: false }];
+}
+
+/** Fills the tooltip with text nodes only: titles are never parsed as markup. */
+export function showTooltip(tooltip: HTMLElement, item: DiagramElement, clientX: number, clientY: number): void {
+    const lines = tooltipContent(item).map(({ text, open }, index) => {
+        const div = tooltip.ownerDocument.createElement('div');
+        div.textContent = text;
+        if (index === 0) div.className = 'title';
+        else if (open) div.className = 'open';
+        return div;
+    });
+    tooltip.replaceChildren(...lines);
+    tooltip.hidden = false;
+    const { innerWidth, innerHeight } = tooltip.ownerDocument.defaultView ?? { innerWidth: 800, innerHeight: 600 };
+    const { width, height } = tooltip.getBoundingClientRect();
+    tooltip.style.left = `${Math.max(0, Math.min(clientX + 14, innerWidth - width - 4))}px`;
+    tooltip.style.top = `${Math.max(0, clientY + 18 + height > innerHeight ? clientY - height - 10 : clientY + 18)}px`;
+}
+
+export function hideTooltip(tooltip: HTMLElement): void {
+    tooltip.hidden = true;
+}

@@ -1,0 +1,148 @@
+import type { Boundary, DfdElement, Flow, Model, Node, Scenario } from '../generated/ast.js';
+import { isBoundary, isFlow, isNode, isScenario } from '../generated/ast.js';
+import type { CoverageIndex } from '../model/coverage.js';
+import type { DfdBoundary, DfdCategoryCoverage, DfdDiagram, DfdEdge, DfdModel, DfdNode, DfdNodeKind } from './graph.js';
+import { OVERVIEW_TITLE } from './graph.js';
+import { IdAllocator } from './ids.js';
+import { locationOf } from './location.js';
+
+/**
+ * The data flow diagrams of a model (DESIGN.md §7): an overview of every element, flow and trust
+ * boundary, and one diagram per scenario with its flows, their end points and the boundaries that
+ * contain those. Pure: reads the linked AST of every file (in the order given) and the workspace's
+ * STRIDE coverage, and returns plain data. Flows whose end points do not resolve are left out, as
+ * are boundaries with no node inside.
+ */
+export function buildDfdModel(models: readonly Model[], coverage: CoverageIndex): DfdModel {
+    const collected = collect(models, coverage);
+    const overview: DfdDiagram = {
+        scenario: null,
+        title: OVERVIEW_TITLE,
+        boundaries: boundariesAround([...collected.nodes.values()], collected.boundaries),
+        nodes: [...collected.nodes.values()],
+        edges: [...collected.edges.values()],
+    };
+    const scenarios = collected.scenarios.map(scenario => scenarioDiagram(scenario, collected));
+    return { overview, scenarios };
+}
+
+interface Collected {
+    /** Every boundary, parents first, in declaration order. */
+    readonly boundaries: Map<Boundary, DfdBoundary>;
+    readonly nodes: Map<Node, DfdNode>;
+    /** Every flow whose end points resolve. */
+    readonly edges: Map<Flow, DfdEdge>;
+    readonly scenarios: Scenario[];
+}
+
+function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
+    const ids = new IdAllocator();
+    const collected: Collected = { boundaries: new Map(), nodes: new Map(), edges: new Map(), scenarios: [] };
+    const flows: Flow[] = [];
+    const visit = (member: Model['declarations'][number], parent: DfdBoundary | undefined): void => {
+        if (isBoundary(member)) {
+            const boundary: DfdBoundary = {
+                id: ids.allocate(member.name),
+                name: member.name ?? '',
+                title: member.title ?? '',
+                location: locationOf(member),
+                ...(parent ? { parent: parent.id } : {}),
+            };
+            collected.boundaries.set(member, boundary);
+            for (const child of member.members) visit(child, boundary);
+        } else if (isNode(member)) {
+            collected.nodes.set(member, {
+                id: ids.allocate(member.name),
+                name: member.name ?? '',
+                kind: nodeKind(member),
+                title: member.title ?? member.name ?? '',
+                ...(parent ? { boundary: parent.id } : {}),
+                ...coverageAndLocation(member, coverage),
+            });
+        } else if (isFlow(member)) {
+            flows.push(member);
+        } else if (isScenario(member)) {
+            collected.scenarios.push(member);
+        }
+    };
+    for (const model of models) {
+        for (const declaration of model.declarations) visit(declaration, undefined);
+    }
+    // Flows last: their end points may be declared after them, or in another file.
+    for (const flow of flows) {
+        const id = ids.allocate(flow.name);
+        const source = flow.source?.ref && collected.nodes.get(flow.source.ref);
+        const target = flow.target?.ref && collected.nodes.get(flow.target.ref);
+        if (!source || !target) continue;
+        collected.edges.set(flow, {
+            id,
+            name: flow.name ?? '',
+            kind: 'flow',
+            title: flow.title ?? flow.name ?? '',
+            source: source.id,
+            target: target.id,
+            ...(flow.protocol !== undefined ? { protocol: flow.protocol } : {}),
+            encrypted: flow.encrypted ?? false,
+            authenticated: flow.authenticated ?? false,
+            ...coverageAndLocation(flow, coverage),
+        });
+    }
+    return collected;
+}
+
+function scenarioDiagram(scenario: Scenario, collected: Collected): DfdDiagram {
+    const edges = new Set<DfdEdge>();
+    for (const ref of scenario.flows) {
+        const edge = ref.ref && collected.edges.get(ref.ref);
+        if (edge) edges.add(edge);
+    }
+    const ends = new Set<string>();
+    for (const edge of edges) ends.add(edge.source).add(edge.target);
+    // Nodes in declaration order, whatever the order of the scenario's flows.
+    const nodes = [...collected.nodes.values()].filter(node => ends.has(node.id));
+    return {
+        scenario: scenario.name ?? '',
+        title: scenario.title ?? scenario.name ?? '',
+        boundaries: boundariesAround(nodes, collected.boundaries),
+        nodes,
+        edges: [...edges],
+    };
+}
+
+/** The boundaries that contain at least one of the nodes, directly or through nested boundaries. */
+function boundariesAround(nodes: readonly DfdNode[], all: ReadonlyMap<Boundary, DfdBoundary>): DfdBoundary[] {
+    const byId = new Map([...all.values()].map(b => [b.id, b]));
+    const needed = new Set<string>();
+    for (const node of nodes) {
+        for (let id = node.boundary; id !== undefined && !needed.has(id); id = byId.get(id)?.parent) needed.add(id);
+    }
+    return [...all.values()].filter(b => needed.has(b.id));
+}
+
+/** The applicable categories' status, the open ones, and where the element is declared. */
+function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick<DfdNode, 'open' | 'coverage' | 'location'> {
+    const categories: DfdCategoryCoverage[] = [];
+    for (const c of coverage.coverageOf(element).categories) {
+        if (c.status === 'not-applicable') continue;
+        categories.push({
+            category: c.category,
+            status: c.status,
+            threats: c.threats.map(t => t.name ?? ''),
+            unaddressed: c.unaddressed.map(t => t.name ?? ''),
+            ...(c.status === 'excluded' && c.exclude?.reason !== undefined ? { reason: c.exclude.reason } : {}),
+        });
+    }
+    return {
+        open: categories.filter(c => c.status === 'missing' || c.status === 'unmitigated').map(c => c.category),
+        coverage: categories,
+        location: locationOf(element),
+    };
+}
+
+function nodeKind(node: Node): DfdNodeKind {
+    switch (node.$type) {
+        case 'External': return 'external';
+        case 'Process': return 'process';
+        case 'Datastore': return 'datastore';
+    }
+}

@@ -1,0 +1,123 @@
+import { dotEscString, dotQuoted, htmlLabelLines, htmlLabelText } from './dot-escape.js';
+import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode } from './graph.js';
+import { openMark, tooltipLines } from './labels.js';
+
+/**
+ * The colours of the standalone SVG. The VS Code preview restyles the diagram with the editor's
+ * theme through the `tm-*` classes, and finds the mark text by {@link OPEN_COLOR}.
+ */
+export const DFD_COLORS = {
+    line: '#333333',
+    open: '#c62828',
+    boundary: '#8a5a00',
+} as const;
+export const OPEN_COLOR = DFD_COLORS.open;
+
+/** Prefix of the SVG `id` of every node, flow and boundary: `dfd-<element id>`. */
+export const SVG_ID_PREFIX = 'dfd-';
+
+const FONT = 'Helvetica,Arial,sans-serif';
+
+/**
+ * The diagram in Graphviz DOT, in DFD notation (DESIGN.md §7): external entities as rectangles,
+ * processes as ellipses, data stores as two horizontal lines, flows as labelled arrows, trust
+ * boundaries as nested dashed clusters. Elements with open STRIDE categories are drawn in
+ * {@link OPEN_COLOR} with the categories' initials under the title, and explain themselves in the
+ * tooltip. Pure; the same text is laid out for the preview and for `tml dfd`.
+ */
+export function toDot(diagram: DfdDiagram): string {
+    const out: string[] = [
+        'digraph "dfd" {',
+        `  graph [rankdir=LR, fontname=${dotQuoted(FONT)}, fontsize=11, nodesep=0.35, ranksep=0.8, pad=0.2];`,
+        `  node [fontname=${dotQuoted(FONT)}, fontsize=11, color=${dotQuoted(DFD_COLORS.line)}, margin="0.2,0.07"];`,
+        `  edge [fontname=${dotQuoted(FONT)}, fontsize=10, color=${dotQuoted(DFD_COLORS.line)}, arrowsize=0.8];`,
+    ];
+    const childBoundaries = groupBy(diagram.boundaries, b => b.parent);
+    const childNodes = groupBy(diagram.nodes, n => n.boundary);
+    const writeMembers = (parent: string | undefined, indent: string): void => {
+        for (const boundary of childBoundaries.get(parent) ?? []) {
+            out.push(`${indent}subgraph ${dotQuoted(`cluster_${boundary.id}`)} {`);
+            out.push(`${indent}  graph [${boundaryAttributes(boundary)}];`);
+            writeMembers(boundary.id, `${indent}  `);
+            out.push(`${indent}}`);
+        }
+        for (const node of childNodes.get(parent) ?? []) out.push(`${indent}${dotQuoted(node.id)} [${nodeAttributes(node)}];`);
+    };
+    writeMembers(undefined, '  ');
+    for (const edge of diagram.edges) {
+        out.push(`  ${dotQuoted(edge.source)} -> ${dotQuoted(edge.target)} [${edgeAttributes(edge)}];`);
+    }
+    out.push('}', '');
+    return out.join('\n');
+}
+
+function boundaryAttributes(boundary: DfdBoundary): string {
+    return attributes([
+        ['id', dotQuoted(SVG_ID_PREFIX + boundary.id)],
+        ['class', dotQuoted('tm-boundary')],
+        ['label', `<${htmlLabelLines(boundary.title)}>`],
+        ['style', dotQuoted('dashed,rounded')],
+        ['color', dotQuoted(DFD_COLORS.boundary)],
+        ['fontcolor', dotQuoted(DFD_COLORS.boundary)],
+        ['labeljust', 'l'],
+    ]);
+}
+
+function nodeAttributes(node: DfdNode): string {
+    const open = node.open.length > 0;
+    const common: [string, string][] = [
+        ['id', dotQuoted(SVG_ID_PREFIX + node.id)],
+        ['class', dotQuoted(`tm-node tm-${node.kind}${open ? ' tm-open' : ''}`)],
+        ['tooltip', dotEscString(tooltipLines(node).join('\n'))],
+    ];
+    const content = labelContent(node.title, openMark(node.open), 10);
+    if (node.kind === 'datastore') {
+        // An open-ended box: a one-cell table with only its top and bottom borders drawn.
+        const color = open ? ` COLOR="${DFD_COLORS.open}"` : '';
+        const table = `<TABLE BORDER="0" CELLBORDER="${open ? 2 : 1}" SIDES="TB" CELLSPACING="0" CELLPADDING="9"${color}><TR><TD SIDES="TB">${content}</TD></TR></TABLE>`;
+        return attributes([...common, ['shape', 'plain'], ['label', `<${table}>`]]);
+    }
+    return attributes([
+        ...common,
+        ['shape', node.kind === 'external' ? 'box' : 'ellipse'],
+        ['label', `<${content}>`],
+        ...(open ? openStroke() : []),
+    ]);
+}
+
+function edgeAttributes(edge: DfdEdge): string {
+    const open = edge.open.length > 0;
+    return attributes([
+        ['id', dotQuoted(SVG_ID_PREFIX + edge.id)],
+        ['class', dotQuoted(`tm-flow${open ? ' tm-open' : ''}`)],
+        ['label', `<${labelContent(edge.title, openMark(edge.open), 9)}>`],
+        ['tooltip', dotEscString(tooltipLines(edge).join('\n'))],
+        ...(open ? openStroke() : []),
+    ]);
+}
+
+/** The title, and under it the mark in the open colour. */
+function labelContent(title: string, mark: string, markSize: number): string {
+    const titleText = htmlLabelLines(title);
+    if (mark === '') return titleText;
+    return `${titleText}<BR/><FONT COLOR="${DFD_COLORS.open}" POINT-SIZE="${markSize}">${htmlLabelText(mark)}</FONT>`;
+}
+
+function openStroke(): [string, string][] {
+    return [['color', dotQuoted(DFD_COLORS.open)], ['penwidth', '2']];
+}
+
+function attributes(pairs: readonly (readonly [string, string])[]): string {
+    return pairs.map(([name, value]) => `${name}=${value}`).join(', ');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string | undefined, T[]> {
+    const groups = new Map<string | undefined, T[]>();
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+    }
+    return groups;
+}

@@ -1,0 +1,111 @@
+/**
+ * The data flow diagram as plain data (DESIGN.md §7): what the builder derives from the model and
+ * what the renderers, the CLI's JSON output and the VS Code preview read. Nothing here refers to
+ * the AST, so a diagram can cross the LSP connection as JSON.
+ */
+import type { StrideCategory } from '../generated/ast.js';
+import type { CoverageStatus } from '../model/coverage.js';
+
+/** A 0-based position, as in LSP. */
+export interface DfdPosition {
+    readonly line: number;
+    readonly character: number;
+}
+
+export interface DfdRange {
+    readonly start: DfdPosition;
+    readonly end: DfdPosition;
+}
+
+/** Where an element is declared. */
+export interface DfdLocation {
+    /** The document's URI (`file:///…`). */
+    readonly uri: string;
+    /** The whole declaration. */
+    readonly range: DfdRange;
+    /** Its name, to select when revealing the declaration. */
+    readonly selection: DfdRange;
+}
+
+/** The status of one STRIDE category that applies to an element (DESIGN.md §3). */
+export interface DfdCategoryCoverage {
+    readonly category: StrideCategory;
+    readonly status: Exclude<CoverageStatus, 'not-applicable'>;
+    /** Names of the threats that target the element with this category. */
+    readonly threats: readonly string[];
+    /** Those of {@link threats} that are not addressed yet. */
+    readonly unaddressed: readonly string[];
+    /** For an excluded category: the exclude's reason. */
+    readonly reason?: string;
+}
+
+export type DfdNodeKind = 'external' | 'process' | 'datastore';
+
+/** What nodes and flows have in common: identity, title, location and STRIDE coverage. */
+export interface DfdElementInfo {
+    /**
+     * Unique within the model: the element's name, or `Name__2`, `Name__3`… for a name declared
+     * more than once (an error the user is still fixing). Always a `\w+` identifier.
+     */
+    readonly id: string;
+    readonly name: string;
+    /** The display title, exactly as declared (it may contain any character, newlines too). */
+    readonly title: string;
+    readonly location: DfdLocation;
+    /** The applicable categories, in STRIDE order. */
+    readonly coverage: readonly DfdCategoryCoverage[];
+    /** The categories still to do (`missing` or `unmitigated`): what the mark on the element shows. */
+    readonly open: readonly StrideCategory[];
+}
+
+export interface DfdNode extends DfdElementInfo {
+    readonly kind: DfdNodeKind;
+    /** Id of the innermost boundary that declares the node, if any. */
+    readonly boundary?: string;
+}
+
+export interface DfdEdge extends DfdElementInfo {
+    readonly kind: 'flow';
+    /** Ids of the end points. */
+    readonly source: string;
+    readonly target: string;
+    readonly protocol?: string;
+    readonly encrypted: boolean;
+    readonly authenticated: boolean;
+}
+
+export interface DfdBoundary {
+    readonly id: string;
+    readonly name: string;
+    readonly title: string;
+    readonly location: DfdLocation;
+    /** Id of the enclosing boundary, if any. */
+    readonly parent?: string;
+}
+
+/** A scenario as the diagram picker lists it. */
+export interface DfdScenarioInfo {
+    readonly name: string;
+    readonly title: string;
+}
+
+/** One diagram: the overview of the whole model, or one scenario. */
+export interface DfdDiagram {
+    /** The scenario's name, or `null` for the overview. */
+    readonly scenario: string | null;
+    readonly title: string;
+    /** Parents before children, in declaration order. */
+    readonly boundaries: readonly DfdBoundary[];
+    readonly nodes: readonly DfdNode[];
+    readonly edges: readonly DfdEdge[];
+}
+
+/** Every diagram of a model. */
+export interface DfdModel {
+    readonly overview: DfdDiagram;
+    /** One per scenario, in declaration order. */
+    readonly scenarios: readonly DfdDiagram[];
+}
+
+/** The title of the overview diagram. */
+export const OVERVIEW_TITLE = 'Overview';

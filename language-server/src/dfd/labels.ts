@@ -1,0 +1,74 @@
+/**
+ * The words and marks a diagram shows for an element, shared by every renderer and by the VS Code
+ * preview's tooltips, so that the SVG file and the preview explain a mark the same way.
+ */
+import type { StrideCategory } from '../generated/ast.js';
+import type { DfdCategoryCoverage, DfdEdge, DfdNode } from './graph.js';
+
+const KIND_NAMES: Readonly<Record<DfdNode['kind'] | DfdEdge['kind'], string>> = {
+    external: 'External entity',
+    process: 'Process',
+    datastore: 'Data store',
+    flow: 'Flow',
+};
+
+/** The warning sign that marks an element with open categories. */
+export const OPEN_MARK = '⚠';
+
+/** "⚠ T R I": the initials of the open categories, or '' when none is open. */
+export function openMark(open: readonly StrideCategory[]): string {
+    return open.length === 0 ? '' : `${OPEN_MARK} ${open.map(c => c[0]).join(' ')}`;
+}
+
+/** "Process 'Storefront'" */
+export function describeDfdElement(element: DfdNode | DfdEdge): string {
+    return `${KIND_NAMES[element.kind]} '${element.name}'`;
+}
+
+/** "Tampering: unmitigated (open: OrderTamper)" */
+export function describeCategory(c: DfdCategoryCoverage): string {
+    switch (c.status) {
+        case 'addressed':
+            return `${c.category}: addressed by ${c.threats.join(', ')}`;
+        case 'excluded':
+            return c.reason === undefined ? `${c.category}: excluded` : `${c.category}: excluded (${c.reason})`;
+        case 'missing':
+            return `${c.category}: missing (no threat, no exclude)`;
+        case 'unmitigated':
+            return `${c.category}: unmitigated (open: ${c.unaddressed.join(', ')})`;
+    }
+}
+
+/** One line of an element's hover text; `open` for a category still to do. */
+export interface TooltipLine {
+    readonly text: string;
+    readonly open: boolean;
+}
+
+/**
+ * The hover text of an element: what it is, how many applicable categories are settled, for a flow
+ * its protocol and protections, and one line per category. The title is not repeated: it is on the
+ * diagram already.
+ */
+export function tooltipEntries(element: DfdNode | DfdEdge): TooltipLine[] {
+    const settled = element.coverage.length - element.open.length;
+    return [
+        { text: `${describeDfdElement(element)}: STRIDE ${settled}/${element.coverage.length} addressed`, open: false },
+        ...(element.kind === 'flow' ? [{ text: flowFacts(element), open: false }] : []),
+        ...element.coverage.map(c => ({ text: describeCategory(c), open: element.open.includes(c.category) })),
+    ];
+}
+
+/** {@link tooltipEntries} as text lines. */
+export function tooltipLines(element: DfdNode | DfdEdge): string[] {
+    return tooltipEntries(element).map(line => line.text);
+}
+
+/** "HTTPS, encrypted, not authenticated" */
+export function flowFacts(edge: DfdEdge): string {
+    return [
+        ...(edge.protocol ? [edge.protocol] : []),
+        edge.encrypted ? 'encrypted' : 'not encrypted',
+        edge.authenticated ? 'authenticated' : 'not authenticated',
+    ].join(', ');
+}

@@ -1,0 +1,34 @@
+import type { Viz } from '@viz-js/viz';
+import { instance } from '@viz-js/viz';
+
+/**
+ * Graphviz compiled to WebAssembly: lays out DOT and writes SVG, offline, in this process. The
+ * module is compiled once, on first use (about 0.1 s), and then reused.
+ */
+let graphviz: Promise<Viz> | undefined;
+
+/** Loads Graphviz now, so that the first diagram does not wait for it. */
+export function loadGraphviz(): Promise<Viz> {
+    graphviz ??= instance();
+    return graphviz;
+}
+
+/**
+ * Lays out DOT with Graphviz's `dot` engine and returns the SVG document. Graphviz escapes label
+ * and tooltip text for XML itself; {@link toDot} hands it titles in a form it escapes exactly.
+ * @throws Error when Graphviz rejects the DOT (a bug in the DOT writer, never the user's input).
+ */
+export async function renderSvg(dot: string): Promise<string> {
+    const viz = await loadGraphviz();
+    return renderSvgWith(viz, dot);
+}
+
+/** {@link renderSvg} with Graphviz already loaded: synchronous, for callers that must not yield. */
+export function renderSvgWith(viz: Viz, dot: string): string {
+    const result = viz.render(dot, { format: 'svg', engine: 'dot' });
+    if (result.status !== 'success') {
+        const reasons = result.errors.filter(e => e.level !== 'warning').map(e => e.message.trim());
+        throw new Error(`Graphviz could not lay out the diagram: ${reasons.join('; ') || 'unknown error'}`);
+    }
+    return result.output;
+}

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliError, EXIT_USAGE } from '../../language-server/src/cli/cli-error.js';
+import { DFD_USAGE, parseDfdArgs } from '../../language-server/src/cli/dfd-command.js';
+import { failureMessage } from '../../language-server/src/cli/run.js';
+import { assertPinned, DESIGN_EXAMPLE, runDfd } from './dfd-helpers.js';
+
+/** What `tml` prints and exits with when `tml dfd <args>` fails (main.ts: one line, exit code 2). */
+async function failure(args: readonly string[]): Promise<string> {
+    const error = await runDfd(args).then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof CliError, `expected a usage error, got ${String(error)}`);
+    return failureMessage(error);
+}
+
+describe('tml dfd', () => {
+    it('writes the DESIGN example overview as the pinned DOT, Mermaid and JSON', async () => {
+        for (const [format, file] of [['dot', 'online-store.dot'], ['mermaid', 'online-store.mmd'], ['json', 'online-store.json']] as const) {
+            const run = await runDfd([DESIGN_EXAMPLE, '--format', format]);
+            assert.deepEqual([run.code, run.stderr], [0, ''], format);
+            assertPinned(file, run.stdout);
+        }
+    });
+
+    it('selects one scenario with --scenario, and the overview without', async () => {
+        const checkout = JSON.parse((await runDfd(['--scenario', 'Checkout', '--format=json', DESIGN_EXAMPLE])).stdout) as { scenario: string; title: string };
+        assert.deepEqual([checkout.scenario, checkout.title], ['Checkout', 'A customer pays for the basket']);
+        const overview = JSON.parse((await runDfd(['--format', 'json', DESIGN_EXAMPLE])).stdout) as { scenario: null; scenarios: unknown };
+        assert.deepEqual([overview.scenario, overview.scenarios], [null, [{ name: 'Checkout', title: 'A customer pays for the basket' }]]);
+    });
+
+    it('fails with exit code 2 and one line for an unknown scenario', async () => {
+        assert.equal(await failure(['--scenario', 'Refund', DESIGN_EXAMPLE]), "tml: unknown scenario 'Refund': expected one of Checkout\n");
+        assert.equal(await failure(['--scenario', 'Refund', 'test/fixtures/dfd/no-scenario.tm']), "tml: unknown scenario 'Refund': the model declares no scenario\n");
+        assert.equal(EXIT_USAGE, 2);
+    });
+
+    it('writes SVG by default, and to a file with --out', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'tml-dfd-'));
+        try {
+            const run = await runDfd([DESIGN_EXAMPLE, '--out', join(folder, 'dfd.svg')]);
+            assert.deepEqual([run.code, run.stdout, run.stderr], [0, '', '']);
+            assert.match(readFileSync(join(folder, 'dfd.svg'), 'utf8'), /^<\?xml [^]*<svg [^]*<\/svg>\n$/);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    it('says on stderr when part of the model could not be read, and still draws the rest', async () => {
+        const run = await runDfd(['test/fixtures/dfd/broken.tm', '--format', 'json']);
+        assert.equal(run.code, 0);
+        assert.match(run.stderr, /^tml: note: the model has \d+ syntax or reference errors? \(see 'tml check'\); the diagram shows what could be read\n$/);
+    });
+
+    it('parses its options, and rejects what it does not know with one line', async () => {
+        assert.deepEqual(parseDfdArgs(['a', '--scenario=S', '--format', 'dot', '--out', 'x.dot', '--', '--b']), { paths: ['a', '--b'], scenario: 'S', format: 'dot', out: 'x.dot' });
+        assert.deepEqual(parseDfdArgs([]), { paths: [], scenario: null, format: 'svg' });
+        assert.equal(parseDfdArgs(['--help']), 'help');
+        assert.equal((await runDfd(['-h'])).stdout, DFD_USAGE);
+        assert.equal(await failure(['--format', 'png']), "tml: invalid value 'png' for --format: expected one of svg, dot, mermaid, json\n");
+        assert.equal(await failure(['--scenario']), 'tml: missing value for --scenario\n');
+        assert.equal(await failure(['--scenario', '--format', 'dot']), 'tml: missing value for --scenario\n');
+        assert.equal(await failure(['--fail-on', 'error']), "tml: unknown option '--fail-on' for 'tml dfd': expected --scenario, --format, --out\n");
+        assert.equal(await failure(['no/such/folder']), 'tml: cannot read no/such/folder: no such file or directory\n');
+    });
+});

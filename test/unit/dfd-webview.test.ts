@@ -1,0 +1,138 @@
+/**
+ * The DFD preview page in headless Chromium with the SVG that the real pipeline makes of a model
+ * whose titles are injection payloads (test/fixtures/dfd/payload.tm): none may run, all must show
+ * as text, and the CSP must be in force. Needs Debian's chromium (scripts/vscode/provision.mjs
+ * installs it); without it the suite is skipped and says so.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { toDot } from '../../language-server/src/dfd/dot.js';
+import type { DfdModel } from '../../language-server/src/dfd/graph.js';
+import { scenarioInfos } from '../../language-server/src/dfd/json.js';
+import { renderSvg } from '../../language-server/src/dfd/svg.js';
+import type { ShowDiagramMessage } from '../../extension/src/dfd-preview/messages.js';
+import type { PreviewPage } from '../webview/preview-page.js';
+import { CHROMIUM, chromiumAvailable, launchBrowser, openPreviewPage } from '../webview/preview-page.js';
+import { dfdModelOf, REPO_ROOT } from './dfd-helpers.js';
+
+const PAYLOAD = 'test/fixtures/dfd/payload.tm';
+
+async function diagramMessage(model: DfdModel, scenario: string | null): Promise<ShowDiagramMessage> {
+    const diagram = scenario === null ? model.overview : model.scenarios.find(d => d.scenario === scenario)!;
+    return { type: 'diagram', uri: 'file:///workspace/payload.tm', svg: await renderSvg(toDot(diagram)), diagram, scenarios: scenarioInfos(model) };
+}
+
+/** Nothing the payloads try may have happened. */
+async function assertNothingRan(preview: PreviewPage): Promise<void> {
+    assert.equal(await preview.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'an injected script ran');
+    assert.deepEqual(preview.dialogs, [], 'an injected script opened a dialog');
+}
+
+describe('DFD preview page in headless Chromium', function () {
+    this.timeout(60_000);
+    let browser: Browser | undefined;
+    let preview: PreviewPage;
+    let model: DfdModel;
+
+    before(async function () {
+        if (!chromiumAvailable()) {
+            console.warn(`      (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set TML_CHROMIUM)`);
+            this.skip();
+        }
+        model = await dfdModelOf({ 'payload.tm': readFileSync(join(REPO_ROOT, PAYLOAD), 'utf8') });
+        browser = await launchBrowser();
+    });
+    after(async () => {
+        await browser?.close();
+    });
+    beforeEach(async () => {
+        preview = await openPreviewPage(browser!);
+        await preview.send(await diagramMessage(model, null));
+        await preview.page.waitForSelector('#canvas svg g.node');
+    });
+    afterEach(async () => {
+        await preview.page.close();
+    });
+
+    it('has the CSP meta tag with default-src none and this render\'s nonce on the script', async () => {
+        const { csp, scriptNonce, styleNonce } = await preview.page.evaluate(() => ({
+            csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+            scriptNonce: document.querySelector('script')?.nonce,
+            styleNonce: document.querySelector('style')?.nonce,
+        }));
+        assert.match(csp, /^default-src 'none'; /);
+        assert.ok(csp.includes(`script-src 'nonce-${preview.nonce}'`), csp);
+        assert.deepEqual([scriptNonce, styleNonce], [preview.nonce, preview.nonce]);
+    });
+
+    it('shows every payload title as text and runs none of them', async () => {
+        const shown = await preview.page.evaluate(() => Object.fromEntries(
+            Array.from(document.querySelectorAll('#canvas g[id^="dfd-"]'), g => [g.id, Array.from(g.querySelectorAll('text'))
+                // One line of a title may be several <text> at the same height (dot-escape.ts).
+                .map((t, i, all) => (i > 0 && all[i - 1]!.getAttribute('y') !== t.getAttribute('y') ? '\n' : '') + t.textContent)
+                .join('')]),
+        ));
+        for (const element of [...model.overview.nodes, ...model.overview.edges, ...model.overview.boundaries]) {
+            assert.ok(shown[`dfd-${element.id}`]?.startsWith(element.title), `${element.id}: ${shown[`dfd-${element.id}`]}`);
+        }
+        const injected = await preview.page.evaluate(() => document.querySelectorAll('#canvas script, #canvas foreignObject, #canvas iframe, #canvas img, #canvas [onerror], #canvas [onmouseover]').length);
+        assert.equal(injected, 0);
+        // Hover and click every element: tooltips are filled, reveals are asked for, and still nothing runs.
+        for (const element of [...model.overview.nodes, ...model.overview.edges]) {
+            await preview.page.locator(`g[id="dfd-${element.id}"] text`).first().hover();
+            const tooltip = await preview.page.evaluate(() => {
+                const box = document.getElementById('tooltip')!;
+                return { hidden: box.hidden, first: box.firstElementChild?.textContent, markup: box.querySelectorAll(':scope > :not(div), :scope > div > *').length };
+            });
+            assert.deepEqual(tooltip, { hidden: false, first: element.title, markup: 0 }, element.id);
+            await preview.page.locator(`g[id="dfd-${element.id}"] text`).first().click();
+        }
+        const reveals = (await preview.posted()).filter(m => (m as { type: string }).type === 'reveal');
+        assert.deepEqual(reveals, [...model.overview.nodes, ...model.overview.edges].map(e => ({ type: 'reveal', id: e.id })));
+        await assertNothingRan(preview);
+    });
+
+    it('lists the scenarios as text and asks the extension for the one picked', async () => {
+        const options = await preview.page.evaluate(() => Array.from(document.querySelectorAll('#scenario option'), o => [o.getAttribute('value'), o.textContent, o.children.length]));
+        assert.deepEqual(options, [['', 'Overview (whole model)', 0], ['Attack', '<b>bold</b> & "scenario" (Attack)', 0]]);
+        await preview.page.selectOption('#scenario', 'Attack');
+        assert.deepEqual((await preview.posted()).at(-1), { type: 'selectScenario', scenario: 'Attack' });
+        await preview.send(await diagramMessage(model, 'Attack'));
+        await preview.page.waitForFunction(() => document.querySelectorAll('#canvas g.node').length === 3);
+        await assertNothingRan(preview);
+    });
+
+    it('strips scripts, handlers, links and foreign content from an SVG that is not Graphviz\'s', async () => {
+        const hostile = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100pt" height="50pt" onload="window.__pwned=1">'
+            + '<script>window.__pwned=2</script><g id="dfd-Attacker" class="node" onmouseover="window.__pwned=3"><a xlink:href="javascript:window.__pwned=4"><text x="5" y="20">hi</text></a></g>'
+            + '<foreignObject width="10" height="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:window.__pwned=5"></iframe></foreignObject>'
+            + '<image href="https://evil.test/x.png" width="1" height="1"/><animate attributeName="href" to="javascript:window.__pwned=6"/></svg>';
+        await preview.send({ ...(await diagramMessage(model, null)), svg: hostile });
+        await preview.page.waitForFunction(() => document.querySelector('#canvas svg')?.getAttribute('width') === String((100 * 4) / 3));
+        await preview.page.locator('#canvas text').click();
+        const left = await preview.page.evaluate(() => Array.from(document.querySelectorAll('#canvas *'), e => [e.localName, ...Array.from(e.attributes, a => a.name)].join(' ')));
+        assert.deepEqual(left, ['svg width height', 'g id class', 'a', 'text x y']);
+        await assertNothingRan(preview);
+    });
+
+    it('is protected by the CSP too: inline handlers and scripts added to the page are blocked', async () => {
+        await preview.page.evaluate(() => {
+            document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned = \'csp\'">');
+            const script = document.createElement('script');
+            script.textContent = "window.__pwned = 'inline'";
+            document.body.append(script);
+        });
+        await preview.page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length >= 2);
+        assert.deepEqual([...new Set(await preview.violations())].sort(), ['script-src-attr', 'script-src-elem']);
+        await assertNothingRan(preview);
+    });
+
+    it('highlights the element under the text cursor', async () => {
+        await preview.send({ type: 'highlight', id: 'Renderer' });
+        await preview.page.waitForSelector('g[id="dfd-Renderer"].tm-highlight');
+        await preview.send({ type: 'highlight', id: null });
+        await preview.page.waitForFunction(() => document.querySelectorAll('.tm-highlight').length === 0);
+    });
+});
