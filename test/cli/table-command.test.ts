@@ -65,14 +65,44 @@ describe('tml table', () => {
     });
 });
 
-describe('tml table arguments', () => {
+describe('tml report', () => {
+    it('prints the security model document of the model', () => {
+        const run = runTml(['report', DESIGN_EXAMPLE]);
+        assert.deepEqual([run.status, run.stderr], [0, '']);
+        assert.equal(run.stdout, golden('online-store.report.md'));
+    });
+
+    it('writes --out FILE and nothing to stdout', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'tml-report-'));
+        try {
+            const out = path.join(folder, 'security-model.md');
+            const run = runTml(['report', '--out', out, 'examples/saas-api']);
+            assert.deepEqual([run.status, run.stdout, run.stderr], [0, '', '']);
+            assert.equal(readFileSync(out, 'utf8'), golden('saas-api.report.md'));
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
+    it('fails with exit code 2 and one line for --format, which a report does not take', () => {
+        assert.deepEqual(runTml(['report', DESIGN_EXAMPLE, '--format', 'html']), {
+            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out\n",
+        });
+    });
+});
+
+describe('tml table and tml report arguments', () => {
     it('default to Markdown on stdout for the current directory', () => {
         assert.deepEqual(parseArgs(['table']), { kind: 'table', options: { paths: [], format: 'md' } });
+        assert.deepEqual(parseArgs(['report']), { kind: 'report', options: { paths: [] } });
     });
 
     it('take paths, --format and --out in any order, with = or a separate value', () => {
         assert.deepEqual(parseArgs(['table', '--out=t.html', 'a.tm', '--format', 'html', 'models/']), {
             kind: 'table', options: { paths: ['a.tm', 'models/'], format: 'html', out: 't.html' },
+        });
+        assert.deepEqual(parseArgs(['report', 'models', '--out', 'security-model.md']), {
+            kind: 'report', options: { paths: ['models'], out: 'security-model.md' },
         });
     });
 

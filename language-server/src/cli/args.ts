@@ -8,7 +8,7 @@ export const FAIL_ON_VALUES = ['error', 'warning', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
 /** Commands of DESIGN.md §5 that are specified but not built yet. */
-export const PLANNED_COMMANDS = ['dfd', 'report'] as const;
+export const PLANNED_COMMANDS = ['dfd'] as const;
 export type PlannedCommand = (typeof PLANNED_COMMANDS)[number];
 
 /** `tml check`: what to check, how to print it and when to fail. */
@@ -27,12 +27,19 @@ export interface TableOptions {
     readonly out?: string;
 }
 
+/** `tml report`: the security model document (Markdown), to stdout or a file. */
+export interface ReportOptions {
+    readonly paths: readonly string[];
+    readonly out?: string;
+}
+
 /** What the command line asks for. */
 export type CliCommand =
     | { readonly kind: 'help' }
     | { readonly kind: 'version' }
     | { readonly kind: 'check'; readonly options: CheckOptions }
     | { readonly kind: 'table'; readonly options: TableOptions }
+    | { readonly kind: 'report'; readonly options: ReportOptions }
     | { readonly kind: 'planned'; readonly command: PlannedCommand };
 
 /** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
@@ -45,7 +52,7 @@ export const USAGE = `Usage:
   tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none]
   tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (not implemented yet)
-  tml report [paths…] [--out FILE]                                      (not implemented yet)
+  tml report [paths…] [--out FILE]                                      (Markdown security model)
   tml --help | tml help
   tml --version
 
@@ -74,6 +81,7 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
         case 'check':
             return parseCheck(rest);
         case 'table':
+        case 'report':
             return parseDocumentCommand(command, rest);
         default:
             if (isPlannedCommand(command)) return { kind: 'planned', command };
@@ -121,7 +129,7 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
 }
 
 /** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */
-function parseDocumentCommand(command: 'table', args: readonly string[]): CliCommand | UsageError {
+function parseDocumentCommand(command: 'table' | 'report', args: readonly string[]): CliCommand | UsageError {
     const paths: string[] = [];
     let format: TableFormat = 'md';
     let out: string | undefined;
@@ -151,7 +159,7 @@ function parseDocumentCommand(command: 'table', args: readonly string[]): CliCom
         }
     }
     const destination = out === undefined ? {} : { out };
-    return { kind: 'table', options: { paths, format, ...destination } };
+    return command === 'table' ? { kind: 'table', options: { paths, format, ...destination } } : { kind: 'report', options: { paths, ...destination } };
 }
 
 /** `--format=json` → `['--format', 'json']`; `--format` → `['--format', undefined]`. */

@@ -2,6 +2,7 @@ import { parseArgs, USAGE } from './args.js';
 import { runCheck } from './check.js';
 import { CliError, EXIT_USAGE } from './cli-error.js';
 import type { CliIo } from './io.js';
+import { runReport } from './report-command.js';
 import { runTable } from './table-command.js';
 import { readPackageVersion } from './version.js';
 
@@ -28,6 +29,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return runCheck(command.options, io, readPackageVersion());
         case 'table':
             return runTable(command.options, io);
+        case 'report':
+            return runReport(command.options, io);
     }
 }
 

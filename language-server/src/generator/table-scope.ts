@@ -36,27 +36,28 @@ export function workspaceTableInput(files: readonly ModelFile[], coverage: Cover
 }
 
 /**
- * One file of the workspace. Models are often split into a DFD file and a threats file, so the
- * scope of a file is what it declares and what that touches: its threats and the threats of other
- * files that target its elements; its elements and the elements its threats target. Coverage is
- * always the workspace's, since a threat anywhere addresses an element.
+ * Some files of the workspace (one file, or a folder's). Models are often split into a DFD file
+ * and a threats file, so the scope of some files is what they declare and what that touches:
+ * their threats and the threats of other files that target their elements; their elements and the
+ * elements their threats target. Coverage is always the workspace's, since a threat anywhere
+ * addresses an element.
  */
-export function fileTableInput(file: ModelFile, workspace: readonly ModelFile[], coverage: CoverageIndex): ThreatTableInput {
-    const ownElements = new Set(elementsOf(file.model));
-    const ownThreats = threatsOf(file.model);
+export function scopedTableInput(selected: readonly ModelFile[], workspace: readonly ModelFile[], coverage: CoverageIndex): ThreatTableInput {
+    const ownElements = new Set(selected.flatMap(f => elementsOf(f.model)));
+    const ownThreats = new Set(selected.flatMap(f => threatsOf(f.model)));
     const threats = workspace
         .flatMap(f => threatsOf(f.model))
-        .filter(t => ownThreats.includes(t) || t.targets.some(ref => ref.ref !== undefined && ownElements.has(ref.ref)));
-    const targeted = new Set(ownThreats.flatMap(t => t.targets.map(ref => ref.ref)));
+        .filter(t => ownThreats.has(t) || t.targets.some(ref => ref.ref !== undefined && ownElements.has(ref.ref)));
+    const targeted = new Set([...ownThreats].flatMap(t => t.targets.map(ref => ref.ref)));
     const elements = workspace
         .flatMap(f => elementsOf(f.model))
         .filter(e => ownElements.has(e) || targeted.has(e));
-    const ownSystems = systemsOf(file.model);
+    const ownSystems = selected.flatMap(f => systemsOf(f.model));
     return {
         systems: ownSystems.length > 0 ? ownSystems : workspace.flatMap(f => systemsOf(f.model)),
         threats,
         elements,
         coverage,
-        files: [file.path],
+        files: selected.map(f => f.path),
     };
 }
