@@ -27,10 +27,12 @@ export async function runCleanups(): Promise<void> {
 function installHandlers(): void {
     if (handlersInstalled) return;
     handlersInstalled = true;
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    // Exit codes as a shell reports a process killed by the signal: 128 + its number.
+    const signals = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+    for (const [signal, exitCode] of Object.entries(signals)) {
         process.once(signal, () => {
             console.error(`\n${signal}: stopping everything this run started`);
-            void runCleanups().finally(() => process.exit(130));
+            void runCleanups().finally(() => process.exit(exitCode));
         });
     }
 }
