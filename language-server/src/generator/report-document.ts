@@ -1,8 +1,11 @@
+import { buildDfdModel } from '../dfd/build-graph.js';
+import { toMermaid } from '../dfd/mermaid.js';
+import type { Model } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import type { Finding } from './findings.js';
 import { buildSecurityReport } from './report-builder.js';
 import { formatSecurityReport } from './report-markdown.js';
-import { reportDiagrams } from './report-mermaid.js';
+import type { ReportDiagram } from './report-model.js';
 import { buildThreatTable } from './table-builder.js';
 import type { ModelFile } from './table-scope.js';
 import { scopedTableInput } from './table-scope.js';
@@ -18,4 +21,10 @@ export function generateSecurityReport(selected: readonly ModelFile[], workspace
         diagrams: reportDiagrams(selected.map(f => f.model), coverage),
         findings,
     });
+}
+
+/** The overview and every scenario's diagram as Mermaid flowcharts, drawn by the DFD renderer (DESIGN.md §7). */
+export function reportDiagrams(models: readonly Model[], coverage: CoverageIndex): ReportDiagram[] {
+    const dfd = buildDfdModel(models, coverage);
+    return [dfd.overview, ...dfd.scenarios].map(diagram => ({ scenario: diagram.scenario, mermaid: toMermaid(diagram) }));
 }

@@ -28,7 +28,7 @@ function diagramSection(input: SecurityReportInput): string[] {
             ...diagramOf(s.name),
             ...(s.flows.length === 0 ? ['This scenario lists no flows.', ''] : [flowTable(s.flows)]),
         ]),
-        'In the diagrams, a red outline marks an element with STRIDE categories still missing or unmitigated (see the STRIDE coverage).',
+        'In the diagrams, ⚠ and the initials of its categories mark an element (drawn in red) whose STRIDE categories are still missing or unmitigated; the STRIDE coverage below has the details.',
         '',
     ];
 }
