@@ -219,15 +219,6 @@ describe('tml', () => {
         assert.match(run.stdout, /^\d+\.\d+\.\d+\S*\n$/);
     });
 
-    it('says that dfd is not implemented yet, with exit code 2', () => {
-        for (const command of ['dfd']) {
-            const run = runTml([command, DESIGN_EXAMPLE]);
-            assert.equal(run.status, 2);
-            assert.equal(run.stdout, '');
-            assert.equal(run.stderr, `tml: '${command}' is not implemented yet\n`);
-        }
-    });
-
     it('is 2 with one line on stderr for a missing or unknown command', () => {
         assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, help (see 'tml --help')");
         assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, help (see 'tml --help')");

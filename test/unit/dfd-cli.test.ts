@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { CliError, EXIT_USAGE } from '../../language-server/src/cli/cli-error.js';
 import { DFD_USAGE, parseDfdArgs } from '../../language-server/src/cli/dfd-command.js';
 import { failureMessage } from '../../language-server/src/cli/run.js';
-import { assertPinned, DESIGN_EXAMPLE, runDfd } from './dfd-helpers.js';
+import { runTml } from '../cli/helpers/run-tml.js';
+import { assertPinned, DESIGN_EXAMPLE, DFD_FIXTURES, runDfd } from './dfd-helpers.js';
 
 /** What `tml` prints and exits with when `tml dfd <args>` fails (main.ts: one line, exit code 2). */
 async function failure(args: readonly string[]): Promise<string> {
@@ -63,5 +64,22 @@ describe('tml dfd', () => {
         assert.equal(await failure(['--scenario', '--format', 'dot']), 'tml: missing value for --scenario\n');
         assert.equal(await failure(['--fail-on', 'error']), "tml: unknown option '--fail-on' for 'tml dfd': expected --scenario, --format, --out\n");
         assert.equal(await failure(['no/such/folder']), 'tml: cannot read no/such/folder: no such file or directory\n');
+    });
+});
+
+describe('tml dfd, run as a user runs it (bin/tml.cjs)', () => {
+    it('prints the diagram and exits with 0', () => {
+        const run = runTml(['dfd', '--format', 'dot', DESIGN_EXAMPLE]);
+        assert.deepEqual([run.status, run.stderr], [0, '']);
+        assert.equal(run.stdout, readFileSync(join(DFD_FIXTURES, 'online-store.dot'), 'utf8'));
+    });
+
+    it('exits with 2 and one line on stderr for an unknown scenario', () => {
+        const run = runTml(['dfd', '--scenario', 'Refund', DESIGN_EXAMPLE]);
+        assert.deepEqual([run.status, run.stdout, run.stderr], [2, '', "tml: unknown scenario 'Refund': expected one of Checkout\n"]);
+    });
+
+    it('is listed in tml --help as implemented', () => {
+        assert.doesNotMatch(runTml(['--help']).stdout, /dfd.*not implemented/);
     });
 });

@@ -106,6 +106,8 @@ export class DfdPreviewPanel {
         if (!always && uri.toString() === this.documentUri.toString()) return;
         this.documentUri = uri;
         this.updateTitle();
+        const editor = vscode.window.activeTextEditor;
+        if (editor?.document.uri.toString() === uri.toString()) this.highlightAt(editor);
         void this.refresh();
     }
 

@@ -51,7 +51,7 @@ export interface UsageError {
 export const USAGE = `Usage:
   tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none]
   tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
-  tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (not implemented yet)
+  tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
   tml report [paths…] [--out FILE]                                      (Markdown security model)
   tml --help | tml help
   tml --version

@@ -4,6 +4,8 @@
  * code 2, never as a stack trace: CI logs show it to people who did not write tml.
  */
 import { EXIT_USAGE } from './cli-error.js';
+import { runDfdCommand } from './dfd-command.js';
+import type { CliIo } from './io.js';
 import { failureMessage, runCli } from './run.js';
 
 function fail(error: unknown): void {
@@ -25,10 +27,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io: CliIo = {
     cwd: process.cwd(),
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
-}).then(code => {
+};
+// `tml dfd` parses its own arguments (dfd-command.ts); every other command goes through run.ts.
+(argv[0] === 'dfd' ? runDfdCommand(argv.slice(1), io) : runCli(argv, io)).then(code => {
     process.exitCode = code;
 }, fail);

@@ -5,11 +5,11 @@
  * every title already; this is the second line of defence: the text is parsed as XML (never as
  * HTML, never with innerHTML), and only the elements and attributes Graphviz's SVG uses are kept,
  * so no script, event handler, link, foreign object or style can reach the page, whatever the
- * text holds.
+ * text holds. Links are unwrapped: nothing in the diagram navigates.
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const ALLOWED_ELEMENTS = new Set(['svg', 'g', 'a', 'polygon', 'polyline', 'path', 'ellipse', 'circle', 'rect', 'line', 'text', 'tspan']);
+const ALLOWED_ELEMENTS = new Set(['svg', 'g', 'polygon', 'polyline', 'path', 'ellipse', 'circle', 'rect', 'line', 'text', 'tspan']);
 
 const ALLOWED_ATTRIBUTES = new Set([
     'id', 'class', 'width', 'height', 'viewBox', 'transform', 'preserveAspectRatio',
@@ -36,8 +36,17 @@ function sanitise(element: Element): void {
     }
     for (const child of [...element.childNodes]) {
         if (child instanceof Element) {
-            if (child.namespaceURI === SVG_NS && ALLOWED_ELEMENTS.has(child.localName)) sanitise(child);
-            else child.remove();
+            const svg = child.namespaceURI === SVG_NS;
+            if (svg && ALLOWED_ELEMENTS.has(child.localName)) {
+                sanitise(child);
+            } else if (svg && child.localName === 'a') {
+                // Graphviz wraps tooltip targets in <a>; VS Code's webview host treats a click on a
+                // link as navigation. The preview draws its own tooltips: keep the content only.
+                sanitise(child);
+                child.replaceWith(...child.childNodes);
+            } else {
+                child.remove();
+            }
         } else if (child.nodeType !== Node.TEXT_NODE) {
             // Comments, processing instructions, CDATA: nothing the picture needs.
             child.remove();

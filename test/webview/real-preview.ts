@@ -1,0 +1,96 @@
+/**
+ * The DFD preview in real VS Code (the code-server workbench in headless Chromium), driven as a
+ * user would: open online-store.tm, click the editor-title button, look into the webview, hover,
+ * click an element, then save a screenshot for the README. Prints `N passed, N failed`.
+ *
+ *   node out/tsc/test/webview/real-preview.js [screenshot.png]      (after `npm run build`)
+ *
+ * The screenshot defaults to test-results/dfd-preview/dfd-preview.png; the README's is
+ * docs/images/dfd-preview.png.
+ */
+import * as assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { runMain } from '../integration/harness/cleanup.js';
+import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
+import { quickOpen, runFromCommandPalette, waitForWorkbench } from '../e2e/workbench-ui.js';
+
+const BUTTON = '.editor-actions [aria-label^="Open DFD Preview"]';
+
+/** The webview's inner frame: VS Code nests the page in an iframe inside an iframe. */
+async function previewFrame(page: Page): Promise<Frame> {
+    for (let attempt = 0; attempt < 300; attempt++) {
+        for (const frame of page.frames()) {
+            if (await frame.locator('#canvas').count().catch(() => 0)) return frame;
+        }
+        await page.waitForTimeout(100);
+    }
+    throw new Error('the DFD preview webview did not appear');
+}
+
+async function main(): Promise<number> {
+    const screenshot = resolve(process.argv[2] ?? join('test-results', 'dfd-preview', 'dfd-preview.png'));
+    const folders = prepareRunFolders('dfd-preview');
+    const { page } = await startWorkbenchSession(folders);
+    await waitForWorkbench(page);
+    const checks: [string, () => Promise<void>][] = [];
+    let frame: Frame | undefined;
+    const check = (title: string, body: () => Promise<void>): void => void checks.push([title, body]);
+
+    check('the editor title of a .tm file has the Open DFD Preview button, which opens the preview', async () => {
+        await quickOpen(page, 'online-store.tm');
+        await page.locator(BUTTON).first().click();
+        frame = await previewFrame(page);
+        await frame.locator('#canvas g[id="dfd-Storefront"]').waitFor({ timeout: 30_000 });
+        const ids = await frame.locator('#canvas g[id^="dfd-"]').evaluateAll(groups => groups.map(g => g.id));
+        assert.deepEqual(ids.sort(), ['Backend', 'Customer', 'Dmz', 'Internet', 'IssueRefund', 'OrdersDb', 'PlaceOrder', 'SaveOrder', 'Storefront', 'SupportAgent'].map(id => `dfd-${id}`).sort());
+        assert.equal(await page.locator('.tab.active[aria-label^="DFD: online-store.tm"]').count(), 1);
+    });
+
+    check('the page runs under its CSP with a nonce', async () => {
+        const csp = await frame!.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        assert.match(csp ?? '', /^default-src 'none'; .*script-src 'nonce-[A-Za-z0-9+/]{22}=='/);
+    });
+
+    check('a click on a node shows its declaration, its name selected', async () => {
+        await frame!.locator('g[id="dfd-OrdersDb"] text').first().click();
+        await page.locator('#status\\.editor\\.selection').filter({ hasText: 'Ln 26, Col 23 (8 selected)' }).waitFor({ timeout: 10_000 });
+    });
+
+    check('the palette offers "Threat Model: Open DFD Preview" for a .tm editor', async () => {
+        await quickOpen(page, 'refunds.tm');
+        await runFromCommandPalette(page, 'Threat Model: Open DFD Preview');
+        await page.locator('.tab.active[aria-label^="DFD: refunds.tm"]').waitFor({ timeout: 10_000 });
+    });
+
+    check('hovering an element shows its STRIDE status; the screenshot is saved', async () => {
+        // More room for the diagram: the side bar closed (Ctrl+B), the diagram fitted again.
+        await page.keyboard.press('Control+B');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+        await frame!.locator('#zoom-fit').click();
+        await frame!.locator('g[id="dfd-Storefront"] text').first().hover();
+        const tooltip = frame!.locator('#tooltip');
+        await tooltip.waitFor({ state: 'visible' });
+        assert.match(await tooltip.textContent() ?? '', /Process 'Storefront': STRIDE 1\/6 addressed/);
+        await page.screenshot({ path: screenshot });
+    });
+
+    let passed = 0;
+    let failed = 0;
+    for (const [title, body] of checks) {
+        try {
+            await body();
+            passed++;
+            console.log(`  ok   ${title}`);
+        } catch (error) {
+            failed++;
+            console.log(`  FAIL ${title}\n       ${error instanceof Error ? error.message.split('\n').join('\n       ') : String(error)}`);
+            await page.screenshot({ path: join(folders.artifacts, `failed-${passed + failed}.png`) }).catch(() => undefined);
+        }
+    }
+    console.log(`screenshot: ${screenshot}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    return failed > 0 ? 1 : 0;
+}
+
+runMain(main);
