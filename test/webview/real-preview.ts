@@ -63,6 +63,31 @@ async function main(): Promise<number> {
         await page.locator('.tab.active[aria-label^="DFD: refunds.tm"]').waitFor({ timeout: 10_000 });
     });
 
+    check('the scenario picker switches to a scenario, and the preview comes back with it after a reload', async () => {
+        await frame!.locator('#scenario').selectOption('Checkout');
+        await frame!.locator('#summary').filter({ hasText: '3 elements, 2 flows' }).waitFor({ timeout: 15_000 });
+        // Reload as a user does, so that VS Code saves the workbench state (the webview's too) first.
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Developer: Reload Window');
+        await page.locator('.quick-input-list .monaco-list-row[aria-label^="Developer: Reload Window"]').first().waitFor();
+        await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+        await waitForWorkbench(page);
+        frame = await previewFrame(page);
+        await frame.locator('#summary').filter({ hasText: '3 elements, 2 flows' }).waitFor({ timeout: 30_000 });
+        assert.equal(await frame.locator('#scenario').inputValue(), 'Checkout');
+        await frame.locator('#scenario').selectOption('');
+        await frame.locator('#summary').filter({ hasText: '4 elements, 3 flows' }).waitFor({ timeout: 15_000 });
+    });
+
+    check('the preview shows its diagram again after being hidden behind another editor', async () => {
+        await page.locator('.tab[aria-label^="DFD: "]').click();
+        await page.keyboard.press('Control+2');
+        await quickOpen(page, 'online-store.tm');
+        await page.locator('.tab[aria-label^="DFD: "]').click();
+        frame = await previewFrame(page);
+        await frame.locator('#summary').filter({ hasText: '4 elements, 3 flows' }).waitFor({ timeout: 15_000 });
+    });
+
     check('hovering an element shows its STRIDE status; the screenshot is saved', async () => {
         // More room for the diagram: the side bar closed (Ctrl+B), the diagram fitted again.
         await page.keyboard.press('Control+B');
