@@ -22,6 +22,7 @@ import { ThreatModelDocumentValidator } from './validation/document-validator.js
 import { registerValidationChecks } from './validation/threat-model-validator.js';
 import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
+import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 
 /** Services tml adds to Langium's. */
@@ -85,12 +86,6 @@ export function createThreatModelServices(context: DefaultSharedModuleContext): 
     const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule);
     shared.ServiceRegistry.register(ThreatModel);
     registerValidationChecks(ThreatModel);
-    if (context.connection) {
-        // Severity settings changed: revalidate everything so the Problems panel follows at once.
-        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(() => {
-            const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
-            void shared.workspace.DocumentBuilder.update(uris, []);
-        });
-    }
+    if (context.connection) revalidateOnSeverityChange(shared);
     return { shared, ThreatModel };
 }

@@ -75,6 +75,21 @@ describe('the bundled language server over stdio', function () {
         assert.deepEqual(server.serverRequests.filter(m => m === 'workspace/configuration'), [], 'no settings requested from a client without the capability');
     });
 
+    it('applies changed severity settings to the published findings', async () => {
+        server = new LanguageServerProcess();
+        await server.initialize();
+        await server.open(DESIGN_URI, DESIGN_EXAMPLE);
+        await server.nextDiagnostics(DESIGN_URI);
+        const mark = server.mark();
+        await server.changeConfiguration({ threatModel: { severity: { 'tm/stride-missing': 'error' } } });
+        const changed = await server.nextDiagnostics(DESIGN_URI, mark);
+        assert.deepEqual(changed.diagnostics.map(d => [d.code, d.severity]), Array(4).fill(['tm/stride-missing', 1]));
+        const off = server.mark();
+        await server.changeConfiguration({ threatModel: { severity: { 'tm/stride-missing': 'off' } } });
+        assert.deepEqual((await server.nextDiagnostics(DESIGN_URI, off)).diagnostics, []);
+        assert.equal(await server.shutdown(), 0);
+    });
+
     it("revalidates an element's file when a threat in another file changes", async () => {
         server = new LanguageServerProcess();
         await server.initialize();
@@ -121,7 +136,12 @@ describe('the bundled language server over stdio', function () {
 
         const depth = 2_000;
         const deep = `${'boundary B "b" {\n'.repeat(depth)}${'}\n'.repeat(depth)}`;
+        const opened = server.mark();
         await server.open('file:///workspace/deep.tm', deep);
+        // Opening deep.tm rebuilds the workspace, a.tm included: let that build publish both first.
+        const deepFindings = await server.nextDiagnostics('file:///workspace/deep.tm', opened);
+        assert.ok(deepFindings.diagnostics.some(d => d.message.startsWith('Blocks are nested more than 64 levels deep here')));
+        await server.nextDiagnostics(a, opened);
         const mark = server.mark();
         await server.change(a, [{ text: 'process Api "API service"\nexclude Spoofing on Api "mTLS only."\n' }]);
         const categories = ['Tampering', 'Repudiation', 'InformationDisclosure', 'DenialOfService', 'ElevationOfPrivilege'];

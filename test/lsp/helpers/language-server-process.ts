@@ -82,6 +82,11 @@ export class LanguageServerProcess {
         await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     }
 
+    /** `workspace/didChangeConfiguration` with the given settings, as VS Code sends them. */
+    async changeConfiguration(settings: unknown): Promise<void> {
+        await this.connection.sendNotification('workspace/didChangeConfiguration', { settings });
+    }
+
     /** How many diagnostics notifications arrived so far: pass it to {@link nextDiagnostics}. */
     mark(): number {
         return this.published.length;
