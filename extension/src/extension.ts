@@ -3,6 +3,8 @@
 // names its types itself.)
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
+import { registerGenerateReportCommand } from './commands/generate-report.js';
+import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
@@ -21,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     server = started;
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
+    context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
     return {
         ready: () => started.ready(),
         get client() {

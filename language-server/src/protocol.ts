@@ -5,6 +5,7 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
+import type { TableFormat } from './generator/table-format.js';
 
 // ---- Data flow diagram (the DFD preview) -----------------------------------------------------
 
@@ -35,3 +36,39 @@ export interface DfdResult {
 export const DfdRequest = new RequestType<DfdParams, DfdResult, void>('threatModel/dfd');
 
 // ---- end of the DFD block ---------------------------------------------------------------------
+
+// ---- Threat table and security model report ---------------------------------------------------
+
+/** Which `.tm` files a generated document covers. */
+export type GenerationScope =
+    | { readonly kind: 'workspace' }
+    /** Every model file in this folder and below it. */
+    | { readonly kind: 'folder'; readonly uri: string }
+    | { readonly kind: 'file'; readonly uri: string };
+
+export interface ThreatTableParams {
+    readonly scope: GenerationScope;
+    readonly format: TableFormat;
+}
+
+export interface SecurityReportParams {
+    readonly scope: GenerationScope;
+}
+
+/** A generated document, for the client to show. */
+export interface GeneratedDocument {
+    readonly content: string;
+    /** The model files it covers, as the document names them (relative to their workspace folder). */
+    readonly files: readonly string[];
+}
+
+/**
+ * `threatModel/table`: the threat list and STRIDE coverage matrix (DESIGN.md §6) in one format,
+ * generated from the workspace as validated after every edit received before the request.
+ */
+export const ThreatTableRequest = new RequestType<ThreatTableParams, GeneratedDocument, void>('threatModel/table');
+
+/** `threatModel/report`: the security model document (Markdown), as `tml report` writes it. */
+export const SecurityReportRequest = new RequestType<SecurityReportParams, GeneratedDocument, void>('threatModel/report');
+
+// ---- end of the threat table block ------------------------------------------------------------

@@ -70,6 +70,8 @@ describe('the VS Code extension manifest (package.json)', () => {
         assert.deepEqual(manifest.contributes.commands, [
             { command: 'threatModel.restartServer', title: 'Restart Language Server', category: 'Threat Model' },
             { command: 'threatModel.openDfdPreview', title: 'Open DFD Preview', category: 'Threat Model', icon: '$(open-preview)' },
+            { command: 'threatModel.generateThreatTable', title: 'Generate Threat Table', category: 'Threat Model' },
+            { command: 'threatModel.generateReport', title: 'Generate Security Model Report', category: 'Threat Model' },
         ]);
     });
 });

@@ -31,6 +31,7 @@ async function runSuite(): Promise<SuiteResults> {
     await import('./diagnostics.test.js');
     await import('./commands.test.js');
     await import('./dfd-preview.test.js');
+    await import('./threat-table.test.js');
     return collectOutcomes(mocha.run());
 }
 

@@ -1,0 +1,119 @@
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import type { GenerationScope } from '../../../language-server/src/protocol.js';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+
+/** What the generate commands need of the language server (language-client.ts). */
+export interface GeneratorServer {
+    ready(): Promise<void>;
+    readonly client: LanguageClient;
+}
+
+/** The scopes a user can pick: the active model file, its folder, or the whole workspace. */
+export type ScopeChoice = GenerationScope['kind'];
+
+/**
+ * Arguments that skip the quick picks, for keybindings and tests:
+ * `executeCommand('threatModel.generateThreatTable', { scope: 'workspace', format: 'md' })`.
+ */
+export interface GenerateCommandArgs {
+    readonly scope?: ScopeChoice;
+    readonly format?: string;
+    /** The model file for the `file` and `folder` scopes (default: the active editor's). */
+    readonly uri?: string;
+}
+
+const LANGUAGE_ID = 'threat-model';
+
+/** The command's arguments if they are {@link GenerateCommandArgs}; anything else counts as none. */
+export function commandArgs(value: unknown): GenerateCommandArgs {
+    if (typeof value !== 'object' || value === null) return {};
+    const { scope, format, uri } = value as Record<string, unknown>;
+    return {
+        scope: scope === 'file' || scope === 'folder' || scope === 'workspace' ? scope : undefined,
+        format: typeof format === 'string' ? format : undefined,
+        uri: typeof uri === 'string' ? uri : undefined,
+    };
+}
+
+/** A chosen scope, and the folder the generated document is named after. */
+export interface PickedScope {
+    readonly scope: GenerationScope;
+    readonly folder: vscode.Uri | undefined;
+}
+
+interface ScopeItem extends vscode.QuickPickItem {
+    readonly choice: PickedScope;
+}
+
+/**
+ * Asks which files the document covers (unless `args.scope` says so, or there is one choice
+ * only). Resolves to `undefined` when the user dismisses the pick.
+ */
+export async function pickScope(args: GenerateCommandArgs, what: string): Promise<PickedScope | undefined> {
+    const model = args.uri ? vscode.Uri.parse(args.uri, true) : activeModel();
+    const rootFolder = (model && vscode.workspace.getWorkspaceFolder(model)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const items: ScopeItem[] = [];
+    if (model) {
+        const folder = vscode.Uri.joinPath(model, '..');
+        items.push({
+            label: 'Current file', description: vscode.workspace.asRelativePath(model),
+            choice: { scope: { kind: 'file', uri: model.toString() }, folder: model.scheme === 'file' ? folder : rootFolder },
+        });
+        if (model.scheme === 'file' && folder.toString() !== rootFolder?.toString()) {
+            items.push({
+                label: 'Folder of the current file', description: `${vscode.workspace.asRelativePath(folder)} and below`,
+                choice: { scope: { kind: 'folder', uri: folder.toString() }, folder },
+            });
+        }
+    }
+    items.push({ label: 'Whole workspace', description: 'every .tm file', choice: { scope: { kind: 'workspace' }, folder: rootFolder } });
+    const given = items.find(item => item.choice.scope.kind === args.scope);
+    if (given) return given.choice;
+    if (items.length === 1) return items[0]?.choice;
+    const chosen = await vscode.window.showQuickPick(items, { title: `${what}: which model files?`, placeHolder: 'Scope of the document' });
+    return chosen?.choice;
+}
+
+function activeModel(): vscode.Uri | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document?.languageId === LANGUAGE_ID ? document.uri : undefined;
+}
+
+/**
+ * Runs the request with a cancellable progress notification (a big workspace takes a while), once
+ * the server is ready. Resolves to `undefined` when cancelled; shows an error message on failure.
+ */
+export async function requestWithProgress<T>(server: GeneratorServer, title: string, send: (token: vscode.CancellationToken) => Promise<T>): Promise<T | undefined> {
+    try {
+        return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+            await server.ready();
+            const result = await send(token);
+            return token.isCancellationRequested ? undefined : result;
+        });
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(`${title} failed: ${reason}`);
+        return undefined;
+    }
+}
+
+/**
+ * Opens the generated text as an unsaved document named `<folder>/<fileName>` (so that Save
+ * suggests that place) beside the model, replacing what an earlier run left in it. Markdown also
+ * gets its preview, in the same editor group.
+ */
+export async function showGenerated(content: string, folder: vscode.Uri | undefined, fileName: string, language: string): Promise<vscode.TextDocument> {
+    let document: vscode.TextDocument;
+    if (folder) {
+        document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, fileName).with({ scheme: 'untitled' }));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), content);
+        await vscode.workspace.applyEdit(edit);
+    } else {
+        document = await vscode.workspace.openTextDocument({ content, language });
+    }
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    if (language === 'markdown') await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+    return document;
+}

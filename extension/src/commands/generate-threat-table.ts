@@ -1,0 +1,40 @@
+/// <reference types="vscode" />
+import * as vscode from 'vscode';
+import type { TableFormat } from '../../../language-server/src/generator/table-format.js';
+import { ThreatTableRequest } from '../../../language-server/src/protocol.js';
+import type { GeneratorServer } from './generate-scope.js';
+import { commandArgs, pickScope, requestWithProgress, showGenerated } from './generate-scope.js';
+
+/** The command id contributed in package.json. */
+export const GENERATE_THREAT_TABLE_COMMAND = 'threatModel.generateThreatTable';
+
+interface FormatItem extends vscode.QuickPickItem {
+    readonly format: TableFormat;
+    readonly language: string;
+}
+
+const FORMATS: readonly FormatItem[] = [
+    { label: 'Markdown', description: '.md, with its preview', format: 'md', language: 'markdown' },
+    { label: 'CSV', description: '.csv, for spreadsheets', format: 'csv', language: 'plaintext' },
+    { label: 'HTML', description: '.html, a standalone page that prints well', format: 'html', language: 'html' },
+    { label: 'JSON', description: '.json, for scripts', format: 'json', language: 'json' },
+];
+
+/**
+ * Registers "Threat Model: Generate Threat Table": asks for the scope and the format, has the
+ * language server generate the table (DESIGN.md §6) and opens it beside the model. Resolves to
+ * the opened document, or `undefined` when the user cancels.
+ */
+export function registerGenerateThreatTableCommand(server: GeneratorServer): vscode.Disposable {
+    return vscode.commands.registerCommand(GENERATE_THREAT_TABLE_COMMAND, async (rawArgs?: unknown): Promise<vscode.TextDocument | undefined> => {
+        const args = commandArgs(rawArgs);
+        const picked = await pickScope(args, 'Generate Threat Table');
+        if (!picked) return undefined;
+        const format = FORMATS.find(f => f.format === args.format)
+            ?? await vscode.window.showQuickPick(FORMATS, { title: 'Generate Threat Table: which format?', placeHolder: 'Format of the table' });
+        if (!format) return undefined;
+        const result = await requestWithProgress(server, 'Generating the threat table', token =>
+            server.client.sendRequest(ThreatTableRequest, { scope: picked.scope, format: format.format }, token));
+        return result && showGenerated(result.content, picked.folder, `threat-list.${format.format}`, format.language);
+    });
+}

@@ -1,0 +1,105 @@
+import type { LangiumDocument } from 'langium';
+import { DocumentState, isOperationCancelled, URI, UriUtils } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
+import { generateSecurityReport } from '../generator/report-document.js';
+import { buildThreatTable } from '../generator/table-builder.js';
+import { formatThreatTable } from '../generator/table-format.js';
+import type { ModelFile } from '../generator/table-scope.js';
+import { scopedTableInput } from '../generator/table-scope.js';
+import { isModel } from '../generated/ast.js';
+import type { GeneratedDocument, GenerationScope } from '../protocol.js';
+import { SecurityReportRequest, ThreatTableRequest } from '../protocol.js';
+import type { ThreatModelServices } from '../threat-model-module.js';
+
+interface Services {
+    readonly shared: LangiumSharedServices;
+    readonly ThreatModel: ThreatModelServices;
+}
+
+/** A workspace document with its model and the path documents show for it. */
+interface WorkspaceFile extends ModelFile {
+    readonly document: LangiumDocument;
+}
+
+/**
+ * Answers `threatModel/table` and `threatModel/report` (protocol.ts) with the same pure generators
+ * as `tml table` and `tml report`, so the extension host only shows the text.
+ */
+export function registerTableRequests(connection: Connection, services: Services): void {
+    connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, (selected, workspace) =>
+        formatThreatTable(buildThreatTable(scopedTableInput(selected, workspace, services.ThreatModel.workspace.ModelIndex.coverage())), params.format)));
+    connection.onRequest(SecurityReportRequest, (params, token) => generate(services, params.scope, token, (selected, workspace) => {
+        const findings = sortFindings(selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d))));
+        return generateSecurityReport(selected, workspace, services.ThreatModel.workspace.ModelIndex.coverage(), findings);
+    }));
+}
+
+async function generate(
+    services: Services,
+    scope: GenerationScope,
+    token: CancellationToken,
+    write: (selected: readonly WorkspaceFile[], workspace: readonly WorkspaceFile[]) => string,
+): Promise<GeneratedDocument | ResponseError> {
+    try {
+        await workspaceValidated(services.shared, scope, token);
+        // Synchronous from here on: no document update can run while the model is read.
+        const workspace = workspaceFiles(services.shared);
+        const selected = workspace.filter(file => inScope(file.document.uri, scope));
+        if (selected.length === 0) return new ResponseError(ErrorCodes.InvalidParams, `No threat model (.tm) file is in ${describeScope(scope)}.`);
+        return { content: write(selected, workspace), files: selected.map(f => f.path) };
+    } catch (error) {
+        if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Generating the document was cancelled.');
+        throw error;
+    }
+}
+
+/**
+ * Waits until every edit received before the request is built and validated: updates queue as
+ * writes on the workspace lock, which go before reads, so once a read has run they have started.
+ */
+async function workspaceValidated(shared: LangiumSharedServices, scope: GenerationScope, token: CancellationToken): Promise<void> {
+    const { WorkspaceManager, WorkspaceLock, DocumentBuilder, LangiumDocuments } = shared.workspace;
+    await WorkspaceManager.ready;
+    await WorkspaceLock.read(() => undefined);
+    if (scope.kind === 'file' && LangiumDocuments.hasDocument(URI.parse(scope.uri))) {
+        await DocumentBuilder.waitUntil(DocumentState.Validated, URI.parse(scope.uri), token);
+    }
+    await DocumentBuilder.waitUntil(DocumentState.Validated, token);
+}
+
+function inScope(uri: URI, scope: GenerationScope): boolean {
+    switch (scope.kind) {
+        case 'workspace': return true;
+        case 'file': return UriUtils.equals(uri, URI.parse(scope.uri));
+        case 'folder': return UriUtils.contains(URI.parse(scope.uri), uri);
+    }
+}
+
+function describeScope(scope: GenerationScope): string {
+    return scope.kind === 'workspace' ? 'the workspace' : `${scope.kind === 'file' ? 'the file' : 'the folder'} ${URI.parse(scope.uri).fsPath}`;
+}
+
+/**
+ * Every model document, ordered by path so that the document does not depend on the order the
+ * files were opened in. Paths are relative to the workspace folder, with the folder's name first
+ * when there are several.
+ */
+function workspaceFiles(shared: LangiumSharedServices): WorkspaceFile[] {
+    const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
+    const pathOf = (uri: URI): string => {
+        const folder = folders.find(f => UriUtils.contains(URI.parse(f.uri), uri));
+        if (!folder) return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+        const relative = UriUtils.relative(URI.parse(folder.uri), uri);
+        return folders.length > 1 ? `${folder.name}/${relative}` : relative;
+    };
+    return shared.workspace.LangiumDocuments.all
+        .toArray()
+        .flatMap(document => {
+            const model = document.parseResult.value;
+            return isModel(model) ? [{ document, model, path: pathOf(document.uri) }] : [];
+        })
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

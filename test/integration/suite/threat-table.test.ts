@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { eventually, openInEditor, threatModelExtension, workspaceFile } from './helpers.js';
+
+const GENERATE_THREAT_TABLE = 'threatModel.generateThreatTable';
+const GENERATE_REPORT = 'threatModel.generateReport';
+
+/** The Markdown preview tabs (VS Code's built-in Markdown extension). */
+function markdownPreviewTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(group => group.tabs)
+        .filter(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('markdown.preview'));
+}
+
+/** Closes the generated (unsaved) documents without a save prompt, and their previews. */
+async function closeGenerated(): Promise<void> {
+    for (const tab of markdownPreviewTabs()) await vscode.window.tabGroups.close(tab);
+    for (const editor of vscode.window.visibleTextEditors.filter(e => e.document.uri.scheme === 'untitled')) {
+        await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+}
+
+describe('threat table and security model report', () => {
+    afterEach(closeGenerated);
+
+    it('Generate Threat Table opens a Markdown document beside the model whose first data row is the highest-risk threat', async () => {
+        await threatModelExtension().exports.ready();
+        const model = await openInEditor(workspaceFile('online-store.tm'));
+        const document = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_THREAT_TABLE, { scope: 'workspace', format: 'md' });
+        assert.equal(document.languageId, 'markdown');
+        assert.equal(document.uri.scheme, 'untitled');
+        assert.match(document.uri.path, /\/threat-list\.md$/);
+        const rows = document.getText().split('\n').filter(line => line.startsWith('| '));
+        assert.match(rows[0] ?? '', /^\| ID \| Title \| STRIDE \| Targets \|/);
+        // rows[1] is the delimiter row; SessionHijack (risk 6.4) outranks OrderTamper and RefundFraud (3.4).
+        assert.match(rows[2] ?? '', /^\| SessionHijack \| Attacker replays a stolen session cookie \| Spoofing \| Customer, Storefront \| .* \| 6\.4 \| Medium \| fix \|/);
+        const shownBeside = vscode.window.visibleTextEditors.find(e => e.document === document);
+        assert.ok(shownBeside && shownBeside.viewColumn !== model.viewColumn, 'the table is not shown beside the model');
+        // The Markdown extension opens the preview after its command has returned.
+        await eventually(() => assert.deepEqual(markdownPreviewTabs().map(t => t.group.viewColumn), [shownBeside.viewColumn], 'the preview is not beside the model'));
+    });
+
+    it('Generate Security Model Report opens the report of the current file with its open items', async () => {
+        await threatModelExtension().exports.ready();
+        await openInEditor(workspaceFile('online-store.tm'));
+        const document = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_REPORT, { scope: 'file' });
+        const text = document.getText();
+        assert.match(text, /^# Security model: Online Store\n\nFile: online-store\.tm\. /);
+        assert.match(text, /\n## Open items\n\n4 warnings, 0 errors in 1 file\.\n/);
+        assert.match(document.uri.path, /\/security-model\.md$/);
+    });
+});
