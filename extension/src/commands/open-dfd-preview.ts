@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { DfdPreviewSnapshot, DfdServer } from '../dfd-preview/panel.js';
 import { DfdPreviewPanel } from '../dfd-preview/panel.js';
 import { DFD_PREVIEW_VIEW_TYPE, parsePreviewState } from '../dfd-preview/messages.js';
+import { LANGUAGE_ID } from '../language-client.js';
 
 /** The command id contributed in package.json. */
 export const OPEN_DFD_PREVIEW_COMMAND = 'threatModel.openDfdPreview';
 
-const LANGUAGE_ID = 'threat-model';
 /** The schemes the language client serves (language-client.ts). */
 const MODEL_SCHEMES = ['file', 'untitled'];
 

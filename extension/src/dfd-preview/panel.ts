@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { DfdResult } from '../../../language-server/src/protocol.js';
 import { DfdRequest } from '../../../language-server/src/protocol.js';
+import { LANGUAGE_ID } from '../language-client.js';
 import { elementAt } from './element-at.js';
 import { exportSvg, revealDeclaration } from './panel-actions.js';
 import { previewHtml } from './html.js';
@@ -16,8 +17,6 @@ export interface DfdServer {
     readonly client: LanguageClient;
 }
 
-/** The language id contributed in package.json. */
-const LANGUAGE_ID = 'threat-model';
 /** A pause in typing this long (ms) refreshes the diagram. */
 const REFRESH_DELAY = 300;
 

@@ -1,3 +1,5 @@
+import { DFD_COLORS } from '../../../language-server/src/dfd/dot.js';
+
 /**
  * The preview's stylesheet. The diagram follows the VS Code theme (light, dark, high contrast)
  * through the theme's CSS variables, which override the standalone SVG's colours: Graphviz writes
@@ -29,7 +31,7 @@ select:focus-visible, button:focus-visible, #viewport:focus-visible { outline: 1
 #summary { margin-left: auto; opacity: 0.85; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 #status { padding: 6px 8px; }
 #status:empty { display: none; }
-#status.error { color: var(--vscode-errorForeground, #c62828); }
+#status.error { color: var(--vscode-errorForeground, ${DFD_COLORS.open}); }
 #viewport { flex: 1; position: relative; overflow: hidden; cursor: grab; }
 #viewport.panning { cursor: grabbing; }
 #canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
@@ -38,11 +40,11 @@ select:focus-visible, button:focus-visible, #viewport:focus-visible { outline: 1
 #canvas text { fill: var(--vscode-editor-foreground, #333); }
 .tm-node ellipse, .tm-node polygon, .tm-node polyline, .tm-flow path { stroke: var(--vscode-editor-foreground, #333); }
 .tm-flow polygon { stroke: var(--vscode-editor-foreground, #333); fill: var(--vscode-editor-foreground, #333); }
-.tm-boundary path, .tm-boundary polygon { stroke: var(--vscode-editorWarning-foreground, #8a5a00); }
-#canvas .tm-boundary text { fill: var(--vscode-editorWarning-foreground, #8a5a00); }
-.tm-open ellipse, .tm-open polygon, .tm-open polyline, .tm-open path { stroke: var(--vscode-editorError-foreground, #c62828); }
-.tm-flow.tm-open polygon { fill: var(--vscode-editorError-foreground, #c62828); }
-#canvas text[fill="#c62828"] { fill: var(--vscode-editorError-foreground, #c62828); }
+.tm-boundary path, .tm-boundary polygon { stroke: var(--vscode-editorWarning-foreground, ${DFD_COLORS.boundary}); }
+#canvas .tm-boundary text { fill: var(--vscode-editorWarning-foreground, ${DFD_COLORS.boundary}); }
+.tm-open ellipse, .tm-open polygon, .tm-open polyline, .tm-open path { stroke: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
+.tm-flow.tm-open polygon { fill: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
+#canvas text[fill="${DFD_COLORS.open}"] { fill: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
 .tm-node, .tm-flow { cursor: pointer; }
 .tm-flow path { pointer-events: visibleStroke; stroke-linecap: round; }
 .tm-node:hover ellipse, .tm-node:hover polygon, .tm-node:hover polyline, .tm-flow:hover path { stroke-width: 2.5px; }
@@ -60,5 +62,5 @@ body.vscode-high-contrast .tm-highlight polyline, body.vscode-high-contrast .tm-
   border: 1px solid var(--vscode-editorHoverWidget-border, #c8c8c8); white-space: pre-wrap; overflow-wrap: anywhere;
 }
 #tooltip .title { font-weight: bold; }
-#tooltip .open { color: var(--vscode-editorError-foreground, #c62828); }
+#tooltip .open { color: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
 `;

@@ -4,14 +4,13 @@ import { openMark, tooltipLines } from './labels.js';
 
 /**
  * The colours of the standalone SVG. The VS Code preview restyles the diagram with the editor's
- * theme through the `tm-*` classes, and finds the mark text by {@link OPEN_COLOR}.
+ * theme through the `tm-*` classes, and finds the mark text by its colour, `DFD_COLORS.open`.
  */
 export const DFD_COLORS = {
     line: '#333333',
     open: '#c62828',
     boundary: '#8a5a00',
 } as const;
-export const OPEN_COLOR = DFD_COLORS.open;
 
 /** Prefix of the SVG `id` of every node, flow and boundary: `dfd-<element id>`. */
 export const SVG_ID_PREFIX = 'dfd-';
@@ -22,7 +21,7 @@ const FONT = 'Helvetica,Arial,sans-serif';
  * The diagram in Graphviz DOT, in DFD notation (DESIGN.md §7): external entities as rectangles,
  * processes as ellipses, data stores as two horizontal lines, flows as labelled arrows, trust
  * boundaries as nested dashed clusters. Elements with open STRIDE categories are drawn in
- * {@link OPEN_COLOR} with the categories' initials under the title, and explain themselves in the
+ * `DFD_COLORS.open` with the categories' initials under the title, and explain themselves in the
  * tooltip. Pure; the same text is laid out for the preview and for `tml dfd`.
  */
 export function toDot(diagram: DfdDiagram): string {

@@ -7,6 +7,7 @@
  * sanitised SVG (svg-import.ts) or through `textContent`; nothing is ever assigned to innerHTML.
  */
 import type { DfdDiagram, DfdEdge, DfdNode } from '../../../../language-server/src/dfd/graph.js';
+import { SVG_ID_PREFIX } from '../../../../language-server/src/dfd/dot.js';
 import { OVERVIEW_TITLE } from '../../../../language-server/src/dfd/graph.js';
 import type { ExtensionMessage, PreviewState, ShowDiagramMessage, WebviewMessage } from '../messages.js';
 import { parsePreviewState } from '../messages.js';
@@ -23,8 +24,6 @@ interface VsCodeApi {
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
-
-const SVG_ID_PREFIX = 'dfd-';
 
 const vscode = acquireVsCodeApi();
 function byId<T extends HTMLElement>(id: string, type: new () => T): T {
