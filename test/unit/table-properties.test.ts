@@ -71,7 +71,10 @@ async function linkModel(text: string): Promise<Model> {
     return document.parseResult.value;
 }
 
-describe('threat tables of models with random text', () => {
+describe('threat tables of models with random text', function () {
+    // A thousand models, each parsed and written in four formats that are parsed back: generous
+    // room for a loaded CI machine (a guard against a hang, not a time limit).
+    this.timeout(180_000);
     // Other tests leave their files in the shared in-memory workspace; start from an empty one, and leave it so.
     before(() => checkWorkspace({}));
     after(removeModel);
