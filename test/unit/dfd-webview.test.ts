@@ -129,6 +129,46 @@ describe('DFD preview page in headless Chromium', function () {
         await assertNothingRan(preview);
     });
 
+    it('follows the VS Code theme through its CSS variables', async () => {
+        const colours = (): Promise<string[]> => preview.page.evaluate(() => [
+            getComputedStyle(document.querySelector('g[id="dfd-Attacker"] polygon')!).stroke,
+            getComputedStyle(document.querySelector('g.tm-open ellipse')!).stroke,
+            getComputedStyle(document.querySelector('g.tm-boundary path')!).stroke,
+            getComputedStyle(document.querySelector('g[id="dfd-Attacker"] text')!).fill,
+        ]);
+        // VS Code sets these on the page's root for the current theme, and changes them with it.
+        await preview.page.evaluate(() => {
+            const root = document.documentElement.style;
+            root.setProperty('--vscode-editor-foreground', 'rgb(1, 2, 3)');
+            root.setProperty('--vscode-editorError-foreground', 'rgb(4, 5, 6)');
+            root.setProperty('--vscode-editorWarning-foreground', 'rgb(7, 8, 9)');
+        });
+        assert.deepEqual(await colours(), ['rgb(1, 2, 3)', 'rgb(4, 5, 6)', 'rgb(7, 8, 9)', 'rgb(1, 2, 3)']);
+        await preview.page.evaluate(() => document.documentElement.style.setProperty('--vscode-editor-foreground', 'rgb(250, 250, 250)'));
+        assert.deepEqual((await colours())[0], 'rgb(250, 250, 250)');
+    });
+
+    it('zooms and pans, keeps the view in the webview state, and asks for an SVG export', async () => {
+        const transform = (): Promise<string> => preview.page.evaluate(() => document.getElementById('canvas')!.style.transform);
+        const fitted = await transform();
+        await preview.page.click('#zoom-in');
+        const zoomed = await transform();
+        assert.notEqual(zoomed, fitted);
+        await preview.page.mouse.move(500, 600);
+        await preview.page.mouse.wheel(0, -200);
+        await preview.page.mouse.down();
+        await preview.page.mouse.move(400, 550, { steps: 5 });
+        await preview.page.mouse.up();
+        const moved = await transform();
+        assert.notEqual(moved, zoomed);
+        const state = await preview.page.evaluate(() => (window as unknown as { __state: { uri: string; scenario: null; view: { scale: number; x: number; y: number } } }).__state);
+        const shown = moved.match(/-?[\d.]+/g)!.map(Number);
+        [state.view.x, state.view.y, state.view.scale].forEach((saved, i) => assert.ok(Math.abs(saved - shown[i]!) < 1e-3, `${saved} is not ${shown[i]}`));
+        assert.deepEqual([state.uri, state.scenario], ['file:///workspace/payload.tm', null]);
+        await preview.page.click('#export');
+        assert.deepEqual((await preview.posted()).at(-1), { type: 'exportSvg' });
+    });
+
     it('highlights the element under the text cursor', async () => {
         await preview.send({ type: 'highlight', id: 'Renderer' });
         await preview.page.waitForSelector('g[id="dfd-Renderer"].tm-highlight');
