@@ -1,8 +1,8 @@
 /**
  * The DFD preview page in headless Chromium with the SVG that the real pipeline makes of a model
  * whose titles are injection payloads (test/fixtures/dfd/payload.tm): none may run, all must show
- * as text, and the CSP must be in force. Needs Debian's chromium (scripts/vscode/provision.mjs
- * installs it); without it the suite is skipped and says so.
+ * as text, and the CSP must be in force. Needs Debian's chromium: in CI it is installed when missing
+ * (scripts/vscode/provision.mjs); elsewhere, without it, the suite is skipped and says so.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { scenarioInfos } from '../../language-server/src/dfd/json.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
 import type { ShowDiagramMessage } from '../../extension/src/dfd-preview/messages.js';
 import type { PreviewPage } from '../webview/preview-page.js';
-import { CHROMIUM, chromiumAvailable, launchBrowser, openPreviewPage } from '../webview/preview-page.js';
+import { CHROMIUM, ensureChromium, launchBrowser, openPreviewPage } from '../webview/preview-page.js';
 import { dfdModelOf, REPO_ROOT } from './dfd-helpers.js';
 
 const PAYLOAD = 'test/fixtures/dfd/payload.tm';
@@ -37,7 +37,8 @@ describe('DFD preview page in headless Chromium', function () {
     let model: DfdModel;
 
     before(async function () {
-        if (!chromiumAvailable()) {
+        this.timeout(600_000);
+        if (!ensureChromium()) {
             console.warn(`      (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set TML_CHROMIUM)`);
             this.skip();
         }

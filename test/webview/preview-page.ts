@@ -4,6 +4,7 @@
  * `acquireVsCodeApi` provided, and messages arriving as `message` events. What the page sends to
  * the extension, the CSP violations and any dialog are recorded for the assertions.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -23,6 +24,19 @@ const SCRIPT = fileURLToPath(new URL('../../../webview/dfd-preview.js', import.m
 
 export function chromiumAvailable(): boolean {
     return existsSync(CHROMIUM);
+}
+
+/**
+ * In CI (CI=true), installs Chromium when it is missing, as the VS Code suites that run after the
+ * unit tests do anyway (scripts/vscode/provision.mjs, apt-get as root on Debian): on a fresh
+ * machine the page test must run, not be skipped. Elsewhere it only reports what is there.
+ */
+export function ensureChromium(): boolean {
+    if (chromiumAvailable() || process.env['CI'] !== 'true' || process.env['TML_CHROMIUM']) return chromiumAvailable();
+    const provision = new URL('../../../../scripts/vscode/provision.mjs', import.meta.url).href;
+    const script = `const { ensureDebianPackages } = await import(${JSON.stringify(provision)}); ensureDebianPackages();`;
+    spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'inherit', 'inherit'] });
+    return chromiumAvailable();
 }
 
 export function launchBrowser(): Promise<Browser> {
