@@ -1,5 +1,5 @@
 import type { Reference } from 'langium';
-import type { Asset, Boundary, Flow, Model, Node, Process, Threat } from '../generated/ast.js';
+import type { Asset, Boundary, DfdElement, Flow, Model, Node, Process, Threat } from '../generated/ast.js';
 import { isAssumption, isAsset, isBoundary, isDependency, isFlow, isMitigation, isProcess, isScenario } from '../generated/ast.js';
 import { computeRisk } from '../model/risk.js';
 import type { ReportAsset, ReportBoundary, ReportFlow, ReportMitigation, ReportNode, ReportResponse, SecurityReport } from './report-model.js';
@@ -15,6 +15,9 @@ export function buildSecurityReport(files: readonly ModelFile[]): SecurityReport
     const models = files.map(f => f.model);
     const declarations = models.flatMap(m => m.declarations);
     const threats = models.flatMap(threatsOf);
+    const elements = models.flatMap(elementsOf);
+    const assetUses = indexAssetUses(elements, threats);
+    const mitigating = groupBy(threats.flatMap(t => t.mitigatedBy.map(ref => [ref.ref, t] as const)));
     const flows = declarations.filter(isFlow).map(reportFlow);
     const systems = models.flatMap(systemsOf).map(s => ({
         name: text(s.name), title: text(s.title), description: text(s.description), owner: text(s.owner), deployment: text(s.deployment),
@@ -32,8 +35,8 @@ export function buildSecurityReport(files: readonly ModelFile[]): SecurityReport
             description: text(s.description),
             flows: s.flows.flatMap(ref => (ref.ref ? [reportFlow(ref.ref)] : [])),
         })),
-        assets: declarations.filter(isAsset).map(a => reportAsset(a, models, threats)),
-        entryPoints: models.flatMap(elementsOf).filter((e): e is Process => isProcess(e) && e.entrypoint).map(p => ({
+        assets: declarations.filter(isAsset).map(a => reportAsset(a, assetUses)),
+        entryPoints: elements.filter((e): e is Process => isProcess(e) && e.entrypoint).map(p => ({
             name: text(p.name), title: text(p.title), boundary: boundaryTitle(p), technology: text(p.technology), description: text(p.description),
         })),
         dependencies: declarations.filter(isDependency).map(d => ({ name: text(d.name), title: text(d.title) })),
@@ -47,7 +50,7 @@ export function buildSecurityReport(files: readonly ModelFile[]): SecurityReport
             status: m.status ?? '',
             implementedIn: text(m.implementedIn),
             verifiedBy: text(m.verifiedBy),
-            threats: threats.filter(t => t.mitigatedBy.some(ref => ref.ref === m)).map(t => text(t.name)).join(', '),
+            threats: names(mitigating.get(m)),
         })),
     };
 }
@@ -101,20 +104,45 @@ function reportFlow(flow: Flow): ReportFlow {
     };
 }
 
-function refersTo(refs: readonly Reference<Asset>[], asset: Asset): boolean {
-    return refs.some(ref => ref.ref === asset);
+/** The values of each key, in the order given; a value listed twice for a key counts once. */
+function groupBy<K, V>(pairs: readonly (readonly [K, V])[]): Map<K, V[]> {
+    const groups = new Map<K, V[]>();
+    for (const [key, value] of pairs) {
+        const group = groups.get(key);
+        if (!group) groups.set(key, [value]);
+        else if (!group.includes(value)) group.push(value);
+    }
+    return groups;
 }
 
-function reportAsset(asset: Asset, models: readonly Model[], threats: readonly Threat[]): ReportAsset {
-    const elements = models.flatMap(elementsOf);
-    const names = (list: readonly { name: string }[]): string => list.map(e => text(e.name)).join(', ');
+function names(declarations: readonly { readonly name: string }[] | undefined): string {
+    return (declarations ?? []).map(d => text(d.name)).join(', ');
+}
+
+interface AssetUses {
+    readonly storedIn: Map<Asset | undefined, DfdElement[]>;
+    readonly carriedBy: Map<Asset | undefined, DfdElement[]>;
+    readonly threats: Map<Asset | undefined, Threat[]>;
+}
+
+/** Where each asset is stored, carried and threatened, built once (a model can have thousands of assets). */
+function indexAssetUses(elements: readonly DfdElement[], threats: readonly Threat[]): AssetUses {
+    const uses = (element: DfdElement, refs: readonly Reference<Asset>[]): (readonly [Asset | undefined, DfdElement])[] => refs.map(ref => [ref.ref, element]);
+    return {
+        storedIn: groupBy(elements.flatMap(e => (e.$type === 'Datastore' ? uses(e, e.stores) : []))),
+        carriedBy: groupBy(elements.flatMap(e => (e.$type === 'Flow' ? uses(e, e.carries) : []))),
+        threats: groupBy(threats.flatMap(t => t.assets.map(ref => [ref.ref, t] as const))),
+    };
+}
+
+function reportAsset(asset: Asset, uses: AssetUses): ReportAsset {
     return {
         name: text(asset.name),
         title: text(asset.title),
         description: text(asset.description),
-        storedIn: names(elements.filter(e => e.$type === 'Datastore' && refersTo(e.stores, asset))),
-        carriedBy: names(elements.filter(e => e.$type === 'Flow' && refersTo(e.carries, asset))),
-        threats: names(threats.filter(t => refersTo(t.assets, asset))),
+        storedIn: names(uses.storedIn.get(asset)),
+        carriedBy: names(uses.carriedBy.get(asset)),
+        threats: names(uses.threats.get(asset)),
     };
 }
 
