@@ -9,10 +9,12 @@
  * docs/images/dfd-preview.png.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { runMain } from '../integration/harness/cleanup.js';
 import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
+import { waitUntil } from '../integration/harness/wait.js';
 import { quickOpen, runFromCommandPalette, waitForWorkbench } from '../e2e/workbench-ui.js';
 
 const BUTTON = '.editor-actions [aria-label^="Open DFD Preview"]';
@@ -86,6 +88,22 @@ async function main(): Promise<number> {
         await page.locator('.tab[aria-label^="DFD: "]').click();
         frame = await previewFrame(page);
         await frame.locator('#summary').filter({ hasText: '4 elements, 3 flows' }).waitFor({ timeout: 15_000 });
+    });
+
+    check('Export SVG saves the diagram where the user confirms', async () => {
+        await frame!.locator('#export').click();
+        // VS Code's own save dialog: a quick input holding the proposed path; Enter accepts it.
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        // The dialog fills the path in as it reads the folder; the preview follows online-store.tm now.
+        await waitUntil(async () => (await input.inputValue()).endsWith('/workspace/online-store-overview.svg'), { what: 'the proposed file name', timeoutMs: 10_000, intervalMs: 100 })
+            .catch(async (error: unknown) => {
+                throw new Error(`${error instanceof Error ? error.message : String(error)}: the dialog proposes ${await input.inputValue()}`);
+            });
+        await page.keyboard.press('Enter');
+        const saved = join(folders.workspace, 'online-store-overview.svg');
+        await waitUntil(() => existsSync(saved), { what: 'the exported SVG', timeoutMs: 10_000, intervalMs: 100 });
+        assert.match(readFileSync(saved, 'utf8'), /^<\?xml[^]*<g id="dfd&#45;Storefront"[^]*<\/svg>\n$/);
     });
 
     check('hovering an element shows its STRIDE status; the screenshot is saved', async () => {
