@@ -85,13 +85,17 @@ function activeModel(): vscode.Uri | undefined {
  * the server is ready. Resolves to `undefined` when cancelled; shows an error message on failure.
  */
 export async function requestWithProgress<T>(server: GeneratorServer, title: string, send: (token: vscode.CancellationToken) => Promise<T>): Promise<T | undefined> {
+    let cancelled = false;
     try {
         return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+            token.onCancellationRequested(() => { cancelled = true; });
             await server.ready();
             const result = await send(token);
             return token.isCancellationRequested ? undefined : result;
         });
     } catch (error) {
+        // A cancelled request rejects; the user asked for that, so there is nothing to report.
+        if (cancelled) return undefined;
         const reason = error instanceof Error ? error.message : String(error);
         void vscode.window.showErrorMessage(`${title} failed: ${reason}`);
         return undefined;
@@ -108,7 +112,7 @@ export async function showGenerated(content: string, folder: vscode.Uri | undefi
     if (folder) {
         document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, fileName).with({ scheme: 'untitled' }));
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), content);
+        edit.replace(document.uri, document.validateRange(new vscode.Range(0, 0, document.lineCount, 0)), content);
         await vscode.workspace.applyEdit(edit);
     } else {
         document = await vscode.workspace.openTextDocument({ content, language });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, openInEditor, threatModelExtension, workspaceFile } from './helpers.js';
+import { eventually, findingsOf, openInEditor, threatModelExtension, workspaceFile } from './helpers.js';
 
 const GENERATE_THREAT_TABLE = 'threatModel.generateThreatTable';
 const GENERATE_REPORT = 'threatModel.generateReport';
@@ -38,15 +38,24 @@ describe('threat table and security model report', () => {
         assert.ok(shownBeside && shownBeside.viewColumn !== model.viewColumn, 'the table is not shown beside the model');
         // The Markdown extension opens the preview after its command has returned.
         await eventually(() => assert.deepEqual(markdownPreviewTabs().map(t => t.group.viewColumn), [shownBeside.viewColumn], 'the preview is not beside the model'));
+
+        // Run again: the same unsaved document gets the new table instead of a second copy.
+        const text = document.getText();
+        const again = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_THREAT_TABLE, { scope: 'workspace', format: 'md' });
+        assert.equal(again, document);
+        assert.equal(again.getText(), text);
     });
 
-    it('Generate Security Model Report opens the report of the current file with its open items', async () => {
+    it('Generate Security Model Report opens the report of the current file, with an open item per finding in the Problems panel', async () => {
         await threatModelExtension().exports.ready();
-        await openInEditor(workspaceFile('online-store.tm'));
+        const onlineStore = workspaceFile('online-store.tm');
+        await openInEditor(onlineStore);
         const document = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_REPORT, { scope: 'file' });
-        const text = document.getText();
-        assert.match(text, /^# Security model: Online Store\n\nFile: online-store\.tm\. /);
-        assert.match(text, /\n## Open items\n\n4 warnings, 0 errors in 1 file\.\n/);
         assert.match(document.uri.path, /\/security-model\.md$/);
+        const text = document.getText();
+        assert.match(text, /^# Security model: Online Store\n\nFile: online-store\.tm\. 2 threats: 0 High, 1 Medium, 1 Low\.\n/);
+        const openItems = text.slice(text.indexOf('\n## Open items\n')).split('\n').filter(line => line.startsWith('| online-store.tm | '));
+        await eventually(() => assert.equal(openItems.length, findingsOf(onlineStore).length));
+        assert.ok(openItems.length > 0);
     });
 });
