@@ -30,6 +30,7 @@ async function runSuite(): Promise<SuiteResults> {
     await import('./activation.test.js');
     await import('./diagnostics.test.js');
     await import('./commands.test.js');
+    await import('./editing.test.js');
     await import('./dfd-preview.test.js');
     await import('./threat-table.test.js');
     return collectOutcomes(mocha.run());

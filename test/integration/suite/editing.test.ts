@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { eventually, LANGUAGE_ID, openInEditor, threatModelExtension, workspaceFile } from './helpers.js';
+
+/** The Markdown of every hover VS Code collects at a position, joined. */
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+    return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+describe('editing', () => {
+    it('hover on an element shows its STRIDE coverage, category by category', async () => {
+        await threatModelExtension().exports.ready();
+        const onlineStore = workspaceFile('online-store.tm');
+        await openInEditor(onlineStore);
+        // Line 15: `    external Customer "Customer's browser"`, the name at column 14.
+        const text = await eventually(async () => {
+            const value = await hoverText(onlineStore, new vscode.Position(14, 15));
+            assert.ok(value.includes('STRIDE'), `no coverage hover yet: ${value}`);
+            return value;
+        });
+        assert.equal(text, [
+            "**External entity 'Customer'** — Customer's browser",
+            '',
+            'STRIDE: 2/2 addressed',
+            '',
+            '| Category | Status | By |',
+            '|---|---|---|',
+            '| Spoofing | ✅ addressed | SessionHijack |',
+            '| Repudiation | ➖ excluded | Customer actions are confirmed by signed payment receipts\\. |',
+        ].join('\n'));
+    });
+
+    it('completion after `targets` offers the DFD elements and flows of the workspace, and no assets', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: 'threat Draft "A draft threat" {\n    targets \n}\n' });
+        await vscode.window.showTextDocument(document);
+        try {
+            const labels = await eventually(async () => {
+                const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 12));
+                const names = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
+                assert.ok(names.includes('Storefront'), `no workspace elements offered yet: ${names.join(', ')}`);
+                return names;
+            });
+            for (const expected of ['Customer', 'Storefront', 'OrdersDb', 'PlaceOrder', 'SaveOrder', 'SupportAgent', 'IssueRefund']) {
+                assert.ok(labels.includes(expected), `'${expected}' is not offered: ${labels.join(', ')}`);
+            }
+            for (const unexpected of ['CardData', 'OrderHistory', 'SecureCookies', 'SessionHijack']) {
+                assert.ok(!labels.includes(unexpected), `'${unexpected}' is offered after targets`);
+            }
+        } finally {
+            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+    });
+});
