@@ -66,6 +66,7 @@ boundary PeopleAndPhones "People and their phones" {
         process MobileApp "Keyhaven mobile app" {
             description "Unlocks over BLE with the user's e-key, sends remote commands, manages e-keys and shows history."
             technology "Swift (iOS), Kotlin (Android)"
+            entrypoint
         }
     }
 }
@@ -125,6 +126,7 @@ boundary DeviceCloud "Keyhaven cloud account" {
         process OtaService "OTA update service" {
             description "Takes signed releases, stores images and manifests, runs staged rollouts through the broker's job feature."
             technology "Python 3.12 service, HSM-backed signing"
+            entrypoint
         }
         datastore FirmwareRepository "Firmware repository" {
             description "Signed images and manifests, served to locks by presigned HTTPS URLs through a CDN."
@@ -255,6 +257,7 @@ flow OtaJobAnnounce: OtaService -> MqttBroker "Announce update job to a rollout 
 flow FirmwareDownload: FirmwareRepository -> LockFirmware "Download signed image" {
     protocol "HTTPS with a presigned URL"
     encrypted
+    authenticated
 }
 
 // ---- Flows: inside the lock and at the factory ---------------------------------------------------

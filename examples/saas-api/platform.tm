@@ -80,6 +80,7 @@ boundary PlatformCluster "Platform cluster (Kubernetes, Istio STRICT mTLS)" {
     process CoreApi "Core API" {
         description "Invoices, customers and payment status; every query runs with the tenant id from the token set as a PostgreSQL session variable."
         technology "Kotlin, Spring Boot 3"
+        entrypoint
     }
     process JobWorker "Job workers" {
         description "Exports, CSV imports and PDF rendering of invoices."
@@ -221,6 +222,7 @@ flow QueueToDispatcher: JobQueue -> WebhookDispatcher "Invoice events to deliver
 flow DispatcherToReceiver: WebhookDispatcher -> WebhookReceiver "Signed webhook POST" {
     protocol "HTTPS only, HMAC-SHA256 signature header"
     encrypted
+    authenticated
     carries TenantData
 }
 

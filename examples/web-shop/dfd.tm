@@ -73,10 +73,12 @@ boundary ShopVpc "Shop VPC (application subnets)" {
     process WebFrontend "Storefront renderer" {
         description "Server-side renders catalogue, basket and account pages; includes the image optimisation endpoint."
         technology "Next.js 14 on Node.js 20, containers"
+        entrypoint
     }
     process ShopApi "Shop API" {
         description "Accounts, sign-in, basket, order history and address book."
         technology "Node.js 20, Fastify, containers"
+        entrypoint
     }
     process CheckoutService "Checkout service" {
         description "Creates PSP payment sessions, receives the PSP's webhooks and marks orders paid."

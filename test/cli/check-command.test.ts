@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { IssueCode } from '../../language-server/src/validation/issue-codes.js';
 import { ALL_ISSUE_CODES } from '../../language-server/src/validation/issue-codes.js';
 import type { TmlRun } from './helpers/run-tml.js';
 import { REPO_ROOT, runTml } from './helpers/run-tml.js';
@@ -13,6 +14,12 @@ const CLEAN = 'test/fixtures/cli/clean.tm';
 const OUT_OF_RANGE = 'test/fixtures/cli/out-of-range.tm';
 
 const ADVICE = "Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.";
+const BACKGROUND = 'The model has no system description, scenario, assumption or dependency. Threat Model Analysis starts from this background (step 1): ' +
+    'describe the system, its use-case scenarios, the assumptions made and the external dependencies.';
+const NO_FLOW = "External entity 'Customer' sends and receives no flow. Add the flows it exchanges with the system, or remove it.";
+const CROSSING = "Flow 'SaveOrder' crosses the trust boundaries 'Dmz' and 'Backend' but is neither encrypted nor authenticated. " +
+    "Protect it (TLS, signatures, mutual authentication) and mark it 'encrypted' and 'authenticated'.";
+const NO_ASSET = "Threat 'OrderTamper' names no asset, but its targets hold OrderHistory. Add 'assets …' for what the threat puts at risk.";
 
 /** A failed run reports exactly one line on stderr, and no stack frame. */
 function assertOneLineFailure(run: TmlRun, message: string): void {
@@ -23,7 +30,7 @@ function assertOneLineFailure(run: TmlRun, message: string): void {
 }
 
 describe('tml check', () => {
-    it('prints the four DESIGN.md §4 findings as one JSON array', () => {
+    it('prints the four DESIGN.md §4 findings, and the TMA process findings, as one JSON array', () => {
         const run = runTml(['check', '--format', 'json', DESIGN_EXAMPLE]);
         assert.equal(run.stderr, '');
         assert.equal(run.status, 0);
@@ -41,8 +48,16 @@ describe('tml check', () => {
                 message: `Flow 'PlaceOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
             },
             {
+                file: DESIGN_EXAMPLE, line: 38, column: 6, endLine: 38, endColumn: 15, severity: 'warning', code: 'tm/boundary-crossing-unprotected',
+                message: CROSSING,
+            },
+            {
                 file: DESIGN_EXAMPLE, line: 38, column: 6, endLine: 38, endColumn: 15, severity: 'warning', code: 'tm/stride-missing',
                 message: `Flow 'SaveOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
+            },
+            {
+                file: DESIGN_EXAMPLE, line: 80, column: 8, endLine: 80, endColumn: 19, severity: 'hint', code: 'tm/threat-without-asset',
+                message: NO_ASSET,
             },
         ];
         // Exactly: these fields in this order, pretty-printed with two spaces, one trailing newline.
@@ -56,8 +71,10 @@ describe('tml check', () => {
             `${DESIGN_EXAMPLE}:19:13: warning tm/stride-missing Process 'Storefront' has no threat for Tampering, Repudiation, InformationDisclosure, DenialOfService and ElevationOfPrivilege. ${ADVICE}`,
             `${DESIGN_EXAMPLE}:26:15: warning tm/stride-missing Data store 'OrdersDb' has no threat for Repudiation, InformationDisclosure and DenialOfService. ${ADVICE}`,
             `${DESIGN_EXAMPLE}:32:6: warning tm/stride-missing Flow 'PlaceOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
+            `${DESIGN_EXAMPLE}:38:6: warning tm/boundary-crossing-unprotected ${CROSSING}`,
             `${DESIGN_EXAMPLE}:38:6: warning tm/stride-missing Flow 'SaveOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
-            '4 warnings, 0 errors in 1 file',
+            `${DESIGN_EXAMPLE}:80:8: hint tm/threat-without-asset ${NO_ASSET}`,
+            '5 warnings, 0 errors, 1 hint in 1 file',
             '',
         ].join('\n'));
     });
@@ -71,8 +88,13 @@ describe('tml check', () => {
         assert.deepEqual(sarifSchemaErrors(log), []);
         const [sarifRun] = log.runs;
         assert.deepEqual(sarifRun?.tool.driver.rules.map(rule => rule.id), ALL_ISSUE_CODES);
-        assert.equal(sarifRun?.results.length, 4);
-        assert.deepEqual(sarifRun?.results.map(result => [result.ruleId, result.ruleIndex]), Array(4).fill(['tm/stride-missing', 0]));
+        const index = (code: string): number => ALL_ISSUE_CODES.indexOf(code as IssueCode);
+        assert.deepEqual(sarifRun?.results.map(result => [result.ruleId, result.ruleIndex]), [
+            ...Array(3).fill(['tm/stride-missing', 0]),
+            ['tm/boundary-crossing-unprotected', index('tm/boundary-crossing-unprotected')],
+            ['tm/stride-missing', 0],
+            ['tm/threat-without-asset', index('tm/threat-without-asset')],
+        ]);
         assert.deepEqual(sarifRun?.results[0]?.locations, [{
             physicalLocation: {
                 artifactLocation: { uri: DESIGN_EXAMPLE, uriBaseId: '%SRCROOT%' },
@@ -101,8 +123,10 @@ describe('tml check', () => {
         it('is 1 for an error such as tm/dread-out-of-range', () => {
             const run = runTml(['check', OUT_OF_RANGE]);
             assert.equal(run.stdout, [
+                `${OUT_OF_RANGE}:2:10: information tm/background-missing ${BACKGROUND}`,
+                `${OUT_OF_RANGE}:2:10: information tm/external-without-flow ${NO_FLOW}`,
                 `${OUT_OF_RANGE}:7:20: error tm/dread-out-of-range DREAD damage is 11; a factor must be an integer from 0 to 10.`,
-                '0 warnings, 1 error in 1 file',
+                '0 warnings, 1 error, 2 information in 1 file',
                 '',
             ].join('\n'));
             assert.equal(run.status, 1);
@@ -135,7 +159,12 @@ describe('tml check', () => {
 
     it('checks a file named explicitly even without the .tm extension', () => {
         const run = runTml(['check', 'test/fixtures/cli/model.txt']);
-        assert.equal(run.stdout, '0 warnings, 0 errors in 1 file\n');
+        assert.equal(run.stdout, [
+            `test/fixtures/cli/model.txt:1:10: information tm/background-missing ${BACKGROUND}`,
+            `test/fixtures/cli/model.txt:1:10: information tm/external-without-flow ${NO_FLOW}`,
+            '0 warnings, 0 errors, 2 information in 1 file',
+            '',
+        ].join('\n'));
         assert.equal(run.status, 0);
     });
 
@@ -146,12 +175,14 @@ describe('tml check', () => {
         assert.equal(run.status, 1);
         const lines = run.stdout.split('\n');
         assert.deepEqual(lines.slice(0, -2).map(line => /^\S+:\d+:\d+: \S+ \S+/.exec(line)?.[0]), [
+            'test/fixtures/cli/sorting/a.tm:1:8: information tm/background-missing',
             'test/fixtures/cli/sorting/a.tm:1:8: warning tm/dread-missing',
+            'test/fixtures/cli/sorting/b.tm:2:10: information tm/external-without-flow',
             'test/fixtures/cli/sorting/b.tm:4:8: warning tm/dread-missing',
             'test/fixtures/cli/sorting/b.tm:6:23: error linking-error',
             'test/fixtures/cli/sorting/nested/c.tm:1:9: warning tm/stride-missing',
         ]);
-        assert.deepEqual(lines.slice(-2), ['3 warnings, 1 error in 3 files', '']);
+        assert.deepEqual(lines.slice(-2), ['3 warnings, 1 error, 2 information in 3 files', '']);
     });
 
     describe('given a folder', () => {
@@ -186,20 +217,21 @@ describe('tml check', () => {
         it('checks every .tm file below it together, so references resolve across files', () => {
             const run = runTml(['check', '--fail-on', 'warning', '.'], root);
             assert.equal(run.stderr, '');
-            assert.equal(run.stdout, '0 warnings, 0 errors in 2 files\n');
+            assert.equal(run.stdout, `dfd/elements.tm:1:9: information tm/background-missing ${BACKGROUND}\n0 warnings, 0 errors, 1 information in 2 files\n`);
             assert.equal(run.status, 0);
         });
 
         it('checks the current directory when no path is given', () => {
             const run = runTml(['check', '--format', 'json'], root);
-            assert.equal(run.stdout, '[]\n');
+            const findings = JSON.parse(run.stdout) as { file: string; code: string }[];
+            assert.deepEqual(findings.map(f => [f.file, f.code]), [['dfd/elements.tm', 'tm/background-missing']]);
             assert.equal(run.status, 0);
         });
 
         it('shows files relative to the current directory', () => {
             const run = runTml(['check', '--format', 'json', path.join(root, 'dfd')], path.join(root, 'threats'));
             const findings = JSON.parse(run.stdout) as { file: string; code: string }[];
-            assert.deepEqual(findings.map(f => [f.file, f.code]), [['../dfd/elements.tm', 'tm/stride-missing']]);
+            assert.deepEqual(findings.map(f => [f.file, f.code]), [['../dfd/elements.tm', 'tm/background-missing'], ['../dfd/elements.tm', 'tm/stride-missing']]);
         });
     });
 });

@@ -27,6 +27,6 @@ describe('a parser stack overflow', () => {
     it('does not happen with the default stack for nesting within the limit', () => {
         const run = checkWithStack(undefined);
         assert.equal(run.status, 0);
-        assert.match(run.stdout, /^test\/fixtures\/cli\/nested-60\.tm:62:9: warning tm\/stride-missing Process 'P'/);
+        assert.match(run.stdout, /^test\/fixtures\/cli\/nested-60\.tm:62:9: warning tm\/stride-missing Process 'P'/m);
     });
 });

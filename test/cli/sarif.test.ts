@@ -60,7 +60,7 @@ describe('SARIF output', () => {
                 } }],
             },
             {
-                ruleId: 'parsing-error', ruleIndex: 12, level: 'error',
+                ruleId: 'parsing-error', ruleIndex: ALL_ISSUE_CODES.length, level: 'error',
                 message: { text: "Expecting token of type '}' but found ``." },
                 locations: [{ physicalLocation: {
                     artifactLocation: { uri: 'models/store.tm', uriBaseId: '%SRCROOT%' },

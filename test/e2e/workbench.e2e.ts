@@ -44,20 +44,21 @@ describe('the workbench in headless Chromium, driven as a user would', function 
         assert.equal(await page.locator('#status\\.editor\\.mode').textContent(), 'Threat Model');
     });
 
-    it('underlines the four findings of the DESIGN.md example', async () => {
-        await eventually('four warning squiggles', async () => (await squiggles()) === 4);
+    it('underlines the five warnings of the DESIGN.md example (four of §4, one unprotected boundary crossing)', async () => {
+        await eventually('five warning squiggles', async () => (await squiggles()) === 5);
         assert.equal(await page.locator('.squiggly-error').count(), 0);
     });
 
-    it("counts the workspace's five warnings in the status bar and lists them in the Problems panel", async () => {
-        await eventually('the status bar to count five warnings', async () => (await problemsStatus()) === 'Warnings: 5');
+    it("counts the workspace's six warnings in the status bar and lists them in the Problems panel", async () => {
+        await eventually('the status bar to count six warnings', async () => (await problemsStatus()) === 'Warnings: 6');
         await showProblemsPanel(page);
-        await eventually('five rows in the Problems panel', async () => (await problemRows(page)).length === 5);
-        const subjects = (await problemRows(page)).map(row => /^Warning: (.+?) has no threat for /.exec(row)?.[1]);
+        await eventually('six rows in the Problems panel', async () => (await problemRows(page)).length === 6);
+        const subjects = (await problemRows(page)).map(row => /^Warning: (.+?) (has no threat for|crosses the trust) /.exec(row)?.slice(1, 3).join(' '));
         assert.deepEqual(subjects.sort(), [
-            "Data store 'OrdersDb'", "Flow 'IssueRefund'", "Flow 'PlaceOrder'", "Flow 'SaveOrder'", "Process 'Storefront'",
+            "Data store 'OrdersDb' has no threat for", "Flow 'IssueRefund' has no threat for", "Flow 'PlaceOrder' has no threat for",
+            "Flow 'SaveOrder' crosses the trust", "Flow 'SaveOrder' has no threat for", "Process 'Storefront' has no threat for",
         ]);
-        assert.match(await page.locator('.panel .composite.title [aria-label^="Problems"]').first().getAttribute('aria-label') ?? '', /Total 5 Problems/);
+        assert.match(await page.locator('.panel .composite.title [aria-label^="Problems"]').first().getAttribute('aria-label') ?? '', /Total 6 Problems/);
     });
 
     it(`runs "${RESTART_TITLE}" from the command palette, and the new server reports the same findings`, async () => {
@@ -65,7 +66,7 @@ describe('the workbench in headless Chromium, driven as a user would', function 
         await runFromCommandPalette(page, RESTART_TITLE);
         await eventually(`"${RESTART_PROGRESS}" in the status bar`, sawProgress);
         await eventually('the restart to finish', async () => !(await page.locator('.part.statusbar').textContent())?.includes(RESTART_PROGRESS));
-        await eventually('the status bar to count five warnings again', async () => (await problemsStatus()) === 'Warnings: 5');
+        await eventually('the status bar to count six warnings again', async () => (await problemsStatus()) === 'Warnings: 6');
         assert.equal(await page.locator('.notification-toast .codicon-error').count(), 0, 'an error notification is shown');
     });
 
@@ -73,9 +74,9 @@ describe('the workbench in headless Chromium, driven as a user would', function 
         const reason = '"Both flows stay inside the data centre."';
         await typeAtEnd(page, ['Tampering', 'InformationDisclosure', 'DenialOfService']
             .map(category => `exclude ${category} on PlaceOrder, SaveOrder ${reason}`));
-        await eventually('the status bar to count three warnings', async () => (await problemsStatus()) === 'Warnings: 3');
+        await eventually('the status bar to count four warnings', async () => (await problemsStatus()) === 'Warnings: 4');
         await showProblemsPanel(page);
-        await eventually('three rows in the Problems panel', async () => (await problemRows(page)).length === 3);
+        await eventually('four rows in the Problems panel', async () => (await problemRows(page)).length === 4);
 
         const screenshot = join(folders.artifacts, 'workbench.png');
         await page.screenshot({ path: screenshot });

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { checkModel, describeFinding } from './helpers/workspace.js';
+import { checkModel, describeFinding, PROCESS_CODES } from './helpers/workspace.js';
 
 const DESIGN_EXAMPLE = readFileSync(new URL('../../../../test/fixtures/design/online-store.tm', import.meta.url), 'utf8');
 
 describe('the DESIGN.md §2 example', () => {
     it('yields exactly the four stride-missing findings of §4, on the element names', async () => {
-        const { document, diagnostics } = await checkModel(DESIGN_EXAMPLE);
+        const { document, diagnostics: all } = await checkModel(DESIGN_EXAMPLE);
+        const diagnostics = all.filter(d => !PROCESS_CODES.includes(String(d.code)));
         assert.deepEqual(document.parseResult.lexerErrors, []);
         assert.deepEqual(document.parseResult.parserErrors, []);
         const findings = diagnostics.map(d => ({
@@ -39,6 +40,31 @@ describe('the DESIGN.md §2 example', () => {
                 severity: 2,
                 categories: ['Tampering', 'InformationDisclosure', 'DenialOfService'],
                 message: "Flow 'SaveOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.",
+            },
+        ]);
+    });
+
+    it('yields exactly these TMA process findings (issue 7): the unprotected SaveOrder and the asset OrderTamper puts at risk', async () => {
+        const { diagnostics } = await checkModel(DESIGN_EXAMPLE);
+        const findings = diagnostics.filter(d => PROCESS_CODES.includes(String(d.code))).map(d => ({
+            at: describeFinding(d),
+            severity: d.severity,
+            data: d.data,
+            message: d.message,
+        }));
+        assert.deepEqual(findings, [
+            {
+                at: 'tm/boundary-crossing-unprotected @38:6-38:15',
+                severity: 2,
+                data: { code: 'tm/boundary-crossing-unprotected', properties: ['encrypted', 'authenticated'] },
+                message: "Flow 'SaveOrder' crosses the trust boundaries 'Dmz' and 'Backend' but is neither encrypted nor authenticated. " +
+                    "Protect it (TLS, signatures, mutual authentication) and mark it 'encrypted' and 'authenticated'.",
+            },
+            {
+                at: 'tm/threat-without-asset @80:8-80:19',
+                severity: 4,
+                data: { code: 'tm/threat-without-asset', assets: ['OrderHistory'] },
+                message: "Threat 'OrderTamper' names no asset, but its targets hold OrderHistory. Add 'assets …' for what the threat puts at risk.",
             },
         ]);
     });

@@ -126,6 +126,38 @@ threat CustomerRepudiation "TODO: how could someone deny an action involving Cus
         after: 'threat T "t" {\n    dread {\n        damage 3\n        discoverability 2\n        reproducibility 0\n        exploitability 0\n        affectedUsers 0\n    }\n}',
     }));
 
+    describe('TMA process findings', () => {
+        const dfd = 'boundary Out "o" { external User "u" }\nboundary In "i" {\n    process Api "a" {\n        technology "Go"\n    }\n}\n';
+        it('tm/boundary-crossing-unprotected: marks the flow encrypted and authenticated in its body', () => assertFix({
+            code: 'tm/boundary-crossing-unprotected',
+            before: `${dfd}flow Call: User -> Api "call" { protocol "HTTP" }`,
+            title: "Mark 'Call' 'encrypted' and 'authenticated'",
+            after: `${dfd}flow Call: User -> Api "call" { protocol "HTTP" encrypted authenticated }`,
+        }));
+
+        it('tm/boundary-crossing-unprotected: one property at a time, creating the body', () => assertFix({
+            code: 'tm/boundary-crossing-unprotected',
+            before: `${dfd}flow Call: User -> Api "call"`,
+            title: "Mark 'Call' 'authenticated'",
+            after: `${dfd}flow Call: User -> Api "call" {\n    authenticated\n}`,
+        }));
+
+        it('tm/entrypoint-missing: marks the process entrypoint on its own line', () => assertFix({
+            code: 'tm/entrypoint-missing',
+            before: `${dfd}flow Call: User -> Api "call" { encrypted authenticated }`,
+            title: "Mark 'Api' as an entry point",
+            after: 'boundary Out "o" { external User "u" }\nboundary In "i" {\n    process Api "a" {\n        technology "Go"\n        entrypoint\n    }\n}\n' +
+                'flow Call: User -> Api "call" { encrypted authenticated }',
+        }));
+
+        it('tm/threat-without-asset: names the assets the targets hold', () => assertFix({
+            code: 'tm/threat-without-asset',
+            before: 'asset Card "c"\ndatastore Db "db" { stores Card }\nthreat T "t" { stride Tampering targets Db }',
+            title: "Add 'assets Card' to 'T'",
+            after: 'asset Card "c"\ndatastore Db "db" { stores Card }\nthreat T "t" { stride Tampering targets Db assets Card }',
+        }));
+    });
+
     describe('tm/stride-not-applicable', () => {
         it('removes the category from a list', () => assertFix({
             code: 'tm/stride-not-applicable',

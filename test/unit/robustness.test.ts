@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Asset, Boundary, Process, TreeGate } from '../../language-server/src/generated/ast.js';
 import { MAX_NESTING } from '../../language-server/src/parser/nesting-limit-lexer.js';
 import type { CheckedFile } from './helpers/workspace.js';
-import { checkWorkspace, describeFinding } from './helpers/workspace.js';
+import { checkCoreWorkspace, describeFinding } from './helpers/workspace.js';
 
 const DESIGN_EXAMPLE = readFileSync(new URL('../../../../test/fixtures/design/online-store.tm', import.meta.url), 'utf8');
 const SEED = 20240611;
@@ -21,7 +21,7 @@ async function assertSurvives(files: Record<string, string>): Promise<CheckedFil
     console.error = (...args: unknown[]) => { logged.push(args.map(String).join(' ')); };
     let checked: CheckedFile[];
     try {
-        checked = await checkWorkspace(files);
+        checked = await checkCoreWorkspace(files);
     } finally {
         console.error = consoleError;
     }

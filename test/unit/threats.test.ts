@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
-import { checkModel, checkWorkspace, describeFinding } from './helpers/workspace.js';
+import { checkCoreModel, checkCoreWorkspace, describeFinding } from './helpers/workspace.js';
 
 const DREAD = 'dread { damage 1 reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 }';
 /** A process that every test threat targets, with its other categories excluded so only the threat's findings remain. */
@@ -9,7 +9,7 @@ const TARGET_LINES = TARGET.split('\n').length - 1;
 
 /** Checks one threat (body given) against {@link TARGET}; returns its findings other than the element's. */
 async function threatFindings(body: string): Promise<Array<{ at: string; message: string }>> {
-    const { diagnostics } = await checkModel(`${TARGET}threat T "t" { stride Spoofing targets P ${body} }`);
+    const { diagnostics } = await checkCoreModel(`${TARGET}threat T "t" { stride Spoofing targets P ${body} }`);
     return diagnostics
         .filter(d => d.code !== 'tm/stride-unmitigated')
         .map((d: Diagnostic) => ({ at: atThreatLine(d), message: d.message }));
@@ -44,8 +44,8 @@ describe('tm/threat-unmitigated', () => {
     });
 
     it('marks the element unmitigated while the threat has no response, and addressed once it has', async () => {
-        const open = await checkModel(`${TARGET}threat T "t" { stride Spoofing targets P ${DREAD} }`);
-        const done = await checkModel(`${TARGET}threat T "t" { stride Spoofing targets P ${DREAD} response fix mitigatedBy M bug "B-1" }`);
+        const open = await checkCoreModel(`${TARGET}threat T "t" { stride Spoofing targets P ${DREAD} }`);
+        const done = await checkCoreModel(`${TARGET}threat T "t" { stride Spoofing targets P ${DREAD} response fix mitigatedBy M bug "B-1" }`);
         assert.deepEqual(open.diagnostics.map(d => d.code), ['tm/stride-unmitigated', 'tm/threat-unmitigated']);
         assert.deepEqual(done.diagnostics, []);
     });
@@ -72,7 +72,7 @@ describe('response rules', () => {
     });
 
     it('tm/fix-without-bug is information on `response` for fix without bug', async () => {
-        const { diagnostics } = await checkModel(`${TARGET}threat T "t" { stride Spoofing targets P ${DREAD} response fix mitigatedBy M }`);
+        const { diagnostics } = await checkCoreModel(`${TARGET}threat T "t" { stride Spoofing targets P ${DREAD} response fix mitigatedBy M }`);
         assert.deepEqual(diagnostics.map(d => [d.code, d.severity, d.message]), [
             ['tm/fix-without-bug', 3, "Threat 'T' is to be fixed but has no bug number. Add 'bug \"…\"' so the fix can be tracked."],
         ]);
@@ -93,7 +93,7 @@ describe('DREAD', () => {
     });
 
     it('tm/dread-incomplete is reported on the `dread` keyword, naming the absent factors', async () => {
-        const { diagnostics } = await checkModel(`${TARGET}threat T "t" { stride Spoofing targets P dread { discoverability 3 damage 2 } response accept justification "ok" }`);
+        const { diagnostics } = await checkCoreModel(`${TARGET}threat T "t" { stride Spoofing targets P dread { discoverability 3 damage 2 } response accept justification "ok" }`);
         assert.deepEqual(diagnostics.map(d => ({ at: describeFinding(d), message: d.message, data: d.data })), [{
             at: `tm/dread-incomplete @${TARGET_LINES + 1}:42-${TARGET_LINES + 1}:47`,
             message: "DREAD rating of threat 'T' lacks reproducibility, exploitability and affectedUsers. Give each a score from 0 to 10.",
@@ -107,7 +107,7 @@ describe('DREAD', () => {
 
     for (const [value, inRange] of [['0', true], ['10', true], ['-1', false], ['11', false]] as const) {
         it(`a factor of ${value} is ${inRange ? 'accepted' : 'an error on the number'}`, async () => {
-            const { diagnostics } = await checkModel(`${TARGET}threat T "t" { stride Spoofing targets P dread { damage ${value} reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 } response accept justification "ok" }`);
+            const { diagnostics } = await checkCoreModel(`${TARGET}threat T "t" { stride Spoofing targets P dread { damage ${value} reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 } response accept justification "ok" }`);
             const expected = inRange ? [] : [{
                 at: `tm/dread-out-of-range @${TARGET_LINES + 1}:57-${TARGET_LINES + 1}:${57 + value.length}`,
                 severity: 1,
@@ -118,7 +118,7 @@ describe('DREAD', () => {
     }
 
     it('a negative number is a range finding, not a syntax error', async () => {
-        const { document, diagnostics } = await checkModel('threat T "t" { dread { damage -5 } }');
+        const { document, diagnostics } = await checkCoreModel('threat T "t" { dread { damage -5 } }');
         assert.deepEqual(document.parseResult.parserErrors, []);
         assert.ok(diagnostics.some(d => d.code === 'tm/dread-out-of-range'));
     });
@@ -126,7 +126,7 @@ describe('DREAD', () => {
 
 describe('tm/duplicate-name', () => {
     it('is an error on each declaration of the name, also across files and inside boundaries', async () => {
-        const [a, b] = await checkWorkspace({
+        const [a, b] = await checkCoreWorkspace({
             'a.tm': 'boundary B "b" { process Api "api" }\nexclude Spoofing on Api "x"',
             'b.tm': 'asset Api "api key"',
         });
@@ -136,21 +136,21 @@ describe('tm/duplicate-name', () => {
     });
 
     it('is not reported for distinct names', async () => {
-        const [a, b] = await checkWorkspace({ 'a.tm': 'asset Api "api"', 'b.tm': 'asset Key "key"' });
+        const [a, b] = await checkCoreWorkspace({ 'a.tm': 'asset Api "api"', 'b.tm': 'asset Key "key"' });
         assert.deepEqual([...a!.diagnostics, ...b!.diagnostics], []);
     });
 });
 
 describe('references', () => {
     it('an unresolved reference is a linking error naming the target', async () => {
-        const { diagnostics } = await checkModel('threat T "t" { targets Nowhere }');
+        const { diagnostics } = await checkCoreModel('threat T "t" { targets Nowhere }');
         const linking = diagnostics.filter(d => d.severity === 1 && d.message.includes('Nowhere'));
         assert.equal(linking.length, 1);
         assert.equal(describeFinding(linking[0]!).replace(/^\S+ /, ''), '@1:24-1:31');
     });
 
     it('says what kind of declaration is expected, and what the name is instead', async () => {
-        const { diagnostics } = await checkModel('process P "p"\nasset CardData "c"\nthreat T "t" { targets Nope, CardData mitigatedBy P }');
+        const { diagnostics } = await checkCoreModel('process P "p"\nasset CardData "c"\nthreat T "t" { targets Nope, CardData mitigatedBy P }');
         assert.deepEqual(diagnostics.filter(d => d.severity === 1).map(d => [describeFinding(d).replace(/^\S+ /, ''), d.message]), [
             ['@3:24-3:28', "Unknown DFD element (external, process, datastore or flow) 'Nope'. Declare it in a .tm file of the workspace, or correct the name."],
             ['@3:30-3:38', "'CardData' is an asset, but a DFD element (external, process, datastore or flow) is expected here."],

@@ -22,6 +22,15 @@ const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/fix-without-bug': 'A threat is to be fixed but has no bug number to track the fix.',
     'tm/exclude-not-applicable': 'An exclude names a STRIDE category that does not apply to the element anyway.',
     'tm/duplicate-name': 'An identifier is declared more than once in the model.',
+    'tm/background-missing': 'The model lacks part of the TMA background: a system description, a scenario, an assumption or a dependency.',
+    'tm/scenario-empty': 'A scenario lists no flows, so it has no data flow diagram.',
+    'tm/element-in-no-scenario': 'A DFD element takes part in no scenario, although the model has scenarios.',
+    'tm/external-without-flow': 'An external entity sends and receives no flow.',
+    'tm/boundary-crossing-unprotected': 'A flow crosses a trust boundary without being marked encrypted and authenticated.',
+    'tm/entrypoint-missing': 'A process receives a flow from outside its trust boundary but is not marked entrypoint.',
+    'tm/boundary-not-crossed': 'No flow crosses a trust boundary.',
+    'tm/asset-unused': 'No flow carries an asset and no data store stores it.',
+    'tm/threat-without-asset': 'A threat names no asset although its targets carry or store one.',
 };
 
 /** Codes Langium gives the errors it reports before tml's checks run. */

@@ -15,6 +15,17 @@ export const IssueCodes = {
     FixWithoutBug: 'tm/fix-without-bug',
     ExcludeNotApplicable: 'tm/exclude-not-applicable',
     DuplicateName: 'tm/duplicate-name',
+    // The TMA process beyond STRIDE and DREAD (issue 7): step 1, background.
+    BackgroundMissing: 'tm/background-missing',
+    ScenarioEmpty: 'tm/scenario-empty',
+    ElementInNoScenario: 'tm/element-in-no-scenario',
+    ExternalWithoutFlow: 'tm/external-without-flow',
+    // Step 2: entry points, trust boundaries, assets.
+    BoundaryCrossingUnprotected: 'tm/boundary-crossing-unprotected',
+    EntrypointMissing: 'tm/entrypoint-missing',
+    BoundaryNotCrossed: 'tm/boundary-not-crossed',
+    AssetUnused: 'tm/asset-unused',
+    ThreatWithoutAsset: 'tm/threat-without-asset',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -23,7 +34,7 @@ export const ALL_ISSUE_CODES: readonly IssueCode[] = Object.values(IssueCodes);
 
 export type IssueSeverity = 'error' | 'warning' | 'information' | 'hint';
 
-/** The default severity of each code, as DESIGN.md §4 gives it. */
+/** The default severity of each code, as DESIGN.md §4 gives it (and the README for the TMA process codes). */
 export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/stride-missing': 'warning',
     'tm/stride-unmitigated': 'warning',
@@ -37,6 +48,15 @@ export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/fix-without-bug': 'information',
     'tm/exclude-not-applicable': 'warning',
     'tm/duplicate-name': 'error',
+    'tm/background-missing': 'information',
+    'tm/scenario-empty': 'information',
+    'tm/element-in-no-scenario': 'information',
+    'tm/external-without-flow': 'information',
+    'tm/boundary-crossing-unprotected': 'warning',
+    'tm/entrypoint-missing': 'hint',
+    'tm/boundary-not-crossed': 'hint',
+    'tm/asset-unused': 'hint',
+    'tm/threat-without-asset': 'hint',
 };
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */
@@ -48,6 +68,12 @@ export interface ThreatModelDiagnosticData {
     readonly factors?: readonly string[];
     /** Names of the threats concerned (stride-unmitigated). */
     readonly threats?: readonly string[];
+    /** What step 1 asks for and the model lacks (background-missing). */
+    readonly missing?: readonly string[];
+    /** Flow properties to add (`encrypted`, `authenticated`: boundary-crossing-unprotected). */
+    readonly properties?: readonly string[];
+    /** Names of assets a threat's targets carry or store (threat-without-asset). */
+    readonly assets?: readonly string[];
 }
 
 export function isIssueCode(value: unknown): value is IssueCode {

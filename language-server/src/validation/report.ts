@@ -29,8 +29,8 @@ const VALIDATION_SEVERITY: Readonly<Record<IssueSeverity, ValidationSeverity>> =
     hint: 'hint',
 };
 
-/** "A, B and C" */
-export function listInProse(items: readonly string[]): string {
+/** "A, B and C" (or, with `conjunction` 'or', "A, B or C") */
+export function listInProse(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

@@ -1,21 +1,35 @@
 import type { ValidationChecks } from 'langium';
 import type { ThreatModelAstType } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
+import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
+import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
+import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
 import { checkUniqueName } from './name-checks.js';
 import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply } from './stride-checks.js';
 import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkThreatHasDread, checkThreatHasResponse } from './threat-checks.js';
 
-/** Registers every check of DESIGN.md §4 with Langium's validation registry. */
+/** Registers every check of DESIGN.md §4, and the TMA process checks, with Langium's validation registry. */
 export function registerValidationChecks(services: ThreatModelServices): void {
     const index = services.workspace.ModelIndex;
     const checks: ValidationChecks<ThreatModelAstType> = {
         Declaration: (node, accept) => checkUniqueName(node, accept, index),
-        DfdElement: (node, accept) => checkElementCoverage(node, accept, index),
+        DfdElement: [
+            (node, accept) => checkElementCoverage(node, accept, index),
+            (node, accept) => checkElementInScenario(node, accept, index),
+        ],
+        Model: (node, accept) => checkBackground(node, accept, index),
+        Scenario: checkScenarioHasFlows,
+        External: (node, accept) => checkExternalHasFlow(node, accept, index),
+        Flow: checkCrossingProtected,
+        Process: (node, accept) => checkEntrypointMarked(node, accept, index),
+        Boundary: (node, accept) => checkBoundaryCrossed(node, accept, index),
+        Asset: (node, accept) => checkAssetUsed(node, accept, index),
         Threat: [
             checkThreatHasResponse,
             checkResponseDetails,
             checkThreatHasDread,
             checkThreatCategoriesApply,
+            checkThreatNamesAsset,
         ],
         Dread: checkDreadComplete,
         DreadFactor: checkDreadFactorRange,

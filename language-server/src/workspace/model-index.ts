@@ -3,23 +3,28 @@ import { DocumentState, WorkspaceCache } from 'langium';
 import type { Exclude, Model, Threat } from '../generated/ast.js';
 import { isExclude, isModel, isThreat } from '../generated/ast.js';
 import { CoverageIndex } from '../model/coverage.js';
+import type { ProcessFacts } from '../model/process-facts.js';
+import { computeProcessFacts } from '../model/process-facts.js';
 
 /**
- * Facts that span every `.tm` file of the workspace: STRIDE coverage and how often each name is
- * declared. Each is computed once per build (after linking, resp. indexing) and then looked up, so
- * validation stays linear in the size of the model.
+ * Facts that span every `.tm` file of the workspace: STRIDE coverage, how often each name is
+ * declared, and the TMA process facts (scenarios, boundary crossings, asset use). Each is computed
+ * once per build (after linking, resp. indexing) and then looked up, so validation stays linear in
+ * the size of the model.
  */
 export class ThreatModelWorkspaceIndex {
     private readonly documents: LangiumDocuments;
     private readonly indexManager: IndexManager;
     private readonly coverageCache: WorkspaceCache<'coverage', CoverageIndex>;
     private readonly nameCache: WorkspaceCache<'names', Map<string, string[]>>;
+    private readonly processCache: WorkspaceCache<'process', ProcessFacts>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.indexManager = shared.workspace.IndexManager;
         this.coverageCache = new WorkspaceCache(shared, DocumentState.Linked);
         this.nameCache = new WorkspaceCache(shared, DocumentState.IndexedContent);
+        this.processCache = new WorkspaceCache(shared, DocumentState.Linked);
     }
 
     /** Coverage of every element by every threat and exclude of the workspace. */
@@ -34,6 +39,16 @@ export class ThreatModelWorkspaceIndex {
                 }
             }
             return new CoverageIndex(threats, excludes);
+        });
+    }
+
+    /** Scenarios, boundary crossings, entry points and asset use across the workspace (TMA steps 1–2). */
+    processFacts(): ProcessFacts {
+        return this.processCache.get('process', () => {
+            // Sorted by URI so that the model-level finding lands in the same file on every build.
+            const documents = this.documents.all.toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+            const models = documents.map(d => d.parseResult.value).filter(isModel);
+            return computeProcessFacts(models);
         });
     }
 

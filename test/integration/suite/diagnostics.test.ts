@@ -18,7 +18,7 @@ describe('diagnostics', () => {
         await expectFindings(onlineStore, ALL_DESIGN_EXAMPLE_FINDINGS);
     });
 
-    it('reports exactly the four findings of DESIGN.md §4 for the §2 example, on the element names', async () => {
+    it('reports exactly the four findings of DESIGN.md §4 for the §2 example, and the TMA process findings, on the element names', async () => {
         const designExample = join(threatModelExtension().extensionPath, 'test', 'fixtures', 'design', 'online-store.tm');
         assert.equal((await openInEditor(onlineStore)).document.getText(), readFileSync(designExample, 'utf8'),
             'test/fixtures/workspace/online-store.tm is no longer a copy of the DESIGN.md example');
@@ -39,6 +39,8 @@ describe('diagnostics', () => {
             strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'InformationDisclosure and DenialOfService'),
             DESIGN_EXAMPLE_FINDINGS.placeOrder,
             DESIGN_EXAMPLE_FINDINGS.saveOrder,
+            DESIGN_EXAMPLE_FINDINGS.saveOrderUnprotected,
+            DESIGN_EXAMPLE_FINDINGS.orderTamperNoAsset,
         ]);
 
         await appendLines(document, [
@@ -49,12 +51,14 @@ describe('diagnostics', () => {
         await expectFindings(onlineStore, [
             DESIGN_EXAMPLE_FINDINGS.storefront,
             strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'InformationDisclosure and DenialOfService'),
+            DESIGN_EXAMPLE_FINDINGS.saveOrderUnprotected,
+            DESIGN_EXAMPLE_FINDINGS.orderTamperNoAsset,
         ]);
     });
 
     it('applies the quick-fix that excludes one category, and the finding narrows to the others', async () => {
         const saveOrder = await eventually(() => {
-            const found = vscode.languages.getDiagnostics(onlineStore).find(d => d.message.startsWith("Flow 'SaveOrder'"));
+            const found = vscode.languages.getDiagnostics(onlineStore).find(d => d.message.startsWith("Flow 'SaveOrder' has no threat"));
             assert.ok(found, 'no finding on SaveOrder');
             return found;
         });
@@ -70,6 +74,9 @@ describe('diagnostics', () => {
             DESIGN_EXAMPLE_FINDINGS.ordersDb,
             DESIGN_EXAMPLE_FINDINGS.placeOrder,
             strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering and InformationDisclosure'),
+            DESIGN_EXAMPLE_FINDINGS.saveOrderUnprotected,
+            // The exclude goes in after SaveOrder's declaration, two lines above OrderTamper.
+            { ...DESIGN_EXAMPLE_FINDINGS.orderTamperNoAsset, at: '82:8-82:19' },
         ]);
         const text = (await vscode.workspace.openTextDocument(onlineStore)).getText();
         assert.match(text, /^exclude DenialOfService on SaveOrder "[^"\n]+"$/m);

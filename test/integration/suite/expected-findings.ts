@@ -12,7 +12,18 @@ export const DESIGN_EXAMPLE_FINDINGS = {
     ordersDb: strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'Repudiation, InformationDisclosure and DenialOfService'),
     placeOrder: strideMissing('32:6-32:16', "Flow 'PlaceOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
     saveOrder: strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
-} as const;
+    // The TMA process checks (issue 7): SaveOrder crosses two trust boundaries unprotected, and
+    // OrderTamper names no asset although OrdersDb stores OrderHistory.
+    saveOrderUnprotected: {
+        code: 'tm/boundary-crossing-unprotected', at: '38:6-38:15', severity: 'warning',
+        message: "Flow 'SaveOrder' crosses the trust boundaries 'Dmz' and 'Backend' but is neither encrypted nor authenticated. " +
+            "Protect it (TLS, signatures, mutual authentication) and mark it 'encrypted' and 'authenticated'.",
+    },
+    orderTamperNoAsset: {
+        code: 'tm/threat-without-asset', at: '80:8-80:19', severity: 'hint',
+        message: "Threat 'OrderTamper' names no asset, but its targets hold OrderHistory. Add 'assets …' for what the threat puts at risk.",
+    },
+} as const satisfies Record<string, Finding>;
 
 export const ALL_DESIGN_EXAMPLE_FINDINGS: readonly Finding[] = Object.values(DESIGN_EXAMPLE_FINDINGS);
 

@@ -46,3 +46,27 @@ export function describeFinding(d: Diagnostic): string {
 export function syntaxAndLinkErrors(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     return diagnostics.filter(d => typeof d.code !== 'string' || !d.code.startsWith('tm/'));
 }
+
+/**
+ * The TMA process codes (issue 7) fire on most small fixtures (no system, no scenario…); tests of
+ * the STRIDE/DREAD core leave them out, and test/unit/process-checks.test.ts covers them.
+ */
+export const PROCESS_CODES: readonly string[] = [
+    'tm/background-missing', 'tm/scenario-empty', 'tm/element-in-no-scenario', 'tm/external-without-flow',
+    'tm/boundary-crossing-unprotected', 'tm/entrypoint-missing', 'tm/boundary-not-crossed', 'tm/asset-unused',
+    'tm/threat-without-asset',
+];
+
+function withoutProcessFindings(file: CheckedFile): CheckedFile {
+    return { document: file.document, diagnostics: file.diagnostics.filter(d => !PROCESS_CODES.includes(String(d.code))) };
+}
+
+/** {@link checkWorkspace} without the TMA process findings. */
+export async function checkCoreWorkspace(files: Record<string, string>): Promise<CheckedFile[]> {
+    return (await checkWorkspace(files)).map(withoutProcessFindings);
+}
+
+/** {@link checkModel} without the TMA process findings. */
+export async function checkCoreModel(text: string): Promise<CheckedFile> {
+    return withoutProcessFindings(await checkModel(text));
+}

@@ -1,6 +1,7 @@
 import type { IssueCode } from '../../validation/issue-codes.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import type { QuickFix } from './fix-context.js';
+import { fixMissingEntrypoint, fixThreatWithoutAsset, fixUnprotectedCrossing } from './process-fixes.js';
 import { fixCategoryNotApplicable, fixExcludeNotApplicable, fixMissingCategories } from './stride-fixes.js';
 import { fixIncompleteDread, fixMissingBug, fixMissingDread, fixMissingJustification, fixMissingWarning, fixThreatUnmitigated } from './threat-fixes.js';
 
@@ -15,6 +16,9 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFix>> = {
     [IssueCodes.FixWithoutBug]: fixMissingBug,
     [IssueCodes.DreadMissing]: fixMissingDread,
     [IssueCodes.DreadIncomplete]: fixIncompleteDread,
+    [IssueCodes.BoundaryCrossingUnprotected]: fixUnprotectedCrossing,
+    [IssueCodes.EntrypointMissing]: fixMissingEntrypoint,
+    [IssueCodes.ThreatWithoutAsset]: fixThreatWithoutAsset,
 };
 
 /**
