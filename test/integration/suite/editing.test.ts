@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, LANGUAGE_ID, openInEditor, threatModelExtension, workspaceFile } from './helpers.js';
+import { eventually, openInEditor, revertActiveEditor, threatModelExtension, workspaceFile } from './helpers.js';
 
 /** The Markdown of every hover VS Code collects at a position, joined. */
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
@@ -32,11 +32,13 @@ describe('editing', () => {
     });
 
     it('completion after `targets` offers the DFD elements and flows of the workspace, and no assets', async () => {
-        const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: 'threat Draft "A draft threat" {\n    targets \n}\n' });
-        await vscode.window.showTextDocument(document);
+        // Typed into a file of the workspace and reverted afterwards, as the DFD preview test does.
+        const editor = await openInEditor(workspaceFile('refunds.tm'));
+        const line = editor.document.lineCount + 1;
+        await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nthreat Draft "A draft threat" {\n    targets \n}\n'));
         try {
             const labels = await eventually(async () => {
-                const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 12));
+                const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, 12));
                 const names = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
                 assert.ok(names.includes('Storefront'), `no workspace elements offered yet: ${names.join(', ')}`);
                 return names;
@@ -48,7 +50,7 @@ describe('editing', () => {
                 assert.ok(!labels.includes(unexpected), `'${unexpected}' is offered after targets`);
             }
         } finally {
-            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+            await revertActiveEditor();
         }
     });
 });
