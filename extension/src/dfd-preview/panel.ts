@@ -44,8 +44,14 @@ export class DfdPreviewPanel {
     /** The model changed while the panel was hidden: refresh when it is shown again. */
     private stale = false;
     private readonly disposables: vscode.Disposable[] = [];
-    /** Callers of {@link show} waiting for the next diagram to reach the webview. */
-    private waiting: ((snapshot: DfdPreviewSnapshot) => void)[] = [];
+    /**
+     * Callers of {@link show} waiting for a diagram to reach the webview, each for one requested
+     * after its call: the webview re-posting an older diagram (when it restarts) must not answer them.
+     */
+    private waiting: { after: number; resolve: (snapshot: DfdPreviewSnapshot) => void }[] = [];
+    /** Numbers the diagram requests; {@link latestRequest} is the one {@link latest} answers. */
+    private requests = 0;
+    private latestRequest = 0;
 
     /** Opens the preview beside the editor, or points the open one at `uri`. */
     static show(extensionUri: vscode.Uri, server: DfdServer, uri: vscode.Uri): Promise<DfdPreviewSnapshot> {
@@ -56,7 +62,8 @@ export class DfdPreviewPanel {
             const panel = vscode.window.createWebviewPanel(DFD_PREVIEW_VIEW_TYPE, 'DFD Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
             preview = new DfdPreviewPanel(panel, extensionUri, server, uri, null);
         }
-        const shown = new Promise<DfdPreviewSnapshot>(resolve => preview.waiting.push(resolve));
+        const after = preview.requests + 1;
+        const shown = new Promise<DfdPreviewSnapshot>(resolve => preview.waiting.push({ after, resolve }));
         preview.follow(uri, true);
         return shown;
     }
@@ -127,6 +134,7 @@ export class DfdPreviewPanel {
     private async refresh(): Promise<void> {
         this.pending?.cancel();
         const request = new vscode.CancellationTokenSource();
+        const number = ++this.requests;
         this.pending = request;
         this.stale = false;
         try {
@@ -135,6 +143,7 @@ export class DfdPreviewPanel {
             const result = await this.server.client.sendRequest(DfdRequest, params, request.token);
             if (request.token.isCancellationRequested) return;
             this.latest = result;
+            this.latestRequest = number;
             this.scenario = result.diagram.scenario;
             this.postDiagram();
         } catch (error) {
@@ -151,11 +160,14 @@ export class DfdPreviewPanel {
         const result = this.latest;
         if (!result) return;
         const uri = this.documentUri.toString();
+        const number = this.latestRequest;
         void this.post({ type: 'diagram', uri, svg: result.svg, diagram: result.diagram, scenarios: result.scenarios }).then(delivered => {
             if (!delivered) return;
             void this.post({ type: 'highlight', id: this.highlighted });
             const snapshot = { uri, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
-            for (const resolve of this.waiting.splice(0)) resolve(snapshot);
+            const answered = this.waiting.filter(w => w.after <= number);
+            this.waiting = this.waiting.filter(w => w.after > number);
+            for (const { resolve } of answered) resolve(snapshot);
         });
     }
 
