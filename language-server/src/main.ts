@@ -1,13 +1,13 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { registerDfdRequest } from './lsp/dfd-request.js';
 import { registerTableRequests } from './lsp/table-request.js';
+import { NodeThreatModelContext } from './node-context.js';
 import { createThreatModelServices } from './threat-model-module.js';
 
 // The transport (IPC from VS Code, or --stdio) is chosen from the command line by vscode-languageserver.
 const connection = createConnection(ProposedFeatures.all);
-const services = createThreatModelServices({ connection, ...NodeFileSystem });
+const services = createThreatModelServices({ connection, ...NodeThreatModelContext });
 registerDfdRequest(connection, services);
 registerTableRequests(connection, services);
 startLanguageServer(services.shared);

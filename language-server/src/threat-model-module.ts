@@ -5,6 +5,7 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ThreatModelCodeActionProvider } from './lsp/code-actions/code-action-provider.js';
 import { ThreatModelCodeLensProvider } from './lsp/code-lens-provider.js';
 import { ThreatModelCompletionProvider } from './lsp/completion/completion-provider.js';
+import { ThreatModelDocumentLinkProvider } from './lsp/document-link-provider.js';
 import { ThreatModelDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
 import { ThreatModelFormatter } from './lsp/formatter.js';
 import { ThreatModelHoverProvider } from './lsp/hover-provider.js';
@@ -24,13 +25,20 @@ import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
+import type { SourceFiles } from './workspace/source-files.js';
+import { InMemorySourceFiles } from './workspace/source-files.js';
 
 /** Services tml adds to Langium's. */
 export interface ThreatModelAddedServices {
     workspace: {
         ModelIndex: ThreatModelWorkspaceIndex;
+        /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
+        SourceFiles: SourceFiles;
     };
 }
+
+/** Langium's context plus the file check for linked source files; without one, no linked file exists. */
+export type ThreatModelContext = DefaultSharedModuleContext & { readonly sourceFiles?: SourceFiles };
 
 export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 
@@ -48,6 +56,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         CodeActionProvider: services => new ThreatModelCodeActionProvider(services),
         CodeLensProvider: services => new ThreatModelCodeLensProvider(services),
         CompletionProvider: services => new ThreatModelCompletionProvider(services),
+        DocumentLinkProvider: services => new ThreatModelDocumentLinkProvider(services),
         DocumentSymbolProvider: services => new ThreatModelDocumentSymbolProvider(services),
         Formatter: () => new ThreatModelFormatter(),
         HoverProvider: services => new ThreatModelHoverProvider(services),
@@ -59,6 +68,8 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     workspace: {
         ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
+        // Replaced in createThreatModelServices by the context's sourceFiles.
+        SourceFiles: () => new InMemorySourceFiles(),
     },
 };
 
@@ -75,15 +86,17 @@ export const ThreatModelSharedModule: Module<LangiumSharedServices, PartialLangi
 
 /**
  * The composition root: builds every service of tml. The language server passes an LSP
- * connection and the node file system; the CLI passes the node file system; tests pass
- * `EmptyFileSystem`.
+ * connection and {@link NodeThreatModelContext} (node-context.ts); the CLI passes that context;
+ * tests pass `EmptyFileSystem`, and an in-memory `sourceFiles` where linked files matter.
  */
-export function createThreatModelServices(context: DefaultSharedModuleContext): {
+export function createThreatModelServices(context: ThreatModelContext): {
     shared: LangiumSharedServices;
     ThreatModel: ThreatModelServices;
 } {
     const shared = inject(createDefaultSharedModule(context), ThreatModelGeneratedSharedModule, ThreatModelSharedModule);
-    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule);
+    const sourceFiles = context.sourceFiles ?? new InMemorySourceFiles();
+    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule,
+        { workspace: { SourceFiles: () => sourceFiles } });
     shared.ServiceRegistry.register(ThreatModel);
     registerValidationChecks(ThreatModel);
     if (context.connection) revalidateOnSeverityChange(shared);

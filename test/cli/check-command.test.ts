@@ -19,6 +19,8 @@ const BACKGROUND = 'The model has no system description, scenario, assumption or
 const NO_FLOW = "External entity 'Customer' sends and receives no flow. Add the flows it exchanges with the system, or remove it.";
 const CROSSING = "Flow 'SaveOrder' crosses the trust boundaries 'Dmz' and 'Backend' but is neither encrypted nor authenticated. " +
     "Protect it (TLS, signatures, mutual authentication) and mark it 'encrypted' and 'authenticated'.";
+const IMPLEMENTED_IN_MISSING = "'src/session.ts' (implementedIn of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone.";
+const VERIFIED_BY_MISSING = "'test/session.test.ts' (verifiedBy of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone.";
 const NO_ASSET = "Threat 'OrderTamper' names no asset, but its targets hold OrderHistory. Add 'assets …' for what the threat puts at risk.";
 
 /** A failed run reports exactly one line on stderr, and no stack frame. */
@@ -56,6 +58,14 @@ describe('tml check', () => {
                 message: `Flow 'SaveOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
             },
             {
+                file: DESIGN_EXAMPLE, line: 76, column: 19, endLine: 76, endColumn: 35, severity: 'warning', code: 'tm/linked-file-missing',
+                message: IMPLEMENTED_IN_MISSING,
+            },
+            {
+                file: DESIGN_EXAMPLE, line: 77, column: 16, endLine: 77, endColumn: 38, severity: 'warning', code: 'tm/linked-file-missing',
+                message: VERIFIED_BY_MISSING,
+            },
+            {
                 file: DESIGN_EXAMPLE, line: 80, column: 8, endLine: 80, endColumn: 19, severity: 'hint', code: 'tm/threat-without-asset',
                 message: NO_ASSET,
             },
@@ -73,8 +83,10 @@ describe('tml check', () => {
             `${DESIGN_EXAMPLE}:32:6: warning tm/stride-missing Flow 'PlaceOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
             `${DESIGN_EXAMPLE}:38:6: warning tm/boundary-crossing-unprotected ${CROSSING}`,
             `${DESIGN_EXAMPLE}:38:6: warning tm/stride-missing Flow 'SaveOrder' has no threat for Tampering, InformationDisclosure and DenialOfService. ${ADVICE}`,
+            `${DESIGN_EXAMPLE}:76:19: warning tm/linked-file-missing ${IMPLEMENTED_IN_MISSING}`,
+            `${DESIGN_EXAMPLE}:77:16: warning tm/linked-file-missing ${VERIFIED_BY_MISSING}`,
             `${DESIGN_EXAMPLE}:80:8: hint tm/threat-without-asset ${NO_ASSET}`,
-            '5 warnings, 0 errors, 1 hint in 1 file',
+            '7 warnings, 0 errors, 1 hint in 1 file',
             '',
         ].join('\n'));
     });
@@ -93,6 +105,8 @@ describe('tml check', () => {
             ...Array(3).fill(['tm/stride-missing', 0]),
             ['tm/boundary-crossing-unprotected', index('tm/boundary-crossing-unprotected')],
             ['tm/stride-missing', 0],
+            ['tm/linked-file-missing', index('tm/linked-file-missing')],
+            ['tm/linked-file-missing', index('tm/linked-file-missing')],
             ['tm/threat-without-asset', index('tm/threat-without-asset')],
         ]);
         assert.deepEqual(sarifRun?.results[0]?.locations, [{

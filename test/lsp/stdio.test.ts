@@ -37,6 +37,14 @@ const SAVE_ORDER_UNPROTECTED: Diagnostic = {
     source: 'threat-model',
     data: { code: 'tm/boundary-crossing-unprotected', properties: ['encrypted', 'authenticated'] },
 };
+function linkedFileMissing(line: number, from: number, to: number, message: string): Diagnostic {
+    return {
+        range: { start: { line, character: from }, end: { line, character: to } },
+        severity: 2, code: 'tm/linked-file-missing', message, source: 'threat-model', data: { code: 'tm/linked-file-missing' },
+    };
+}
+const IMPLEMENTED_IN_MISSING = linkedFileMissing(75, 18, 34, "'src/session.ts' (implementedIn of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone.");
+const VERIFIED_BY_MISSING = linkedFileMissing(76, 15, 37, "'test/session.test.ts' (verifiedBy of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone.");
 const ORDER_TAMPER_NO_ASSET: Diagnostic = {
     range: { start: { line: 79, character: 7 }, end: { line: 79, character: 18 } },
     severity: 4,
@@ -80,6 +88,8 @@ describe('the bundled language server over stdio', function () {
             strideMissing(31, 5, 15, "Flow 'PlaceOrder'", ['Tampering', 'InformationDisclosure', 'DenialOfService']),
             strideMissing(37, 5, 14, "Flow 'SaveOrder'", ['Tampering', 'InformationDisclosure', 'DenialOfService']),
             SAVE_ORDER_UNPROTECTED,
+            IMPLEMENTED_IN_MISSING,
+            VERIFIED_BY_MISSING,
             ORDER_TAMPER_NO_ASSET,
         ]);
 
@@ -96,6 +106,8 @@ describe('the bundled language server over stdio', function () {
             strideMissing(31, 5, 15, "Flow 'PlaceOrder'", ['Tampering', 'DenialOfService']),
             strideMissing(37, 5, 14, "Flow 'SaveOrder'", ['Tampering', 'DenialOfService']),
             SAVE_ORDER_UNPROTECTED,
+            IMPLEMENTED_IN_MISSING,
+            VERIFIED_BY_MISSING,
             ORDER_TAMPER_NO_ASSET,
         ]);
 
@@ -114,11 +126,13 @@ describe('the bundled language server over stdio', function () {
         assert.deepEqual(changed.diagnostics.map(d => [d.code, d.severity]), [
             ...Array(4).fill(['tm/stride-missing', 1]),
             ['tm/boundary-crossing-unprotected', 2],
+            ['tm/linked-file-missing', 2],
+            ['tm/linked-file-missing', 2],
             ['tm/threat-without-asset', 4],
         ]);
         const off = server.mark();
         await server.changeConfiguration({ threatModel: { severity: { 'tm/stride-missing': 'off' } } });
-        assert.deepEqual(normalise((await server.nextDiagnostics(DESIGN_URI, off)).diagnostics), [SAVE_ORDER_UNPROTECTED, ORDER_TAMPER_NO_ASSET]);
+        assert.deepEqual(normalise((await server.nextDiagnostics(DESIGN_URI, off)).diagnostics), [SAVE_ORDER_UNPROTECTED, IMPLEMENTED_IN_MISSING, VERIFIED_BY_MISSING, ORDER_TAMPER_NO_ASSET]);
         assert.equal(await server.shutdown(), 0);
     });
 

@@ -44,7 +44,7 @@ describe('the DESIGN.md §2 example', () => {
         ]);
     });
 
-    it('yields exactly these TMA process findings (issue 7): the unprotected SaveOrder and the asset OrderTamper puts at risk', async () => {
+    it('yields exactly these TMA process findings (issue 7): the unprotected SaveOrder, the two linked files that do not exist next to it, and the asset OrderTamper puts at risk', async () => {
         const { diagnostics } = await checkModel(DESIGN_EXAMPLE);
         const findings = diagnostics.filter(d => PROCESS_CODES.includes(String(d.code))).map(d => ({
             at: describeFinding(d),
@@ -59,6 +59,18 @@ describe('the DESIGN.md §2 example', () => {
                 data: { code: 'tm/boundary-crossing-unprotected', properties: ['encrypted', 'authenticated'] },
                 message: "Flow 'SaveOrder' crosses the trust boundaries 'Dmz' and 'Backend' but is neither encrypted nor authenticated. " +
                     "Protect it (TLS, signatures, mutual authentication) and mark it 'encrypted' and 'authenticated'.",
+            },
+            {
+                at: 'tm/linked-file-missing @76:19-76:35',
+                severity: 2,
+                data: { code: 'tm/linked-file-missing' },
+                message: "'src/session.ts' (implementedIn of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone.",
+            },
+            {
+                at: 'tm/linked-file-missing @77:16-77:38',
+                severity: 2,
+                data: { code: 'tm/linked-file-missing' },
+                message: "'test/session.test.ts' (verifiedBy of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone.",
             },
             {
                 at: 'tm/threat-without-asset @80:8-80:19',

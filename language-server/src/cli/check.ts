@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { NodeFileSystem } from 'langium/node';
+import { NodeThreatModelContext } from '../node-context.js';
 import type { Finding } from '../generator/findings.js';
 import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '../generator/findings.js';
 import { formatSarif } from '../generator/sarif.js';
@@ -26,7 +26,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
         // Passing silently would let a mistyped path in CI check nothing, forever.
         throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
     }
-    const { shared } = createThreatModelServices(NodeFileSystem);
+    const { shared } = createThreatModelServices(NodeThreatModelContext);
     const loaded = await loadWorkspace(shared, files, io.cwd);
     const findings = collectFindings(loaded, io.cwd);
     io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion));

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { NodeFileSystem } from 'langium/node';
+import { NodeThreatModelContext } from '../node-context.js';
 import { buildDfdModel } from '../dfd/build-graph.js';
 import { toDot } from '../dfd/dot.js';
 import type { DfdDiagram, DfdModel } from '../dfd/graph.js';
@@ -101,7 +101,7 @@ export async function runDfdCommand(args: readonly string[], io: CliIo): Promise
     const paths = options.paths.length > 0 ? options.paths : ['.'];
     const files = await findModelFiles(paths, io.cwd);
     if (files.length === 0) throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
-    const { shared, ThreatModel } = createThreatModelServices(NodeFileSystem);
+    const { shared, ThreatModel } = createThreatModelServices(NodeThreatModelContext);
     const loaded = await loadWorkspace(shared, files, io.cwd);
     const model = buildDfdModel(modelsByUri(loaded.map(f => f.document)), ThreatModel.workspace.ModelIndex.coverage());
     const diagram = selectDiagram(model, options.scenario);

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { NodeFileSystem } from 'langium/node';
+import { NodeThreatModelContext } from '../node-context.js';
 import { isModel } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import { buildThreatTable } from '../generator/table-builder.js';
@@ -30,7 +30,7 @@ export async function loadModel(paths: readonly string[], cwd: string): Promise<
     const given = paths.length > 0 ? paths : ['.'];
     const found = await findModelFiles(given, cwd);
     if (found.length === 0) throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${given.join(', ')}`);
-    const { shared, ThreatModel } = createThreatModelServices(NodeFileSystem);
+    const { shared, ThreatModel } = createThreatModelServices(NodeThreatModelContext);
     const loaded = await loadWorkspace(shared, found, cwd);
     const files = loaded.flatMap(({ path: file, document }) => {
         const model = document.parseResult.value;

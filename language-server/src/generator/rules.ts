@@ -31,6 +31,9 @@ const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/boundary-not-crossed': 'No flow crosses a trust boundary.',
     'tm/asset-unused': 'No flow carries an asset and no data store stores it.',
     'tm/threat-without-asset': 'A threat names no asset although its targets carry or store one.',
+    'tm/linked-file-missing': 'A mitigation links to a file (implementedIn, verifiedBy) that does not exist relative to the model.',
+    'tm/verified-without-test': 'A mitigation is verified but names no test (verifiedBy).',
+    'tm/fix-only-planned': 'A threat is to be fixed, but all its mitigations are only planned.',
 };
 
 /** Codes Langium gives the errors it reports before tml's checks run. */

@@ -26,6 +26,10 @@ export const IssueCodes = {
     BoundaryNotCrossed: 'tm/boundary-not-crossed',
     AssetUnused: 'tm/asset-unused',
     ThreatWithoutAsset: 'tm/threat-without-asset',
+    // Step 6: implement and test.
+    LinkedFileMissing: 'tm/linked-file-missing',
+    VerifiedWithoutTest: 'tm/verified-without-test',
+    FixOnlyPlanned: 'tm/fix-only-planned',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -57,6 +61,9 @@ export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/boundary-not-crossed': 'hint',
     'tm/asset-unused': 'hint',
     'tm/threat-without-asset': 'hint',
+    'tm/linked-file-missing': 'warning',
+    'tm/verified-without-test': 'warning',
+    'tm/fix-only-planned': 'information',
 };
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */

@@ -4,6 +4,7 @@ import type { ThreatModelServices } from '../threat-model-module.js';
 import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
 import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
+import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
 import { checkUniqueName } from './name-checks.js';
 import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply } from './stride-checks.js';
 import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkThreatHasDread, checkThreatHasResponse } from './threat-checks.js';
@@ -11,6 +12,7 @@ import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkT
 /** Registers every check of DESIGN.md §4, and the TMA process checks, with Langium's validation registry. */
 export function registerValidationChecks(services: ThreatModelServices): void {
     const index = services.workspace.ModelIndex;
+    const sourceFiles = services.workspace.SourceFiles;
     const checks: ValidationChecks<ThreatModelAstType> = {
         Declaration: (node, accept) => checkUniqueName(node, accept, index),
         DfdElement: [
@@ -30,6 +32,11 @@ export function registerValidationChecks(services: ThreatModelServices): void {
             checkThreatHasDread,
             checkThreatCategoriesApply,
             checkThreatNamesAsset,
+            checkFixImplemented,
+        ],
+        Mitigation: [
+            (node, accept) => checkLinkedFiles(node, accept, sourceFiles),
+            checkVerifiedHasTest,
         ],
         Dread: checkDreadComplete,
         DreadFactor: checkDreadFactorRange,

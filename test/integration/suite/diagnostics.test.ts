@@ -40,6 +40,8 @@ describe('diagnostics', () => {
             DESIGN_EXAMPLE_FINDINGS.placeOrder,
             DESIGN_EXAMPLE_FINDINGS.saveOrder,
             DESIGN_EXAMPLE_FINDINGS.saveOrderUnprotected,
+            DESIGN_EXAMPLE_FINDINGS.implementedInMissing,
+            DESIGN_EXAMPLE_FINDINGS.verifiedByMissing,
             DESIGN_EXAMPLE_FINDINGS.orderTamperNoAsset,
         ]);
 
@@ -52,6 +54,8 @@ describe('diagnostics', () => {
             DESIGN_EXAMPLE_FINDINGS.storefront,
             strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'InformationDisclosure and DenialOfService'),
             DESIGN_EXAMPLE_FINDINGS.saveOrderUnprotected,
+            DESIGN_EXAMPLE_FINDINGS.implementedInMissing,
+            DESIGN_EXAMPLE_FINDINGS.verifiedByMissing,
             DESIGN_EXAMPLE_FINDINGS.orderTamperNoAsset,
         ]);
     });
@@ -75,7 +79,9 @@ describe('diagnostics', () => {
             DESIGN_EXAMPLE_FINDINGS.placeOrder,
             strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering and InformationDisclosure'),
             DESIGN_EXAMPLE_FINDINGS.saveOrderUnprotected,
-            // The exclude goes in after SaveOrder's declaration, two lines above OrderTamper.
+            // The exclude goes in after SaveOrder's declaration, two lines above SecureCookies and OrderTamper.
+            { ...DESIGN_EXAMPLE_FINDINGS.implementedInMissing, at: '78:19-78:35' },
+            { ...DESIGN_EXAMPLE_FINDINGS.verifiedByMissing, at: '79:16-79:38' },
             { ...DESIGN_EXAMPLE_FINDINGS.orderTamperNoAsset, at: '82:8-82:19' },
         ]);
         const text = (await vscode.workspace.openTextDocument(onlineStore)).getText();

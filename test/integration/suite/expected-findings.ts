@@ -12,13 +12,16 @@ export const DESIGN_EXAMPLE_FINDINGS = {
     ordersDb: strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'Repudiation, InformationDisclosure and DenialOfService'),
     placeOrder: strideMissing('32:6-32:16', "Flow 'PlaceOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
     saveOrder: strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
-    // The TMA process checks (issue 7): SaveOrder crosses two trust boundaries unprotected, and
-    // OrderTamper names no asset although OrdersDb stores OrderHistory.
+    // The TMA process checks (issue 7): SaveOrder crosses two trust boundaries unprotected, the
+    // files SecureCookies links to do not exist next to the model, and OrderTamper names no asset
+    // although OrdersDb stores OrderHistory.
     saveOrderUnprotected: {
         code: 'tm/boundary-crossing-unprotected', at: '38:6-38:15', severity: 'warning',
         message: "Flow 'SaveOrder' crosses the trust boundaries 'Dmz' and 'Backend' but is neither encrypted nor authenticated. " +
             "Protect it (TLS, signatures, mutual authentication) and mark it 'encrypted' and 'authenticated'.",
     },
+    implementedInMissing: { code: 'tm/linked-file-missing', at: '76:19-76:35', severity: 'warning', message: "'src/session.ts' (implementedIn of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone." },
+    verifiedByMissing: { code: 'tm/linked-file-missing', at: '77:16-77:38', severity: 'warning', message: "'test/session.test.ts' (verifiedBy of mitigation 'SecureCookies') does not exist relative to this model. Fix the path, or remove it if the file is gone." },
     orderTamperNoAsset: {
         code: 'tm/threat-without-asset', at: '80:8-80:19', severity: 'hint',
         message: "Threat 'OrderTamper' names no asset, but its targets hold OrderHistory. Add 'assets …' for what the threat puts at risk.",
@@ -30,6 +33,10 @@ export const ALL_DESIGN_EXAMPLE_FINDINGS: readonly Finding[] = Object.values(DES
 /** refunds.tm: its names resolve into online-store.tm; only its own flow lacks threats. */
 export const REFUNDS_FINDINGS: readonly Finding[] = [
     strideMissing('13:6-13:17', "Flow 'IssueRefund'", 'Tampering, InformationDisclosure and DenialOfService'),
+    {
+        code: 'tm/fix-only-planned', at: '25:5-25:13', severity: 'information',
+        message: "Threat 'RefundFraud' is to be fixed, but its mitigation is planned, not implemented.",
+    },
 ];
 
 export { strideMissing };

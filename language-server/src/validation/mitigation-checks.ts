@@ -1,0 +1,43 @@
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { Mitigation, Threat } from '../generated/ast.js';
+import { hasText } from '../model/responses.js';
+import type { SourceFiles } from '../workspace/source-files.js';
+import { resolveLinkedPath } from '../workspace/source-files.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+
+/**
+ * `tm/linked-file-missing`: TMA step 6 implements and tests each mitigation; a path to its code
+ * or test that leads nowhere means the file moved or the link was never true. Resolved relative
+ * to the `.tm` file; `#L10` or `#symbol` after the path is not checked.
+ */
+export function checkLinkedFiles(mitigation: Mitigation, accept: ValidationAcceptor, sourceFiles: SourceFiles): void {
+    const model = AstUtils.getDocument(mitigation).uri;
+    for (const property of ['implementedIn', 'verifiedBy'] as const) {
+        const text = mitigation[property];
+        const linked = resolveLinkedPath(model, text);
+        if (!linked || sourceFiles.exists(linked.file)) continue;
+        report(accept, IssueCodes.LinkedFileMissing,
+            `'${text}' (${property} of mitigation '${mitigation.name}') does not exist relative to this model. Fix the path, or remove it if the file is gone.`,
+            { node: mitigation, property });
+    }
+}
+
+/** `tm/verified-without-test`: a mitigation claimed verified should say which test verifies it. */
+export function checkVerifiedHasTest(mitigation: Mitigation, accept: ValidationAcceptor): void {
+    if (mitigation.status !== 'verified' || hasText(mitigation.verifiedBy)) return;
+    report(accept, IssueCodes.VerifiedWithoutTest,
+        `Mitigation '${mitigation.name}' is verified but names no test. Add 'verifiedBy "path/to/test"'.`,
+        { node: mitigation, property: 'status' });
+}
+
+/** `tm/fix-only-planned`: a threat to be fixed whose every mitigation is still planned is not fixed yet. */
+export function checkFixImplemented(threat: Threat, accept: ValidationAcceptor): void {
+    if (threat.response !== 'fix') return;
+    const mitigations = threat.mitigatedBy.map(m => m?.ref).filter((m): m is Mitigation => m !== undefined);
+    if (mitigations.length === 0 || !mitigations.every(m => m.status === 'planned')) return;
+    report(accept, IssueCodes.FixOnlyPlanned,
+        `Threat '${threat.name}' is to be fixed, but its ${mitigations.length === 1 ? 'mitigation is' : 'mitigations are all'} planned, not implemented.`,
+        { node: threat, keyword: 'response' });
+}
