@@ -161,7 +161,7 @@ describe('tml check', () => {
         });
 
         it('is 2 with one line on stderr for a bad flag or a bad --format value', () => {
-            assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format or --fail-on");
+            assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format, --fail-on or --stale");
             assertOneLineFailure(runTml(['check', '--format', 'xml', DESIGN_EXAMPLE]), "invalid value 'xml' for --format: expected one of text, json, sarif");
             assertOneLineFailure(runTml(['check', DESIGN_EXAMPLE, '--fail-on']), 'missing value for --fail-on: expected one of error, warning, none');
         });

@@ -17,6 +17,8 @@ export interface CheckOptions {
     readonly format: CheckFormat;
     /** The least severe finding that makes the run fail, or `none`. */
     readonly failOn: FailOn;
+    /** Also report mitigations whose implementedIn file changed in git after the model (`--stale`). */
+    readonly stale?: true;
 }
 
 /** `tml table`: the threat list and coverage matrix of the model, in one format, to stdout or a file. */
@@ -58,6 +60,8 @@ export const USAGE = `Usage:
 
 Paths are .tm files or folders (every *.tm below, skipping node_modules and dot-folders);
 the default is the current directory.
+check --stale also reports each mitigation whose implementedIn file changed in git commits newer
+than the last commit of its .tm file (tm/implementation-stale, information).
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
@@ -93,6 +97,7 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
     const paths: string[] = [];
     let format: CheckFormat = 'text';
     let failOn: FailOn = 'error';
+    let stale = false;
     for (let i = 0; i < args.length; i++) {
         const arg = args[i]!;
         if (arg === '--') {
@@ -103,6 +108,10 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
         if (arg === '--help' || arg === '-h') return { kind: 'help' };
         if (!arg.startsWith('-') || arg === '-') {
             paths.push(arg);
+            continue;
+        }
+        if (arg === '--stale') {
+            stale = true;
             continue;
         }
         const [flag, inlineValue] = splitFlag(arg);
@@ -122,10 +131,10 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
                 break;
             }
             default:
-                return usageError(`unknown option '${flag}' for 'tml check': expected --format or --fail-on`);
+                return usageError(`unknown option '${flag}' for 'tml check': expected --format, --fail-on or --stale`);
         }
     }
-    return { kind: 'check', options: { paths, format, failOn } };
+    return { kind: 'check', options: { paths, format, failOn, ...(stale ? { stale: true } as const : {}) } };
 }
 
 /** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */

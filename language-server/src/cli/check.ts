@@ -10,6 +10,7 @@ import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
+import { staleImplementations } from './stale.js';
 
 /** Exit code when there are findings at or above `--fail-on` (DESIGN.md §5). */
 export const EXIT_FINDINGS = 1;
@@ -28,7 +29,10 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
     }
     const { shared } = createThreatModelServices(NodeThreatModelContext);
     const loaded = await loadWorkspace(shared, files, io.cwd);
-    const findings = collectFindings(loaded, io.cwd);
+    const findings = sortFindings([
+        ...collectFindings(loaded, io.cwd),
+        ...(options.stale ? loaded.flatMap(file => staleImplementations(file).map(d => findingFromDiagnostic(displayPath(io.cwd, file.path), d))) : []),
+    ]);
     io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion));
     return exitCodeFor(findings, options.failOn);
 }

@@ -34,6 +34,7 @@ const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/linked-file-missing': 'A mitigation links to a file (implementedIn, verifiedBy) that does not exist relative to the model.',
     'tm/verified-without-test': 'A mitigation is verified but names no test (verifiedBy).',
     'tm/fix-only-planned': 'A threat is to be fixed, but all its mitigations are only planned.',
+    'tm/implementation-stale': 'A file a mitigation is implemented in changed in git after the model was last committed (tml check --stale).',
 };
 
 /** Codes Langium gives the errors it reports before tml's checks run. */

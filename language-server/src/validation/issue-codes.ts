@@ -30,6 +30,8 @@ export const IssueCodes = {
     LinkedFileMissing: 'tm/linked-file-missing',
     VerifiedWithoutTest: 'tm/verified-without-test',
     FixOnlyPlanned: 'tm/fix-only-planned',
+    // Step 7: keep the model in sync (tml check --stale only).
+    ImplementationStale: 'tm/implementation-stale',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -64,6 +66,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/linked-file-missing': 'warning',
     'tm/verified-without-test': 'warning',
     'tm/fix-only-planned': 'information',
+    'tm/implementation-stale': 'information',
 };
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */

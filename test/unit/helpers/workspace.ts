@@ -54,7 +54,7 @@ export function syntaxAndLinkErrors(diagnostics: readonly Diagnostic[]): Diagnos
 export const PROCESS_CODES: readonly string[] = [
     'tm/background-missing', 'tm/scenario-empty', 'tm/element-in-no-scenario', 'tm/external-without-flow',
     'tm/boundary-crossing-unprotected', 'tm/entrypoint-missing', 'tm/boundary-not-crossed', 'tm/asset-unused',
-    'tm/threat-without-asset', 'tm/linked-file-missing', 'tm/verified-without-test', 'tm/fix-only-planned',
+    'tm/threat-without-asset', 'tm/linked-file-missing', 'tm/verified-without-test', 'tm/fix-only-planned', 'tm/implementation-stale',
 ];
 
 function withoutProcessFindings(file: CheckedFile): CheckedFile {
