@@ -150,6 +150,14 @@ threat CustomerRepudiation "TODO: how could someone deny an action involving Cus
                 'flow Call: User -> Api "call" { encrypted authenticated }',
         }));
 
+        it('tm/element-in-no-scenario: creates a scenario with the flow, after it', () => assertFix({
+            code: 'tm/element-in-no-scenario',
+            before: 'process P "p"\nflow F: P -> P "f"\nflow G: P -> P "Nightly export"\nscenario S "s" { flows F }\n',
+            title: "Create a scenario with flow 'G'",
+            after: 'process P "p"\nflow F: P -> P "f"\nflow G: P -> P "Nightly export"\n\nscenario GScenario "TODO: the use case in which Nightly export happens" {\n    flows G\n}\n' +
+                'scenario S "s" { flows F }\n',
+        }));
+
         it('tm/threat-without-asset: names the assets the targets hold', () => assertFix({
             code: 'tm/threat-without-asset',
             before: 'asset Card "c"\ndatastore Db "db" { stores Card }\nthreat T "t" { stride Tampering targets Db }',

@@ -4,7 +4,7 @@ import { isFlow, isProcess, isThreat } from '../../generated/ast.js';
 import { listInProse } from '../../validation/report.js';
 import type { FixContext } from './fix-context.js';
 import { quickFix } from './fix-context.js';
-import { insertIntoBody } from './text-edits.js';
+import { INDENT, insertAfterDeclaration, insertIntoBody, quote } from './text-edits.js';
 
 /** `tm/boundary-crossing-unprotected`: mark the flow `encrypted` and/or `authenticated`, all at once or one by one. */
 export function fixUnprotectedCrossing(context: FixContext): CodeAction[] {
@@ -34,4 +34,13 @@ export function fixThreatWithoutAsset(context: FixContext): CodeAction[] {
     const assets = context.data.assets ?? [];
     if (!threat || assets.length === 0 || !assets.every(a => /^[_a-zA-Z]\w*$/.test(a))) return [];
     return quickFix(context, `Add 'assets ${assets.join(', ')}' to '${threat.name}'`, [insertIntoBody(context.document, threat, [`assets ${assets.join(', ')}`])], true);
+}
+
+/** `tm/element-in-no-scenario` on a flow: start a scenario from it, declared after the flow. */
+export function fixFlowInNoScenario(context: FixContext): CodeAction[] {
+    const flow = AstUtils.getContainerOfType(context.node, isFlow);
+    if (!flow?.name) return [];
+    const name = context.names.claim(`${flow.name}Scenario`);
+    const scenario = `scenario ${name} ${quote(`TODO: the use case in which ${flow.title ?? flow.name} happens`)} {\n${INDENT}flows ${flow.name}\n}`;
+    return quickFix(context, `Create a scenario with flow '${flow.name}'`, [insertAfterDeclaration(context.document, flow, [scenario])]);
 }

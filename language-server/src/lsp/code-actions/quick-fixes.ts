@@ -1,7 +1,7 @@
 import type { IssueCode } from '../../validation/issue-codes.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import type { QuickFix } from './fix-context.js';
-import { fixMissingEntrypoint, fixThreatWithoutAsset, fixUnprotectedCrossing } from './process-fixes.js';
+import { fixFlowInNoScenario, fixMissingEntrypoint, fixThreatWithoutAsset, fixUnprotectedCrossing } from './process-fixes.js';
 import { fixCategoryNotApplicable, fixExcludeNotApplicable, fixMissingCategories } from './stride-fixes.js';
 import { fixIncompleteDread, fixMissingBug, fixMissingDread, fixMissingJustification, fixMissingWarning, fixThreatUnmitigated } from './threat-fixes.js';
 
@@ -19,6 +19,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFix>> = {
     [IssueCodes.BoundaryCrossingUnprotected]: fixUnprotectedCrossing,
     [IssueCodes.EntrypointMissing]: fixMissingEntrypoint,
     [IssueCodes.ThreatWithoutAsset]: fixThreatWithoutAsset,
+    [IssueCodes.ElementInNoScenario]: fixFlowInNoScenario,
 };
 
 /**
