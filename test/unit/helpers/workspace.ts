@@ -1,11 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
 import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../../../language-server/src/generated/ast.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
+import type { SourceFiles } from '../../../language-server/src/workspace/source-files.js';
+
+/** The repository root (this file runs from out/tsc/test/unit/helpers/). */
+const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+
+/**
+ * Test documents live at `file:///workspace/<path>`, with `<path>` relative to the repository (the
+ * examples test loads `examples/web-shop/dfd.tm` as `file:///workspace/examples/web-shop/dfd.tm`):
+ * a linked file exists when it exists at that path in the repository, as it does for `tml check`.
+ */
+const repositoryFiles: SourceFiles = {
+    exists: uri => uri.scheme === 'file' && uri.path.startsWith('/workspace/') && existsSync(join(REPO_ROOT, uri.path.slice('/workspace/'.length))),
+};
 
 /** One set of services for the whole test run: building the parser is the expensive part. */
-export const services = createThreatModelServices(EmptyFileSystem);
+export const services = createThreatModelServices({ ...EmptyFileSystem, sourceFiles: repositoryFiles });
 
 export interface CheckedFile {
     readonly document: LangiumDocument<Model>;
