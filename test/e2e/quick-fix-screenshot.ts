@@ -12,6 +12,8 @@
 import * as assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { runMain } from '../integration/harness/cleanup.js';
+import type { UserCheck } from '../integration/harness/user-checks.js';
+import { runUserChecks } from '../integration/harness/user-checks.js';
 import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
 import { quickOpen, waitForWorkbench } from './workbench-ui.js';
 
@@ -23,21 +25,10 @@ async function main(): Promise<number> {
     const folders = prepareRunFolders('quick-fix');
     const { page } = await startWorkbenchSession(folders);
     await waitForWorkbench(page);
-    let passed = 0;
-    let failed = 0;
-    const check = async (title: string, body: () => Promise<void>): Promise<void> => {
-        try {
-            await body();
-            passed++;
-            console.log(`  ok   ${title}`);
-        } catch (error) {
-            failed++;
-            console.log(`  FAIL ${title}\n       ${error instanceof Error ? error.message.split('\n').join('\n       ') : String(error)}`);
-            await page.screenshot({ path: join(folders.artifacts, `failed-${passed + failed}.png`) }).catch(() => undefined);
-        }
-    };
+    const checks: UserCheck[] = [];
+    const check = (title: string, body: () => Promise<void>): void => void checks.push([title, body]);
 
-    await check("Ctrl+. on Storefront offers tml's quick-fixes; the screenshot is saved", async () => {
+    check("Ctrl+. on Storefront offers tml's quick-fixes; the screenshot is saved", async () => {
         await quickOpen(page, 'online-store.tm');
         await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
         // Go to line 19, column 15: inside the name `Storefront`.
@@ -53,7 +44,7 @@ async function main(): Promise<number> {
         await page.screenshot({ path: screenshot });
     });
 
-    await check('Enter applies the preferred fix: Storefront has a threat stub for each missing category', async () => {
+    check('Enter applies the preferred fix: Storefront has a threat stub for each missing category', async () => {
         // The preferred fix is the first row, focused: Enter applies it, as a user would.
         await page.keyboard.press('Enter');
         await page.locator(ACTION_ROW).first().waitFor({ state: 'hidden' });
@@ -66,9 +57,9 @@ async function main(): Promise<number> {
         });
     });
 
+    const code = await runUserChecks(page, folders.artifacts, checks);
     console.log(`screenshot: ${screenshot}`);
-    console.log(`${passed} passed, ${failed} failed`);
-    return failed > 0 ? 1 : 0;
+    return code;
 }
 
 runMain(main);

@@ -13,6 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { runMain } from '../integration/harness/cleanup.js';
+import type { UserCheck } from '../integration/harness/user-checks.js';
+import { runUserChecks } from '../integration/harness/user-checks.js';
 import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
 import { waitUntil } from '../integration/harness/wait.js';
 import { quickOpen, runFromCommandPalette, waitForWorkbench } from '../e2e/workbench-ui.js';
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
     const folders = prepareRunFolders('dfd-preview');
     const { page } = await startWorkbenchSession(folders);
     await waitForWorkbench(page);
-    const checks: [string, () => Promise<void>][] = [];
+    const checks: UserCheck[] = [];
     let frame: Frame | undefined;
     const check = (title: string, body: () => Promise<void>): void => void checks.push([title, body]);
 
@@ -118,22 +120,9 @@ async function main(): Promise<number> {
         await page.screenshot({ path: screenshot });
     });
 
-    let passed = 0;
-    let failed = 0;
-    for (const [title, body] of checks) {
-        try {
-            await body();
-            passed++;
-            console.log(`  ok   ${title}`);
-        } catch (error) {
-            failed++;
-            console.log(`  FAIL ${title}\n       ${error instanceof Error ? error.message.split('\n').join('\n       ') : String(error)}`);
-            await page.screenshot({ path: join(folders.artifacts, `failed-${passed + failed}.png`) }).catch(() => undefined);
-        }
-    }
+    const code = await runUserChecks(page, folders.artifacts, checks);
     console.log(`screenshot: ${screenshot}`);
-    console.log(`${passed} passed, ${failed} failed`);
-    return failed > 0 ? 1 : 0;
+    return code;
 }
 
 runMain(main);
