@@ -25,8 +25,11 @@ import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
+import type { GitHistory } from './workspace/git-history.js';
+import { revalidateWhenStale } from './workspace/revalidate-when-stale.js';
 import type { SourceFiles } from './workspace/source-files.js';
 import { InMemorySourceFiles } from './workspace/source-files.js';
+import { StalenessTracker } from './workspace/staleness.js';
 
 /** Services tml adds to Langium's. */
 export interface ThreatModelAddedServices {
@@ -34,11 +37,16 @@ export interface ThreatModelAddedServices {
         ModelIndex: ThreatModelWorkspaceIndex;
         /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
         SourceFiles: SourceFiles;
+        /** Which implementation files changed in git after their model (tm/implementation-stale). */
+        Staleness: StalenessTracker;
     };
 }
 
-/** Langium's context plus the file check for linked source files; without one, no linked file exists. */
-export type ThreatModelContext = DefaultSharedModuleContext & { readonly sourceFiles?: SourceFiles };
+/**
+ * Langium's context plus the file check for linked source files (without one, no linked file
+ * exists) and the git history (without one, no implementation is stale).
+ */
+export type ThreatModelContext = DefaultSharedModuleContext & { readonly sourceFiles?: SourceFiles; readonly gitHistory?: GitHistory };
 
 export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 
@@ -68,8 +76,9 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     workspace: {
         ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
-        // Replaced in createThreatModelServices by the context's sourceFiles.
+        // Replaced in createThreatModelServices by the context's sourceFiles and gitHistory.
         SourceFiles: () => new InMemorySourceFiles(),
+        Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, undefined),
     },
 };
 
@@ -95,10 +104,17 @@ export function createThreatModelServices(context: ThreatModelContext): {
 } {
     const shared = inject(createDefaultSharedModule(context), ThreatModelGeneratedSharedModule, ThreatModelSharedModule);
     const sourceFiles = context.sourceFiles ?? new InMemorySourceFiles();
-    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule,
-        { workspace: { SourceFiles: () => sourceFiles } });
+    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule, {
+        workspace: {
+            SourceFiles: () => sourceFiles,
+            Staleness: () => new StalenessTracker(shared.workspace.LangiumDocuments, context.gitHistory),
+        },
+    });
     shared.ServiceRegistry.register(ThreatModel);
     registerValidationChecks(ThreatModel);
-    if (context.connection) revalidateOnSeverityChange(shared);
+    if (context.connection) {
+        revalidateOnSeverityChange(shared);
+        revalidateWhenStale(shared, ThreatModel.workspace.Staleness);
+    }
     return { shared, ThreatModel };
 }

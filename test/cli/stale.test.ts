@@ -1,8 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { GitRepository } from '../helpers/git-repository.js';
 import { runTml } from './helpers/run-tml.js';
 
 const MODEL = [
@@ -23,45 +20,40 @@ function staleFindings(cwd: string, extra: readonly string[] = ['--stale']): Jso
 }
 
 describe('tml check --stale (TMA step 7) in a real git repository', () => {
-    let root: string;
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+    let repository: GitRepository;
 
     beforeEach(() => {
-        root = mkdtempSync(path.join(tmpdir(), 'tml-stale-'));
-        mkdirSync(path.join(root, 'src'));
-        writeFileSync(path.join(root, 'model.tm'), MODEL);
-        writeFileSync(path.join(root, 'src', 'session.ts'), 'export const a = 1;\n');
-        writeFileSync(path.join(root, 'src', 'limits.ts'), 'export const b = 1;\n');
+        repository = new GitRepository();
+        repository.write('model.tm', MODEL);
+        repository.write('src/session.ts', 'export const a = 1;\n');
+        repository.write('src/limits.ts', 'export const b = 1;\n');
     });
 
-    afterEach(() => rmSync(root, { recursive: true, force: true }));
+    afterEach(() => repository.dispose());
+
+    function changeSessionAfterTheModel(): void {
+        repository.init();
+        repository.write('src/session.ts', 'export const a = 2;\n');
+        repository.commit('change the session code');
+    }
 
     it('reports an implementedIn file changed in commits after the model, on the path, and only with --stale', () => {
-        git('init', '-q');
-        git('add', '.');
-        git('commit', '-q', '-m', 'model and code');
-        writeFileSync(path.join(root, 'src', 'session.ts'), 'export const a = 2;\n');
-        git('commit', '-q', '-am', 'change the session code');
-        const reviewed = git('log', '-1', '--format=%h', '--', 'model.tm').trim().slice(0, 7);
-        assert.deepEqual(staleFindings(root), [{
+        changeSessionAfterTheModel();
+        assert.deepEqual(staleFindings(repository.root), [{
             file: 'model.tm', line: 3, column: 19, endLine: 3, endColumn: 38, severity: 'information', code: 'tm/implementation-stale',
-            message: `src/session.ts changed after this model was last reviewed (1 commit since ${reviewed}). Review mitigation 'Cookies' against it, then commit the model.`,
+            message: `src/session.ts changed after this model was last reviewed (1 commit since ${repository.lastCommitOf('model.tm')}). Review mitigation 'Cookies' against it, then commit the model.`,
         }]);
-        assert.deepEqual(staleFindings(root, []), []);
+        assert.deepEqual(staleFindings(repository.root, []), []);
     });
 
     it('reports nothing once the model is committed after the change', () => {
-        git('init', '-q');
-        git('add', '.');
-        git('commit', '-q', '-m', 'model and code');
-        writeFileSync(path.join(root, 'src', 'session.ts'), 'export const a = 2;\n');
-        git('commit', '-q', '-am', 'change the session code');
-        writeFileSync(path.join(root, 'model.tm'), `${MODEL}// reviewed\n`);
-        git('commit', '-q', '-am', 'review the model');
-        assert.deepEqual(staleFindings(root), []);
+        changeSessionAfterTheModel();
+        repository.write('model.tm', `${MODEL}// reviewed\n`);
+        repository.commit('review the model');
+        assert.deepEqual(staleFindings(repository.root), []);
     });
 
     it('reports nothing outside a git repository', () => {
-        assert.deepEqual(staleFindings(root), []);
+        assert.deepEqual(staleFindings(repository.root), []);
     });
 });

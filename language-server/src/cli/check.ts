@@ -5,12 +5,12 @@ import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '..
 import { formatSarif } from '../generator/sarif.js';
 import { formatText } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
+import { NodeGitHistory } from '../workspace/node-git-history.js';
 import type { CheckOptions, FailOn } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
-import { staleImplementations } from './stale.js';
 
 /** Exit code when there are findings at or above `--fail-on` (DESIGN.md §5). */
 export const EXIT_FINDINGS = 1;
@@ -27,12 +27,13 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
         // Passing silently would let a mistyped path in CI check nothing, forever.
         throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
     }
-    const { shared } = createThreatModelServices(NodeThreatModelContext);
-    const loaded = await loadWorkspace(shared, files, io.cwd);
-    const findings = sortFindings([
-        ...collectFindings(loaded, io.cwd),
-        ...(options.stale ? loaded.flatMap(file => staleImplementations(file).map(d => findingFromDiagnostic(displayPath(io.cwd, file.path), d))) : []),
-    ]);
+    // Git is asked only with --stale, and before validation, so tm/implementation-stale is found like any other code.
+    const { shared, ThreatModel } = createThreatModelServices({ ...NodeThreatModelContext, ...(options.stale ? { gitHistory: new NodeGitHistory() } : {}) });
+    const staleness = ThreatModel.workspace.Staleness;
+    const loaded = await loadWorkspace(shared, files, io.cwd, options.stale ? async documents => {
+        for (const document of documents) await staleness.refresh(document);
+    } : undefined);
+    const findings = collectFindings(loaded, io.cwd);
     io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion));
     return exitCodeFor(findings, options.failOn);
 }

@@ -59,10 +59,16 @@ async function scanFolder(folder: string, cwd: string, found: Set<string>): Prom
 
 /**
  * Reads every file into the Langium workspace and builds them together, with validation, so that
- * references and STRIDE coverage resolve across all of them (DESIGN.md §2).
+ * references and STRIDE coverage resolve across all of them (DESIGN.md §2). `beforeValidation`
+ * runs once every file is linked, for work the checks need done first (asking git, for `--stale`).
  * @throws CliError when a file cannot be read.
  */
-export async function loadWorkspace(shared: LangiumSharedCoreServices, files: readonly string[], cwd: string): Promise<LoadedFile[]> {
+export async function loadWorkspace(
+    shared: LangiumSharedCoreServices,
+    files: readonly string[],
+    cwd: string,
+    beforeValidation?: (documents: readonly LangiumDocument[]) => Promise<void>,
+): Promise<LoadedFile[]> {
     const loaded: LoadedFile[] = [];
     // One file at a time: a large tree read all at once can exhaust file handles (EMFILE).
     for (const file of files) {
@@ -73,7 +79,12 @@ export async function loadWorkspace(shared: LangiumSharedCoreServices, files: re
         shared.workspace.LangiumDocuments.addDocument(document);
         loaded.push({ path: file, document });
     }
-    await shared.workspace.DocumentBuilder.build(loaded.map(f => f.document), { validation: true });
+    const documents = loaded.map(f => f.document);
+    if (beforeValidation) {
+        await shared.workspace.DocumentBuilder.build(documents, { validation: false });
+        await beforeValidation(documents);
+    }
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return loaded;
 }
 

@@ -1,11 +1,14 @@
 import type { ValidationChecks } from 'langium';
 import type { ThreatModelAstType } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
+import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
 import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
+import { IssueCodes } from './issue-codes.js';
 import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
 import { checkUniqueName } from './name-checks.js';
+import { checkImplementationFresh } from './staleness-checks.js';
 import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply } from './stride-checks.js';
 import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkThreatHasDread, checkThreatHasResponse } from './threat-checks.js';
 
@@ -13,6 +16,10 @@ import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkT
 export function registerValidationChecks(services: ThreatModelServices): void {
     const index = services.workspace.ModelIndex;
     const sourceFiles = services.workspace.SourceFiles;
+    const staleness = services.workspace.Staleness;
+    const configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
+    // Turned off in the settings: git is not asked at all.
+    const stalenessWanted = (): boolean => staleness.enabled && configuration.severityOverrides().get(IssueCodes.ImplementationStale) !== 'off';
     const checks: ValidationChecks<ThreatModelAstType> = {
         Declaration: (node, accept) => checkUniqueName(node, accept, index),
         DfdElement: [
@@ -37,6 +44,9 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         Mitigation: [
             (node, accept) => checkLinkedFiles(node, accept, sourceFiles),
             checkVerifiedHasTest,
+            (node, accept) => {
+                if (stalenessWanted()) checkImplementationFresh(node, accept, staleness);
+            },
         ],
         Dread: checkDreadComplete,
         DreadFactor: checkDreadFactorRange,

@@ -1,0 +1,25 @@
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { Mitigation } from '../generated/ast.js';
+import type { StalenessTracker } from '../workspace/staleness.js';
+import { resolveLinkedPath } from '../workspace/source-files.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+
+/**
+ * `tm/implementation-stale` (TMA step 7, keep the model in sync): the file a mitigation is
+ * implemented in changed in commits newer than the last commit of its model, so the model was
+ * last reviewed before that change. Answers from what git said last; never waits for git.
+ */
+export function checkImplementationFresh(mitigation: Mitigation, accept: ValidationAcceptor, staleness: StalenessTracker): void {
+    const document = AstUtils.getDocument(mitigation);
+    const linked = resolveLinkedPath(document.uri, mitigation.implementedIn);
+    const stale = linked && staleness.lookup(document, linked.file);
+    if (!stale) return;
+    const path = (mitigation.implementedIn ?? '').split('#')[0]!.trim();
+    const commits = `${stale.commits} ${stale.commits === 1 ? 'commit' : 'commits'}`;
+    report(accept, IssueCodes.ImplementationStale,
+        `${path} changed after this model was last reviewed (${commits} since ${stale.reviewed.slice(0, 7)}). ` +
+        `Review mitigation '${mitigation.name}' against it, then commit the model.`,
+        { node: mitigation, property: 'implementedIn' });
+}

@@ -1,0 +1,142 @@
+import type { LangiumDocument, LangiumDocuments, URI } from 'langium';
+import { AstUtils } from 'langium';
+import type { Mitigation } from '../generated/ast.js';
+import { isMitigation } from '../generated/ast.js';
+import type { GitHistory, ReviewState } from './git-history.js';
+import { resolveLinkedPath } from './source-files.js';
+
+/** A linked file that changed after its model was last committed. */
+export interface StaleLink {
+    /** Commits since the review that touched the file. */
+    readonly commits: number;
+    /** The full hash of the model's last commit. */
+    readonly reviewed: string;
+}
+
+/** How long a model's review state is trusted before a lookup refreshes it in the background. */
+export const DEFAULT_MAX_AGE_MS = 10_000;
+
+interface CacheEntry {
+    readonly state: ReviewState | undefined;
+    /** The linked files (URI strings) the state was computed for. */
+    readonly files: ReadonlySet<string>;
+    readonly at: number;
+}
+
+/** The file each mitigation of a document is implemented in, resolved against the document. */
+export function implementationFiles(document: LangiumDocument): Map<Mitigation, URI> {
+    const result = new Map<Mitigation, URI>();
+    for (const mitigation of AstUtils.streamAst(document.parseResult.value).filter(isMitigation)) {
+        const linked = resolveLinkedPath(document.uri, mitigation.implementedIn);
+        if (linked) result.set(mitigation, linked.file);
+    }
+    return result;
+}
+
+/**
+ * Which implementation files changed after their model was last committed, for
+ * `tm/implementation-stale`. Git is slow next to a keystroke, so validation never waits for it:
+ * {@link lookup} answers from a cache at once and, in the editor, queues a refresh when the answer
+ * is missing or older than `maxAgeMs`; one refresh runs at a time, and listeners hear of each
+ * model whose answer changed, to revalidate it. The CLI calls {@link refresh} and waits instead.
+ */
+export class StalenessTracker {
+    private readonly cache = new Map<string, CacheEntry>();
+    private readonly queued = new Map<string, URI>();
+    /** The model whose refresh is running: lookups meanwhile wait for its answer rather than queue another. */
+    private inFlight: string | undefined;
+    private readonly listeners: Array<(uri: URI) => void> = [];
+    private running: Promise<void> | undefined;
+    private background = false;
+
+    constructor(
+        private readonly documents: LangiumDocuments,
+        private readonly git: GitHistory | undefined,
+        private readonly maxAgeMs = DEFAULT_MAX_AGE_MS,
+        private readonly now: () => number = Date.now,
+    ) {}
+
+    /** Whether there is a git history to ask at all (not in tests, nor in `tml check` without `--stale`). */
+    get enabled(): boolean {
+        return this.git !== undefined;
+    }
+
+    /** Lets lookups queue refreshes (the language server); `listener` hears of every model whose answer changed. */
+    refreshInBackground(listener: (uri: URI) => void): void {
+        this.background = true;
+        this.listeners.push(listener);
+    }
+
+    /** What is known now about `file`, linked from `document`; never waits. */
+    lookup(document: LangiumDocument, file: URI): StaleLink | undefined {
+        if (!this.git) return undefined;
+        const key = document.uri.toString();
+        const entry = this.cache.get(key);
+        const fileKey = file.toString();
+        if (this.background && key !== this.inFlight && (!entry || !entry.files.has(fileKey) || this.now() - entry.at >= this.maxAgeMs)) {
+            this.queue(document.uri);
+        }
+        const commits = entry?.state?.changedSince.get(fileKey);
+        return commits && entry?.state ? { commits, reviewed: entry.state.reviewed } : undefined;
+    }
+
+    /** Asks git about `document` now; true when the answer differs from the cached one. */
+    async refresh(document: LangiumDocument): Promise<boolean> {
+        if (!this.git) return false;
+        const key = document.uri.toString();
+        const files = [...new Map([...implementationFiles(document).values()].map(uri => [uri.toString(), uri])).values()];
+        const state = await this.git.reviewState(document.uri, files);
+        const previous = this.cache.get(key);
+        this.cache.set(key, { state, files: new Set(files.map(uri => uri.toString())), at: this.now() });
+        return !sameState(previous?.state, state);
+    }
+
+    /** Resolves when no refresh is queued or running. */
+    async idle(): Promise<void> {
+        while (this.running) await this.running;
+    }
+
+    /** Forgets a model (closed or deleted). */
+    forget(uri: URI): void {
+        this.cache.delete(uri.toString());
+    }
+
+    private queue(uri: URI): void {
+        this.queued.set(uri.toString(), uri);
+        this.running ??= this.drain().finally(() => {
+            this.running = undefined;
+        });
+    }
+
+    private async drain(): Promise<void> {
+        // Let the validation run that queued the refresh finish before git starts.
+        await Promise.resolve();
+        for (let next = first(this.queued); next !== undefined; next = first(this.queued)) {
+            const [key, uri] = next;
+            this.queued.delete(key);
+            const document = this.documents.getDocument(uri);
+            if (!document) {
+                this.cache.delete(key);
+                continue;
+            }
+            this.inFlight = key;
+            const changed = await this.refresh(document).catch(() => false).finally(() => {
+                this.inFlight = undefined;
+            });
+            if (changed) this.listeners.forEach(listener => listener(document.uri));
+        }
+    }
+}
+
+function first<K, V>(map: ReadonlyMap<K, V>): [K, V] | undefined {
+    for (const entry of map) return entry;
+    return undefined;
+}
+
+function sameState(a: ReviewState | undefined, b: ReviewState | undefined): boolean {
+    const aCount = a?.changedSince.size ?? 0;
+    const bCount = b?.changedSince.size ?? 0;
+    if (aCount === 0 && bCount === 0) return true;
+    if (!a || !b || a.reviewed !== b.reviewed || aCount !== bCount) return false;
+    return [...a.changedSince].every(([file, commits]) => b.changedSince.get(file) === commits);
+}
