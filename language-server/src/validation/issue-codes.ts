@@ -1,3 +1,5 @@
+import type { Range } from 'vscode-languageserver';
+
 /**
  * Stable diagnostic codes (DESIGN.md §4). Users configure severities and CI pipelines filter by
  * these strings, and quick-fixes are looked up by them: never rename or reuse a code.
@@ -32,6 +34,8 @@ export const IssueCodes = {
     FixOnlyPlanned: 'tm/fix-only-planned',
     // Step 7: keep the model in sync (tml check --stale only).
     ImplementationStale: 'tm/implementation-stale',
+    // Any declaration: a clause written twice, of which the parser keeps only the last.
+    ClauseDuplicate: 'tm/clause-duplicate',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -67,6 +71,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/verified-without-test': 'warning',
     'tm/fix-only-planned': 'information',
     'tm/implementation-stale': 'information',
+    'tm/clause-duplicate': 'warning',
 };
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */
@@ -84,6 +89,12 @@ export interface ThreatModelDiagnosticData {
     readonly properties?: readonly string[];
     /** Names of assets a threat's targets carry or store (threat-without-asset). */
     readonly assets?: readonly string[];
+    /** The clause written more than once, as its keyword: `dread`, `response`, `damage` (clause-duplicate). */
+    readonly clause?: string;
+    /** The whole clause the finding is on, keyword to value: what removing it removes (clause-duplicate). */
+    readonly actionRange?: Range;
+    /** The other occurrences of the same clause, whole, in text order (clause-duplicate). */
+    readonly duplicates?: readonly Range[];
 }
 
 export function isIssueCode(value: unknown): value is IssueCode {

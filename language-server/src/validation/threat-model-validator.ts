@@ -5,6 +5,7 @@ import type { ThreatModelConfigurationProvider } from '../workspace/configuratio
 import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
 import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
+import { checkClausesWrittenOnce, checkDreadFactorsGivenOnce, singleValuedClauses } from './clause-checks.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
 import { checkUniqueName } from './name-checks.js';
@@ -16,11 +17,13 @@ import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkT
 export function registerValidationChecks(services: ThreatModelServices): void {
     const index = services.workspace.ModelIndex;
     const sourceFiles = services.workspace.SourceFiles;
+    const clauses = singleValuedClauses(services.Grammar);
     const staleness = services.workspace.Staleness;
     const configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
     // Turned off in the settings: git is not asked at all.
     const stalenessWanted = (): boolean => staleness.enabled && configuration.severityOverrides().get(IssueCodes.ImplementationStale) !== 'off';
     const checks: ValidationChecks<ThreatModelAstType> = {
+        AstNode: (node, accept) => checkClausesWrittenOnce(node, accept, clauses),
         Declaration: (node, accept) => checkUniqueName(node, accept, index),
         DfdElement: [
             (node, accept) => checkElementCoverage(node, accept, index),
@@ -48,7 +51,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
                 if (stalenessWanted()) checkImplementationFresh(node, accept, staleness);
             },
         ],
-        Dread: checkDreadComplete,
+        Dread: [checkDreadComplete, checkDreadFactorsGivenOnce],
         DreadFactor: checkDreadFactorRange,
         Exclude: checkExcludeApplies,
     };

@@ -53,4 +53,26 @@ describe('editing', () => {
             await revertActiveEditor();
         }
     });
+
+    it('selecting two flows offers "Create a scenario from the 2 selected flows", which declares it', async () => {
+        const editor = await openInEditor(workspaceFile('online-store.tm'));
+        // Lines 32–38 (1-based): from `flow PlaceOrder` to the start of `flow SaveOrder`.
+        const selection = new vscode.Range(31, 0, 37, 6);
+        const title = "Create a scenario from the 2 selected flows ('PlaceOrder' and 'SaveOrder')";
+        try {
+            const action = await eventually(async () => {
+                const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, selection, vscode.CodeActionKind.Refactor.value);
+                const found = actions.find(a => a.title === title);
+                assert.ok(found, `no '${title}' among: ${actions.map(a => a.title).join(' | ')}`);
+                return found;
+            });
+            assert.equal(action.kind?.value, 'refactor.createScenario');
+            assert.ok(action.edit, 'the action carries its edit');
+            assert.ok(await vscode.workspace.applyEdit(action.edit));
+            const text = editor.document.getText();
+            assert.ok(text.includes('scenario PlaceOrderScenario "TODO: the use case in which Submit order and Insert order row happen" {\n    flows PlaceOrder, SaveOrder\n}'), text);
+        } finally {
+            await revertActiveEditor();
+        }
+    });
 });

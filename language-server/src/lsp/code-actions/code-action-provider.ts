@@ -8,13 +8,15 @@ import type { ThreatModelServices } from '../../threat-model-module.js';
 import type { FixContext } from './fix-context.js';
 import { nodeAtDiagnostic, UniqueNames } from './fix-context.js';
 import { FIX_ALL_LABELS, QUICK_FIXES } from './quick-fixes.js';
+import { CREATE_SCENARIO_KIND, createScenarioFromSelection } from './scenario-from-selection.js';
 
 /** The `source.fixAll` kind of tml's "Fix all" actions. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.threatModel`;
 
 /**
- * Offers the quick-fixes of {@link QUICK_FIXES} for the diagnostics in the request, and a "Fix all"
- * action per code that has more than one finding in the file.
+ * Offers the quick-fixes of {@link QUICK_FIXES} for the diagnostics in the request, a "Fix all"
+ * action per code that has more than one finding in the file, and a scenario made of the flows
+ * the selection touches.
  */
 export class ThreatModelCodeActionProvider implements CodeActionProvider {
     private readonly services: ThreatModelServices;
@@ -35,6 +37,10 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
         }
         if (wants(FIX_ALL_KIND)) {
             actions.push(...this.fixAllActions(document, params.context.diagnostics));
+        }
+        if (wants(CREATE_SCENARIO_KIND)) {
+            const scenario = createScenarioFromSelection(document, params.range, this.uniqueNames());
+            if (scenario) actions.push(scenario);
         }
         return actions;
     }

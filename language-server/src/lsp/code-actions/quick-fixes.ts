@@ -1,5 +1,6 @@
 import type { IssueCode } from '../../validation/issue-codes.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
+import { fixDuplicateClause } from './clause-fixes.js';
 import type { QuickFix } from './fix-context.js';
 import { fixFlowInNoScenario, fixMissingEntrypoint, fixThreatWithoutAsset, fixUnprotectedCrossing } from './process-fixes.js';
 import { fixCategoryNotApplicable, fixExcludeNotApplicable, fixMissingCategories } from './stride-fixes.js';
@@ -20,6 +21,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFix>> = {
     [IssueCodes.EntrypointMissing]: fixMissingEntrypoint,
     [IssueCodes.ThreatWithoutAsset]: fixThreatWithoutAsset,
     [IssueCodes.ElementInNoScenario]: fixFlowInNoScenario,
+    [IssueCodes.ClauseDuplicate]: fixDuplicateClause,
 };
 
 /**

@@ -1,0 +1,134 @@
+import type { AstNode, CstNode, Grammar, ValidationAcceptor } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode } from 'langium';
+import type { Range } from 'vscode-languageserver';
+import type { Dread } from '../generated/ast.js';
+import { isDfdElement } from '../generated/ast.js';
+import { describeElement } from '../model/stride.js';
+import { DEFAULT_SEVERITIES, IssueCodes } from './issue-codes.js';
+
+/** A clause the grammar lets the user write more than once, although the AST keeps one value. */
+export interface SingleValuedClause {
+    readonly property: string;
+    /** A `?=` flag (`logs`, `encrypted`): writing it twice loses nothing, it only says it twice. */
+    readonly flag: boolean;
+}
+
+/** Per AST type, its {@link SingleValuedClause}s. */
+export type SingleValuedClauses = ReadonlyMap<string, readonly SingleValuedClause[]>;
+
+/**
+ * Reads the single-valued clauses off the grammar: the properties assigned with `=` or `?=` inside
+ * a repeated group, the ones langium-cli warns about ("multiple assignments"). The parser keeps
+ * the last value of such a property, so every earlier one is lost without a word. Read from the
+ * grammar so that a clause added to it later is checked too.
+ */
+export function singleValuedClauses(grammar: Grammar): SingleValuedClauses {
+    const clauses = new Map<string, SingleValuedClause[]>();
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || rule.fragment || GrammarUtils.isDataTypeRule(rule)) continue;
+        const found = AstUtils.streamAllContents(rule)
+            .filter(GrammarAST.isAssignment)
+            .filter(a => !GrammarUtils.isArrayOperator(a.operator) && insideRepetition(a))
+            .distinct(a => a.feature)
+            .map(a => ({ property: a.feature, flag: a.operator === '?=' }))
+            .toArray();
+        if (found.length > 0) clauses.set(GrammarUtils.getRuleTypeName(rule), found);
+    }
+    return clauses;
+}
+
+function insideRepetition(assignment: GrammarAST.Assignment): boolean {
+    for (let element: AstNode | undefined = assignment; element && !GrammarAST.isParserRule(element); element = element.$container) {
+        if (GrammarAST.isAbstractElement(element) && GrammarUtils.isArrayCardinality(element.cardinality)) return true;
+    }
+    return false;
+}
+
+/** One written occurrence of a clause: its keyword, and the whole clause from keyword to value. */
+interface WrittenClause {
+    readonly keyword: CstNode;
+    readonly range: Range;
+}
+
+/**
+ * `tm/clause-duplicate`: a clause of a declaration written more than once (two `dread` blocks, two
+ * `response`s, two `status`es). Reported on every occurrence but the last: the parser keeps the
+ * last, so those are the ones the model ignores, and removing one leaves the meaning unchanged.
+ */
+export function checkClausesWrittenOnce(node: AstNode, accept: ValidationAcceptor, clauses: SingleValuedClauses): void {
+    for (const { property, flag } of clauses.get(node.$type) ?? []) {
+        const written = GrammarUtils.findNodesForProperty(node.$cstNode, property).map(clauseOf);
+        reportIgnored(accept, node, describeOwner(node), written, flag ? 'flag' : 'clause');
+    }
+}
+
+/** `tm/clause-duplicate` for a DREAD factor given twice in one `dread` block (the risk uses the last). */
+export function checkDreadFactorsGivenOnce(dread: Dread, accept: ValidationAcceptor): void {
+    const byFactor = new Map<string, WrittenClause[]>();
+    for (const factor of dread.factors) {
+        const cst = factor.$cstNode;
+        if (!factor.factor || !cst) continue;
+        const keyword = firstToken(cst);
+        const written = byFactor.get(factor.factor) ?? [];
+        written.push({ keyword, range: { start: keyword.range.start, end: cst.range.end } });
+        byFactor.set(factor.factor, written);
+    }
+    const owner = `The DREAD rating of threat '${dread.$container.name}'`;
+    for (const written of byFactor.values()) reportIgnored(accept, dread, owner, written, 'factor');
+}
+
+type ClauseKind = 'clause' | 'flag' | 'factor';
+
+function reportIgnored(accept: ValidationAcceptor, node: AstNode, owner: string, written: readonly WrittenClause[], kind: ClauseKind): void {
+    if (written.length < 2) return;
+    const clause = written[0]!.keyword.text;
+    const code = IssueCodes.ClauseDuplicate;
+    // report() targets a property or a keyword of a node; this finding needs the range of one occurrence.
+    const setting = DEFAULT_SEVERITIES[code];
+    const severity = setting === 'information' ? 'info' : setting;
+    written.slice(0, -1).forEach((occurrence, index) => {
+        const duplicates = written.filter((_, other) => other !== index).map(w => w.range);
+        accept(severity, duplicateMessage(owner, clause, written.length, kind), {
+            node,
+            range: occurrence.keyword.range,
+            code,
+            data: { code, clause, actionRange: occurrence.range, duplicates },
+        });
+    });
+}
+
+const COUNT_WORDS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+function duplicateMessage(owner: string, clause: string, count: number, kind: ClauseKind): string {
+    const times = COUNT_WORDS[count] ?? String(count);
+    if (kind === 'flag') return `${owner} says '${clause}' ${count === 2 ? 'twice' : `${times} times`}; once is enough. Remove this one.`;
+    const what = kind === 'factor' ? 'factors' : 'clauses';
+    return `${owner} has ${times} '${clause}' ${what}; only the last one counts, so this one is ignored. Remove one of them.`;
+}
+
+/** "Threat 'SessionHijack'", "Data store 'OrdersDb'" */
+function describeOwner(node: AstNode): string {
+    if (isDfdElement(node)) return describeElement(node);
+    const name = 'name' in node && typeof node.name === 'string' ? node.name : undefined;
+    return name === undefined ? `This ${node.$type.toLowerCase()}` : `${node.$type} '${name}'`;
+}
+
+/**
+ * The whole clause of an assigned value: from the keyword that introduces it (`response` before
+ * `fix`) or, when the value brings its own (`dread { … }`, the flag `logs`), from its first token.
+ */
+function clauseOf(value: CstNode): WrittenClause {
+    const keyword = keywordBefore(value) ?? firstToken(value);
+    return { keyword, range: { start: keyword.range.start, end: value.range.end } };
+}
+
+function keywordBefore(value: CstNode): CstNode | undefined {
+    const assignment = AstUtils.getContainerOfType(value.grammarSource, GrammarAST.isAssignment);
+    const previous = CstUtils.getPreviousNode(value, false);
+    const source = previous?.grammarSource;
+    return assignment && GrammarAST.isKeyword(source) && source.$container === assignment.$container ? previous : undefined;
+}
+
+function firstToken(node: CstNode): CstNode {
+    return CstUtils.streamCst(node).find(n => isLeafCstNode(n) && !n.hidden) ?? node;
+}
