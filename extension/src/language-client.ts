@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type { ThreatModelInitializationOptions } from '../../language-server/src/protocol.js';
+import { WorkspaceTrustedNotification } from '../../language-server/src/protocol.js';
 
 /**
  * The client id. vscode-languageclient reads the trace level from `<id>.trace.server`, so it is also
@@ -26,6 +28,7 @@ const SERVER_BUNDLE = ['out', 'language-server', 'main.cjs'] as const;
 export class ThreatModelLanguageServer {
     private readonly outputChannel: vscode.OutputChannel;
     private readonly fileWatcher: vscode.FileSystemWatcher;
+    private readonly trustListener: vscode.Disposable;
     private current: LanguageClient;
     private starting: Promise<void>;
     private restarting: Promise<void> | undefined;
@@ -33,6 +36,10 @@ export class ThreatModelLanguageServer {
     constructor(private readonly context: vscode.ExtensionContext) {
         this.outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
         this.fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.tm');
+        // The server runs git (tm/implementation-stale) only in a trusted workspace.
+        this.trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => {
+            this.starting.then(() => this.current.sendNotification(WorkspaceTrustedNotification)).catch(() => undefined);
+        });
         this.current = this.createClient();
         this.starting = this.startCurrent();
     }
@@ -61,6 +68,7 @@ export class ThreatModelLanguageServer {
     /** Shuts the server down; `deactivate` returns this promise so VS Code waits for it. */
     async stop(): Promise<void> {
         await this.settle();
+        this.trustListener.dispose();
         this.fileWatcher.dispose();
         this.outputChannel.dispose();
     }
@@ -106,6 +114,7 @@ export class ThreatModelLanguageServer {
                 fileEvents: this.fileWatcher,
             },
             outputChannel: this.outputChannel,
+            initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ThreatModelInitializationOptions,
         };
         return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
     }

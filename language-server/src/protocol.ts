@@ -3,7 +3,7 @@
  * server, declared once here and imported by both sides. Each is a typed `RequestType` or
  * `NotificationType` under the `threatModel/` method prefix; parameters and results are plain JSON.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
 import type { TableFormat } from './generator/table-format.js';
 
@@ -72,3 +72,18 @@ export const ThreatTableRequest = new RequestType<ThreatTableParams, GeneratedDo
 export const SecurityReportRequest = new RequestType<SecurityReportParams, GeneratedDocument, void>('threatModel/report');
 
 // ---- end of the threat table block ------------------------------------------------------------
+
+// ---- Workspace trust ---------------------------------------------------------------------------
+
+/** What the VS Code extension tells the server in `initialize` (`initializationOptions`). */
+export interface ThreatModelInitializationOptions {
+    /**
+     * Whether the user trusts the workspace. Running git in a repository runs what its
+     * configuration names, so in a restricted workspace (`false`) the server runs no git
+     * (tm/implementation-stale stays silent). Clients without workspace trust leave it out: trusted.
+     */
+    readonly workspaceTrusted?: boolean;
+}
+
+/** `threatModel/workspaceTrusted`: the user has just trusted the workspace; git may run from now on. */
+export const WorkspaceTrustedNotification = new NotificationType0('threatModel/workspaceTrusted');

@@ -61,6 +61,23 @@ describe('the bundled language server over stdio: tm/implementation-stale from g
         assert.equal(await server.shutdown(), 0);
     });
 
+    it('runs no git in a workspace VS Code says is not trusted, until the user trusts it', async () => {
+        server = new LanguageServerProcess();
+        await server.initialize({ workspaceTrusted: false });
+        const uri = pathToFileURL(path.join(repository.root, 'model.tm')).href;
+        await server.open(uri, MODEL);
+        const first = await server.nextDiagnostics(uri);
+        assert.deepEqual(staleOnly(first.diagnostics), []);
+        await assert.rejects(server.nextDiagnostics(uri, server.mark(), 2_000), /No diagnostics/, 'no git, so no revalidation follows');
+
+        await server.connection.sendNotification('threatModel/workspaceTrusted');
+        const trusted = await server.nextDiagnostics(uri, server.mark());
+        assert.deepEqual(staleOnly(trusted.diagnostics), [], 'revalidated at once, before git has answered');
+        const stale = await server.nextDiagnostics(uri, server.mark());
+        assert.equal(staleOnly(stale.diagnostics).length, 1);
+        assert.equal(await server.shutdown(), 0);
+    });
+
     it('asks git nothing when the code is turned off in the settings', async () => {
         server = new LanguageServerProcess();
         await server.initialize();

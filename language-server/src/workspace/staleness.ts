@@ -48,6 +48,7 @@ export class StalenessTracker {
     private readonly listeners: Array<(uri: URI) => void> = [];
     private running: Promise<void> | undefined;
     private background = false;
+    private allowed = true;
 
     constructor(
         private readonly documents: LangiumDocuments,
@@ -56,9 +57,17 @@ export class StalenessTracker {
         private readonly now: () => number = Date.now,
     ) {}
 
-    /** Whether there is a git history to ask at all (not in tests, nor in `tml check` without `--stale`). */
+    /**
+     * Whether there is a git history to ask at all (not in tests, nor in `tml check` without
+     * `--stale`) and asking it is allowed (not in a workspace the user has not trusted).
+     */
     get enabled(): boolean {
-        return this.git !== undefined;
+        return this.git !== undefined && this.allowed;
+    }
+
+    /** Allows or forbids running git; forbidden, nothing is stale. */
+    allowGit(allowed: boolean): void {
+        this.allowed = allowed;
     }
 
     /** Lets lookups queue refreshes (the language server); `listener` hears of every model whose answer changed. */
@@ -69,7 +78,7 @@ export class StalenessTracker {
 
     /** What is known now about `file`, linked from `document`; never waits. */
     lookup(document: LangiumDocument, file: URI): StaleLink | undefined {
-        if (!this.git) return undefined;
+        if (!this.enabled) return undefined;
         const key = document.uri.toString();
         const entry = this.cache.get(key);
         const fileKey = file.toString();
@@ -82,7 +91,7 @@ export class StalenessTracker {
 
     /** Asks git about `document` now; true when the answer differs from the cached one. */
     async refresh(document: LangiumDocument): Promise<boolean> {
-        if (!this.git) return false;
+        if (!this.git || !this.allowed) return false;
         const key = document.uri.toString();
         const files = [...new Map([...implementationFiles(document).values()].map(uri => [uri.toString(), uri])).values()];
         const state = await this.git.reviewState(document.uri, files);

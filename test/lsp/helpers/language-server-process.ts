@@ -56,11 +56,12 @@ export class LanguageServerProcess {
     }
 
     /** `initialize` and `initialized`, as a client without workspace folders or settings. */
-    async initialize(): Promise<InitializeResult> {
+    async initialize(initializationOptions?: unknown): Promise<InitializeResult> {
         const params: InitializeParams = {
             processId: process.pid,
             rootUri: null,
             workspaceFolders: null,
+            initializationOptions,
             capabilities: {
                 workspace: { configuration: false },
                 textDocument: { publishDiagnostics: { relatedInformation: true } },
