@@ -10,7 +10,9 @@ const GIT_TIMEOUT_MS = 15_000;
 /** Runs git in `cwd`; undefined when it fails (no repository, no git, nothing committed, timeout). */
 function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
     return new Promise(resolve => {
-        execFile('git', [...args], { cwd, encoding: 'utf8', timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
+        // Read-only: no optional index lock that could get in the way of the user's own git, no fsmonitor hook.
+        const env = { ...process.env, GIT_OPTIONAL_LOCKS: '0' };
+        execFile('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env, encoding: 'utf8', timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
             (error, stdout) => resolve(error ? undefined : stdout));
     });
 }
