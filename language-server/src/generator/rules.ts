@@ -34,7 +34,7 @@ const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/linked-file-missing': 'A mitigation links to a file (implementedIn, verifiedBy) that does not exist relative to the model.',
     'tm/verified-without-test': 'A mitigation is verified but names no test (verifiedBy).',
     'tm/fix-only-planned': 'A threat is to be fixed, but all its mitigations are only planned.',
-    'tm/implementation-stale': 'A file a mitigation is implemented in changed in git after the model was last committed (tml check --stale).',
+    'tm/implementation-stale': 'A file a mitigation is implemented in changed in git after the model was last committed (in the editor, and in tml check --stale).',
     'tm/clause-duplicate': 'A clause that takes one value is written more than once in a declaration (or a DREAD factor twice in one rating); only the last one counts.',
 };
 
