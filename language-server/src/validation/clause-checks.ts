@@ -57,7 +57,8 @@ interface WrittenClause {
  */
 export function checkClausesWrittenOnce(node: AstNode, accept: ValidationAcceptor, clauses: SingleValuedClauses): void {
     for (const { property, flag } of clauses.get(node.$type) ?? []) {
-        const written = GrammarUtils.findNodesForProperty(node.$cstNode, property).map(clauseOf);
+        // A plain array: Langium's CST children may be an Array subclass, whose map() keeps the class.
+        const written = Array.from(GrammarUtils.findNodesForProperty(node.$cstNode, property), clauseOf);
         reportIgnored(accept, node, describeOwner(node), written, flag ? 'flag' : 'clause');
     }
 }
