@@ -1,5 +1,6 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
+import { listInProse } from '../validation/report.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -94,10 +95,68 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
 }
 
 function parseCheck(args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, CHECK_FLAGS);
+    if (parsed.kind !== 'flags') return parsed;
+    const { paths, values } = parsed;
+    const format = chosen(values, '--format', CHECK_FORMATS) ?? 'text';
+    const failOn = chosen(values, '--fail-on', FAIL_ON_VALUES) ?? 'error';
+    return { kind: 'check', options: { paths, format, failOn, ...(values.has('--stale') ? { stale: true } as const : {}) } };
+}
+
+/** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */
+function parseDocumentCommand(command: 'table' | 'report', args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, command === 'table' ? TABLE_FLAGS : REPORT_FLAGS);
+    if (parsed.kind !== 'flags') return parsed;
+    const { paths, values } = parsed;
+    const out = values.get('--out');
+    const destination = out === undefined ? {} : { out };
+    const format = chosen(values, '--format', TABLE_FORMATS) ?? 'md';
+    return command === 'table' ? { kind: 'table', options: { paths, format, ...destination } } : { kind: 'report', options: { paths, ...destination } };
+}
+
+/** How an option reads its value: none (`--stale`), one of a list (`--format json`), or any text (`--out FILE`). */
+export type Flag =
+    | { readonly kind: 'switch' }
+    | { readonly kind: 'choice'; readonly values: readonly string[] }
+    /** `expected` is what a missing-value message says the flag wants ("a file name"). */
+    | { readonly kind: 'text'; readonly expected?: string };
+
+/** The options one command takes, in the order its usage errors list them. */
+export interface CommandFlags {
+    readonly command: string;
+    readonly flags: Readonly<Record<string, Flag>>;
+    /**
+     * `tml dfd` was written on its own, and its messages are pinned as they were: it lists its
+     * options with commas only, names no expectation in a missing-value message, takes a value
+     * after `=` as written even when it starts with `--`, and counts an empty value as missing.
+     */
+    readonly dfdConventions?: true;
+}
+
+const FILE_NAME: Flag = { kind: 'text', expected: 'a file name' };
+const CHECK_FLAGS: CommandFlags = {
+    command: 'check',
+    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' } },
+};
+const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME } };
+const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME } };
+
+/** The paths and option values of a command line; a switch given has the value `''`. */
+export interface ParsedFlags {
+    readonly kind: 'flags';
+    readonly paths: readonly string[];
+    /** Option → its value; the last one given wins, as in most Unix tools. */
+    readonly values: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads the arguments after a command by its flag table: paths in any order with the options,
+ * `--flag value` or `--flag=value`, everything after `--` a path, `--help`/`-h` anywhere before
+ * the first problem. The first problem from the left is the usage error.
+ */
+export function parseFlags(args: readonly string[], table: CommandFlags): ParsedFlags | { readonly kind: 'help' } | UsageError {
     const paths: string[] = [];
-    let format: CheckFormat = 'text';
-    let failOn: FailOn = 'error';
-    let stale = false;
+    const values = new Map<string, string>();
     for (let i = 0; i < args.length; i++) {
         const arg = args[i]!;
         if (arg === '--') {
@@ -110,79 +169,49 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
             paths.push(arg);
             continue;
         }
-        if (arg === '--stale') {
-            stale = true;
+        const [name, inlineValue] = splitFlag(arg);
+        const flag = Object.hasOwn(table.flags, name) ? table.flags[name] : undefined;
+        if (!flag || (flag.kind === 'switch' && inlineValue !== undefined)) return usageError(unknownOption(table, name));
+        if (flag.kind === 'switch') {
+            values.set(name, '');
             continue;
         }
-        const [flag, inlineValue] = splitFlag(arg);
-        const value = inlineValue ?? args[i + 1];
-        if (inlineValue === undefined) i++;
-        switch (flag) {
-            case '--format': {
-                const parsed = parseChoice(flag, value, CHECK_FORMATS);
-                if (typeof parsed !== 'string') return parsed;
-                format = parsed;
-                break;
-            }
-            case '--fail-on': {
-                const parsed = parseChoice(flag, value, FAIL_ON_VALUES);
-                if (typeof parsed !== 'string') return parsed;
-                failOn = parsed;
-                break;
-            }
-            default:
-                return usageError(`unknown option '${flag}' for 'tml check': expected --format, --fail-on or --stale`);
+        const value = inlineValue ?? args[++i];
+        if (value === undefined || isMissing(value, inlineValue !== undefined, flag, table)) return usageError(missingValue(name, flag, table));
+        if (flag.kind === 'choice' && !flag.values.includes(value)) {
+            return usageError(`invalid value '${value}' for ${name}: expected one of ${flag.values.join(', ')}`);
         }
+        values.set(name, value);
     }
-    return { kind: 'check', options: { paths, format, failOn, ...(stale ? { stale: true } as const : {}) } };
+    return { kind: 'flags', paths, values };
 }
 
-/** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */
-function parseDocumentCommand(command: 'table' | 'report', args: readonly string[]): CliCommand | UsageError {
-    const paths: string[] = [];
-    let format: TableFormat = 'md';
-    let out: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i]!;
-        if (arg === '--') {
-            paths.push(...args.slice(i + 1));
-            break;
-        }
-        if (arg === '--help' || arg === '-h') return { kind: 'help' };
-        if (!arg.startsWith('-') || arg === '-') {
-            paths.push(arg);
-            continue;
-        }
-        const [flag, inlineValue] = splitFlag(arg);
-        const value = inlineValue ?? args[i + 1];
-        if (inlineValue === undefined) i++;
-        if (flag === '--out') {
-            if (value === undefined || value === '' || value.startsWith('--')) return usageError('missing value for --out: expected a file name');
-            out = value;
-        } else if (flag === '--format' && command === 'table') {
-            const parsed = parseChoice(flag, value, TABLE_FORMATS);
-            if (typeof parsed !== 'string') return parsed;
-            format = parsed;
-        } else {
-            return usageError(`unknown option '${flag}' for 'tml ${command}': expected ${command === 'table' ? '--format or --out' : '--out'}`);
-        }
-    }
-    const destination = out === undefined ? {} : { out };
-    return command === 'table' ? { kind: 'table', options: { paths, format, ...destination } } : { kind: 'report', options: { paths, ...destination } };
+/** A following flag is not a value: `--format --fail-on error` lacks the format. */
+function isMissing(value: string, inline: boolean, flag: Flag, table: CommandFlags): boolean {
+    if (table.dfdConventions) return value === '' || (!inline && value.startsWith('--'));
+    return value.startsWith('--') || (value === '' && flag.kind === 'text');
+}
+
+function missingValue(name: string, flag: Flag, table: CommandFlags): string {
+    const expected = table.dfdConventions ? undefined : flag.kind === 'choice' ? `one of ${flag.values.join(', ')}` : flag.kind === 'text' ? flag.expected : undefined;
+    return expected === undefined ? `missing value for ${name}` : `missing value for ${name}: expected ${expected}`;
+}
+
+function unknownOption(table: CommandFlags, name: string): string {
+    const names = Object.keys(table.flags);
+    const expected = table.dfdConventions ? names.join(', ') : listInProse(names, 'or');
+    return `unknown option '${name}' for 'tml ${table.command}': expected ${expected}`;
+}
+
+/** The value given for a choice flag, typed as one of its values; undefined if not given. */
+export function chosen<T extends string>(values: ReadonlyMap<string, string>, name: string, allowed: readonly T[]): T | undefined {
+    return allowed.find(candidate => candidate === values.get(name));
 }
 
 /** `--format=json` → `['--format', 'json']`; `--format` → `['--format', undefined]`. */
 function splitFlag(arg: string): [string, string | undefined] {
     const equals = arg.indexOf('=');
     return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
-}
-
-function parseChoice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | UsageError {
-    const expected = `expected one of ${allowed.join(', ')}`;
-    // A following flag is not a value: `--format --fail-on error` lacks the format.
-    if (value === undefined || value.startsWith('--')) return usageError(`missing value for ${flag}: ${expected}`);
-    const choice = allowed.find(candidate => candidate === value);
-    return choice ?? usageError(`invalid value '${value}' for ${flag}: ${expected}`);
 }
 
 function isPlannedCommand(command: string): command is PlannedCommand {

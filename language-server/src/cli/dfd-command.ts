@@ -9,6 +9,8 @@ import { toMermaid } from '../dfd/mermaid.js';
 import { modelsByUri, selectDiagram } from '../dfd/select.js';
 import { renderSvg } from '../dfd/svg.js';
 import { createThreatModelServices } from '../threat-model-module.js';
+import type { CommandFlags } from './args.js';
+import { chosen, parseFlags } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
@@ -17,11 +19,11 @@ import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from
 export const DFD_FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
 export type DfdFormat = (typeof DFD_FORMATS)[number];
 
-const DFD_FLAGS = ['--scenario', '--format', '--out'] as const;
-
-function isDfdFlag(flag: string): flag is (typeof DFD_FLAGS)[number] {
-    return (DFD_FLAGS as readonly string[]).includes(flag);
-}
+const DFD_FLAGS: CommandFlags = {
+    command: 'dfd',
+    flags: { '--scenario': { kind: 'text' }, '--format': { kind: 'choice', values: DFD_FORMATS }, '--out': { kind: 'text' } },
+    dfdConventions: true,
+};
 
 /** `tml dfd`: which model, which diagram, which format, where to. */
 export interface DfdOptions {
@@ -48,43 +50,12 @@ Exit codes: 0 ok; 2 usage error, unknown scenario or unreadable input.
  * @throws CliError on a usage error (one line naming what is wrong and what is allowed).
  */
 export function parseDfdArgs(args: readonly string[]): DfdOptions | 'help' {
-    const paths: string[] = [];
-    let scenario: string | null = null;
-    let format: DfdFormat = 'svg';
-    let out: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i]!;
-        if (arg === '--') {
-            paths.push(...args.slice(i + 1));
-            break;
-        }
-        if (arg === '--help' || arg === '-h') return 'help';
-        if (!arg.startsWith('-') || arg === '-') {
-            paths.push(arg);
-            continue;
-        }
-        const equals = arg.indexOf('=');
-        const flag = equals < 0 ? arg : arg.slice(0, equals);
-        if (!isDfdFlag(flag)) throw new CliError(`unknown option '${flag}' for 'tml dfd': expected ${DFD_FLAGS.join(', ')}`);
-        const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
-        // A following flag is not a value: `--scenario --format dot` lacks the scenario.
-        if (value === undefined || value === '' || (equals < 0 && value.startsWith('--'))) throw new CliError(`missing value for ${flag}`);
-        switch (flag) {
-            case '--scenario':
-                scenario = value;
-                break;
-            case '--format': {
-                const chosen = DFD_FORMATS.find(f => f === value);
-                if (!chosen) throw new CliError(`invalid value '${value}' for --format: expected one of ${DFD_FORMATS.join(', ')}`);
-                format = chosen;
-                break;
-            }
-            case '--out':
-                out = value;
-                break;
-        }
-    }
-    return { paths, scenario, format, ...(out !== undefined ? { out } : {}) };
+    const parsed = parseFlags(args, DFD_FLAGS);
+    if (parsed.kind === 'help') return 'help';
+    if (parsed.kind === 'usage-error') throw new CliError(parsed.message);
+    const { paths, values } = parsed;
+    const out = values.get('--out');
+    return { paths, scenario: values.get('--scenario') ?? null, format: chosen(values, '--format', DFD_FORMATS) ?? 'svg', ...(out !== undefined ? { out } : {}) };
 }
 
 /**
