@@ -4,7 +4,8 @@ import type { Range } from 'vscode-languageserver';
 import type { Dread } from '../generated/ast.js';
 import { isDfdElement } from '../generated/ast.js';
 import { describeElement } from '../model/stride.js';
-import { DEFAULT_SEVERITIES, IssueCodes } from './issue-codes.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
 
 /** A clause the grammar lets the user write more than once, although the AST keeps one value. */
 export interface SingleValuedClause {
@@ -83,18 +84,10 @@ type ClauseKind = 'clause' | 'flag' | 'factor';
 function reportIgnored(accept: ValidationAcceptor, node: AstNode, owner: string, written: readonly WrittenClause[], kind: ClauseKind): void {
     if (written.length < 2) return;
     const clause = written[0]!.keyword.text;
-    const code = IssueCodes.ClauseDuplicate;
-    // report() targets a property or a keyword of a node; this finding needs the range of one occurrence.
-    const setting = DEFAULT_SEVERITIES[code];
-    const severity = setting === 'information' ? 'info' : setting;
     written.slice(0, -1).forEach((occurrence, index) => {
         const duplicates = written.filter((_, other) => other !== index).map(w => w.range);
-        accept(severity, duplicateMessage(owner, clause, written.length, kind), {
-            node,
-            range: occurrence.keyword.range,
-            code,
-            data: { code, clause, actionRange: occurrence.range, duplicates },
-        });
+        report(accept, IssueCodes.ClauseDuplicate, duplicateMessage(owner, clause, written.length, kind),
+            { node, range: occurrence.keyword.range }, { clause, actionRange: occurrence.range, duplicates });
     });
 }
 

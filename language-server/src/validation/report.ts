@@ -1,11 +1,16 @@
 import type { AstNode, Properties, ValidationAcceptor, ValidationSeverity } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import type { IssueCode, IssueSeverity, ThreatModelDiagnosticData } from './issue-codes.js';
 import { DEFAULT_SEVERITIES } from './issue-codes.js';
 
-/** Where a finding points: a property of a node (optionally one entry of a list) or a keyword in it. */
+/**
+ * Where a finding points: a property of a node (optionally one entry of a list), a keyword in it,
+ * or a range within it (one occurrence of a clause the AST keeps only once).
+ */
 export type FindingTarget<N extends AstNode> =
     | { readonly node: N; readonly property: Properties<N>; readonly index?: number }
-    | { readonly node: N; readonly keyword: string };
+    | { readonly node: N; readonly keyword: string }
+    | { readonly node: N; readonly range: Range };
 
 /**
  * Reports a finding with its code's default severity, the code both as the diagnostic's `code` and
