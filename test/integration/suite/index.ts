@@ -33,6 +33,8 @@ async function runSuite(): Promise<SuiteResults> {
     await import('./editing.test.js');
     await import('./dfd-preview.test.js');
     await import('./threat-table.test.js');
+    // Last: it opens a model from outside the fixture workspace.
+    await import('./staleness.test.js');
     return collectOutcomes(mocha.run());
 }
 
