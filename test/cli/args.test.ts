@@ -64,12 +64,13 @@ describe('tml argument parsing', () => {
         });
     });
 
-    it('knows help, version and the command still to come', () => {
+    it('knows help, version and every command of DESIGN.md §5, dfd with a help of its own', () => {
         assert.deepEqual(parseArgs(['--help']), { kind: 'help' });
         assert.deepEqual(parseArgs(['help']), { kind: 'help' });
         assert.deepEqual(parseArgs(['check', '--help']), { kind: 'help' });
+        assert.deepEqual(parseArgs(['dfd', '--help']), { kind: 'help', command: 'dfd' });
         assert.deepEqual(parseArgs(['--version']), { kind: 'version' });
-        assert.deepEqual(parseArgs(['dfd']), { kind: 'planned', command: 'dfd' });
+        assert.deepEqual(parseArgs(['dfd']), { kind: 'dfd', options: { paths: [], scenario: null, format: 'svg' } });
     });
 
     it('rejects a missing or unknown command', () => {

@@ -255,7 +255,7 @@ describe('tml', () => {
         for (const args of [['--help'], ['help']]) {
             const run = runTml(args);
             assert.equal(run.status, 0);
-            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\] \[--fail-on error\|warning\|none\]\n/);
+            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\] \[--fail-on error\|warning\|none\] \[--stale\]\n/);
         }
     });
 

@@ -1,25 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { parseArgs } from '../../language-server/src/cli/args.js';
-import { CliError } from '../../language-server/src/cli/cli-error.js';
-import { parseDfdArgs } from '../../language-server/src/cli/dfd-command.js';
-
-/** The one-line message `tml dfd <args>` fails with (parseDfdArgs throws it). */
-function dfdUsageError(args: readonly string[]): string {
-    try {
-        const parsed = parseDfdArgs(args);
-        assert.fail(`expected a usage error, got ${JSON.stringify(parsed)}`);
-    } catch (error) {
-        assert.ok(error instanceof CliError, String(error));
-        return error.message;
-    }
-}
 
 const usageError = (message: string) => ({ kind: 'usage-error', message });
 
 /**
- * The options of every command, one table each: what the paths, flags and usage errors not
- * covered by args.test.ts, table-command.test.ts and dfd-cli.test.ts are, so that the commands'
- * option parsing can share one loop without a change anyone would see.
+ * The options of every command, one table each: the paths, flags and usage errors not covered by
+ * args.test.ts, table-command.test.ts and dfd-cli.test.ts. Every command follows the same
+ * conventions: options listed with "or", a missing value names what the flag expects, a value
+ * starting with -- is missing (after = too), an empty choice is invalid.
  */
 describe('command-line options of every command', () => {
     it('check: --stale is a switch, and takes no value', () => {
@@ -64,29 +52,33 @@ describe('command-line options of every command', () => {
         assert.deepEqual(parseArgs(['check', '--bogus', '--help']),
             usageError("unknown option '--bogus' for 'tml check': expected --format, --fail-on or --stale"));
         assert.deepEqual(parseArgs(['table', '--format', 'xml', '--bogus']), usageError("invalid value 'xml' for --format: expected one of md, csv, html, json"));
-        assert.equal(parseDfdArgs(['--help', '--bogus']), 'help');
+        assert.deepEqual(parseArgs(['dfd', '--help', '--bogus']), { kind: 'help', command: 'dfd' });
+        assert.deepEqual(parseArgs(['dfd', '--bogus', '--help']),
+            usageError("unknown option '--bogus' for 'tml dfd': expected --scenario, --format or --out"));
     });
 
-    it('dfd: a missing value names only the flag', () => {
-        assert.equal(dfdUsageError(['--out']), 'missing value for --out');
-        assert.equal(dfdUsageError(['--out=']), 'missing value for --out');
-        assert.equal(dfdUsageError(['--format']), 'missing value for --format');
-        assert.equal(dfdUsageError(['--format=']), 'missing value for --format');
-        assert.equal(dfdUsageError(['--format', '--out', 'x']), 'missing value for --format');
-        assert.equal(dfdUsageError(['--scenario=']), 'missing value for --scenario');
+    it('dfd: a missing value names the flag and what it expects', () => {
+        assert.deepEqual(parseArgs(['dfd', '--out']), usageError('missing value for --out: expected a file name'));
+        assert.deepEqual(parseArgs(['dfd', '--out=']), usageError('missing value for --out: expected a file name'));
+        assert.deepEqual(parseArgs(['dfd', '--format']), usageError('missing value for --format: expected one of svg, dot, mermaid, json'));
+        assert.deepEqual(parseArgs(['dfd', '--format', '--out', 'x']), usageError('missing value for --format: expected one of svg, dot, mermaid, json'));
+        assert.deepEqual(parseArgs(['dfd', '--scenario=']), usageError('missing value for --scenario: expected a scenario name'));
+        assert.deepEqual(parseArgs(['dfd', '--scenario', '--format', 'dot']), usageError('missing value for --scenario: expected a scenario name'));
     });
 
-    it('dfd: a value after = is taken as written, even when it starts with --', () => {
-        assert.deepEqual(parseDfdArgs(['--out=--x.svg', '--scenario=--S']), { paths: [], scenario: '--S', format: 'svg', out: '--x.svg' });
-        assert.equal(dfdUsageError(['--format=--dot']), "invalid value '--dot' for --format: expected one of svg, dot, mermaid, json");
+    it('dfd: an empty format is invalid, and a value after = that looks like a flag is missing', () => {
+        assert.deepEqual(parseArgs(['dfd', '--format=']), usageError("invalid value '' for --format: expected one of svg, dot, mermaid, json"));
+        assert.deepEqual(parseArgs(['dfd', '--format=--dot']), usageError('missing value for --format: expected one of svg, dot, mermaid, json'));
+        assert.deepEqual(parseArgs(['dfd', '--out=--x.svg']), usageError('missing value for --out: expected a file name'));
+        assert.deepEqual(parseArgs(['dfd', '--scenario=--S']), usageError('missing value for --scenario: expected a scenario name'));
     });
 
     it('dfd: unknown options, -h, a lone -, the last repeated flag wins', () => {
-        assert.equal(dfdUsageError(['--stale']), "unknown option '--stale' for 'tml dfd': expected --scenario, --format, --out");
-        assert.equal(dfdUsageError(['-s', 'S']), "unknown option '-s' for 'tml dfd': expected --scenario, --format, --out");
-        assert.equal(parseDfdArgs(['a.tm', '-h']), 'help');
-        assert.deepEqual(parseDfdArgs(['-', '--scenario', 'A', '--scenario=B', '--format', 'dot', '--format=json']), {
-            paths: ['-'], scenario: 'B', format: 'json',
+        assert.deepEqual(parseArgs(['dfd', '--stale']), usageError("unknown option '--stale' for 'tml dfd': expected --scenario, --format or --out"));
+        assert.deepEqual(parseArgs(['dfd', '-s', 'S']), usageError("unknown option '-s' for 'tml dfd': expected --scenario, --format or --out"));
+        assert.deepEqual(parseArgs(['dfd', 'a.tm', '-h']), { kind: 'help', command: 'dfd' });
+        assert.deepEqual(parseArgs(['dfd', '-', '--scenario', 'A', '--scenario=B', '--format', 'dot', '--format=json', '--out', 'a.json', '--out=b.json']), {
+            kind: 'dfd', options: { paths: ['-'], scenario: 'B', format: 'json', out: 'b.json' },
         });
     });
 });

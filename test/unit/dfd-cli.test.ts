@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs, USAGE } from '../../language-server/src/cli/args.js';
 import { CliError, EXIT_USAGE } from '../../language-server/src/cli/cli-error.js';
-import { DFD_USAGE, parseDfdArgs } from '../../language-server/src/cli/dfd-command.js';
+import { DFD_USAGE } from '../../language-server/src/cli/dfd-command.js';
 import { failureMessage } from '../../language-server/src/cli/run.js';
 import { runTml } from '../cli/helpers/run-tml.js';
 import { assertPinned, DESIGN_EXAMPLE, DFD_FIXTURES, runDfd } from './dfd-helpers.js';
@@ -48,6 +49,10 @@ describe('tml dfd', () => {
         }
     });
 
+    it('fails on an unwritable --out with the same line as tml table and tml report', async () => {
+        assert.equal(await failure([DESIGN_EXAMPLE, '--format', 'dot', '--out', 'no/such/folder/dfd.dot']), 'tml: cannot write no/such/folder/dfd.dot: no such directory\n');
+    });
+
     it('says on stderr when part of the model could not be read, and still draws the rest', async () => {
         const run = await runDfd(['test/fixtures/dfd/broken.tm', '--format', 'json']);
         assert.equal(run.code, 0);
@@ -55,14 +60,16 @@ describe('tml dfd', () => {
     });
 
     it('parses its options, and rejects what it does not know with one line', async () => {
-        assert.deepEqual(parseDfdArgs(['a', '--scenario=S', '--format', 'dot', '--out', 'x.dot', '--', '--b']), { paths: ['a', '--b'], scenario: 'S', format: 'dot', out: 'x.dot' });
-        assert.deepEqual(parseDfdArgs([]), { paths: [], scenario: null, format: 'svg' });
-        assert.equal(parseDfdArgs(['--help']), 'help');
-        assert.equal((await runDfd(['-h'])).stdout, DFD_USAGE);
+        assert.deepEqual(parseArgs(['dfd', 'a', '--scenario=S', '--format', 'dot', '--out', 'x.dot', '--', '--b']), {
+            kind: 'dfd', options: { paths: ['a', '--b'], scenario: 'S', format: 'dot', out: 'x.dot' },
+        });
+        assert.deepEqual(parseArgs(['dfd']), { kind: 'dfd', options: { paths: [], scenario: null, format: 'svg' } });
+        assert.deepEqual(parseArgs(['dfd', '--help']), { kind: 'help', command: 'dfd' });
+        assert.deepEqual(await runDfd(['-h']), { code: 0, stdout: DFD_USAGE, stderr: '' });
         assert.equal(await failure(['--format', 'png']), "tml: invalid value 'png' for --format: expected one of svg, dot, mermaid, json\n");
-        assert.equal(await failure(['--scenario']), 'tml: missing value for --scenario\n');
-        assert.equal(await failure(['--scenario', '--format', 'dot']), 'tml: missing value for --scenario\n');
-        assert.equal(await failure(['--fail-on', 'error']), "tml: unknown option '--fail-on' for 'tml dfd': expected --scenario, --format, --out\n");
+        assert.equal(await failure(['--scenario']), 'tml: missing value for --scenario: expected a scenario name\n');
+        assert.equal(await failure(['--scenario', '--format', 'dot']), 'tml: missing value for --scenario: expected a scenario name\n');
+        assert.equal(await failure(['--fail-on', 'error']), "tml: unknown option '--fail-on' for 'tml dfd': expected --scenario, --format or --out\n");
         assert.equal(await failure(['no/such/folder']), 'tml: cannot read no/such/folder: no such file or directory\n');
     });
 });
@@ -79,7 +86,10 @@ describe('tml dfd, run as a user runs it (bin/tml.cjs)', () => {
         assert.deepEqual([run.status, run.stdout, run.stderr], [2, '', "tml: unknown scenario 'Refund': expected one of Checkout\n"]);
     });
 
-    it('is listed in tml --help as implemented', () => {
-        assert.doesNotMatch(runTml(['--help']).stdout, /dfd.*not implemented/);
+    it('prints its own usage for tml dfd --help, and is listed in the overview of tml --help', () => {
+        assert.deepEqual(runTml(['dfd', '--help']), { status: 0, stdout: DFD_USAGE, stderr: '' });
+        const overview = runTml(['--help']);
+        assert.deepEqual(overview, { status: 0, stdout: USAGE, stderr: '' });
+        assert.match(overview.stdout, /^ {2}tml dfd {4}\[paths…\] \[--scenario NAME\] \[--format svg\|dot\|mermaid\|json\] \[--out FILE\]/m);
     });
 });

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runDfdCommand } from '../../language-server/src/cli/dfd-command.js';
+import { runCli } from '../../language-server/src/cli/run.js';
 import { buildDfdModel } from '../../language-server/src/dfd/build-graph.js';
 import type { DfdModel } from '../../language-server/src/dfd/graph.js';
 import { diagramJson, scenarioInfos } from '../../language-server/src/dfd/json.js';
@@ -83,10 +83,13 @@ export interface DfdRun {
     readonly stderr: string;
 }
 
-/** `tml dfd <args>` in this process, from the repository root, with output captured. */
+/**
+ * `tml dfd <args>` in this process, from the repository root, with output captured.
+ * @throws CliError as runCli does (main.ts turns it into one line on stderr and exit code 2).
+ */
 export async function runDfd(args: readonly string[], cwd = REPO_ROOT): Promise<DfdRun> {
     let stdout = '';
     let stderr = '';
-    const code = await runDfdCommand(args, { cwd, stdout: text => (stdout += text), stderr: text => (stderr += text) });
+    const code = await runCli(['dfd', ...args], { cwd, stdout: text => (stdout += text), stderr: text => (stderr += text) });
     return { code, stdout, stderr };
 }

@@ -8,9 +8,8 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const FAIL_ON_VALUES = ['error', 'warning', 'none'] as const;
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
-/** Commands of DESIGN.md §5 that are specified but not built yet. */
-export const PLANNED_COMMANDS = ['dfd'] as const;
-export type PlannedCommand = (typeof PLANNED_COMMANDS)[number];
+export const DFD_FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
+export type DfdFormat = (typeof DFD_FORMATS)[number];
 
 /** `tml check`: what to check, how to print it and when to fail. */
 export interface CheckOptions {
@@ -36,14 +35,25 @@ export interface ReportOptions {
     readonly out?: string;
 }
 
+/** `tml dfd`: which model, which diagram, which format, where to. */
+export interface DfdOptions {
+    readonly paths: readonly string[];
+    /** A scenario's name, or `null` for the overview of the whole model. */
+    readonly scenario: string | null;
+    readonly format: DfdFormat;
+    /** The file to write instead of stdout. */
+    readonly out?: string;
+}
+
 /** What the command line asks for. */
 export type CliCommand =
-    | { readonly kind: 'help' }
+    // `command`: the command whose own usage to print (`tml dfd --help`); without it, the overview.
+    | { readonly kind: 'help'; readonly command?: 'dfd' }
     | { readonly kind: 'version' }
     | { readonly kind: 'check'; readonly options: CheckOptions }
     | { readonly kind: 'table'; readonly options: TableOptions }
     | { readonly kind: 'report'; readonly options: ReportOptions }
-    | { readonly kind: 'planned'; readonly command: PlannedCommand };
+    | { readonly kind: 'dfd'; readonly options: DfdOptions };
 
 /** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
 export interface UsageError {
@@ -52,7 +62,7 @@ export interface UsageError {
 }
 
 export const USAGE = `Usage:
-  tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none]
+  tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none] [--stale]
   tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
   tml report [paths…] [--out FILE]                                      (Markdown security model)
@@ -88,8 +98,9 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
         case 'table':
         case 'report':
             return parseDocumentCommand(command, rest);
+        case 'dfd':
+            return parseDfd(rest);
         default:
-            if (isPlannedCommand(command)) return { kind: 'planned', command };
             return usageError(`unknown command '${command}': expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
     }
 }
@@ -108,29 +119,37 @@ function parseDocumentCommand(command: 'table' | 'report', args: readonly string
     const parsed = parseFlags(args, command === 'table' ? TABLE_FLAGS : REPORT_FLAGS);
     if (parsed.kind !== 'flags') return parsed;
     const { paths, values } = parsed;
-    const out = values.get('--out');
-    const destination = out === undefined ? {} : { out };
     const format = chosen(values, '--format', TABLE_FORMATS) ?? 'md';
-    return command === 'table' ? { kind: 'table', options: { paths, format, ...destination } } : { kind: 'report', options: { paths, ...destination } };
+    return command === 'table' ? { kind: 'table', options: { paths, format, ...destination(values) } } : { kind: 'report', options: { paths, ...destination(values) } };
+}
+
+/** `tml dfd --help` prints the usage of dfd alone, which explains its formats. */
+function parseDfd(args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, DFD_FLAGS);
+    if (parsed.kind === 'help') return { kind: 'help', command: 'dfd' };
+    if (parsed.kind !== 'flags') return parsed;
+    const { paths, values } = parsed;
+    const format = chosen(values, '--format', DFD_FORMATS) ?? 'svg';
+    return { kind: 'dfd', options: { paths, scenario: values.get('--scenario') ?? null, format, ...destination(values) } };
+}
+
+/** `{ out }` when `--out` was given, else nothing: stdout. */
+function destination(values: ReadonlyMap<string, string>): { readonly out?: string } {
+    const out = values.get('--out');
+    return out === undefined ? {} : { out };
 }
 
 /** How an option reads its value: none (`--stale`), one of a list (`--format json`), or any text (`--out FILE`). */
-export type Flag =
+type Flag =
     | { readonly kind: 'switch' }
     | { readonly kind: 'choice'; readonly values: readonly string[] }
     /** `expected` is what a missing-value message says the flag wants ("a file name"). */
     | { readonly kind: 'text'; readonly expected?: string };
 
 /** The options one command takes, in the order its usage errors list them. */
-export interface CommandFlags {
+interface CommandFlags {
     readonly command: string;
     readonly flags: Readonly<Record<string, Flag>>;
-    /**
-     * `tml dfd` was written on its own, and its messages are pinned as they were: it lists its
-     * options with commas only, names no expectation in a missing-value message, takes a value
-     * after `=` as written even when it starts with `--`, and counts an empty value as missing.
-     */
-    readonly dfdConventions?: true;
 }
 
 const FILE_NAME: Flag = { kind: 'text', expected: 'a file name' };
@@ -140,9 +159,13 @@ const CHECK_FLAGS: CommandFlags = {
 };
 const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME } };
 const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME } };
+const DFD_FLAGS: CommandFlags = {
+    command: 'dfd',
+    flags: { '--scenario': { kind: 'text', expected: 'a scenario name' }, '--format': { kind: 'choice', values: DFD_FORMATS }, '--out': FILE_NAME },
+};
 
 /** The paths and option values of a command line; a switch given has the value `''`. */
-export interface ParsedFlags {
+interface ParsedFlags {
     readonly kind: 'flags';
     readonly paths: readonly string[];
     /** Option → its value; the last one given wins, as in most Unix tools. */
@@ -154,7 +177,7 @@ export interface ParsedFlags {
  * `--flag value` or `--flag=value`, everything after `--` a path, `--help`/`-h` anywhere before
  * the first problem. The first problem from the left is the usage error.
  */
-export function parseFlags(args: readonly string[], table: CommandFlags): ParsedFlags | { readonly kind: 'help' } | UsageError {
+function parseFlags(args: readonly string[], table: CommandFlags): ParsedFlags | { readonly kind: 'help' } | UsageError {
     const paths: string[] = [];
     const values = new Map<string, string>();
     for (let i = 0; i < args.length; i++) {
@@ -177,7 +200,7 @@ export function parseFlags(args: readonly string[], table: CommandFlags): Parsed
             continue;
         }
         const value = inlineValue ?? args[++i];
-        if (value === undefined || isMissing(value, inlineValue !== undefined, flag, table)) return usageError(missingValue(name, flag, table));
+        if (value === undefined || isMissing(value, flag)) return usageError(missingValue(name, flag));
         if (flag.kind === 'choice' && !flag.values.includes(value)) {
             return usageError(`invalid value '${value}' for ${name}: expected one of ${flag.values.join(', ')}`);
         }
@@ -186,25 +209,22 @@ export function parseFlags(args: readonly string[], table: CommandFlags): Parsed
     return { kind: 'flags', paths, values };
 }
 
-/** A following flag is not a value: `--format --fail-on error` lacks the format. */
-function isMissing(value: string, inline: boolean, flag: Flag, table: CommandFlags): boolean {
-    if (table.dfdConventions) return value === '' || (!inline && value.startsWith('--'));
+/** A flag is no value, even after `=` (`--format --fail-on error`, `--out=--x`), and an empty text is none (`--out=`). */
+function isMissing(value: string, flag: Flag): boolean {
     return value.startsWith('--') || (value === '' && flag.kind === 'text');
 }
 
-function missingValue(name: string, flag: Flag, table: CommandFlags): string {
-    const expected = table.dfdConventions ? undefined : flag.kind === 'choice' ? `one of ${flag.values.join(', ')}` : flag.kind === 'text' ? flag.expected : undefined;
+function missingValue(name: string, flag: Flag): string {
+    const expected = flag.kind === 'choice' ? `one of ${flag.values.join(', ')}` : flag.kind === 'text' ? flag.expected : undefined;
     return expected === undefined ? `missing value for ${name}` : `missing value for ${name}: expected ${expected}`;
 }
 
 function unknownOption(table: CommandFlags, name: string): string {
-    const names = Object.keys(table.flags);
-    const expected = table.dfdConventions ? names.join(', ') : listInProse(names, 'or');
-    return `unknown option '${name}' for 'tml ${table.command}': expected ${expected}`;
+    return `unknown option '${name}' for 'tml ${table.command}': expected ${listInProse(Object.keys(table.flags), 'or')}`;
 }
 
 /** The value given for a choice flag, typed as one of its values; undefined if not given. */
-export function chosen<T extends string>(values: ReadonlyMap<string, string>, name: string, allowed: readonly T[]): T | undefined {
+function chosen<T extends string>(values: ReadonlyMap<string, string>, name: string, allowed: readonly T[]): T | undefined {
     return allowed.find(candidate => candidate === values.get(name));
 }
 
@@ -212,10 +232,6 @@ export function chosen<T extends string>(values: ReadonlyMap<string, string>, na
 function splitFlag(arg: string): [string, string | undefined] {
     const equals = arg.indexOf('=');
     return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
-}
-
-function isPlannedCommand(command: string): command is PlannedCommand {
-    return (PLANNED_COMMANDS as readonly string[]).includes(command);
 }
 
 function usageError(message: string): UsageError {

@@ -1,3 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { CliError } from './cli-error.js';
+
 /** The outside world as the CLI sees it; tests pass their own to capture output. */
 export interface CliIo {
     /** The directory relative paths are resolved against and findings are shown relative to. */
@@ -5,3 +9,29 @@ export interface CliIo {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
 }
+
+/**
+ * Writes `text` to `out` (relative to cwd), or to stdout without `out`: the `--out FILE` of every
+ * command that has one, so an unwritable file reads the same from each.
+ * @throws CliError when the file cannot be written.
+ */
+export async function writeOutput(text: string, out: string | undefined, io: CliIo): Promise<void> {
+    if (out === undefined) {
+        io.stdout(text);
+        return;
+    }
+    await writeFile(path.resolve(io.cwd, out), text, 'utf8').catch((error: unknown) => {
+        const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+        const reason = WRITE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
+        throw new CliError(`cannot write ${out}: ${reason}`);
+    });
+}
+
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+    ENOENT: 'no such directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EROFS: 'read-only file system',
+};

@@ -4,7 +4,6 @@
  * code 2, never as a stack trace: CI logs show it to people who did not write tml.
  */
 import { EXIT_USAGE } from './cli-error.js';
-import { runDfdCommand } from './dfd-command.js';
 import type { CliIo } from './io.js';
 import { failureMessage, runCli } from './run.js';
 
@@ -33,7 +32,6 @@ const io: CliIo = {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
 };
-// `tml dfd` parses its own arguments (dfd-command.ts); every other command goes through run.ts.
-(argv[0] === 'dfd' ? runDfdCommand(argv.slice(1), io) : runCli(argv, io)).then(code => {
+runCli(argv, io).then(code => {
     process.exitCode = code;
 }, fail);

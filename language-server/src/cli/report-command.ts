@@ -2,8 +2,9 @@ import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
 import { generateSecurityReport } from '../generator/report-document.js';
 import type { ReportOptions } from './args.js';
 import type { CliIo } from './io.js';
+import { writeOutput } from './io.js';
 import { displayPath } from './load-workspace.js';
-import { loadModel, warnAboutErrors, writeOutput } from './table-command.js';
+import { loadModel, warnAboutErrors } from './table-command.js';
 
 /** `tml report`: the security model document (Markdown) of the model, with every current finding as an open item. */
 export async function runReport(options: ReportOptions, io: CliIo): Promise<number> {

@@ -1,6 +1,7 @@
 import { parseArgs, USAGE } from './args.js';
 import { runCheck } from './check.js';
-import { CliError, EXIT_USAGE } from './cli-error.js';
+import { CliError } from './cli-error.js';
+import { DFD_USAGE, runDfd } from './dfd-command.js';
 import type { CliIo } from './io.js';
 import { runReport } from './report-command.js';
 import { runTable } from './table-command.js';
@@ -17,20 +18,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case 'usage-error':
             throw new CliError(command.message);
         case 'help':
-            io.stdout(USAGE);
+            io.stdout(command.command === 'dfd' ? DFD_USAGE : USAGE);
             return 0;
         case 'version':
             io.stdout(`${readPackageVersion()}\n`);
             return 0;
-        case 'planned':
-            io.stderr(`tml: '${command.command}' is not implemented yet\n`);
-            return EXIT_USAGE;
         case 'check':
             return runCheck(command.options, io, readPackageVersion());
         case 'table':
             return runTable(command.options, io);
         case 'report':
             return runReport(command.options, io);
+        case 'dfd':
+            return runDfd(command.options, io);
     }
 }
 

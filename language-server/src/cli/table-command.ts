@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { NodeThreatModelContext } from '../node-context.js';
 import { isModel } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
@@ -11,6 +9,7 @@ import { createThreatModelServices } from '../threat-model-module.js';
 import type { TableOptions } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
+import { writeOutput } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
 
@@ -49,31 +48,6 @@ export function warnAboutErrors(model: LoadedModel, io: CliIo): void {
     const files = withErrors === 1 ? '1 file has' : `${withErrors} files have`;
     io.stderr(`tml: warning: ${files} errors, so the output may be incomplete (run 'tml check' to see them)\n`);
 }
-
-/**
- * Writes `text` to `out` (relative to cwd), or to stdout without `out`.
- * @throws CliError when the file cannot be written.
- */
-export async function writeOutput(text: string, out: string | undefined, io: CliIo): Promise<void> {
-    if (out === undefined) {
-        io.stdout(text);
-        return;
-    }
-    await writeFile(path.resolve(io.cwd, out), text, 'utf8').catch((error: unknown) => {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-        const reason = WRITE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
-        throw new CliError(`cannot write ${out}: ${reason}`);
-    });
-}
-
-const WRITE_ERRORS: Readonly<Record<string, string>> = {
-    ENOENT: 'no such directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    EROFS: 'read-only file system',
-};
 
 /** `tml table`: the threat list and STRIDE coverage matrix of DESIGN.md §6, in the format asked for. */
 export async function runTable(options: TableOptions, io: CliIo): Promise<number> {
