@@ -27,7 +27,14 @@ const MODEL = [
 class TableHistory implements GitHistory {
     answers = new Map<string, number>();
     reviewed = 'a'.repeat(40);
+    headCommit = 'h1';
     readonly asked: string[][] = [];
+    readonly headsAsked: string[] = [];
+
+    head(folder: URI): Promise<string | undefined> {
+        this.headsAsked.push(folder.path);
+        return Promise.resolve(this.headCommit);
+    }
 
     reviewState(_model: URI, linked: readonly URI[]): Promise<ReviewState | undefined> {
         this.asked.push(linked.map(uri => uri.path));
@@ -70,34 +77,64 @@ describe('tm/implementation-stale in the editor: the staleness tracker', () => {
         assert.equal(tracker.lookup(document, limits), undefined);
     });
 
-    it('trusts its answer for maxAge, then keeps showing it while a refresh runs, and tells only of changes', async () => {
+    it('trusts its answer for maxAge, then asks only for HEAD, and asks again when HEAD moved; tells only of changes', async () => {
         tracker.lookup(document, session);
         await tracker.idle();
         clock += 9_999;
         tracker.lookup(document, session);
         await tracker.idle();
         assert.equal(history.asked.length, 1, 'no refresh within maxAge');
+        assert.deepEqual(history.headsAsked, ['/repo']);
 
         clock += 1;
+        assert.deepEqual(tracker.lookup(document, session), { commits: 2, reviewed: 'a'.repeat(40) });
+        await tracker.idle();
+        assert.deepEqual(history.headsAsked, ['/repo', '/repo'], 'HEAD is asked again after maxAge');
+        assert.equal(history.asked.length, 1, 'HEAD did not move: no full question');
+
+        // A commit of the model: HEAD moves, the answer changes.
+        history.headCommit = 'h2';
+        history.answers.clear();
+        clock += 10_000;
         assert.deepEqual(tracker.lookup(document, session), { commits: 2, reviewed: 'a'.repeat(40) }, 'the old answer while refreshing');
         await tracker.idle();
         assert.equal(history.asked.length, 2);
-        assert.deepEqual(changed, ['/repo/model.tm'], 'the same answer again is not a change');
+        assert.deepEqual(changed, ['/repo/model.tm', '/repo/model.tm'], 'committing the model is a change');
+        assert.equal(tracker.lookup(document, session), undefined);
 
-        history.answers.clear();
+        // HEAD moves again (a commit elsewhere) with the same answer: not a change.
+        history.headCommit = 'h3';
         clock += 10_000;
         tracker.lookup(document, session);
         await tracker.idle();
-        assert.deepEqual(changed, ['/repo/model.tm', '/repo/model.tm'], 'committing the model is a change');
-        assert.equal(tracker.lookup(document, session), undefined);
+        assert.equal(history.asked.length, 3);
+        assert.deepEqual(changed, ['/repo/model.tm', '/repo/model.tm'], 'the same answer again is not a change');
+    });
+
+    it('asks for HEAD once per folder, however many models it holds', async () => {
+        const other = shared.workspace.LangiumDocumentFactory.fromString<Model>(MODEL, URI.parse('file:///repo/other.tm'));
+        shared.workspace.LangiumDocuments.addDocument(other);
+        tracker.lookup(document, session);
+        tracker.lookup(other, session);
+        await tracker.idle();
+        assert.deepEqual(history.headsAsked, ['/repo']);
+        assert.equal(history.asked.length, 2, 'each model has its own review state');
     });
 
     it('asks again at once for a file it was not asked about (a new implementedIn)', async () => {
         tracker.lookup(document, session);
         await tracker.idle();
-        tracker.lookup(document, URI.parse('file:///repo/src/new.ts'));
+        // The user adds a mitigation implemented in another file: the model now links to three.
+        const documents = shared.workspace.LangiumDocuments;
+        documents.deleteDocument(document.uri);
+        const edited = shared.workspace.LangiumDocumentFactory.fromString<Model>(`${MODEL}mitigation New "n" { implementedIn "src/new.ts" }\n`, document.uri);
+        documents.addDocument(edited);
+        tracker.lookup(edited, URI.parse('file:///repo/src/new.ts'));
         await tracker.idle();
-        assert.equal(history.asked.length, 2);
+        assert.deepEqual(history.asked, [
+            ['/repo/src/session.ts', '/repo/src/limits.ts'],
+            ['/repo/src/session.ts', '/repo/src/limits.ts', '/repo/src/new.ts'],
+        ], 'asked again although HEAD did not move');
     });
 
     it('queues one refresh per model, however many lookups, and forgets deleted models', async () => {
@@ -143,7 +180,7 @@ describe('tm/implementation-stale in the editor, against a real git repository',
 
     afterEach(() => repository.dispose());
 
-    it("git history: the model's last commit, and the commits since then per linked file", async () => {
+    it("git history: the model's last commit, the commits since then per linked file, and HEAD", async () => {
         const history = new NodeGitHistory();
         const reviewed = repository.git('log', '-1', '--format=%H', '--', 'model.tm').trim();
         assert.deepEqual(await history.reviewState(at('model.tm'), [at('src/session.ts'), at('src/limits.ts'), at('gone.ts')]),
@@ -155,6 +192,8 @@ describe('tm/implementation-stale in the editor, against a real git repository',
         assert.equal(again?.changedSince.size, 0);
         assert.notEqual(again?.reviewed, reviewed);
 
+        assert.equal(await history.head(at('src')), repository.git('rev-parse', 'HEAD').trim());
+        assert.equal(await history.head(URI.file(tmpdir())), undefined);
         assert.equal(await history.reviewState(URI.file(path.join(tmpdir(), 'not-in-git', 'm.tm')), [at('src/session.ts')]), undefined);
         assert.equal(await history.reviewState(URI.parse('untitled:Untitled-1'), [at('src/session.ts')]), undefined);
     });
@@ -162,7 +201,7 @@ describe('tm/implementation-stale in the editor, against a real git repository',
     it('diagnostics come without waiting for git; the finding follows by revalidation, on the implementedIn path', async () => {
         const asked: string[] = [];
         const real = new NodeGitHistory();
-        const counting: GitHistory = { reviewState: (model, linked) => (asked.push(model.path), real.reviewState(model, linked)) };
+        const counting: GitHistory = { reviewState: (model, linked) => (asked.push(model.path), real.reviewState(model, linked)), head: folder => real.head(folder) };
         const { shared, ThreatModel } = createThreatModelServices({ ...NodeFileSystem, sourceFiles: NodeThreatModelContext.sourceFiles, gitHistory: counting });
         const staleness = ThreatModel.workspace.Staleness;
         revalidateWhenStale(shared, staleness);

@@ -18,4 +18,10 @@ export interface GitHistory {
      * git repository, is not committed, or git cannot be run.
      */
     reviewState(model: URI, linked: readonly URI[]): Promise<ReviewState | undefined>;
+
+    /**
+     * The commit HEAD points at in the repository that holds `folder`, or undefined (no repository,
+     * nothing committed, no git). Cheap: one git run. A review state can only change when it does.
+     */
+    head(folder: URI): Promise<string | undefined>;
 }

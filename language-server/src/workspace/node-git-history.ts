@@ -19,10 +19,15 @@ function git(cwd: string, args: readonly string[]): Promise<string | undefined> 
 
 /**
  * {@link GitHistory} from the `git` command, for the language server and the CLI: three git runs per
- * model, whatever the number of linked files (the last commit of the model, the repository root,
- * and one `git log` over every linked file).
+ * review state, whatever the number of linked files (the last commit of the model, the repository
+ * root, and one `git log` over every linked file); one for HEAD.
  */
 export class NodeGitHistory implements GitHistory {
+    async head(folder: URI): Promise<string | undefined> {
+        if (folder.scheme !== 'file') return undefined;
+        return (await git(folder.fsPath, ['rev-parse', '--verify', '--quiet', 'HEAD']))?.trim() || undefined;
+    }
+
     async reviewState(model: URI, linked: readonly URI[]): Promise<ReviewState | undefined> {
         if (model.scheme !== 'file') return undefined;
         const folder = path.dirname(model.fsPath);

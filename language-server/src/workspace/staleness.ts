@@ -1,5 +1,5 @@
 import type { LangiumDocument, LangiumDocuments, URI } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, UriUtils } from 'langium';
 import type { Mitigation } from '../generated/ast.js';
 import { isMitigation } from '../generated/ast.js';
 import type { GitHistory, ReviewState } from './git-history.js';
@@ -20,6 +20,14 @@ interface CacheEntry {
     readonly state: ReviewState | undefined;
     /** The linked files (URI strings) the state was computed for. */
     readonly files: ReadonlySet<string>;
+    /** HEAD when the state was computed: while HEAD stays, so does the state. */
+    readonly head: string | undefined;
+    /** When the state was last known to hold. */
+    at: number;
+}
+
+interface HeadEntry {
+    readonly head: Promise<string | undefined>;
     readonly at: number;
 }
 
@@ -38,10 +46,14 @@ export function implementationFiles(document: LangiumDocument): Map<Mitigation, 
  * `tm/implementation-stale`. Git is slow next to a keystroke, so validation never waits for it:
  * {@link lookup} answers from a cache at once and, in the editor, queues a refresh when the answer
  * is missing or older than `maxAgeMs`; one refresh runs at a time, and listeners hear of each
- * model whose answer changed, to revalidate it. The CLI calls {@link refresh} and waits instead.
+ * model whose answer changed, to revalidate it. A refresh first asks for HEAD (once per folder per
+ * `maxAgeMs`) and asks the full question only when HEAD moved or the model links to other files.
+ * The CLI calls {@link refresh} and waits instead.
  */
 export class StalenessTracker {
     private readonly cache = new Map<string, CacheEntry>();
+    /** HEAD per folder of a model, so that models side by side share one question. */
+    private readonly heads = new Map<string, HeadEntry>();
     private readonly queued = new Map<string, URI>();
     /** The model whose refresh is running: lookups meanwhile wait for its answer rather than queue another. */
     private inFlight: string | undefined;
@@ -91,13 +103,29 @@ export class StalenessTracker {
 
     /** Asks git about `document` now; true when the answer differs from the cached one. */
     async refresh(document: LangiumDocument): Promise<boolean> {
-        if (!this.git || !this.allowed) return false;
+        const git = this.git;
+        if (!git || !this.allowed) return false;
         const key = document.uri.toString();
         const files = [...new Map([...implementationFiles(document).values()].map(uri => [uri.toString(), uri])).values()];
-        const state = await this.git.reviewState(document.uri, files);
+        const fileKeys = new Set(files.map(uri => uri.toString()));
+        const head = await this.headOf(git, UriUtils.dirname(document.uri));
         const previous = this.cache.get(key);
-        this.cache.set(key, { state, files: new Set(files.map(uri => uri.toString())), at: this.now() });
+        if (previous && previous.head === head && sameFiles(previous.files, fileKeys)) {
+            previous.at = this.now();
+            return false;
+        }
+        const state = await git.reviewState(document.uri, files);
+        this.cache.set(key, { state, files: fileKeys, head, at: this.now() });
         return !sameState(previous?.state, state);
+    }
+
+    private headOf(git: GitHistory, folder: URI): Promise<string | undefined> {
+        const key = folder.toString();
+        const known = this.heads.get(key);
+        if (known && this.now() - known.at < this.maxAgeMs) return known.head;
+        const head = git.head(folder);
+        this.heads.set(key, { head, at: this.now() });
+        return head;
     }
 
     /** Resolves when no refresh is queued or running. */
@@ -140,6 +168,10 @@ export class StalenessTracker {
 function first<K, V>(map: ReadonlyMap<K, V>): [K, V] | undefined {
     for (const entry of map) return entry;
     return undefined;
+}
+
+function sameFiles(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+    return a.size === b.size && [...a].every(file => b.has(file));
 }
 
 function sameState(a: ReviewState | undefined, b: ReviewState | undefined): boolean {
