@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { DocumentState, isOperationCancelled, URI, UriUtils } from 'langium';
+import { DocumentState, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
@@ -43,31 +43,42 @@ async function generate(
     token: CancellationToken,
     write: (selected: readonly WorkspaceFile[], workspace: readonly WorkspaceFile[]) => string,
 ): Promise<GeneratedDocument | ResponseError> {
-    try {
-        await workspaceValidated(services.shared, scope, token);
-        // Synchronous from here on: no document update can run while the model is read.
+    const answer = await readValidatedWorkspace(services.shared, token, () => {
         const workspace = workspaceFiles(services.shared);
         const selected = workspace.filter(file => inScope(file.document.uri, scope));
         if (selected.length === 0) return new ResponseError(ErrorCodes.InvalidParams, `No threat model (.tm) file is in ${describeScope(scope)}.`);
         return { content: write(selected, workspace), files: selected.map(f => f.path) };
-    } catch (error) {
-        if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Generating the document was cancelled.');
-        throw error;
-    }
+    });
+    return answer ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'Generating the document was cancelled.');
 }
 
 /**
- * Waits until every edit received before the request is built and validated: updates queue as
- * writes on the workspace lock, which go before reads, so once a read has run they have started.
+ * Runs `read` on a workspace whose every document is validated, or answers why not; `undefined`
+ * when the request was cancelled first. Nothing here waits for a build phase to be announced: a
+ * workspace-wide wait for `Validated` never ended once a build had failed (a closed untitled model
+ * that could not be read again did that), and a wait per document never ends for a document
+ * deleted meanwhile. Instead an update without changes builds whatever is not validated yet
+ * (documents of an interrupted or failed build, and files the initial workspace build only
+ * linked), and `read` runs in a read of the workspace lock: after every update received before
+ * this request, and with no build running while it reads the model.
  */
-async function workspaceValidated(shared: LangiumSharedServices, scope: GenerationScope, token: CancellationToken): Promise<void> {
+async function readValidatedWorkspace<T>(
+    shared: LangiumSharedServices,
+    token: CancellationToken,
+    read: () => T,
+): Promise<T | ResponseError | undefined> {
     const { WorkspaceManager, WorkspaceLock, DocumentBuilder, LangiumDocuments } = shared.workspace;
     await WorkspaceManager.ready;
-    await WorkspaceLock.read(() => undefined);
-    if (scope.kind === 'file' && LangiumDocuments.hasDocument(URI.parse(scope.uri))) {
-        await DocumentBuilder.waitUntil(DocumentState.Validated, URI.parse(scope.uri), token);
-    }
-    await DocumentBuilder.waitUntil(DocumentState.Validated, token);
+    let buildError: unknown;
+    // A newer edit cancels this build, and its own build then covers these documents too.
+    await WorkspaceLock.write(buildToken => DocumentBuilder.update([], [], buildToken)).catch((error: unknown) => (buildError = error));
+    return WorkspaceLock.read(() => {
+        if (token.isCancellationRequested) return undefined;
+        const unvalidated = LangiumDocuments.all.filter(document => document.state < DocumentState.Validated).map(document => document.uri.toString()).toArray();
+        if (unvalidated.length === 0) return read();
+        const reason = buildError === undefined ? "the language server's output says why" : buildError instanceof Error ? buildError.message : String(buildError);
+        return new ResponseError(LSPErrorCodes.RequestFailed, `The threat model could not be validated (${unvalidated.join(', ')}): ${reason}`);
+    });
 }
 
 function inScope(uri: URI, scope: GenerationScope): boolean {
