@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitUntil } from '../integration/harness/wait.js';
 
 /** Selectors of VS Code 1.100's workbench that the UI check relies on, in one place. */
 const QUICK_INPUT = '.quick-input-widget input';
@@ -11,24 +12,71 @@ export async function waitForWorkbench(page: Page): Promise<void> {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
 }
 
-/** Quick Open (Ctrl+P): types the file name and opens the first match. */
+/** Quick Open (Ctrl+P): types the file name and opens that file in the active editor group. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
+    await openQuickInput(page, 'Control+P');
     await page.keyboard.type(fileName);
-    await page.locator(QUICK_INPUT_ROW).filter({ hasText: fileName }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await acceptRow(page, fileName);
     await page.locator(`.tab.active[data-resource-name="${fileName}"]`).waitFor();
 }
 
 /** The command palette (F1): types a command's title and runs the entry with exactly that label. */
 export async function runFromCommandPalette(page: Page, title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
+    await openQuickInput(page, 'F1');
     await page.keyboard.type(title);
-    await page.locator(`${QUICK_INPUT_ROW}[aria-label="${title}"]`).waitFor();
-    await page.keyboard.press('Enter');
+    await acceptRow(page, title);
     await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
+}
+
+/**
+ * Presses the key that opens a quick input and waits until its input has the keyboard focus. From a
+ * webview the key travels to the workbench as a message, and the input showed before it took the
+ * focus from the webview: characters typed in between were lost.
+ */
+async function openQuickInput(page: Page, key: string): Promise<void> {
+    await page.keyboard.press(key);
+    await waitForQuickInputFocus(page, `the quick input opened by ${key}`);
+}
+
+/** Waits until a quick input (also VS Code's own file dialogs) is shown and its input has the keyboard focus. */
+export async function waitForQuickInputFocus(page: Page, what: string): Promise<void> {
+    const input = page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible' });
+    await waitUntil(async () => {
+        if (!(await input.isVisible())) throw new Error(`${what} closed again before it took the keyboard focus`);
+        return input.evaluate(element => element === element.ownerDocument.activeElement).catch(() => false);
+    }, {
+        what: `${what} to take the keyboard focus`,
+        timeoutMs: 10_000,
+        intervalMs: 50,
+    });
+}
+
+/**
+ * Presses Enter once the input holds the typed `label` and the focused row, the one Enter accepts,
+ * is `label` (VS Code may add `, file results` or `, recently opened`). The list follows the input asynchronously: right after focus
+ * left a webview, the input already held the whole file name while the list still showed the
+ * unfiltered "recently opened" rows, and Enter reopened the first of them, the preview itself.
+ */
+async function acceptRow(page: Page, label: string): Promise<void> {
+    const input = page.locator(QUICK_INPUT);
+    let value = '';
+    let rows: { label: string; focused: boolean }[] = [];
+    await waitUntil(async () => {
+        value = await input.inputValue();
+        rows = await page.locator(QUICK_INPUT_ROW).evaluateAll(elements => elements.map(row => ({
+            label: row.getAttribute('aria-label') ?? '',
+            focused: row.classList.contains('focused'),
+        })));
+        // The command palette's input starts with '>'.
+        return value.endsWith(label) && rows.some(row => row.focused && (row.label === label || row.label.startsWith(`${label}, `)));
+    }, {
+        what: `the quick input to focus the row '${label}'`,
+        timeoutMs: 15_000,
+        intervalMs: 100,
+        observed: () => `the input '${value}' and the rows ${rows.map(row => (row.focused ? `[${row.label}]` : row.label)).join(' | ') || '(none)'}`,
+    });
+    await page.keyboard.press('Enter');
 }
 
 /** Opens the Problems panel (Ctrl+Shift+M) unless it is open already: the key toggles it. */
