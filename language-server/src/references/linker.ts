@@ -1,5 +1,7 @@
-import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
-import { DefaultLinker } from 'langium';
+import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { DefaultLinker, interruptAndCheck } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../parser/ast-walk.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 
@@ -29,6 +31,17 @@ export class ThreatModelLinker extends DefaultLinker {
     constructor(services: ThreatModelServices) {
         super(services);
         this.modelIndex = services.workspace.ModelIndex;
+    }
+
+    /** Langium's linking, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */
+    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
+        const nodes = listAstNodes(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+            const container = nodes[i]!;
+            forEachReference(container, (reference, property, index) => this.doLink({ reference, container, property, index }, document));
+        }
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -1,6 +1,7 @@
 import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
-import { AstUtils, DefaultScopeComputation, MultiMap } from 'langium';
+import { DefaultScopeComputation, MultiMap } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { listAstNodes } from '../parser/ast-walk.js';
 
 /**
  * Every name in tml is global: an element nested three boundaries deep is referenced by its bare
@@ -11,7 +12,8 @@ import { CancellationToken } from 'vscode-languageserver';
  */
 export class GlobalScopeComputation extends DefaultScopeComputation {
     override collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
-        return this.collectExportedSymbolsForNode(document.parseResult.value, document, AstUtils.streamAllContents, cancelToken);
+        // Every node below the root (the root itself is added by Langium, and has no name).
+        return this.collectExportedSymbolsForNode(document.parseResult.value, document, root => listAstNodes(root).slice(1), cancelToken);
     }
 
     override async collectLocalSymbols(): Promise<LocalSymbols> {

@@ -1,9 +1,11 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator } from 'langium';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions, ValidationSeverity } from 'langium';
+import { DefaultDocumentValidator, interruptAndCheck } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
+import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
+import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
 import type { SeveritySetting, ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import { findPropertyNode } from './property-node.js';
 
 const LSP_SEVERITY: Readonly<Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity>> = {
     error: DiagnosticSeverity.Error,
@@ -32,5 +34,30 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
             result.push(setting ? { ...diagnostic, severity: LSP_SEVERITY[setting] } : diagnostic);
         }
         return result;
+    }
+
+    /** Langium's checks of every node, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
+        const nodes: AstNode[] = [];
+        forEachAstNode(root, node => {
+            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
+            if (validateNode) nodes.push(node);
+            return validateChildren;
+        });
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i]!;
+            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
+    }
+
+    /** Langium's diagnostic, with the range of a property found by {@link findPropertyNode}. */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (info.range || typeof info.property !== 'string') return super.toDiagnostic(severity, message, info);
+        const range = (findPropertyNode(info.node, info.property, info.index) ?? info.node.$cstNode)?.range;
+        return super.toDiagnostic(severity, message, range ? { ...info, range } : info);
     }
 }

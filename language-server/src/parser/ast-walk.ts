@@ -1,0 +1,57 @@
+import type { AstNode, MultiReference, Reference } from 'langium';
+import { isAstNode, isMultiReference, isReference } from 'langium';
+
+type Properties = Record<string, unknown>;
+
+/**
+ * Walks the syntax tree the parser built, in the order of Langium's `AstUtils.streamAst` and
+ * `AstUtils.streamReferences` (properties in creation order, lists in order, parents before
+ * children), but as plain loops: Langium's lazy streams allocate several objects per node and
+ * were half the time of linking and a good part of validating a large model.
+ */
+
+/**
+ * Calls `visit` for `root` and every node it contains. When `visit` returns false, the nodes
+ * inside the one it was called for are skipped.
+ */
+export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean | void): void {
+    if (visit(root) === false) return;
+    for (const property of Object.keys(root)) {
+        if (property.charCodeAt(0) === 0x24 /* $ */) continue;
+        const value = (root as unknown as Properties)[property];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isAstNode(item)) forEachAstNode(item, visit);
+        } else if (isAstNode(value)) {
+            forEachAstNode(value, visit);
+        }
+    }
+}
+
+/** Calls `visit` for every cross-reference held by `node` itself (not by the nodes inside it). */
+export function forEachReference(node: AstNode, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
+    for (const property of Object.keys(node)) {
+        if (property.charCodeAt(0) === 0x24 /* $ */) continue;
+        const value = (node as unknown as Properties)[property];
+        if (isReference(value) || isMultiReference(value)) {
+            visit(value, property);
+        } else if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const item: unknown = value[index];
+                if (isReference(item) || isMultiReference(item)) visit(item, property, index);
+            }
+        }
+    }
+}
+
+/**
+ * `root` and every node it contains, in walking order, as a list: for callers that check for
+ * cancellation (an `await`) every so many nodes rather than at every one.
+ */
+export function listAstNodes(root: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    forEachAstNode(root, node => { nodes.push(node); });
+    return nodes;
+}
+
+/** How many nodes a walk handles between two checks for cancellation (and chances to yield). */
+export const NODES_BETWEEN_INTERRUPTS = 256;
