@@ -1,23 +1,53 @@
-import type { URI } from 'langium';
+import type { BuildOptions, LangiumDocument } from 'langium';
 import { DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken } from 'vscode-languageserver';
+import { isModel } from '../generated/ast.js';
+import type { ThreatModelServices } from '../threat-model-module.js';
+import { crossFileFacts } from './cross-file-facts.js';
 
 /**
- * STRIDE coverage of an element depends on threats in other files, which reference the element
- * but are not referenced by it; Langium only revalidates documents that reference a changed one.
- * So after every change, every other document is validated again (not re-parsed or re-linked,
- * unless Langium decides so): a threat added in `threats.tm` clears the warning in `dfd.tm`.
+ * Revalidates, after a change, the documents whose findings the change can alter, and only those.
+ *
+ * Langium rebuilds the changed documents and relinks (and so revalidates) the documents that
+ * reference them. That is not enough here: STRIDE coverage of an element depends on threats in
+ * other files, which reference the element but are not referenced by it, and so do duplicate
+ * names, scenarios, boundary crossings and asset use. So after each build, every other validated
+ * document whose {@link crossFileFacts} changed since it was validated is validated again (not
+ * re-parsed or re-linked): a threat added in `threats.tm` clears the warning in `dfd.tm`, and an
+ * edit that changes nothing for `other.tm` leaves it alone.
  */
 export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
+    /** Per document URI: the cross-file facts its current findings were computed with. */
+    private readonly validatedWith = new Map<string, string>();
+
     constructor(services: LangiumSharedServices) {
         super(services);
-        this.onUpdate((changed: URI[], deleted: URI[]) => {
-            if (changed.length === 0 && deleted.length === 0) return;
-            for (const document of this.langiumDocuments.all) {
-                if (document.state >= DocumentState.Validated) {
-                    this.resetToState(document, DocumentState.IndexedReferences);
-                }
-            }
+        this.onDocumentPhase(DocumentState.Validated, document => {
+            this.validatedWith.set(document.uri.toString(), this.factsOf(document));
         });
+        this.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.validatedWith.delete(uri.toString());
+        });
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        if (!options.validation) return;
+        const built = new Set(documents);
+        const affected = this.langiumDocuments.all
+            .filter(document => !built.has(document) && document.state === DocumentState.Validated
+                && this.validatedWith.get(document.uri.toString()) !== this.factsOf(document))
+            .toArray();
+        if (affected.length === 0) return;
+        for (const document of affected) this.resetToState(document, DocumentState.IndexedReferences);
+        await super.buildDocuments(affected, options, cancelToken);
+    }
+
+    private factsOf(document: LangiumDocument): string {
+        const model = document.parseResult.value;
+        if (!isModel(model)) return '';
+        const services = this.serviceRegistry.getServices(document.uri) as ThreatModelServices;
+        return crossFileFacts(model, services.workspace.ModelIndex);
     }
 }
