@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { GeneratedDocument } from '../../language-server/src/protocol.js';
-import { ThreatTableRequest } from '../../language-server/src/protocol.js';
+import type { DfdResult, GeneratedDocument } from '../../language-server/src/protocol.js';
+import { DfdRequest, ThreatTableRequest } from '../../language-server/src/protocol.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
 /** The model every test keeps open: a process and an external, neither with a threat. */
@@ -40,6 +40,12 @@ function close(server: LanguageServerProcess, uri: string): Promise<void> {
 
 function threatTable(server: LanguageServerProcess): Promise<GeneratedDocument> {
     return withinMs(server.connection.sendRequest<GeneratedDocument>(ThreatTableRequest.method, { scope: { kind: 'workspace' }, format: 'csv' }), 10_000, 'threatModel/table');
+}
+
+/** The names in the overview diagram the preview of `uri` asks for. */
+async function diagramNodes(server: LanguageServerProcess, uri: string): Promise<string[]> {
+    const result = await withinMs(server.connection.sendRequest<DfdResult>(DfdRequest.method, { uri, scenario: null }), 10_000, 'threatModel/dfd');
+    return result.diagram.nodes.map(node => node.name);
 }
 
 describe('closed documents that exist nowhere on disk', function () {
@@ -106,6 +112,8 @@ describe('closed documents that exist nowhere on disk', function () {
         await close(server!, gone);
         assert.deepEqual(findings((await server!.nextDiagnostics(api, mark)).diagnostics), findings(alone));
         assert.deepEqual((await threatTable(server!)).files.map(path => path.split('/').pop()), ['api.tm']);
+        // A DFD preview still showing the deleted file gets the diagram of what is left (a wait for that document would never end).
+        assert.deepEqual(await diagramNodes(server!, gone), ['Api', 'Client']);
         assert.equal(await server!.shutdown(), 0, `exit code; server stderr:\n${server!.stderr}`);
     });
 
