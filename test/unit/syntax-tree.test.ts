@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarUtils, createLangiumParser, isCompositeCstNode, isLeafCstNode } from 'langium';
-import { findPropertyNode } from '../../language-server/src/validation/property-node.js';
+import { findPropertyNode, findPropertyNodes } from '../../language-server/src/validation/property-node.js';
 import { generateModel } from '../bench/synthetic-model.js';
 import { services } from './helpers/workspace.js';
 
@@ -77,12 +77,13 @@ describe('syntax tree', () => {
         fc.assert(fc.property(mangled, assertSameTree), { numRuns: 200, seed: 20240611 });
     });
 
-    it("finds the syntax of every property, at every index, where Langium's findNodeForProperty does", () => {
+    it("finds the syntax of every property, at every index, where Langium's findNodeForProperty and findNodesForProperty do", () => {
         const reflection = services.shared.AstReflection;
         for (const text of [...TEXTS, '/* x */ threat T "t" { stride Spoofing, Tampering', 'process P "p" { technology "a" technology "b" }']) {
             const root = ours.parse(text).value;
             for (const node of AstUtils.streamAst(root) as Iterable<AstNode>) {
                 for (const property of [...Object.keys(reflection.getTypeMetaData(node.$type).properties), 'name', 'nothing']) {
+                    assert.deepEqual(findPropertyNodes(node, property), [...GrammarUtils.findNodesForProperty(node.$cstNode, property)], `${node.$type}.${property}`);
                     for (const index of [undefined, -1, 0, 1, 2, 50]) {
                         assert.equal(findPropertyNode(node, property, index), GrammarUtils.findNodeForProperty(node.$cstNode, property, index),
                             `${node.$type}.${property}[${index}]`);

@@ -5,6 +5,7 @@ import type { Dread } from '../generated/ast.js';
 import { isDfdElement } from '../generated/ast.js';
 import { describeElement } from '../model/stride.js';
 import { IssueCodes } from './issue-codes.js';
+import { findPropertyNodes } from './property-node.js';
 import { report } from './report.js';
 
 /** A clause the grammar lets the user write more than once, although the AST keeps one value. */
@@ -58,8 +59,8 @@ interface WrittenClause {
  */
 export function checkClausesWrittenOnce(node: AstNode, accept: ValidationAcceptor, clauses: SingleValuedClauses): void {
     for (const { property, flag } of clauses.get(node.$type) ?? []) {
-        // A plain array: Langium's CST children may be an Array subclass, whose map() keeps the class.
-        const written = Array.from(GrammarUtils.findNodesForProperty(node.$cstNode, property), clauseOf);
+        // Not GrammarUtils.findNodesForProperty, which climbs the grammar from every syntax node: this runs for every node.
+        const written = findPropertyNodes(node, property).map(clauseOf);
         reportIgnored(accept, node, describeOwner(node), written, flag ? 'flag' : 'clause');
     }
 }

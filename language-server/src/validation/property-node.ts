@@ -30,6 +30,14 @@ export function findPropertyNode(node: AstNode, property: string, index?: number
     return found[Math.min(wanted, found.length - 1)];
 }
 
+/** Every syntax node of `property` in `node`'s own syntax, in text order, as `GrammarUtils.findNodesForProperty` finds them. */
+export function findPropertyNodes(node: AstNode, property: string): CstNode[] {
+    const root = node.$cstNode;
+    const found: CstNode[] = [];
+    if (root) collect(root, property, root.astNode, Number.POSITIVE_INFINITY, found);
+    return found;
+}
+
 /** Adds the nodes of `property` below `parent` to `found`, in text order; true once it holds `wanted` + 1. */
 function collect(parent: CstNode, property: string, owner: AstNode, wanted: number, found: CstNode[]): boolean {
     if (!isCompositeCstNode(parent)) return false;
