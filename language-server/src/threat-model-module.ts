@@ -18,6 +18,7 @@ import { createThreatModelParser } from './parser/cst-node-builder.js';
 import { NestingLimitLexer } from './parser/nesting-limit-lexer.js';
 import { ThreatModelTokenBuilder } from './parser/token-builder.js';
 import { ThreatModelLinker } from './references/linker.js';
+import { ThreatModelReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/threat-model-validator.js';
@@ -77,6 +78,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     workspace: {
         ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
         // Replaced in createThreatModelServices by the context's sourceFiles and gitHistory.
+        ReferenceDescriptionProvider: services => new ThreatModelReferenceDescriptionProvider(services),
         SourceFiles: () => new InMemorySourceFiles(),
         Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, undefined),
     },

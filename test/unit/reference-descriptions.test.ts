@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DefaultReferenceDescriptionProvider } from 'langium';
+import { ThreatModelReferenceDescriptionProvider } from '../../language-server/src/references/reference-descriptions.js';
+import { generateModel } from '../bench/synthetic-model.js';
+import { checkWorkspace, services } from './helpers/workspace.js';
+
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+const read = (path: string): string => readFileSync(`${REPO}${path}`, 'utf8');
+
+/**
+ * tml indexes references with its own walk (references/reference-descriptions.ts), for speed;
+ * find references and rename read that index, so it must be exactly Langium's.
+ */
+describe("the reference index is Langium's, built faster", () => {
+    const workspaces: Record<string, Record<string, string>> = {
+        'the web-shop example (two files)': { 'examples/web-shop/dfd.tm': read('examples/web-shop/dfd.tm'), 'examples/web-shop/threats.tm': read('examples/web-shop/threats.tm') },
+        'the saas-api example': { 'examples/saas-api/platform.tm': read('examples/saas-api/platform.tm'), 'examples/saas-api/admin-console.tm': read('examples/saas-api/admin-console.tm') },
+        'a synthetic workspace of 300 elements in 3 files': generateModel(300, 3).files,
+        'a model with unresolved references': { 'broken.tm': 'process P "p"\nthreat T "t" { stride Spoofing targets P, Nowhere mitigatedBy Missing }\nflow F: P -> Gone "f"\n' },
+    };
+    for (const [name, files] of Object.entries(workspaces)) {
+        it(`gives the same descriptions, in the same order, for ${name}`, async () => {
+            const ours = services.ThreatModel.workspace.ReferenceDescriptionProvider;
+            assert.ok(ours instanceof ThreatModelReferenceDescriptionProvider);
+            const langiums = new DefaultReferenceDescriptionProvider(services.ThreatModel);
+            let total = 0;
+            for (const { document } of await checkWorkspace(files)) {
+                const expected = await langiums.createDescriptions(document);
+                assert.deepEqual(await ours.createDescriptions(document), expected);
+                total += expected.length;
+            }
+            assert.ok(total > 0, 'the workspace has references to index');
+        });
+    }
+});
