@@ -1,15 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { GitRepository } from '../helpers/git-repository.js';
+import { GitRepository, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
 import { runTml } from './helpers/run-tml.js';
-
-const MODEL = [
-    'mitigation Cookies "Secure cookies" {',
-    '    status implemented',
-    '    implementedIn "src/session.ts#L3"',
-    '}',
-    'mitigation Limits "Rate limits" { implementedIn "src/limits.ts" }',
-    '',
-].join('\n');
 
 interface JsonFinding { readonly file: string; readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly severity: string; readonly code: string; readonly message: string }
 

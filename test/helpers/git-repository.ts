@@ -3,6 +3,19 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
+/**
+ * A model of two mitigations, implemented in `src/session.ts` (line 3: `implementedIn
+ * "src/session.ts#L3"`, columns 19–38) and `src/limits.ts`: what the staleness tests commit.
+ */
+export const TWO_MITIGATIONS = [
+    'mitigation Cookies "Secure cookies" {',
+    '    status implemented',
+    '    implementedIn "src/session.ts#L3"',
+    '}',
+    'mitigation Limits "Rate limits" { implementedIn "src/limits.ts" }',
+    '',
+].join('\n');
+
 /** A real git repository in a temporary folder, for the staleness checks (TMA step 7). */
 export class GitRepository {
     /** The folder, with symbolic links resolved (git prints real paths). */

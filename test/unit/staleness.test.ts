@@ -11,17 +11,8 @@ import type { GitHistory, ReviewState } from '../../language-server/src/workspac
 import { NodeGitHistory } from '../../language-server/src/workspace/node-git-history.js';
 import { revalidateWhenStale } from '../../language-server/src/workspace/revalidate-when-stale.js';
 import { StalenessTracker } from '../../language-server/src/workspace/staleness.js';
-import { GitRepository } from '../helpers/git-repository.js';
+import { GitRepository, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
 import { describeFinding } from './helpers/workspace.js';
-
-const MODEL = [
-    'mitigation Cookies "Secure cookies" {',
-    '    status implemented',
-    '    implementedIn "src/session.ts#L3"',
-    '}',
-    'mitigation Limits "Rate limits" { implementedIn "src/limits.ts" }',
-    '',
-].join('\n');
 
 /** A git history that answers from a table and counts the questions: the tracker's logic without git's timing. */
 class TableHistory implements GitHistory {
