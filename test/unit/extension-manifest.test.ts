@@ -14,6 +14,7 @@ interface SettingSchema {
 
 interface Manifest {
     readonly main: string;
+    readonly capabilities: { readonly untrustedWorkspaces: { readonly supported: boolean | 'limited'; readonly description?: string } };
     readonly activationEvents: readonly string[];
     readonly contributes: {
         readonly languages: readonly { readonly id: string; readonly extensions: readonly string[]; readonly configuration: string }[];
@@ -46,6 +47,13 @@ describe('the VS Code extension manifest (package.json)', () => {
             assert.equal(property.enumDescriptions?.length, 5, code);
             assert.equal(property.default, DEFAULT_SEVERITIES[code], code);
         }
+    });
+
+    it('supports restricted workspaces in part, and says what is missing there: the git-based staleness check', () => {
+        assert.deepEqual(manifest.capabilities.untrustedWorkspaces, {
+            supported: 'limited',
+            description: 'In a restricted workspace tml runs no git, so mitigations whose implementation changed after the model (tm/implementation-stale) are not reported until you trust the workspace.',
+        });
     });
 
     it('offers the trace setting that vscode-languageclient reads for the client id threatModel', () => {
