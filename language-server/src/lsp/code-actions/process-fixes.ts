@@ -4,7 +4,8 @@ import { isFlow, isProcess, isThreat } from '../../generated/ast.js';
 import { listInProse } from '../../validation/report.js';
 import type { FixContext } from './fix-context.js';
 import { quickFix } from './fix-context.js';
-import { INDENT, insertAfterDeclaration, insertIntoBody, quote } from './text-edits.js';
+import { declareScenario } from './scenario-from-selection.js';
+import { insertIntoBody } from './text-edits.js';
 
 /** `tm/boundary-crossing-unprotected`: mark the flow `encrypted` and/or `authenticated`, all at once or one by one. */
 export function fixUnprotectedCrossing(context: FixContext): CodeAction[] {
@@ -40,7 +41,5 @@ export function fixThreatWithoutAsset(context: FixContext): CodeAction[] {
 export function fixFlowInNoScenario(context: FixContext): CodeAction[] {
     const flow = AstUtils.getContainerOfType(context.node, isFlow);
     if (!flow?.name) return [];
-    const name = context.names.claim(`${flow.name}Scenario`);
-    const scenario = `scenario ${name} ${quote(`TODO: the use case in which ${flow.title ?? flow.name} happens`)} {\n${INDENT}flows ${flow.name}\n}`;
-    return quickFix(context, `Create a scenario with flow '${flow.name}'`, [insertAfterDeclaration(context.document, flow, [scenario])]);
+    return quickFix(context, `Create a scenario with flow '${flow.name}'`, [declareScenario(context.document, [flow], context.names)]);
 }

@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import type { CodeAction, Range } from 'vscode-languageserver';
+import type { CodeAction, Range, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Flow, Model } from '../../generated/ast.js';
 import { isFlow } from '../../generated/ast.js';
@@ -30,14 +30,9 @@ export function flowsInSelection(document: LangiumDocument, range: Range): Flow[
  */
 export function createScenarioFromSelection(document: LangiumDocument, range: Range, names: UniqueNames): CodeAction | undefined {
     const flows = flowsInSelection(document, range);
-    const last = flows.at(-1);
-    if (!last) return undefined;
-    const flowNames = flows.map(flow => flow.name);
-    const name = names.claim(`${flows[0]!.name}Scenario`);
-    const title = quote(`TODO: the use case in which ${listInProse(flows.map(flow => flow.title ?? flow.name))} ${flows.length === 1 ? 'happens' : 'happen'}`);
-    const edit = insertAfterDeclaration(document, last, [`scenario ${name} ${title} {\n${INDENT}flows ${flowNames.join(', ')}\n}`]);
+    const edit = declareScenario(document, flows, names);
     if (!edit) return undefined;
-    const quoted = flowNames.map(flow => `'${flow}'`);
+    const quoted = flows.map(flow => `'${flow.name}'`);
     return {
         title: flows.length === 1
             ? `Create a scenario from the selected flow ${quoted[0]!}`
@@ -45,4 +40,16 @@ export function createScenarioFromSelection(document: LangiumDocument, range: Ra
         kind: CREATE_SCENARIO_KIND,
         edit: { changes: { [document.textDocument.uri]: [edit] } },
     };
+}
+
+/**
+ * Declares a scenario of `flows` (in that order) after the last of them, named after the first,
+ * with a TODO title naming what they do; undefined for no flows.
+ */
+export function declareScenario(document: LangiumDocument, flows: readonly Flow[], names: UniqueNames): TextEdit | undefined {
+    const last = flows.at(-1);
+    if (!last) return undefined;
+    const name = names.claim(`${flows[0]!.name}Scenario`);
+    const title = quote(`TODO: the use case in which ${listInProse(flows.map(flow => flow.title ?? flow.name))} ${flows.length === 1 ? 'happens' : 'happen'}`);
+    return insertAfterDeclaration(document, last, [`scenario ${name} ${title} {\n${INDENT}flows ${flows.map(flow => flow.name).join(', ')}\n}`]);
 }
