@@ -36,6 +36,10 @@ const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/fix-only-planned': 'A threat is to be fixed, but all its mitigations are only planned.',
     'tm/implementation-stale': 'A file a mitigation is implemented in changed in git after the model was last committed (in the editor, and in tml check --stale).',
     'tm/clause-duplicate': 'A clause that takes one value is written more than once in a declaration (or a DREAD factor twice in one rating); only the last one counts.',
+    'tm/internal-error': 'tml failed while checking the file, so its findings may be incomplete; the file does not pass until this is resolved.',
+    'tm/findings-capped': 'The editor shows only the first findings of a file that has very many; tml check lists them all.',
+    'tm/linked-file-outside': 'A mitigation links to a path outside the workspace folder, or to a network path, which tml does not follow.',
+    'tm/invisible-character': 'A string contains an invisible or direction-changing character (bidi control, zero-width, line separator, control character); outputs show it escaped.',
 };
 
 /** Codes Langium gives the errors it reports before tml's checks run. */

@@ -36,6 +36,11 @@ export const IssueCodes = {
     ImplementationStale: 'tm/implementation-stale',
     // Any declaration: a clause written twice, of which the parser keeps only the last.
     ClauseDuplicate: 'tm/clause-duplicate',
+    // The file itself: what tml could not check, or will not follow (issue 11).
+    InternalError: 'tm/internal-error',
+    FindingsCapped: 'tm/findings-capped',
+    LinkedFileOutside: 'tm/linked-file-outside',
+    InvisibleCharacter: 'tm/invisible-character',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -72,6 +77,10 @@ export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/fix-only-planned': 'information',
     'tm/implementation-stale': 'information',
     'tm/clause-duplicate': 'warning',
+    'tm/internal-error': 'error',
+    'tm/findings-capped': 'information',
+    'tm/linked-file-outside': 'warning',
+    'tm/invisible-character': 'hint',
 };
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */
