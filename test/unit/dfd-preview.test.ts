@@ -97,8 +97,8 @@ describe('DFD preview: the element under the text cursor', () => {
 describe('DFD text escaping', () => {
     it('writes titles into Graphviz HTML-like labels so that they come out as the same text', () => {
         assert.equal(htmlLabelText('<b>&amp;"x"</b>'), '&lt;b&gt;&amp;amp;&quot;x&quot;&lt;/b&gt;');
-        assert.equal(htmlLabelText('a \\N b \\\\G \\n'), 'a \\<FONT>N b \\\\</FONT><FONT>G \\n</FONT>');
-        assert.equal(htmlLabelText('bell\u0007 lone\uD800 pair\uD83D\uDE00'), 'bell\uFFFD lone\uFFFD pair\uD83D\uDE00');
+        assert.equal(htmlLabelText('a \\N b \\\\G \\n'), 'a \\<FONT>N b \\</FONT><FONT>\\</FONT><FONT>G \\n</FONT>');
+        assert.equal(htmlLabelText('bell\u0007 lone\uD800 pair\uD83D\uDE00'), 'bell&lt;U+0007&gt; lone&lt;U+D800&gt; pair\uD83D\uDE00');
         assert.equal(htmlLabelLines('one\ntwo\r\nthree'), 'one<BR/>two<BR/>three');
     });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { JsonThreatTable } from '../../language-server/src/generator/table-json.js';
-import { parseCsvRecords, parseHtmlTables, parseMarkdownTables } from './table-parse-back.js';
+import { CSV_FORMULA, parseCsvRecords, parseHtmlTables, parseMarkdownTables } from './table-parse-back.js';
 
 /** The generated documents of one table, in every format. */
 export interface TableOutputs {
@@ -9,8 +9,6 @@ export interface TableOutputs {
     readonly html: string;
     readonly json: string;
 }
-
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 
 /** The rows of a JSON table as the other formats show them: the header, then each row's cells in column order. */
 function jsonRows(table: JsonThreatTable['threats']): string[][] {
@@ -39,9 +37,9 @@ export function assertFormatsAgree(outputs: TableOutputs): JsonThreatTable {
     // The CSV pads every record to the widest table and separates the two with an empty record.
     const width = Math.max(threats[0]!.length, coverage[0]!.length);
     const pad = (rows: string[][]): string[][] => rows.map(r => [...r, ...Array<string>(width - r.length).fill('')]);
-    const neutralise = (rows: string[][]): string[][] => rows.map(r => r.map(c => (FORMULA_TRIGGER.test(c) ? `'${c}` : c)));
+    const neutralise = (rows: string[][]): string[][] => rows.map(r => r.map(c => (CSV_FORMULA.test(c) ? `'${c}` : c)));
     const records = parseCsvRecords(outputs.csv);
     assert.deepEqual(records, neutralise([...pad(threats), Array<string>(width).fill(''), ...pad(coverage)]), 'CSV');
-    for (const field of records.flat()) assert.doesNotMatch(field, FORMULA_TRIGGER, 'a CSV field starts with a formula trigger');
+    for (const field of records.flat()) assert.doesNotMatch(field, CSV_FORMULA, 'a CSV field starts with a formula trigger');
     return json;
 }

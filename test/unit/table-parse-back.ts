@@ -10,6 +10,12 @@ import { toString } from 'mdast-util-to-string';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { parse as parseHtml } from 'parse5';
 
+/**
+ * What makes a spreadsheet read a CSV field as a formula: `=`, `+`, `-` or `@` after any white
+ * space, or a leading tab or CR. A field tml writes never matches (its neutralising `'` comes first).
+ */
+export const CSV_FORMULA = /^\s*[=+\-@]|^[\t\r]/;
+
 /** A table as text: rows of cells, the header row first. */
 export type ParsedTable = string[][];
 

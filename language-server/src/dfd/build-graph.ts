@@ -1,6 +1,7 @@
 import type { Boundary, DfdElement, Flow, Model, Node, Scenario } from '../generated/ast.js';
 import { isBoundary, isFlow, isNode, isScenario } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
+import { displayText } from '../model/visible-text.js';
 import type { DfdBoundary, DfdCategoryCoverage, DfdDiagram, DfdEdge, DfdModel, DfdNode, DfdNodeKind } from './graph.js';
 import { OVERVIEW_TITLE } from './graph.js';
 import { IdAllocator } from './ids.js';
@@ -11,7 +12,8 @@ import { locationOf } from './location.js';
  * boundary, and one diagram per scenario with its flows, their end points and the boundaries that
  * contain those. Pure: reads the linked AST of every file (in the order given) and the workspace's
  * STRIDE coverage, and returns plain data. Flows whose end points do not resolve are left out, as
- * are boundaries with no node inside.
+ * are boundaries with no node inside. Model text is taken as every output shows it
+ * ({@link displayText}), so the SVG, DOT, Mermaid, JSON and the preview's tooltips agree.
  */
 export function buildDfdModel(models: readonly Model[], coverage: CoverageIndex): DfdModel {
     const collected = collect(models, coverage);
@@ -44,7 +46,7 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
             const boundary: DfdBoundary = {
                 id: ids.allocate(member.name),
                 name: member.name ?? '',
-                title: member.title ?? '',
+                title: displayText(member.title),
                 location: locationOf(member),
                 ...(parent ? { parent: parent.id } : {}),
             };
@@ -55,7 +57,7 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
                 id: ids.allocate(member.name),
                 name: member.name ?? '',
                 kind: nodeKind(member),
-                title: member.title ?? member.name ?? '',
+                title: displayText(member.title ?? member.name),
                 ...(parent ? { boundary: parent.id } : {}),
                 ...coverageAndLocation(member, coverage),
             });
@@ -78,10 +80,10 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
             id,
             name: flow.name ?? '',
             kind: 'flow',
-            title: flow.title ?? flow.name ?? '',
+            title: displayText(flow.title ?? flow.name),
             source: source.id,
             target: target.id,
-            ...(flow.protocol !== undefined ? { protocol: flow.protocol } : {}),
+            ...(flow.protocol !== undefined ? { protocol: displayText(flow.protocol) } : {}),
             encrypted: flow.encrypted ?? false,
             authenticated: flow.authenticated ?? false,
             ...coverageAndLocation(flow, coverage),
@@ -102,7 +104,7 @@ function scenarioDiagram(scenario: Scenario, collected: Collected): DfdDiagram {
     const nodes = [...collected.nodes.values()].filter(node => ends.has(node.id));
     return {
         scenario: scenario.name ?? '',
-        title: scenario.title ?? scenario.name ?? '',
+        title: displayText(scenario.title ?? scenario.name),
         boundaries: boundariesAround(nodes, collected.boundaries),
         nodes,
         edges: [...edges],
@@ -129,7 +131,7 @@ function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick
             status: c.status,
             threats: c.threats.map(t => t.name ?? ''),
             unaddressed: c.unaddressed.map(t => t.name ?? ''),
-            ...(c.status === 'excluded' && c.exclude?.reason !== undefined ? { reason: c.exclude.reason } : {}),
+            ...(c.status === 'excluded' && c.exclude?.reason !== undefined ? { reason: displayText(c.exclude.reason) } : {}),
         });
     }
     return {

@@ -6,25 +6,29 @@
  * labels would not (Graphviz keeps `&amp;` in them as an entity, and expands `\N` and friends).
  */
 
-/** Characters XML 1.0 does not allow, and C0 controls SVG text cannot show. */
-const UNSHOWABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { visibleText } from '../model/visible-text.js';
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Control characters and lone surrogates become U+FFFD, so that the SVG stays well-formed XML. */
+/**
+ * Control characters, lone surrogates and other invisible characters written as `<U+XXXX>`
+ * ({@link visibleText}): the SVG stays well-formed XML (1.0 allows neither), and no title shows
+ * reversed or hidden.
+ */
 export function showable(text: string): string {
-    return text.replace(UNSHOWABLE, '\uFFFD');
+    return visibleText(text);
 }
 
 /**
  * Graphviz replaces `\N`, `\G`, `\E`, `\H`, `\T` and `\L` in label text with the node's,
  * graph's or edge's name, in HTML-like labels too, after decoding entities (`&#92;N` does not
- * help) and without a way to escape the backslash. It does so within one text item, so a title's
- * `\N` is written as `\` and `<FONT>N…</FONT>`: two items, shown side by side as the same text.
+ * help) and without a way to escape the backslash; and it reads `\\` as one backslash. It does so
+ * within one text item, so a title's `\N` (or `\\`) is written as `\` and `<FONT>N…</FONT>`: two
+ * items, shown side by side as the same text.
  */
-const NAME_ESCAPE = /\\(?=[GNEHTL])/g;
+const NAME_ESCAPE = /\\(?=[GNEHTL\\])/g;
 
 /** One line of text inside an HTML-like label. */
 export function htmlLabelText(text: string): string {
@@ -42,7 +46,8 @@ export function htmlLabelLines(text: string): string {
  * A DOT double-quoted string for an attribute Graphviz treats as escString (tooltips): `"` escaped
  * for DOT, line breaks as `\n`, and `&`, `<`, `>` as entities, which Graphviz writes to SVG as they
  * are. Graphviz expands `\N` and the like here even after `\\`, so a backslash is shown as the
- * reverse solidus operator (U+29F5); tooltips hold names and fixed words, never titles.
+ * reverse solidus operator (U+29F5); tooltips hold names, fixed words, protocols and exclude
+ * reasons, never titles.
  */
 export function dotEscString(text: string): string {
     const lines = text.split(LINE_BREAK).map(line => showable(line)

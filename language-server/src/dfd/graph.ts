@@ -49,7 +49,7 @@ export interface DfdElementInfo {
      */
     readonly id: string;
     readonly name: string;
-    /** The display title, exactly as declared (it may contain any character, newlines too). */
+    /** The display title as every output shows it: line breaks as `\n`, invisible characters as `<U+XXXX>` (model/visible-text.ts). */
     readonly title: string;
     readonly location: DfdLocation;
     /** The applicable categories, in STRIDE order. */

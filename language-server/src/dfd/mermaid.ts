@@ -1,6 +1,7 @@
 import { DFD_COLORS } from './dot.js';
 import type { DfdDiagram, DfdNode } from './graph.js';
 import { openMark } from './labels.js';
+import { visibleText } from '../model/visible-text.js';
 
 /**
  * Mermaid's entity codes for the characters that would end a label, start markup or an entity, or
@@ -65,9 +66,12 @@ function label(title: string, mark: string): string {
     return mark === '' ? mermaidText(title) : `${mermaidText(title)}<br>${mark}`;
 }
 
-/** A title inside a quoted Mermaid label: special characters as entity codes, line breaks as `<br>`. */
+/**
+ * A title inside a quoted Mermaid label: invisible characters made visible ({@link visibleText}),
+ * special characters as entity codes, line breaks as `<br>`.
+ */
 export function mermaidText(text: string): string {
-    return text
+    return visibleText(text)
         .split(/\r\n|\r|\n/)
         .map(line => line.replace(/[#"&<>`|]/g, c => MERMAID_CODES[c]!))
         .join('<br>');

@@ -1,6 +1,7 @@
 /**
  * Escaping of model text for HTML, in element content and in quoted attribute values alike.
  */
+import { visibleText } from '../model/visible-text.js';
 
 const HTML_SPECIALS: Readonly<Record<string, string>> = {
     '&': '&amp;',
@@ -10,7 +11,10 @@ const HTML_SPECIALS: Readonly<Record<string, string>> = {
     "'": '&#39;',
 };
 
-/** The text with `& < > " '` as character references: it can never open a tag or leave an attribute. */
+/**
+ * The text with invisible characters made visible ({@link visibleText}) and `& < > " '` as
+ * character references: it can never open a tag or leave an attribute.
+ */
 export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => HTML_SPECIALS[c] ?? c);
+    return visibleText(text).replace(/[&<>"']/g, c => HTML_SPECIALS[c] ?? c);
 }

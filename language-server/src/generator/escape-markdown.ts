@@ -3,6 +3,7 @@
  * from `.tm` files is shown as written and can never turn into markup: no emphasis, links, images,
  * code spans, raw HTML or extra table columns.
  */
+import { visibleText } from '../model/visible-text.js';
 
 /**
  * The ASCII punctuation that can start markup inside a line: backslash, table pipe, code span,
@@ -20,12 +21,13 @@ const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
- * Text for one table cell, on one source line: special characters backslash-escaped, line breaks
- * as `<br>` (the only raw HTML the output ever contains, since every `<` of the text is escaped),
- * leading and trailing whitespace kept.
+ * Text for one table cell, on one source line: invisible characters made visible
+ * ({@link visibleText}), special characters backslash-escaped, line breaks as `<br>` (the only raw
+ * HTML the output ever contains, since every `<` of the text is escaped), leading and trailing
+ * whitespace kept.
  */
 export function escapeMarkdownCell(text: string): string {
-    return text
+    return visibleText(text)
         .replace(INLINE_SPECIALS, '\\$&')
         .replace(EDGE_WHITESPACE, whitespace => [...whitespace].map(c => `&#${c.charCodeAt(0)};`).join(''))
         .replace(LINE_BREAK, '<br>');

@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import { visibleText } from '../model/visible-text.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 
 /**
@@ -32,7 +33,8 @@ export const UNKNOWN_CODE = 'unknown';
 export const SEVERITIES_BY_RANK: readonly IssueSeverity[] = ['error', 'warning', 'information', 'hint'];
 
 /**
- * Converts one LSP diagnostic of `file` into a finding. tml's own findings carry their code as
+ * Converts one LSP diagnostic of `file` into a finding, its message's invisible characters made
+ * visible (a lexer error quotes the character it stopped at). tml's own findings carry their code as
  * `code`; Langium's lexer, parser and linker errors carry theirs only in `data.code`
  * (`lexing-error`, `parsing-error`, `linking-error`), which is as stable, so it is used as is.
  */
@@ -46,7 +48,7 @@ export function findingFromDiagnostic(file: string, diagnostic: Diagnostic): Fin
         endColumn: end.character + 1,
         severity: severityName(diagnostic.severity),
         code: diagnosticCode(diagnostic),
-        message: diagnostic.message,
+        message: visibleText(diagnostic.message),
     };
 }
 

@@ -1,14 +1,16 @@
 import type { Reference } from 'langium';
 import type { Dread, DreadFactorName, Mitigation, Threat, TreeNode } from '../generated/ast.js';
 import { isTreeGate } from '../generated/ast.js';
+import { displayText } from '../model/visible-text.js';
 
 /**
- * Text as every output format can carry it: line breaks as `\n`, and control characters (which
- * `.tm` strings may hold as `\0`, `\b`, `\f`, `\v` escapes) as U+FFFD, since Markdown parsers,
- * XML and spreadsheets would drop or reject them.
+ * Text as every output format can carry it ({@link displayText}): line breaks as `\n`, and
+ * control characters (which `.tm` strings may hold as `\0`, `\b`, `\f`, `\v` escapes) and other
+ * invisible characters as `<U+XXXX>`, since Markdown parsers, XML and spreadsheets would drop or
+ * reject some, and viewers would let the others reorder or hide text.
  */
 export function normaliseText(text: string | undefined): string {
-    return (text ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '\uFFFD');
+    return displayText(text);
 }
 
 /** The names a reference list points to, as written: an unresolved name still shows. */

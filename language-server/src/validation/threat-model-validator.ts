@@ -11,6 +11,7 @@ import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './m
 import { checkUniqueName } from './name-checks.js';
 import { checkImplementationFresh } from './staleness-checks.js';
 import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply } from './stride-checks.js';
+import { checkInvisibleCharacters } from './text-checks.js';
 import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkThreatHasDread, checkThreatHasResponse } from './threat-checks.js';
 
 /** Registers every check of DESIGN.md §4, and the TMA process checks, with Langium's validation registry. */
@@ -29,7 +30,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
             (node, accept) => checkElementCoverage(node, accept, index),
             (node, accept) => checkElementInScenario(node, accept, index),
         ],
-        Model: (node, accept) => checkBackground(node, accept, index),
+        Model: [(node, accept) => checkBackground(node, accept, index), checkInvisibleCharacters],
         Scenario: checkScenarioHasFlows,
         External: (node, accept) => checkExternalHasFlow(node, accept, index),
         Flow: checkCrossingProtected,

@@ -1,0 +1,74 @@
+import type { AstNode, CstNode, ValidationAcceptor } from 'langium';
+import { CstUtils, GrammarUtils } from 'langium';
+import type { Model } from '../generated/ast.js';
+import { isExclude, isTreeGate, isTreeLeaf } from '../generated/ast.js';
+import { describeCodePoint, invisibleCodePoints } from '../model/visible-text.js';
+import { IssueCodes } from './issue-codes.js';
+import { listInProse, report } from './report.js';
+
+/** How a message names the kind of a declaration that holds a string. */
+const DECLARATION_WORDS: Readonly<Record<string, string>> = {
+    System: 'system',
+    Assumption: 'assumption',
+    Dependency: 'dependency',
+    Asset: 'asset',
+    Boundary: 'trust boundary',
+    External: 'external entity',
+    Process: 'process',
+    Datastore: 'data store',
+    Flow: 'flow',
+    Scenario: 'scenario',
+    Threat: 'threat',
+    Mitigation: 'mitigation',
+};
+
+const COMMENT_TOKENS: ReadonlySet<string> = new Set(['SL_COMMENT', 'ML_COMMENT']);
+
+/**
+ * `tm/invisible-character`: a string or a comment that holds a character which changes how text
+ * displays without being seen (a bidirectional control such as U+202E, a zero-width character, a
+ * control character; model/visible-text.ts). Outputs show such characters as `<U+XXXX>`; in the
+ * editor the text shows reordered or hides a difference, and in a comment a bidirectional control
+ * can make code look like a comment ("Trojan Source"). Reported on the string or comment, naming
+ * each character by its code point. Only characters written as they are count: an escape such as
+ * `\0` is visible in the source already.
+ */
+export function checkInvisibleCharacters(model: Model, accept: ValidationAcceptor): void {
+    const root = model.$cstNode;
+    if (!root) return;
+    for (const leaf of CstUtils.streamCst(root)) {
+        const token = (leaf as { tokenType?: { name?: string } }).tokenType?.name;
+        const comment = token !== undefined && COMMENT_TOKENS.has(token);
+        if (token !== 'STRING' && !comment) continue;
+        const found = invisibleCodePoints(leaf.text);
+        if (found.length === 0) continue;
+        const characters = listInProse(found.map(describeCodePoint));
+        const message = comment
+            ? `This comment contains ${characters}, which changes how the text displays without being seen: it can make code read as a comment, or a comment as code. Remove it.`
+            : `${capitalised(stringDescription(leaf))} contains ${characters}, which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.`;
+        report(accept, IssueCodes.InvisibleCharacter, message, { node: leaf.astNode, range: leaf.range });
+    }
+}
+
+/** "the title of threat 'T'", "the reason of the exclude of Repudiation", "a node title of the threat tree of threat 'T'". */
+function stringDescription(leaf: CstNode): string {
+    const node = leaf.astNode;
+    const feature = GrammarUtils.findAssignment(leaf)?.feature ?? 'text';
+    if (isExclude(node)) return `the reason of the exclude of ${node.category ?? 'a category'}`;
+    if (isTreeGate(node) || isTreeLeaf(node)) return `a title in the threat tree of ${ownerDescription(node)}`;
+    return `the ${feature} of ${ownerDescription(node)}`;
+}
+
+/** "threat 'T'": the nearest declaration around `node`, by its kind and name. */
+function ownerDescription(node: AstNode): string {
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        const word = DECLARATION_WORDS[current.$type];
+        const name = (current as { name?: unknown }).name;
+        if (word !== undefined) return typeof name === 'string' ? `${word} '${name}'` : `a ${word}`;
+    }
+    return 'a declaration';
+}
+
+function capitalised(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
