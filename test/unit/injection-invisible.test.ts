@@ -72,6 +72,17 @@ describe('invisible characters', () => {
             ]);
         });
 
+        it('is reported on a comment in a file that holds nothing else', async () => {
+            assert.deepEqual((await invisibleFindings(`/* ${RLO} */\n`)).map(f => f.replace(/, which.*/, '')), ['tm/invisible-character @1:1-1:8 4 This comment contains U+202E (right-to-left override)']);
+        });
+
+        it('names at most five characters and counts the others', async () => {
+            const [finding] = await invisibleFindings('asset A "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0001"\n');
+            assert.equal(finding, 'tm/invisible-character @1:9-1:19 4 The title of asset \'A\' contains U+0001 (control character), U+0002 (control character), '
+                + 'U+0003 (control character), U+0004 (control character), U+0005 (control character) and 2 other invisible characters, '
+                + 'which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.');
+        });
+
         it('is not reported for escapes, which are visible in the source, nor for tab and visible text', async () => {
             assert.deepEqual(await invisibleFindings('threat T "a\\0b\\n\\tc\té 😀" // café\n'), []);
         });

@@ -62,6 +62,11 @@ export function visibleText(text: string): string {
     return text.replace(INVISIBLE, c => `<${codePointLabel(c.codePointAt(0)!)}>`);
 }
 
+/** The offsets (in UTF-16 code units) of every invisible character of `text`. */
+export function* invisibleOffsets(text: string): Generator<number> {
+    for (const match of text.matchAll(INVISIBLE)) yield match.index;
+}
+
 /** The distinct invisible characters of `text`, as code points, in order of first occurrence. */
 export function invisibleCodePoints(text: string): number[] {
     const found = new Set<number>();

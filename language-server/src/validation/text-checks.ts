@@ -2,7 +2,7 @@ import type { AstNode, CstNode, ValidationAcceptor } from 'langium';
 import { CstUtils, GrammarUtils } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { isExclude, isTreeGate, isTreeLeaf } from '../generated/ast.js';
-import { describeCodePoint, invisibleCodePoints } from '../model/visible-text.js';
+import { describeCodePoint, invisibleCodePoints, invisibleOffsets } from '../model/visible-text.js';
 import { IssueCodes } from './issue-codes.js';
 import { listInProse, report } from './report.js';
 
@@ -24,6 +24,9 @@ const DECLARATION_WORDS: Readonly<Record<string, string>> = {
 
 const COMMENT_TOKENS: ReadonlySet<string> = new Set(['SL_COMMENT', 'ML_COMMENT']);
 
+/** A message names at most this many distinct characters, and counts the others. */
+const MAX_NAMED = 5;
+
 /**
  * `tm/invisible-character`: a string or a comment that holds a character which changes how text
  * displays without being seen (a bidirectional control such as U+202E, a zero-width character, a
@@ -36,18 +39,34 @@ const COMMENT_TOKENS: ReadonlySet<string> = new Set(['SL_COMMENT', 'ML_COMMENT']
 export function checkInvisibleCharacters(model: Model, accept: ValidationAcceptor): void {
     const root = model.$cstNode;
     if (!root) return;
-    for (const leaf of CstUtils.streamCst(root)) {
-        const token = (leaf as { tokenType?: { name?: string } }).tokenType?.name;
-        const comment = token !== undefined && COMMENT_TOKENS.has(token);
-        if (token !== 'STRING' && !comment) continue;
-        const found = invisibleCodePoints(leaf.text);
-        if (found.length === 0) continue;
-        const characters = listInProse(found.map(describeCodePoint));
-        const message = comment
-            ? `This comment contains ${characters}, which changes how the text displays without being seen: it can make code read as a comment, or a comment as code. Remove it.`
-            : `${capitalised(stringDescription(leaf))} contains ${characters}, which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.`;
-        report(accept, IssueCodes.InvisibleCharacter, message, { node: leaf.astNode, range: leaf.range });
+    // From the characters to their tokens, not token by token: most files have none, and a large
+    // file's hundreds of thousands of tokens would take a noticeable part of its validation.
+    // The whole text: a comment after the last declaration lies beyond the root node's range.
+    let examinedUpTo = -1;
+    for (const offset of invisibleOffsets(root.root.fullText)) {
+        if (offset < examinedUpTo) continue;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        // White space between tokens (U+2028 and U+FEFF are white space to the lexer) has no token.
+        if (!leaf || leaf.offset > offset || leaf.end <= offset) continue;
+        examinedUpTo = leaf.end;
+        checkToken(leaf, accept);
     }
+}
+
+/** The finding on one string or comment token, if it holds an invisible character. */
+function checkToken(leaf: CstNode, accept: ValidationAcceptor): void {
+    const token = (leaf as { tokenType?: { name?: string } }).tokenType?.name;
+    const comment = token !== undefined && COMMENT_TOKENS.has(token);
+    if (token !== 'STRING' && !comment) return;
+    const found = invisibleCodePoints(leaf.text);
+    if (found.length === 0) return;
+    const named = found.slice(0, MAX_NAMED).map(describeCodePoint);
+    if (found.length > MAX_NAMED) named.push(`${found.length - MAX_NAMED} other invisible characters`);
+    const characters = listInProse(named);
+    const message = comment
+        ? `This comment contains ${characters}, which changes how the text displays without being seen: it can make code read as a comment, or a comment as code. Remove it.`
+        : `${capitalised(stringDescription(leaf))} contains ${characters}, which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.`;
+    report(accept, IssueCodes.InvisibleCharacter, message, { node: leaf.astNode, range: leaf.range });
 }
 
 /** "the title of threat 'T'", "the reason of the exclude of Repudiation", "a node title of the threat tree of threat 'T'". */
