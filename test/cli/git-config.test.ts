@@ -3,7 +3,8 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeGitHistory } from '../../language-server/src/workspace/node-git-history.js';
-import { GitRepository, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
+import type { GitRepository } from '../helpers/git-repository.js';
+import { repositoryWithSessionChanged } from '../helpers/git-repository.js';
 import { runTml } from './helpers/run-tml.js';
 
 /**
@@ -15,13 +16,7 @@ describe("git runs no program from a repository's configuration (tm/implementati
     let marker: string;
 
     beforeEach(() => {
-        repository = new GitRepository();
-        repository.write('model.tm', MODEL);
-        repository.write('src/session.ts', 'export const a = 1;\n');
-        repository.write('src/limits.ts', 'export const b = 1;\n');
-        repository.init();
-        repository.write('src/session.ts', 'export const a = 2;\n');
-        repository.commit('change the session code');
+        repository = repositoryWithSessionChanged();
         marker = path.join(repository.root, 'program-ran');
     });
 

@@ -11,7 +11,8 @@ import type { GitHistory, ReviewState } from '../../language-server/src/workspac
 import { NodeGitHistory } from '../../language-server/src/workspace/node-git-history.js';
 import { revalidateWhenStale } from '../../language-server/src/workspace/revalidate-when-stale.js';
 import { StalenessTracker } from '../../language-server/src/workspace/staleness.js';
-import { GitRepository, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
+import type { GitRepository } from '../helpers/git-repository.js';
+import { repositoryWithSessionChanged, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
 import { describeFinding } from './helpers/workspace.js';
 
 /** A git history that answers from a table and counts the questions: the tracker's logic without git's timing. */
@@ -158,13 +159,7 @@ describe('tm/implementation-stale in the editor, against a real git repository',
     const at = (relative: string): URI => URI.file(path.join(repository.root, relative));
 
     beforeEach(() => {
-        repository = new GitRepository();
-        repository.write('model.tm', MODEL);
-        repository.write('src/session.ts', 'export const a = 1;\n');
-        repository.write('src/limits.ts', 'export const b = 1;\n');
-        repository.init();
-        repository.write('src/session.ts', 'export const a = 2;\n');
-        repository.commit('change the session code');
+        repository = repositoryWithSessionChanged();
         repository.write('src/session.ts', 'export const a = 3;\n');
         repository.commit('change it again');
     });
