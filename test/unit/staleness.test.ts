@@ -36,7 +36,8 @@ class TableHistory implements GitHistory {
 }
 
 describe('tm/implementation-stale in the editor: the staleness tracker', () => {
-    const { shared } = createThreatModelServices(EmptyFileSystem);
+    const { shared, ThreatModel } = createThreatModelServices(EmptyFileSystem);
+    const linkedFiles = ThreatModel.workspace.LinkedFiles;
     const session = URI.parse('file:///repo/src/session.ts');
     const limits = URI.parse('file:///repo/src/limits.ts');
     let document: LangiumDocument<Model>;
@@ -53,7 +54,7 @@ describe('tm/implementation-stale in the editor: the staleness tracker', () => {
         history = new TableHistory();
         history.answers.set(session.toString(), 2);
         clock = 1_000;
-        tracker = new StalenessTracker(documents, history, 10_000, () => clock);
+        tracker = new StalenessTracker(documents, history, linkedFiles, 10_000, () => clock);
         changed = [];
         tracker.refreshInBackground(uri => changed.push(uri.path));
     });
@@ -138,14 +139,14 @@ describe('tm/implementation-stale in the editor: the staleness tracker', () => {
     });
 
     it('never asks git without background refresh (tml check without --stale waits for refresh instead), nor without a history', async () => {
-        const waiting = new StalenessTracker(shared.workspace.LangiumDocuments, history, 10_000, () => clock);
+        const waiting = new StalenessTracker(shared.workspace.LangiumDocuments, history, linkedFiles, 10_000, () => clock);
         assert.equal(waiting.lookup(document, session), undefined);
         await waiting.idle();
         assert.deepEqual(history.asked, []);
         assert.equal(await waiting.refresh(document), true);
         assert.deepEqual(waiting.lookup(document, session), { commits: 2, reviewed: 'a'.repeat(40) });
 
-        const none = new StalenessTracker(shared.workspace.LangiumDocuments, undefined);
+        const none = new StalenessTracker(shared.workspace.LangiumDocuments, undefined, linkedFiles);
         none.refreshInBackground(() => assert.fail('no history, no change'));
         assert.equal(none.enabled, false);
         assert.equal(none.lookup(document, session), undefined);

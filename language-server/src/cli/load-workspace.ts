@@ -69,6 +69,8 @@ export async function loadWorkspace(
     cwd: string,
     beforeValidation?: (documents: readonly LangiumDocument[]) => Promise<void>,
 ): Promise<LoadedFile[]> {
+    // The current directory is the CLI's workspace folder: linked files resolve inside it (README, step 6).
+    shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: URI.file(cwd).toString(), name: path.basename(cwd) }] });
     const loaded: LoadedFile[] = [];
     // One file at a time: a large tree read all at once can exhaust file handles (EMFILE).
     for (const file of files) {
