@@ -59,4 +59,9 @@ describe('tml check: linked paths stay inside the current directory', () => {
         const fromRoot = linkedFindings(repository.root, ['models/model.tm']).findings;
         assert.equal(fromRoot.filter(f => f.includes('../src/session.ts')).length, 0, 'inside the workspace and present: no finding');
     });
+
+    it("from the root of the file system (a container's working directory), each model's own folder is its workspace", () => {
+        const findings = linkedFindings('/', [path.join(repository.root, 'models', 'model.tm')]).findings;
+        assert.ok(findings.some(f => f.endsWith("tm/linked-file-outside '../src/session.ts' (verifiedBy of mitigation 'N') leads outside the workspace folder")), findings.join('\n'));
+    });
 });
