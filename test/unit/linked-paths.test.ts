@@ -165,6 +165,8 @@ describe('linked paths stay inside the workspace folder (tm/linked-file-outside)
             symlinkSync('../secret/key.txt', path.join(ws, 'climbs-out'));
             symlinkSync(path.join(root, 'secret', 'none'), path.join(ws, 'dangling-out'));
             symlinkSync('loop', path.join(ws, 'loop'));
+            // Windows may read '...' as '..': counted as climbing, as in the text of a path.
+            symlinkSync('.../secret/key.txt', path.join(ws, 'dots-out'));
             workspace = URI.file(ws);
         });
 
@@ -182,6 +184,7 @@ describe('linked paths stay inside the workspace folder (tm/linked-file-outside)
                 ['out/none.txt', 'outside'],
                 ['climbs-out', 'outside'],
                 ['dangling-out', 'outside'],
+                ['dots-out', 'outside'],
                 ['loop', 'missing'],
                 ['src/a.ts/x', 'missing'],
             ];

@@ -32,8 +32,6 @@ const NETWORK = /^[\\/]{2}/;
 const ABSOLUTE = /^(?:[\\/]|[a-z]:)/i;
 /** A URL (`https://…`): two letters or more before the colon, so that `C:` is a drive, not a scheme. */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
-/** `..`, and what Windows takes for it or for `.`: a segment of dots and spaces (Windows drops trailing ones). */
-const CLIMBS = /^[. ]+$/;
 
 /**
  * Resolves `implementedIn`/`verifiedBy` text relative to the folder of the `.tm` file, within the
@@ -54,7 +52,7 @@ export function resolveLinkedPath(model: URI, folders: readonly URI[], text: str
     const segments = segmentsOf(UriUtils.dirname(model).path).slice(segmentsOf(folder.path).length);
     for (const segment of path.split('/')) {
         if (segment === '' || segment === '.') continue;
-        if (CLIMBS.test(segment)) {
+        if (climbs(segment)) {
             if (segments.pop() === undefined) return refused('outside');
         } else {
             segments.push(segment);
@@ -73,6 +71,14 @@ export function workspaceFolderOf(model: URI, folders: readonly URI[]): URI {
         .filter(({ segments }) => segments.length < modelSegments.length && segments.every((segment, i) => sameSegment(segment, modelSegments[i]!, i)))
         .sort((a, b) => a.segments.length - b.segments.length);
     return holding[0]?.folder ?? UriUtils.dirname(model);
+}
+
+/**
+ * Whether a path segment other than `.` goes up a folder: `..`, and what Windows may take for it,
+ * a segment of dots and spaces (Windows drops trailing ones), counted as `..` to be safe.
+ */
+export function climbs(segment: string): boolean {
+    return segment !== '.' && /^[. ]+$/.test(segment);
 }
 
 function segmentsOf(path: string): string[] {

@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { URI } from 'langium';
+import { climbs } from './linked-path.js';
 import type { LinkedFileState, SourceFiles } from './source-files.js';
 
 /** More links than this on one path is a loop (Linux gives up at 40 too). */
@@ -32,7 +33,7 @@ function walk(root: string, segments: readonly string[]): LinkedFileState {
     let links = 0;
     for (let segment = pending.pop(); segment !== undefined; segment = pending.pop()) {
         if (segment === '' || segment === '.') continue;
-        if (segment === '..') {
+        if (climbs(segment)) {
             if (reached.pop() === undefined) return 'outside';
             continue;
         }

@@ -1,5 +1,5 @@
-import type { URI, WorkspaceManager } from 'langium';
-import { URI as Uri, UriUtils } from 'langium';
+import type { WorkspaceManager } from 'langium';
+import { URI, UriUtils } from 'langium';
 import type { RefusedPath } from './linked-path.js';
 import { resolveLinkedPath } from './linked-path.js';
 
@@ -65,7 +65,7 @@ export class LinkedFiles {
         const folders: URI[] = [];
         for (const folder of this.workspace.workspaceFolders ?? []) {
             try {
-                folders.push(Uri.parse(folder.uri));
+                folders.push(URI.parse(folder.uri));
             } catch {
                 // A folder URI the client sent malformed holds no model.
             }
