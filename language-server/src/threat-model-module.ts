@@ -29,7 +29,7 @@ import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 import type { GitHistory } from './workspace/git-history.js';
 import { revalidateWhenStale } from './workspace/revalidate-when-stale.js';
 import type { SourceFiles } from './workspace/source-files.js';
-import { InMemorySourceFiles } from './workspace/source-files.js';
+import { InMemorySourceFiles, LinkedFiles } from './workspace/source-files.js';
 import { StalenessTracker } from './workspace/staleness.js';
 
 /** Services tml adds to Langium's. */
@@ -38,6 +38,8 @@ export interface ThreatModelAddedServices {
         ModelIndex: ThreatModelWorkspaceIndex;
         /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
         SourceFiles: SourceFiles;
+        /** The files mitigations link to, resolved inside the workspace folder (the one place that decides). */
+        LinkedFiles: LinkedFiles;
         /** Which implementation files changed in git after their model (tm/implementation-stale). */
         Staleness: StalenessTracker;
     };
@@ -80,7 +82,8 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         // Replaced in createThreatModelServices by the context's sourceFiles and gitHistory.
         ReferenceDescriptionProvider: services => new ThreatModelReferenceDescriptionProvider(services),
         SourceFiles: () => new InMemorySourceFiles(),
-        Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, undefined),
+        LinkedFiles: services => new LinkedFiles(services.shared.workspace.WorkspaceManager, services.workspace.SourceFiles),
+        Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, undefined, services.workspace.LinkedFiles),
     },
 };
 
@@ -109,7 +112,7 @@ export function createThreatModelServices(context: ThreatModelContext): {
     const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule, {
         workspace: {
             SourceFiles: () => sourceFiles,
-            Staleness: () => new StalenessTracker(shared.workspace.LangiumDocuments, context.gitHistory),
+            Staleness: services => new StalenessTracker(shared.workspace.LangiumDocuments, context.gitHistory, services.workspace.LinkedFiles),
         },
     });
     shared.ServiceRegistry.register(ThreatModel);

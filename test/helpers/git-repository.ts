@@ -53,3 +53,15 @@ export class GitRepository {
         rmSync(this.root, { recursive: true, force: true });
     }
 }
+
+/** A repository holding TWO_MITIGATIONS as `model.tm` and its two files, committed, then one commit that changes `src/session.ts`. */
+export function repositoryWithSessionChanged(): GitRepository {
+    const repository = new GitRepository();
+    repository.write('model.tm', TWO_MITIGATIONS);
+    repository.write('src/session.ts', 'export const a = 1;\n');
+    repository.write('src/limits.ts', 'export const b = 1;\n');
+    repository.init();
+    repository.write('src/session.ts', 'export const a = 2;\n');
+    repository.commit('change the session code');
+    return repository;
+}

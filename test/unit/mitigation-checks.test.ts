@@ -4,47 +4,45 @@ import { EmptyFileSystem, URI } from 'langium';
 import type { Model } from '../../language-server/src/generated/ast.js';
 import { ThreatModelDocumentLinkProvider } from '../../language-server/src/lsp/document-link-provider.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
-import { InMemorySourceFiles, resolveLinkedPath } from '../../language-server/src/workspace/source-files.js';
-import { checkModel, describeFinding } from './helpers/workspace.js';
+import { resolveLinkedPath } from '../../language-server/src/workspace/linked-path.js';
+import { InMemorySourceFiles } from '../../language-server/src/workspace/source-files.js';
+import { buildAlone, checkModel, describeFinding } from './helpers/workspace.js';
 
 /** Services whose linked files are exactly these (the model is file:///workspace/model.tm). */
 const withFiles = createThreatModelServices({
     ...EmptyFileSystem,
-    sourceFiles: new InMemorySourceFiles(['file:///workspace/src/session.ts', 'file:///test/session.test.ts']),
+    sourceFiles: new InMemorySourceFiles(['file:///workspace/src/session.ts', 'file:///workspace/test/session.test.ts']),
 });
 
-async function build(text: string): Promise<LangiumDocument<Model>> {
-    const { shared } = withFiles;
-    const documents = shared.workspace.LangiumDocuments;
-    await shared.workspace.DocumentBuilder.update([], documents.all.map(d => d.uri).toArray());
-    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.parse('file:///workspace/model.tm'));
-    documents.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([document], { validation: true });
-    return document;
+function build(text: string): Promise<LangiumDocument<Model>> {
+    return buildAlone(withFiles, 'file:///workspace/model.tm', text);
 }
 
 function findingsOf(document: LangiumDocument, code: string): Array<{ at: string; message: string }> {
     return (document.diagnostics ?? []).filter(d => d.code === code).map(d => ({ at: describeFinding(d), message: d.message }));
 }
 
-const MITIGATION = 'mitigation M "m" {\n    implementedIn "src/session.ts#L10"\n    verifiedBy "../test/session.test.ts#rotatesCookie"\n}\n';
+const MITIGATION = 'mitigation M "m" {\n    implementedIn "src/session.ts#L10"\n    verifiedBy "./test/session.test.ts#rotatesCookie"\n}\n';
 
 describe('TMA step 6: implement and test', () => {
     it('resolves linked paths relative to the model, with #L10 or #symbol after them', () => {
         const model = URI.parse('file:///workspace/models/store.tm');
-        assert.deepEqual(String(resolveLinkedPath(model, 'src/a.ts#L10')?.file), 'file:///workspace/models/src/a.ts');
-        assert.equal(resolveLinkedPath(model, 'src/a.ts#L10')?.fragment, 'L10');
-        assert.equal(String(resolveLinkedPath(model, '../b.ts')?.file), 'file:///workspace/b.ts');
-        assert.equal(resolveLinkedPath(model, '  '), undefined);
-        assert.equal(resolveLinkedPath(model, 'https://example.com/a.ts'), undefined);
-        assert.equal(resolveLinkedPath(URI.parse('untitled:Untitled-1'), 'src/a.ts'), undefined);
+        const folders = [URI.parse('file:///workspace')];
+        const inside = resolveLinkedPath(model, folders, 'src/a.ts#L10');
+        assert.equal(inside?.kind === 'inside' && String(inside.file), 'file:///workspace/models/src/a.ts');
+        assert.equal(inside?.kind === 'inside' && inside.fragment, 'L10');
+        const up = resolveLinkedPath(model, folders, '../b.ts');
+        assert.equal(up?.kind === 'inside' && String(up.file), 'file:///workspace/b.ts');
+        assert.equal(resolveLinkedPath(model, folders, '  '), undefined);
+        assert.equal(resolveLinkedPath(model, folders, 'https://example.com/a.ts'), undefined);
+        assert.equal(resolveLinkedPath(URI.parse('untitled:Untitled-1'), folders, 'src/a.ts'), undefined);
     });
 
     it('tm/linked-file-missing is reported on each path that does not exist', async () => {
         const { diagnostics } = await checkModel(MITIGATION);
         assert.deepEqual(diagnostics.filter(d => d.code === 'tm/linked-file-missing').map(d => [describeFinding(d), d.severity, d.message]), [
             ['tm/linked-file-missing @2:19-2:39', 2, "'src/session.ts#L10' (implementedIn of mitigation 'M') does not exist relative to this model. Fix the path, or remove it if the file is gone."],
-            ['tm/linked-file-missing @3:16-3:55', 2, "'../test/session.test.ts#rotatesCookie' (verifiedBy of mitigation 'M') does not exist relative to this model. Fix the path, or remove it if the file is gone."],
+            ['tm/linked-file-missing @3:16-3:54', 2, "'./test/session.test.ts#rotatesCookie' (verifiedBy of mitigation 'M') does not exist relative to this model. Fix the path, or remove it if the file is gone."],
         ]);
     });
 
@@ -58,7 +56,7 @@ describe('TMA step 6: implement and test', () => {
         const links = provider.getDocumentLinks(document, { textDocument: { uri: document.uri.toString() } });
         assert.deepEqual(links.map(l => [`${l.range.start.line + 1}:${l.range.start.character + 1}-${l.range.end.line + 1}:${l.range.end.character + 1}`, l.target]), [
             ['2:20-2:38', 'file:///workspace/src/session.ts#L10'],
-            ['3:17-3:54', 'file:///test/session.test.ts'],
+            ['3:17-3:53', 'file:///workspace/test/session.test.ts'],
         ]);
     });
 

@@ -11,7 +11,8 @@ import type { GitHistory, ReviewState } from '../../language-server/src/workspac
 import { NodeGitHistory } from '../../language-server/src/workspace/node-git-history.js';
 import { revalidateWhenStale } from '../../language-server/src/workspace/revalidate-when-stale.js';
 import { StalenessTracker } from '../../language-server/src/workspace/staleness.js';
-import { GitRepository, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
+import type { GitRepository } from '../helpers/git-repository.js';
+import { repositoryWithSessionChanged, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
 import { describeFinding } from './helpers/workspace.js';
 
 /** A git history that answers from a table and counts the questions: the tracker's logic without git's timing. */
@@ -35,7 +36,8 @@ class TableHistory implements GitHistory {
 }
 
 describe('tm/implementation-stale in the editor: the staleness tracker', () => {
-    const { shared } = createThreatModelServices(EmptyFileSystem);
+    const { shared, ThreatModel } = createThreatModelServices(EmptyFileSystem);
+    const linkedFiles = ThreatModel.workspace.LinkedFiles;
     const session = URI.parse('file:///repo/src/session.ts');
     const limits = URI.parse('file:///repo/src/limits.ts');
     let document: LangiumDocument<Model>;
@@ -52,7 +54,7 @@ describe('tm/implementation-stale in the editor: the staleness tracker', () => {
         history = new TableHistory();
         history.answers.set(session.toString(), 2);
         clock = 1_000;
-        tracker = new StalenessTracker(documents, history, 10_000, () => clock);
+        tracker = new StalenessTracker(documents, history, linkedFiles, 10_000, () => clock);
         changed = [];
         tracker.refreshInBackground(uri => changed.push(uri.path));
     });
@@ -137,14 +139,14 @@ describe('tm/implementation-stale in the editor: the staleness tracker', () => {
     });
 
     it('never asks git without background refresh (tml check without --stale waits for refresh instead), nor without a history', async () => {
-        const waiting = new StalenessTracker(shared.workspace.LangiumDocuments, history, 10_000, () => clock);
+        const waiting = new StalenessTracker(shared.workspace.LangiumDocuments, history, linkedFiles, 10_000, () => clock);
         assert.equal(waiting.lookup(document, session), undefined);
         await waiting.idle();
         assert.deepEqual(history.asked, []);
         assert.equal(await waiting.refresh(document), true);
         assert.deepEqual(waiting.lookup(document, session), { commits: 2, reviewed: 'a'.repeat(40) });
 
-        const none = new StalenessTracker(shared.workspace.LangiumDocuments, undefined);
+        const none = new StalenessTracker(shared.workspace.LangiumDocuments, undefined, linkedFiles);
         none.refreshInBackground(() => assert.fail('no history, no change'));
         assert.equal(none.enabled, false);
         assert.equal(none.lookup(document, session), undefined);
@@ -158,13 +160,7 @@ describe('tm/implementation-stale in the editor, against a real git repository',
     const at = (relative: string): URI => URI.file(path.join(repository.root, relative));
 
     beforeEach(() => {
-        repository = new GitRepository();
-        repository.write('model.tm', MODEL);
-        repository.write('src/session.ts', 'export const a = 1;\n');
-        repository.write('src/limits.ts', 'export const b = 1;\n');
-        repository.init();
-        repository.write('src/session.ts', 'export const a = 2;\n');
-        repository.commit('change the session code');
+        repository = repositoryWithSessionChanged();
         repository.write('src/session.ts', 'export const a = 3;\n');
         repository.commit('change it again');
     });

@@ -69,6 +69,10 @@ export async function loadWorkspace(
     cwd: string,
     beforeValidation?: (documents: readonly LangiumDocument[]) => Promise<void>,
 ): Promise<LoadedFile[]> {
+    // The current directory is the CLI's workspace folder: linked files resolve inside it (README, step 6).
+    // Not the root of the file system (a container's default), where it would hold every file.
+    const workspaceFolders = path.parse(cwd).root === cwd ? [] : [{ uri: URI.file(cwd).toString(), name: path.basename(cwd) }];
+    shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders });
     const loaded: LoadedFile[] = [];
     // One file at a time: a large tree read all at once can exhaust file handles (EMFILE).
     for (const file of files) {

@@ -4,27 +4,27 @@ import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
 import { isMitigation } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
-import type { SourceFiles } from '../workspace/source-files.js';
-import { resolveLinkedPath } from '../workspace/source-files.js';
+import type { LinkedFiles } from '../workspace/source-files.js';
 
 /**
  * Makes `implementedIn` and `verifiedBy` paths clickable when the file exists: `path#L10` opens it
  * at line 10 (VS Code reads `#L10` on file links), `path#symbol` opens the file.
  */
 export class ThreatModelDocumentLinkProvider implements DocumentLinkProvider {
-    private readonly sourceFiles: SourceFiles;
+    private readonly linkedFiles: LinkedFiles;
 
     constructor(services: ThreatModelServices) {
-        this.sourceFiles = services.workspace.SourceFiles;
+        this.linkedFiles = services.workspace.LinkedFiles;
     }
 
     getDocumentLinks(document: LangiumDocument, _params: DocumentLinkParams): DocumentLink[] {
         const links: DocumentLink[] = [];
         for (const mitigation of AstUtils.streamAst(document.parseResult.value).filter(isMitigation)) {
             for (const property of ['implementedIn', 'verifiedBy'] as const) {
-                const linked = resolveLinkedPath(document.uri, mitigation[property]);
+                const linked = this.linkedFiles.resolve(document.uri, mitigation[property]);
                 const cst = GrammarUtils.findNodeForProperty(mitigation.$cstNode, property);
-                if (!linked || !cst || !this.sourceFiles.exists(linked.file)) continue;
+                // Only files inside the workspace are linked (tm/linked-file-outside).
+                if (linked?.kind !== 'file' || !linked.exists || !cst) continue;
                 const line = /^L(\d+)$/.exec(linked.fragment ?? '')?.[1];
                 const target = line ? linked.file.with({ fragment: `L${line}` }) : linked.file;
                 // The link covers the text inside the quotes.

@@ -1,8 +1,8 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Mitigation } from '../generated/ast.js';
+import type { LinkedFiles } from '../workspace/source-files.js';
 import type { StalenessTracker } from '../workspace/staleness.js';
-import { resolveLinkedPath } from '../workspace/source-files.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
@@ -11,10 +11,10 @@ import { report } from './report.js';
  * implemented in changed in commits newer than the last commit of its model, so the model was
  * last reviewed before that change. Answers from what git said last; never waits for git.
  */
-export function checkImplementationFresh(mitigation: Mitigation, accept: ValidationAcceptor, staleness: StalenessTracker): void {
+export function checkImplementationFresh(mitigation: Mitigation, accept: ValidationAcceptor, staleness: StalenessTracker, linkedFiles: LinkedFiles): void {
     const document = AstUtils.getDocument(mitigation);
-    const linked = resolveLinkedPath(document.uri, mitigation.implementedIn);
-    const stale = linked && staleness.lookup(document, linked.file);
+    const linked = linkedFiles.resolve(document.uri, mitigation.implementedIn);
+    const stale = linked?.kind === 'file' && staleness.lookup(document, linked.file);
     if (!stale) return;
     const path = (mitigation.implementedIn ?? '').split('#')[0]!.trim();
     const commits = `${stale.commits} ${stale.commits === 1 ? 'commit' : 'commits'}`;

@@ -17,7 +17,7 @@ import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkT
 /** Registers every check of DESIGN.md §4, and the TMA process checks, with Langium's validation registry. */
 export function registerValidationChecks(services: ThreatModelServices): void {
     const index = services.workspace.ModelIndex;
-    const sourceFiles = services.workspace.SourceFiles;
+    const linkedFiles = services.workspace.LinkedFiles;
     const clauses = singleValuedClauses(services.Grammar);
     const staleness = services.workspace.Staleness;
     const configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
@@ -46,10 +46,10 @@ export function registerValidationChecks(services: ThreatModelServices): void {
             checkFixImplemented,
         ],
         Mitigation: [
-            (node, accept) => checkLinkedFiles(node, accept, sourceFiles),
+            (node, accept) => checkLinkedFiles(node, accept, linkedFiles),
             checkVerifiedHasTest,
             (node, accept) => {
-                if (stalenessWanted()) checkImplementationFresh(node, accept, staleness);
+                if (stalenessWanted()) checkImplementationFresh(node, accept, staleness, linkedFiles);
             },
         ],
         Dread: [checkDreadComplete, checkDreadFactorsGivenOnce],

@@ -1,12 +1,22 @@
-import type { URI } from 'langium';
-import { UriUtils } from 'langium';
+import type { WorkspaceManager } from 'langium';
+import { URI, UriUtils } from 'langium';
+import type { RefusedPath } from './linked-path.js';
+import { resolveLinkedPath } from './linked-path.js';
+
+/** Where a path inside a workspace folder (by its text) leads. */
+export type LinkedFileState = 'exists' | 'missing' | 'outside';
 
 /**
  * Whether the files a model links to (`implementedIn`, `verifiedBy`) exist. Synchronous and cheap,
- * so a validator can ask it without blocking on I/O for long; it never throws.
+ * so a validator can ask it without blocking on I/O for long; it never throws. It is only ever
+ * asked about paths that stay inside their workspace folder by their text ({@link LinkedFiles}).
  */
 export interface SourceFiles {
-    exists(uri: URI): boolean;
+    /**
+     * Whether `segments` (normalised, below `folder`) name a file or folder; 'outside' when a
+     * symbolic link on the way leads out of `folder`, which is then not followed.
+     */
+    locate(folder: URI, segments: readonly string[]): LinkedFileState;
 }
 
 /** A fixed set of files: the default when no file system is wired in, and what tests use. */
@@ -17,27 +27,49 @@ export class InMemorySourceFiles implements SourceFiles {
         this.files = new Set([...uris].map(uri => UriUtils.normalize(uri)));
     }
 
-    exists(uri: URI): boolean {
-        return this.files.has(UriUtils.normalize(uri));
+    locate(folder: URI, segments: readonly string[]): LinkedFileState {
+        return this.files.has(UriUtils.normalize(UriUtils.joinPath(folder, ...segments))) ? 'exists' : 'missing';
     }
 }
 
-/** A path written in a model, resolved: the file and what follows `#` (`L10`, a symbol name), if anything. */
-export interface LinkedPath {
+/** A linked path that tml follows: the file, what follows `#`, and whether the file exists. */
+export interface FollowedFile {
+    readonly kind: 'file';
     readonly file: URI;
     readonly fragment: string | undefined;
+    readonly exists: boolean;
 }
 
 /**
- * Resolves `implementedIn`/`verifiedBy` text relative to the folder of the `.tm` file. Only models
- * that are files have a folder to resolve against; URLs and blank paths are not checked.
+ * The files a model links to, resolved inside the workspace folder that holds the model (the
+ * editor's workspace folders, the CLI's current directory: both from Langium's WorkspaceManager),
+ * for the linked-file checks, the staleness check and the document links alike. A refused path is
+ * never handed to {@link SourceFiles}, so nothing outside the workspace is probed.
  */
-export function resolveLinkedPath(model: URI, text: string | undefined): LinkedPath | undefined {
-    if (model.scheme !== 'file' || !text) return undefined;
-    const hash = text.indexOf('#');
-    const path = (hash < 0 ? text : text.slice(0, hash)).trim();
-    if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path)) return undefined;
-    const fragment = hash < 0 ? undefined : text.slice(hash + 1).trim() || undefined;
-    const file = path.startsWith('/') ? model.with({ path }) : UriUtils.resolvePath(UriUtils.dirname(model), path);
-    return { file, fragment };
+export class LinkedFiles {
+    constructor(
+        private readonly workspace: Pick<WorkspaceManager, 'workspaceFolders'>,
+        private readonly sourceFiles: SourceFiles,
+    ) {}
+
+    /** What `text`, written in `model`, links to; undefined when it is not a file path (blank, a URL) or the model is not a file. */
+    resolve(model: URI, text: string | undefined): FollowedFile | RefusedPath | undefined {
+        const path = resolveLinkedPath(model, this.folders(), text);
+        if (path?.kind !== 'inside') return path;
+        const state = this.sourceFiles.locate(path.folder, path.segments);
+        if (state === 'outside') return { kind: 'refused', reason: 'outside' };
+        return { kind: 'file', file: path.file, fragment: path.fragment, exists: state === 'exists' };
+    }
+
+    private folders(): URI[] {
+        const folders: URI[] = [];
+        for (const folder of this.workspace.workspaceFolders ?? []) {
+            try {
+                folders.push(URI.parse(folder.uri));
+            } catch {
+                // A folder URI the client sent malformed holds no model.
+            }
+        }
+        return folders;
+    }
 }

@@ -3,7 +3,7 @@ import { AstUtils, UriUtils } from 'langium';
 import type { Mitigation } from '../generated/ast.js';
 import { isMitigation } from '../generated/ast.js';
 import type { GitHistory, ReviewState } from './git-history.js';
-import { resolveLinkedPath } from './source-files.js';
+import type { LinkedFiles } from './source-files.js';
 
 /** A linked file that changed after its model was last committed. */
 export interface StaleLink {
@@ -31,12 +31,15 @@ interface HeadEntry {
     readonly at: number;
 }
 
-/** The file each mitigation of a document is implemented in, resolved against the document. */
-export function implementationFiles(document: LangiumDocument): Map<Mitigation, URI> {
+/**
+ * The file each mitigation of a document is implemented in, resolved against the document; paths
+ * tml refuses to follow (tm/linked-file-outside) are never handed to git.
+ */
+export function implementationFiles(document: LangiumDocument, linkedFiles: LinkedFiles): Map<Mitigation, URI> {
     const result = new Map<Mitigation, URI>();
     for (const mitigation of AstUtils.streamAst(document.parseResult.value).filter(isMitigation)) {
-        const linked = resolveLinkedPath(document.uri, mitigation.implementedIn);
-        if (linked) result.set(mitigation, linked.file);
+        const linked = linkedFiles.resolve(document.uri, mitigation.implementedIn);
+        if (linked?.kind === 'file') result.set(mitigation, linked.file);
     }
     return result;
 }
@@ -65,6 +68,7 @@ export class StalenessTracker {
     constructor(
         private readonly documents: LangiumDocuments,
         private readonly git: GitHistory | undefined,
+        private readonly linkedFiles: LinkedFiles,
         private readonly maxAgeMs = DEFAULT_MAX_AGE_MS,
         private readonly now: () => number = Date.now,
     ) {}
@@ -106,7 +110,7 @@ export class StalenessTracker {
         const git = this.git;
         if (!git || !this.allowed) return false;
         const key = document.uri.toString();
-        const files = [...new Map([...implementationFiles(document).values()].map(uri => [uri.toString(), uri])).values()];
+        const files = [...new Map([...implementationFiles(document, this.linkedFiles).values()].map(uri => [uri.toString(), uri])).values()];
         const fileKeys = new Set(files.map(uri => uri.toString()));
         const head = await this.headOf(git, UriUtils.dirname(document.uri));
         const previous = this.cache.get(key);

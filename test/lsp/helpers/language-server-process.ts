@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
-import type { Diagnostic, InitializeParams, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Diagnostic, InitializeParams, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkspaceFolder } from 'vscode-languageserver';
 
 /** The bundled server, as the VS Code extension starts it (out/tsc/test/lsp/helpers → repo root). */
 export const BUNDLED_SERVER = fileURLToPath(new URL('../../../../../out/language-server/main.cjs', import.meta.url));
@@ -55,12 +55,12 @@ export class LanguageServerProcess {
         this.connection.listen();
     }
 
-    /** `initialize` and `initialized`, as a client without workspace folders or settings. */
-    async initialize(initializationOptions?: unknown): Promise<InitializeResult> {
+    /** `initialize` and `initialized`, as a client without settings (and by default without workspace folders). */
+    async initialize(initializationOptions?: unknown, workspaceFolders: WorkspaceFolder[] | null = null): Promise<InitializeResult> {
         const params: InitializeParams = {
             processId: process.pid,
             rootUri: null,
-            workspaceFolders: null,
+            workspaceFolders,
             initializationOptions,
             capabilities: {
                 workspace: { configuration: false },

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, URI, UriUtils } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../../../language-server/src/generated/ast.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
@@ -17,7 +18,10 @@ const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
  * a linked file exists when it exists at that path in the repository, as it does for `tml check`.
  */
 const repositoryFiles: SourceFiles = {
-    exists: uri => uri.scheme === 'file' && uri.path.startsWith('/workspace/') && existsSync(join(REPO_ROOT, uri.path.slice('/workspace/'.length))),
+    locate: (folder, segments) => {
+        const uri = UriUtils.joinPath(folder, ...segments);
+        return uri.scheme === 'file' && uri.path.startsWith('/workspace/') && existsSync(join(REPO_ROOT, uri.path.slice('/workspace/'.length))) ? 'exists' : 'missing';
+    },
 };
 
 /** One set of services for the whole test run: building the parser is the expensive part. */
@@ -44,6 +48,17 @@ export async function checkWorkspace(files: Record<string, string>): Promise<Che
     });
     await shared.workspace.DocumentBuilder.build(created, { validation: true });
     return created.map(document => ({ document, diagnostics: document.diagnostics ?? [] }));
+}
+
+/** Replaces the workspace of `own` services (not the shared ones) with one document at `uri`, built and validated. */
+export async function buildAlone(own: { shared: LangiumSharedServices }, uri: string, text: string): Promise<LangiumDocument<Model>> {
+    const { shared } = own;
+    const documents = shared.workspace.LangiumDocuments;
+    await shared.workspace.DocumentBuilder.update([], documents.all.map(d => d.uri).toArray());
+    const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.parse(uri));
+    documents.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    return document;
 }
 
 /** Validates one model text on its own. */
