@@ -13,6 +13,7 @@ import { runMain } from './harness/cleanup.js';
 import { reportResults } from './harness/report.js';
 import { RESULTS_FILE_ENV } from './harness/results.js';
 import { bundleIntegrationSuite, prepareRunFolders } from './harness/session.js';
+import { EXPECTED_EXTENSION_PATH_ENV, REPOSITORY_ROOT_ENV } from './harness/suite-environment.js';
 import { writeUserSettings } from './harness/user-settings.js';
 
 async function main(): Promise<number> {
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
             version: process.env.TML_VSCODE_VERSION ?? 'stable',
             extensionDevelopmentPath: folders.root,
             extensionTestsPath: suite,
-            extensionTestsEnv: { [RESULTS_FILE_ENV]: resultsFile },
+            extensionTestsEnv: { [RESULTS_FILE_ENV]: resultsFile, [EXPECTED_EXTENSION_PATH_ENV]: folders.root, [REPOSITORY_ROOT_ENV]: folders.root },
             launchArgs: [
                 folders.workspace,
                 `--user-data-dir=${userData}`,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { onCleanup } from './cleanup.js';
@@ -43,6 +43,39 @@ export interface CodeServerOptions {
     readonly env?: Readonly<Record<string, string>>;
 }
 
+/** The folders of one run's VS Code server inside its state folder, created on first use. */
+function serverState(stateFolder: string): { userData: string; extensions: string; config: string } {
+    const userData = join(stateFolder, 'user-data');
+    const extensions = join(stateFolder, 'extensions');
+    writeUserSettings(userData);
+    mkdirSync(extensions, { recursive: true });
+    // An empty config file of our own, so that code-server does not write one into ~/.config.
+    const config = join(stateFolder, 'config.yaml');
+    writeFileSync(config, '');
+    return { userData, extensions, config };
+}
+
+/**
+ * Installs a .vsix into the run's extensions folder with code-server's `--install-extension` (VS
+ * Code's own installer, as `code --install-extension` runs it); returns the folder it unpacked to.
+ */
+export function installExtension(serverFolder: string, stateFolder: string, vsix: string): string {
+    const { userData, extensions, config } = serverState(stateFolder);
+    const install = spawnSync(process.execPath, [
+        join(serverFolder, 'out', 'node', 'entry.js'),
+        '--config', config,
+        '--user-data-dir', userData,
+        '--extensions-dir', extensions,
+        '--install-extension', vsix,
+    ], { cwd: serverFolder, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed (${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`);
+    // VS Code's record of the installed extensions: one entry, since the folder was empty.
+    const installed = JSON.parse(readFileSync(join(extensions, 'extensions.json'), 'utf8')) as { location: { fsPath: string } }[];
+    const [only, ...others] = installed;
+    if (!only || others.length > 0) throw new Error(`expected one installed extension in ${extensions}, found ${installed.length}`);
+    return only.location.fsPath;
+}
+
 export interface RunningCodeServer {
     readonly port: number;
     /** `http://127.0.0.1:PORT` */
@@ -55,14 +88,7 @@ export interface RunningCodeServer {
  * extension host, the language server and every other process VS Code started below it.
  */
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
-    const userData = join(options.stateFolder, 'user-data');
-    const extensions = join(options.stateFolder, 'extensions');
-    writeUserSettings(userData);
-    mkdirSync(extensions, { recursive: true });
-    // An empty config file of our own, so that code-server does not write one into ~/.config.
-    const config = join(options.stateFolder, 'config.yaml');
-    writeFileSync(config, '');
-
+    const { userData, extensions, config } = serverState(options.stateFolder);
     const port = await freePort();
     const log = createWriteStream(options.logFile);
     const server = spawn(process.execPath, [

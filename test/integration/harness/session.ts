@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { onCleanup } from './cleanup.js';
-import { provisionVsCodeServer, startCodeServer, type RunningCodeServer } from './code-server.js';
+import { installExtension, provisionVsCodeServer, startCodeServer, type RunningCodeServer } from './code-server.js';
+import { describeExtensionUnderTest, extensionUnderTest, type ExtensionUnderTest } from './extension-under-test.js';
 import { FIXTURE_WORKSPACE, INTEGRATION_BUNDLE, repositoryRoot, testResultsFolder } from './paths.js';
+import { EXPECTED_EXTENSION_PATH_ENV, REPOSITORY_ROOT_ENV } from './suite-environment.js';
 import { launchChromium, openWorkbench, workbenchUrl } from './workbench.js';
 
 /** What a run works with: the repository, a throw-away copy of the fixture workspace, its artifacts. */
@@ -43,6 +45,8 @@ export interface WorkbenchSession {
     readonly server: RunningCodeServer;
     readonly browser: Browser;
     readonly page: Page;
+    /** The folder VS Code loads the extension under test from: the installed .vsix, or the repository. */
+    readonly extensionPath: string;
 }
 
 export interface WorkbenchSessionOptions {
@@ -53,24 +57,42 @@ export interface WorkbenchSessionOptions {
 }
 
 /**
- * Starts the VS Code server on the run's workspace and opens the workbench in headless Chromium,
- * with the repository loaded as the extension under development. Everything it starts is stopped
- * by the clean-up of cleanup.ts.
+ * Starts the VS Code server on the run's workspace with the extension under test (see
+ * extension-under-test.ts: by default tml.vsix, installed into the run's extensions folder) and
+ * opens the workbench in headless Chromium. Everything it starts is stopped by the clean-up of
+ * cleanup.ts.
  */
 export async function startWorkbenchSession(folders: RunFolders, options: WorkbenchSessionOptions = {}): Promise<WorkbenchSession> {
+    const extension = extensionUnderTest(folders.root);
     const serverFolder = provisionVsCodeServer(folders.root);
+    const extensionPath = extension.kind === 'vsix' ? installExtension(serverFolder, folders.state, extension.vsix) : extension.folder;
+    console.log(describeExtensionUnderTest(extension, extensionPath));
     const server = await startCodeServer({
         serverFolder,
         workspace: folders.workspace,
         stateFolder: folders.state,
         logFile: join(folders.artifacts, 'code-server.log'),
-        env: options.env,
+        env: { ...options.env, [EXPECTED_EXTENSION_PATH_ENV]: extensionPath, [REPOSITORY_ROOT_ENV]: folders.root },
     });
     const browser = await launchChromium();
     const url = workbenchUrl(server, folders.workspace, {
-        extensionDevelopmentPath: folders.root,
+        extensionDevelopmentPath: developmentPath(extension, folders, options.extensionTestsPath !== undefined),
         extensionTestsPath: options.extensionTestsPath,
     });
     const page = await openWorkbench(browser, url, join(folders.artifacts, 'workbench-console.log'));
-    return { server, browser, page };
+    return { server, browser, page, extensionPath };
+}
+
+/**
+ * The extension development path of the payload. VS Code runs a test module only in an extension
+ * development session, so a suite that tests the installed extension names an empty folder: VS
+ * Code finds no extension there and loads tml from the extensions folder, as it does for a user.
+ * A workbench that a user drives with the installed extension needs none.
+ */
+function developmentPath(extension: ExtensionUnderTest, folders: RunFolders, runsTests: boolean): string | undefined {
+    if (extension.kind === 'folder') return extension.folder;
+    if (!runsTests) return undefined;
+    const empty = join(folders.state, 'no-extension-under-development');
+    mkdirSync(empty, { recursive: true });
+    return empty;
 }

@@ -34,22 +34,23 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export interface WorkbenchPayload {
-    /** Absolute path of the extension under development (the repository root). */
-    readonly extensionDevelopmentPath: string;
+    /** Absolute path of the extension under development (the repository root); omitted to run the installed extensions only. */
+    readonly extensionDevelopmentPath?: string;
     /** Absolute path of the test module exporting `run()`; omitted for a workbench a user drives. */
     readonly extensionTestsPath?: string;
 }
 
 /**
- * The workbench URL with the `payload` query parameter that makes VS Code load the extension under
- * development and, when given, run the test module in the extension host. Both paths are
+ * The workbench URL, with the `payload` query parameter that makes VS Code load an extension under
+ * development and run a test module in the extension host when they are given. The paths are
  * `vscode-remote` URIs: they live on the server's file system.
  */
 export function workbenchUrl(server: RunningCodeServer, workspace: string, payload: WorkbenchPayload): string {
     const remote = (path: string): string => `vscode-remote://127.0.0.1:${server.port}${path}`;
-    const entries: [string, string][] = [['extensionDevelopmentPath', remote(payload.extensionDevelopmentPath)]];
+    const entries: [string, string][] = [];
+    if (payload.extensionDevelopmentPath) entries.push(['extensionDevelopmentPath', remote(payload.extensionDevelopmentPath)]);
     if (payload.extensionTestsPath) entries.push(['extensionTestsPath', remote(payload.extensionTestsPath)]);
-    const query = new URLSearchParams({ folder: workspace, payload: JSON.stringify(entries) });
+    const query = new URLSearchParams({ folder: workspace, ...(entries.length > 0 ? { payload: JSON.stringify(entries) } : {}) });
     return `${server.origin}/?${query.toString()}`;
 }
 

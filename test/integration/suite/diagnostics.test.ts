@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { ALL_DESIGN_EXAMPLE_FINDINGS, DESIGN_EXAMPLE_FINDINGS, REFUNDS_FINDINGS, strideMissing } from './expected-findings.js';
-import { eventually, expectFindings, openInEditor, revertActiveEditor, threatModelExtension, workspaceFile } from './helpers.js';
+import { eventually, expectFindings, openInEditor, repositoryFile, revertActiveEditor, workspaceFile } from './helpers.js';
 
 describe('diagnostics', () => {
     const onlineStore = workspaceFile('online-store.tm');
@@ -19,7 +18,7 @@ describe('diagnostics', () => {
     });
 
     it('reports exactly the four findings of DESIGN.md §4 for the §2 example, and the TMA process findings, on the element names', async () => {
-        const designExample = join(threatModelExtension().extensionPath, 'test', 'fixtures', 'design', 'online-store.tm');
+        const designExample = repositoryFile('test', 'fixtures', 'design', 'online-store.tm');
         assert.equal((await openInEditor(onlineStore)).document.getText(), readFileSync(designExample, 'utf8'),
             'test/fixtures/workspace/online-store.tm is no longer a copy of the DESIGN.md example');
         await expectFindings(onlineStore, ALL_DESIGN_EXAMPLE_FINDINGS);

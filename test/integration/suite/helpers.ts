@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
+import { REPOSITORY_ROOT_ENV } from '../harness/suite-environment.js';
 import type { ThreatModelExtensionApi } from '../../../extension/src/api.js';
 
 /** The language id the extension contributes. */
@@ -27,6 +29,13 @@ function contributedLanguages(extension: vscode.Extension<unknown>): string[] {
 /** The commands in the extension's package.json, as VS Code read them. */
 export function contributedCommands(extension: vscode.Extension<unknown>): string[] {
     return ((extension.packageJSON as Manifest).contributes?.commands ?? []).map(c => c.command);
+}
+
+/** A file of the repository, e.g. a fixture (the extension under test may be an installed copy without them). */
+export function repositoryFile(...segments: string[]): string {
+    const root = process.env[REPOSITORY_ROOT_ENV];
+    assert.ok(root, `${REPOSITORY_ROOT_ENV} is not set by the runner`);
+    return join(root, ...segments);
 }
 
 /** A file of the fixture workspace (test/fixtures/workspace, opened as the workspace folder). */

@@ -26,7 +26,8 @@ async function runSuite(): Promise<SuiteResults> {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
     // Defines describe/it as globals, as the mocha command does before it loads spec files.
     mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
-    // In the order they run: activation first, while the extension is still inactive.
+    // In the order they run: which extension is under test, then activation, while it is still inactive.
+    await import('./installed-extension.test.js');
     await import('./activation.test.js');
     await import('./diagnostics.test.js');
     await import('./commands.test.js');
