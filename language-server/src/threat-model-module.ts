@@ -22,6 +22,7 @@ import { ThreatModelReferenceDescriptionProvider } from './references/reference-
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/threat-model-validator.js';
+import { ThreatModelValidationRegistry } from './validation/validation-registry.js';
 import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
@@ -74,6 +75,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     validation: {
         DocumentValidator: services => new ThreatModelDocumentValidator(services),
+        ValidationRegistry: services => new ThreatModelValidationRegistry(services),
     },
     workspace: {
         ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
