@@ -8,7 +8,8 @@ import type { SeveritySetting, ThreatModelConfigurationProvider } from '../works
 import { reportInternalError } from './internal-error.js';
 import { findPropertyNode } from './property-node.js';
 
-const LSP_SEVERITY: Readonly<Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity>> = {
+/** The LSP severity of each setting of `threatModel.severity`. */
+export const LSP_SEVERITY: Readonly<Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity>> = {
     error: DiagnosticSeverity.Error,
     warning: DiagnosticSeverity.Warning,
     information: DiagnosticSeverity.Information,
