@@ -1,6 +1,8 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import type { Range } from 'vscode-languageserver';
-import { IssueCodes } from './issue-codes.js';
+import type { Diagnostic, Range } from 'vscode-languageserver';
+import { LSP_SEVERITY } from './document-validator.js';
+import type { ThreatModelDiagnosticData } from './issue-codes.js';
+import { DEFAULT_SEVERITIES, IssueCodes } from './issue-codes.js';
 import { errorSummary, quote } from './quote.js';
 import { report } from './report.js';
 
@@ -14,13 +16,23 @@ export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { l
  */
 export function reportInternalError(accept: ValidationAcceptor, node: AstNode, error: unknown, failed?: string): void {
     const cause = failed ? `${failed} failed: ${errorSummary(error)}` : errorSummary(error);
-    report(accept, IssueCodes.InternalError,
-        `tml could not finish checking this file: ${cause}. Its other findings may be incomplete; please report this.`,
-        { node, range: START_OF_FILE });
+    report(accept, IssueCodes.InternalError, internalErrorMessage(cause), { node, range: START_OF_FILE });
+}
+
+/** The message of `tm/internal-error`, with `cause` saying what went wrong. */
+export function internalErrorMessage(cause: string): string {
+    return `tml could not finish checking this file: ${cause}. Its other findings may be incomplete; please report this.`;
 }
 
 /** "a check of Threat 'T'", "a check of Dread": what {@link reportInternalError} names when one check fails. */
 export function describeCheckOf(node: AstNode): string {
     const name = 'name' in node && typeof node.name === 'string' && node.name !== '' ? ` ${quote(node.name)}` : '';
     return `a check of ${node.$type}${name}`;
+}
+
+/** `tm/internal-error` as a diagnostic of its own, for a failure outside validation (a build that failed). */
+export function internalErrorDiagnostic(cause: string, source: string): Diagnostic {
+    const data: ThreatModelDiagnosticData = { code: IssueCodes.InternalError };
+    const severity = LSP_SEVERITY[DEFAULT_SEVERITIES[IssueCodes.InternalError]];
+    return { message: internalErrorMessage(cause), range: START_OF_FILE, severity, code: IssueCodes.InternalError, data, source };
 }
