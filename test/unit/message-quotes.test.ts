@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { capText, MAX_QUOTED_LENGTH, quote } from '../../language-server/src/validation/quote.js';
+import { codeActionsFor } from './helpers/code-actions.js';
 import { checkModel } from './helpers/workspace.js';
 
 const MEGABYTE = 1_000_000;
@@ -42,4 +43,19 @@ describe('the text of the model quoted in a message', () => {
             for (const message of messages) assert.ok(message.length < 400, `${message.length} characters: ${message.slice(0, 300)}`);
         });
     }
+});
+
+describe('the name of the model quoted in a quick-fix title', () => {
+    it('is capped like the messages', async () => {
+        const text = `boundary A "a" { external E "e" }\nboundary B "b" { process P "p" }\nflow ${LONG_NAME}: E -> P "f"`;
+        const { document, diagnostics } = await checkModel(text);
+        const crossing = diagnostics.find(d => d.code === 'tm/boundary-crossing-unprotected');
+        assert.ok(crossing);
+        assert.deepEqual(codeActionsFor(document, crossing).map(a => a.title), [
+            `Mark '${CAPPED_NAME}' 'encrypted' and 'authenticated'`,
+            `Mark '${CAPPED_NAME}' 'encrypted'`,
+            `Mark '${CAPPED_NAME}' 'authenticated'`,
+            `Create a scenario from the selected flow '${CAPPED_NAME}'`,
+        ]);
+    });
 });
