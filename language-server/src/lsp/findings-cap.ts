@@ -2,7 +2,7 @@ import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-la
 import type { ThreatModelDiagnosticData } from '../validation/issue-codes.js';
 import { DEFAULT_SEVERITIES, IssueCodes } from '../validation/issue-codes.js';
 import { START_OF_FILE } from '../validation/internal-error.js';
-import { LSP_SEVERITY } from '../validation/document-validator.js';
+import { LSP_SEVERITY } from '../validation/lsp-severity.js';
 import type { SeveritySetting, ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 
 /** The most findings the editor is sent for one file (README, "Findings about the file itself"). */
@@ -15,8 +15,9 @@ function compareStarts(a: Diagnostic, b: Diagnostic): number {
 /**
  * The findings of a file as the editor gets them: all of them when there are at most
  * {@link MAX_PUBLISHED_FINDINGS}, else the first ones in document order and a final
- * `tm/findings-capped` saying how many more there are, with the `severity` the user set for it. Tens of thousands of findings would
- * make every edit send megabytes to the editor, for a list no one reads to the end.
+ * `tm/findings-capped` saying how many more there are, with the `severity` the user set for it.
+ * Tens of thousands of findings would make every edit send megabytes to the editor, for a list
+ * no one reads to the end.
  */
 export function capFindings(diagnostics: readonly Diagnostic[], source: string, severity: SeveritySetting = DEFAULT_SEVERITIES[IssueCodes.FindingsCapped]): Diagnostic[] {
     if (diagnostics.length <= MAX_PUBLISHED_FINDINGS) return [...diagnostics];

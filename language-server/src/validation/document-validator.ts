@@ -2,19 +2,12 @@ import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, Vali
 import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
-import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
-import type { SeveritySetting, ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import { reportInternalError } from './internal-error.js';
+import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
-
-/** The LSP severity of each setting of `threatModel.severity`. */
-export const LSP_SEVERITY: Readonly<Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity>> = {
-    error: DiagnosticSeverity.Error,
-    warning: DiagnosticSeverity.Warning,
-    information: DiagnosticSeverity.Information,
-    hint: DiagnosticSeverity.Hint,
-};
 
 /** Applies the user's `threatModel.severity` settings to tml's own findings (not to syntax errors). */
 export class ThreatModelDocumentValidator extends DefaultDocumentValidator {

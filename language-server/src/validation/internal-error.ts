@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver';
-import { LSP_SEVERITY } from './document-validator.js';
+import { LSP_SEVERITY } from './lsp-severity.js';
 import type { ThreatModelDiagnosticData } from './issue-codes.js';
 import { DEFAULT_SEVERITIES, IssueCodes } from './issue-codes.js';
 import { errorSummary, quote } from './quote.js';
