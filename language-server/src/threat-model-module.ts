@@ -14,7 +14,9 @@ import { ThreatModelRenameProvider } from './lsp/rename-provider.js';
 import { ThreatModelSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { ResilientDocumentUpdateHandler } from './lsp/document-update-handler.js';
+import { capPublishedFindings } from './lsp/findings-cap.js';
 import { createThreatModelParser } from './parser/cst-node-builder.js';
+import { ThreatModelParserErrorMessageProvider } from './parser/error-messages.js';
 import { NestingLimitLexer } from './parser/nesting-limit-lexer.js';
 import { ThreatModelTokenBuilder } from './parser/token-builder.js';
 import { ThreatModelLinker } from './references/linker.js';
@@ -22,6 +24,7 @@ import { ThreatModelReferenceDescriptionProvider } from './references/reference-
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/threat-model-validator.js';
+import { ThreatModelValidationRegistry } from './validation/validation-registry.js';
 import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
@@ -57,6 +60,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     parser: {
         LangiumParser: services => createThreatModelParser(services),
         Lexer: services => new NestingLimitLexer(services),
+        ParserErrorMessageProvider: () => new ThreatModelParserErrorMessageProvider(),
         TokenBuilder: () => new ThreatModelTokenBuilder(),
     },
     references: {
@@ -76,6 +80,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     validation: {
         DocumentValidator: services => new ThreatModelDocumentValidator(services),
+        ValidationRegistry: services => new ThreatModelValidationRegistry(services),
     },
     workspace: {
         ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
@@ -118,6 +123,7 @@ export function createThreatModelServices(context: ThreatModelContext): {
     shared.ServiceRegistry.register(ThreatModel);
     registerValidationChecks(ThreatModel);
     if (context.connection) {
+        capPublishedFindings(context.connection, ThreatModel.LanguageMetaData.languageId, shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider);
         revalidateOnSeverityChange(shared);
         revalidateWhenStale(shared, ThreatModel.workspace.Staleness);
     }

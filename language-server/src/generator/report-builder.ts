@@ -86,16 +86,17 @@ function boundaryTitle(node: Node | undefined): string {
 }
 
 function reportFlow(flow: Flow): ReportFlow {
-    const source = flow.source.ref;
-    const target = flow.target.ref;
+    // A flow cut short by a syntax error has no source or target reference at all, whatever its type says.
+    const source = flow.source?.ref;
+    const target = flow.target?.ref;
     const from = boundaryTitle(source);
     const to = boundaryTitle(target);
     const crosses = source !== undefined && target !== undefined && source.$container !== target.$container;
     return {
         name: text(flow.name),
         title: text(flow.title),
-        source: text(flow.source.$refText),
-        target: text(flow.target.$refText),
+        source: text(flow.source?.$refText),
+        target: text(flow.target?.$refText),
         protocol: text(flow.protocol),
         encrypted: flow.encrypted,
         authenticated: flow.authenticated,

@@ -2,7 +2,10 @@ import type { FileSystemProvider, TextDocument } from 'langium';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { Connection, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { ThreatModelLanguageLanguageMetaData } from '../generated/module.js';
+import { internalErrorDiagnostic } from '../validation/internal-error.js';
+import { errorSummary } from '../validation/quote.js';
 
 /**
  * Langium's update handler, made robust in two ways:
@@ -16,15 +19,20 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
  *   (an untitled one, with neither a language id nor a `.tm` name any more, failed every later
  *   build with "The service registry contains no services for the extension ''"; one to re-read
  *   failed to read). Such a document leaves the workspace when it is closed.
+ *
+ * A failed rebuild also publishes `tm/internal-error` on each changed file (issue 11): a failure of
+ * tml never shows as a file without findings.
  */
 export class ResilientDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly log: (message: string) => void;
     private readonly fileSystem: FileSystemProvider;
+    private readonly connection: Connection | undefined;
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.fileSystem = services.workspace.FileSystemProvider;
         const connection = services.lsp.Connection;
+        this.connection = connection;
         this.log = message => (connection ? connection.console.error(message) : console.error(message));
     }
 
@@ -39,6 +47,9 @@ export class ResilientDocumentUpdateHandler extends DefaultDocumentUpdateHandler
             .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
             .catch((error: unknown) => {
                 this.log(`tml: could not rebuild the threat model after a change: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+                // The changed files were not checked: say so in each, rather than show no findings or stale ones.
+                const diagnostics = [internalErrorDiagnostic(`the build failed: ${errorSummary(error)}`, ThreatModelLanguageLanguageMetaData.languageId)];
+                for (const uri of changed) this.connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
             });
     }
 

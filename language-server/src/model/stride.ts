@@ -1,4 +1,5 @@
 import type { DfdElement, StrideCategory } from '../generated/ast.js';
+import { quote } from '../validation/quote.js';
 
 /** The six STRIDE categories, in their canonical order. */
 export const STRIDE_CATEGORIES: readonly StrideCategory[] = [
@@ -60,5 +61,5 @@ const KIND_LABELS: Readonly<Record<ElementKind, string>> = {
 
 /** "Process 'Storefront'": how messages name an element. */
 export function describeElement(element: DfdElement): string {
-    return `${KIND_LABELS[elementTraits(element).kind]} '${element.name}'`;
+    return `${KIND_LABELS[elementTraits(element).kind]} ${quote(element.name)}`;
 }

@@ -4,6 +4,7 @@ import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../parser/ast-walk.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
+import { quote } from '../validation/quote.js';
 
 /** How users call what each kind of reference expects. */
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -50,8 +51,8 @@ export class ThreatModelLinker extends DefaultLinker {
         const expected = EXPECTED[this.reflection.getReferenceType(refInfo)] ?? 'declaration';
         const other = this.modelIndex.declaredTypes(name).map(t => DECLARED_AS[t]).find(t => t !== undefined);
         const message = other
-            ? `'${name}' is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
-            : `Unknown ${expected} '${name}'. Declare it in a .tm file of the workspace, or correct the name.`;
+            ? `${quote(name)} is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
+            : `Unknown ${expected} ${quote(name)}. Declare it in a .tm file of the workspace, or correct the name.`;
         return { ...error, message };
     }
 }

@@ -5,6 +5,7 @@ import { describeElement } from '../model/stride.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
 import { listInProse, report } from './report.js';
+import { quote } from './quote.js';
 
 /**
  * `tm/background-missing`: TMA step 1 collects a description of the system, use-case scenarios,
@@ -25,7 +26,7 @@ export function checkBackground(model: Model, accept: ValidationAcceptor, index:
 export function checkScenarioHasFlows(scenario: Scenario, accept: ValidationAcceptor): void {
     if (!scenario.name || scenario.flows.length > 0) return;
     report(accept, IssueCodes.ScenarioEmpty,
-        `Scenario '${scenario.name}' lists no flows. Add 'flows <Flow>, …' for the data flows the scenario goes through.`,
+        `Scenario ${quote(scenario.name)} lists no flows. Add 'flows <Flow>, …' for the data flows the scenario goes through.`,
         { node: scenario, property: 'name' });
 }
 
@@ -48,6 +49,6 @@ export function checkElementInScenario(element: DfdElement, accept: ValidationAc
 export function checkExternalHasFlow(external: External, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!external.name || index.processFacts().connected.has(external)) return;
     report(accept, IssueCodes.ExternalWithoutFlow,
-        `External entity '${external.name}' sends and receives no flow. Add the flows it exchanges with the system, or remove it.`,
+        `External entity ${quote(external.name)} sends and receives no flow. Add the flows it exchanges with the system, or remove it.`,
         { node: external, property: 'name' });
 }

@@ -4,6 +4,7 @@ import { crossedBoundaries } from '../model/boundaries.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
 import { listInProse, report } from './report.js';
+import { quote } from './quote.js';
 
 /**
  * `tm/boundary-crossing-unprotected`: data that crosses a trust boundary travels through territory
@@ -15,10 +16,10 @@ export function checkCrossingProtected(flow: Flow, accept: ValidationAcceptor): 
     const crossed = crossedBoundaries(flow);
     if (crossed.length === 0) return;
     const properties = [...(flow.encrypted ? [] : ['encrypted']), ...(flow.authenticated ? [] : ['authenticated'])];
-    const boundaries = listInProse(crossed.map(b => `'${b.name}'`));
+    const boundaries = listInProse(crossed.map(b => quote(b.name)));
     report(accept, IssueCodes.BoundaryCrossingUnprotected,
-        `Flow '${flow.name}' crosses the trust ${crossed.length === 1 ? 'boundary' : 'boundaries'} ${boundaries} but is ${properties.length === 2 ? 'neither encrypted nor authenticated' : `not ${properties[0]}`}. ` +
-        `Protect it (TLS, signatures, mutual authentication) and mark it ${listInProse(properties.map(p => `'${p}'`))}.`,
+        `Flow ${quote(flow.name)} crosses the trust ${crossed.length === 1 ? 'boundary' : 'boundaries'} ${boundaries} but is ${properties.length === 2 ? 'neither encrypted nor authenticated' : `not ${properties[0]}`}. ` +
+        `Protect it (TLS, signatures, mutual authentication) and mark it ${listInProse(properties.map(quote))}.`,
         { node: flow, property: 'name' }, { properties });
 }
 
@@ -28,7 +29,7 @@ export function checkEntrypointMarked(process: Process, accept: ValidationAccept
     const flow = index.processFacts().enteredAcross.get(process);
     if (!flow) return;
     report(accept, IssueCodes.EntrypointMissing,
-        `Process '${process.name}' receives flow '${flow.name}' from outside its trust boundary, so it is an entry point. Mark it 'entrypoint'.`,
+        `Process ${quote(process.name)} receives flow ${quote(flow.name)} from outside its trust boundary, so it is an entry point. Mark it 'entrypoint'.`,
         { node: process, property: 'name' });
 }
 
@@ -36,6 +37,6 @@ export function checkEntrypointMarked(process: Process, accept: ValidationAccept
 export function checkBoundaryCrossed(boundary: Boundary, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!boundary.name || index.processFacts().crossedBoundaries.has(boundary)) return;
     report(accept, IssueCodes.BoundaryNotCrossed,
-        `No flow crosses trust boundary '${boundary.name}'. Add the flows that enter or leave it, or remove the boundary.`,
+        `No flow crosses trust boundary ${quote(boundary.name)}. Add the flows that enter or leave it, or remove the boundary.`,
         { node: boundary, property: 'name' });
 }

@@ -7,6 +7,7 @@ import { describeElement } from '../model/stride.js';
 import { IssueCodes } from './issue-codes.js';
 import { findPropertyNodes } from './property-node.js';
 import { report } from './report.js';
+import { quote } from './quote.js';
 
 /** A clause the grammar lets the user write more than once, although the AST keeps one value. */
 export interface SingleValuedClause {
@@ -76,7 +77,7 @@ export function checkDreadFactorsGivenOnce(dread: Dread, accept: ValidationAccep
         written.push({ keyword, range: { start: keyword.range.start, end: cst.range.end } });
         byFactor.set(factor.factor, written);
     }
-    const owner = `The DREAD rating of threat '${dread.$container.name}'`;
+    const owner = `The DREAD rating of threat ${quote(dread.$container.name)}`;
     for (const written of byFactor.values()) reportIgnored(accept, dread, owner, written, 'factor');
 }
 
@@ -96,16 +97,16 @@ const COUNT_WORDS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seve
 
 function duplicateMessage(owner: string, clause: string, count: number, kind: ClauseKind): string {
     const times = COUNT_WORDS[count] ?? String(count);
-    if (kind === 'flag') return `${owner} says '${clause}' ${count === 2 ? 'twice' : `${times} times`}; once is enough. Remove this one.`;
+    if (kind === 'flag') return `${owner} says ${quote(clause)} ${count === 2 ? 'twice' : `${times} times`}; once is enough. Remove this one.`;
     const what = kind === 'factor' ? 'factors' : 'clauses';
-    return `${owner} has ${times} '${clause}' ${what}; only the last one counts, so this one is ignored. Remove one of them.`;
+    return `${owner} has ${times} ${quote(clause)} ${what}; only the last one counts, so this one is ignored. Remove one of them.`;
 }
 
 /** "Threat 'SessionHijack'", "Data store 'OrdersDb'" */
 function describeOwner(node: AstNode): string {
     if (isDfdElement(node)) return describeElement(node);
     const name = 'name' in node && typeof node.name === 'string' ? node.name : undefined;
-    return name === undefined ? `This ${node.$type.toLowerCase()}` : `${node.$type} '${name}'`;
+    return name === undefined ? `This ${node.$type.toLowerCase()}` : `${node.$type} ${quote(name)}`;
 }
 
 /**

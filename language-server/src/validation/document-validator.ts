@@ -1,18 +1,13 @@
 import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions, ValidationSeverity } from 'langium';
-import { DefaultDocumentValidator, interruptAndCheck } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
-import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
-import type { SeveritySetting, ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import { reportInternalError } from './internal-error.js';
+import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
-
-const LSP_SEVERITY: Readonly<Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity>> = {
-    error: DiagnosticSeverity.Error,
-    warning: DiagnosticSeverity.Warning,
-    information: DiagnosticSeverity.Information,
-    hint: DiagnosticSeverity.Hint,
-};
 
 /** Applies the user's `threatModel.severity` settings to tml's own findings (not to syntax errors). */
 export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
@@ -23,8 +18,8 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         this.configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await this.findingsOf(document, options, cancelToken);
         const overrides = this.configuration.severityOverrides();
         if (overrides.size === 0) return diagnostics;
         const result: Diagnostic[] = [];
@@ -34,6 +29,42 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
             result.push(setting ? { ...diagnostic, severity: LSP_SEVERITY[setting] } : diagnostic);
         }
         return result;
+    }
+
+    /**
+     * Langium's `validateDocument` (syntax and linking errors, then the checks), with two changes
+     * (issue 11): the checks' findings are appended one by one, where Langium spreads them into
+     * one `push(...)` call, which overflows the stack past about 125,000 findings; and a failure
+     * is a `tm/internal-error` finding, where Langium only logs it and the file has no finding.
+     */
+    private async findingsOf(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        const root = document.parseResult.value;
+        try {
+            if (!this.addBuiltInErrors(document, diagnostics, options)) {
+                const found = await this.validateAst(root, options, cancelToken);
+                for (const diagnostic of found) diagnostics.push(diagnostic);
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+            reportInternalError((severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info)), root, error);
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
+    }
+
+    /** Adds the lexer, parser and linker errors; true when `options` say to stop after those found. */
+    private addBuiltInErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): boolean {
+        if (options.categories && !options.categories.includes('built-in')) return false;
+        const found = (code: string): boolean => diagnostics.some(d => (d.data as { code?: unknown } | undefined)?.code === code);
+        this.processLexingErrors(document.parseResult, diagnostics, options);
+        if (options.stopAfterLexingErrors && found(DocumentValidator.LexingError)) return true;
+        this.processParsingErrors(document.parseResult, diagnostics, options);
+        if (options.stopAfterParsingErrors && found(DocumentValidator.ParsingError)) return true;
+        this.processLinkingErrors(document, diagnostics, options);
+        return options.stopAfterLinkingErrors === true && found(DocumentValidator.LinkingError);
     }
 
     /** Langium's checks of every node, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */

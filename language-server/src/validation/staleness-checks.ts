@@ -5,6 +5,7 @@ import type { LinkedFiles } from '../workspace/source-files.js';
 import type { StalenessTracker } from '../workspace/staleness.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
+import { capText, quote } from './quote.js';
 
 /**
  * `tm/implementation-stale` (TMA step 7, keep the model in sync): the file a mitigation is
@@ -19,7 +20,7 @@ export function checkImplementationFresh(mitigation: Mitigation, accept: Validat
     const path = (mitigation.implementedIn ?? '').split('#')[0]!.trim();
     const commits = `${stale.commits} ${stale.commits === 1 ? 'commit' : 'commits'}`;
     report(accept, IssueCodes.ImplementationStale,
-        `${path} changed after this model was last reviewed (${commits} since ${stale.reviewed.slice(0, 7)}). ` +
-        `Review mitigation '${mitigation.name}' against it, then commit the model.`,
+        `${capText(path)} changed after this model was last reviewed (${commits} since ${stale.reviewed.slice(0, 7)}). ` +
+        `Review mitigation ${quote(mitigation.name)} against it, then commit the model.`,
         { node: mitigation, property: 'implementedIn' });
 }

@@ -5,6 +5,7 @@ import { categoryApplies, describeElement, elementTraits } from '../model/stride
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
 import { listInProse, report } from './report.js';
+import { capText, quote } from './quote.js';
 
 /**
  * `tm/stride-missing` and `tm/stride-unmitigated`: once per element, listing every category that
@@ -23,7 +24,7 @@ export function checkElementCoverage(element: DfdElement, accept: ValidationAcce
     const unmitigated = categoriesWithStatus(coverage, 'unmitigated');
     if (unmitigated.length > 0) {
         const threats = [...new Set(unmitigated.flatMap(c => c.unaddressed.map(t => t.name)))];
-        const details = unmitigated.map(c => `${c.category} (${c.unaddressed.map(t => t.name).join(', ')})`);
+        const details = unmitigated.map(c => `${c.category} (${c.unaddressed.map(t => capText(t.name)).join(', ')})`);
         report(accept, IssueCodes.StrideUnmitigated,
             `${describeElement(element)} has unaddressed threats for ${listInProse(details)}. ` +
             `Give each threat a complete response: fix with mitigatedBy, accept or remove with a justification, or warn with a warning.`,
@@ -39,7 +40,7 @@ export function checkThreatCategoriesApply(threat: Threat, accept: ValidationAcc
         if (misfits.length === 0) return;
         report(accept, IssueCodes.StrideNotApplicable,
             `${category} does not apply to ${listInProse(misfits.map(describeElement))}` +
-            `${datastoreHint(category, misfits)}. Remove the category from threat '${threat.name}' or target an element it applies to.`,
+            `${datastoreHint(category, misfits)}. Remove the category from threat ${quote(threat.name)} or target an element it applies to.`,
             { node: threat, property: 'stride', index });
     });
 }

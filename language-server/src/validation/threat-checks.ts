@@ -5,13 +5,14 @@ import { hasText, threatLacksResponse } from '../model/responses.js';
 import { factorInRange, missingFactors } from '../model/risk.js';
 import { IssueCodes } from './issue-codes.js';
 import { listInProse, report } from './report.js';
+import { capText, quote } from './quote.js';
 
 /** `tm/threat-unmitigated`: no response, or `fix` without `mitigatedBy`. */
 export function checkThreatHasResponse(threat: Threat, accept: ValidationAcceptor): void {
     if (!threat.name || !threatLacksResponse(threat)) return;
     const message = threat.response === 'fix'
-        ? `Threat '${threat.name}' is to be fixed but names no mitigation. Add 'mitigatedBy <Mitigation>'.`
-        : `Threat '${threat.name}' has no response. Add 'response fix' with 'mitigatedBy', 'accept' or 'remove' with a justification, or 'warn' with a warning.`;
+        ? `Threat ${quote(threat.name)} is to be fixed but names no mitigation. Add 'mitigatedBy <Mitigation>'.`
+        : `Threat ${quote(threat.name)} has no response. Add 'response fix' with 'mitigatedBy', 'accept' or 'remove' with a justification, or 'warn' with a warning.`;
     report(accept, IssueCodes.ThreatUnmitigated, message, { node: threat, property: 'name' });
 }
 
@@ -24,19 +25,19 @@ export function checkResponseDetails(threat: Threat, accept: ValidationAcceptor)
             if (!hasText(threat.justification)) {
                 const verb = threat.response === 'accept' ? 'accepted' : 'removed';
                 report(accept, IssueCodes.AcceptWithoutJustification,
-                    `Threat '${threat.name}' is ${verb} without a justification. Add 'justification "…"' saying why.`, target);
+                    `Threat ${quote(threat.name)} is ${verb} without a justification. Add 'justification "…"' saying why.`, target);
             }
             break;
         case 'warn':
             if (!hasText(threat.warning)) {
                 report(accept, IssueCodes.WarnWithoutText,
-                    `Threat '${threat.name}' responds with a warning but gives no text. Add 'warning "…"' with the text users will see.`, target);
+                    `Threat ${quote(threat.name)} responds with a warning but gives no text. Add 'warning "…"' with the text users will see.`, target);
             }
             break;
         case 'fix':
             if (!hasText(threat.bug)) {
                 report(accept, IssueCodes.FixWithoutBug,
-                    `Threat '${threat.name}' is to be fixed but has no bug number. Add 'bug "…"' so the fix can be tracked.`, target);
+                    `Threat ${quote(threat.name)} is to be fixed but has no bug number. Add 'bug "…"' so the fix can be tracked.`, target);
             }
             break;
     }
@@ -46,7 +47,7 @@ export function checkResponseDetails(threat: Threat, accept: ValidationAcceptor)
 export function checkThreatHasDread(threat: Threat, accept: ValidationAcceptor): void {
     if (!threat.name || threat.dread) return;
     report(accept, IssueCodes.DreadMissing,
-        `Threat '${threat.name}' has no DREAD rating. Add 'dread { damage N reproducibility N exploitability N affectedUsers N discoverability N }' with scores 0–10.`,
+        `Threat ${quote(threat.name)} has no DREAD rating. Add 'dread { damage N reproducibility N exploitability N affectedUsers N discoverability N }' with scores 0–10.`,
         { node: threat, property: 'name' });
 }
 
@@ -56,7 +57,7 @@ export function checkDreadComplete(dread: Dread, accept: ValidationAcceptor): vo
     if (missing.length === 0) return;
     const owner = dread.$container.name;
     report(accept, IssueCodes.DreadIncomplete,
-        `DREAD rating of threat '${owner}' lacks ${listInProse(missing)}. Give each a score from 0 to 10.`,
+        `DREAD rating of threat ${quote(owner)} lacks ${listInProse(missing)}. Give each a score from 0 to 10.`,
         { node: dread, keyword: 'dread' }, { factors: missing });
 }
 
@@ -66,6 +67,6 @@ export function checkDreadFactorRange(factor: DreadFactor, accept: ValidationAcc
     // Quote the number as written: 99999999999999999999 would print as 100000000000000000000.
     const written = GrammarUtils.findNodeForProperty(factor.$cstNode, 'value')?.text ?? String(factor.value);
     report(accept, IssueCodes.DreadOutOfRange,
-        `DREAD ${factor.factor} is ${written}; a factor must be an integer from 0 to 10.`,
+        `DREAD ${factor.factor} is ${capText(written)}; a factor must be an integer from 0 to 10.`,
         { node: factor, property: 'value' });
 }

@@ -15,7 +15,7 @@ export interface TmlRun {
 
 /** Runs the built `tml` command as a user would (`node bin/tml.cjs …`), by default in the repository root. */
 export function runTml(args: readonly string[], cwd: string = REPO_ROOT): TmlRun {
-    const result = spawnSync(process.execPath, [TML, ...args], { cwd, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [TML, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -6,6 +6,7 @@ import { isFlow } from '../../generated/ast.js';
 import { listInProse } from '../../validation/report.js';
 import type { UniqueNames } from './fix-context.js';
 import { INDENT, insertAfterDeclaration, quote } from './text-edits.js';
+import { quote as quoteName } from '../../validation/quote.js';
 
 /** The kind of "Create a scenario from the selected flows": a refactoring of the selection. */
 export const CREATE_SCENARIO_KIND = `${CodeActionKind.Refactor}.createScenario`;
@@ -32,7 +33,7 @@ export function createScenarioFromSelection(document: LangiumDocument, range: Ra
     const flows = flowsInSelection(document, range);
     const edit = declareScenario(document, flows, names);
     if (!edit) return undefined;
-    const quoted = flows.map(flow => `'${flow.name}'`);
+    const quoted = flows.map(flow => quoteName(flow.name));
     return {
         title: flows.length === 1
             ? `Create a scenario from the selected flow ${quoted[0]!}`

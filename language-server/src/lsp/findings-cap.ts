@@ -1,0 +1,50 @@
+import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { ThreatModelDiagnosticData } from '../validation/issue-codes.js';
+import { DEFAULT_SEVERITIES, IssueCodes } from '../validation/issue-codes.js';
+import { START_OF_FILE } from '../validation/internal-error.js';
+import { LSP_SEVERITY } from '../validation/lsp-severity.js';
+import type { SeveritySetting, ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+
+/** The most findings the editor is sent for one file (README, "Findings about the file itself"). */
+export const MAX_PUBLISHED_FINDINGS = 1000;
+
+function compareStarts(a: Diagnostic, b: Diagnostic): number {
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/**
+ * The findings of a file as the editor gets them: all of them when there are at most
+ * {@link MAX_PUBLISHED_FINDINGS}, else the first ones in document order and a final
+ * `tm/findings-capped` saying how many more there are, with the `severity` the user set for it.
+ * Tens of thousands of findings would make every edit send megabytes to the editor, for a list
+ * no one reads to the end.
+ */
+export function capFindings(diagnostics: readonly Diagnostic[], source: string, severity: SeveritySetting = DEFAULT_SEVERITIES[IssueCodes.FindingsCapped]): Diagnostic[] {
+    if (diagnostics.length <= MAX_PUBLISHED_FINDINGS) return [...diagnostics];
+    const shown = [...diagnostics].sort(compareStarts).slice(0, MAX_PUBLISHED_FINDINGS);
+    if (severity === 'off') return shown;
+    const more = diagnostics.length - MAX_PUBLISHED_FINDINGS;
+    const data: ThreatModelDiagnosticData = { code: IssueCodes.FindingsCapped };
+    shown.push({
+        message: `${more} more ${more === 1 ? 'finding in this file is' : 'findings in this file are'} not shown; run tml check to see them all.`,
+        range: START_OF_FILE,
+        severity: LSP_SEVERITY[severity],
+        code: IssueCodes.FindingsCapped,
+        data,
+        source,
+    });
+    return shown;
+}
+
+/**
+ * Caps what the language server publishes (Langium publishes each document's findings with
+ * `connection.sendDiagnostics` once it is validated). Only the editor is capped: the CLI, which
+ * has no connection, and the requests that read `document.diagnostics` keep every finding.
+ */
+export function capPublishedFindings(connection: Connection, source: string, configuration: ThreatModelConfigurationProvider): void {
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = (params: PublishDiagnosticsParams) => {
+        const severity = configuration.severityOverrides().get(IssueCodes.FindingsCapped);
+        return send({ ...params, diagnostics: capFindings(params.diagnostics, source, severity) });
+    };
+}
