@@ -33,6 +33,12 @@ describe('the text of the model quoted in a message', () => {
             `  5. [DenialOfService]\n  6. [ElevationOfPrivilege]\nbut found: '${CAPPED_NAME}'`],
         ['an unterminated 1 MB string', `asset A "${'a'.repeat(MEGABYTE)}`, `Expecting token of type 'STRING' but found \`${'a'.repeat(79)}…\`.`],
         ['a 1 MB name where the file should end', LONG_NAME, `Expecting end of file but found \`${CAPPED_NAME}\`.`],
+        ['a 1 MB path of a mitigation', `mitigation M "m" { implementedIn "src/${'a'.repeat(MEGABYTE)}.ts" }`,
+            `'src/${'a'.repeat(75)}…' (implementedIn of mitigation 'M') does not exist relative to this model. Fix the path, or remove it if the file is gone.`],
+        ['a 1 MB path that leads outside the workspace', `mitigation M "m" { verifiedBy "../${'a'.repeat(MEGABYTE)}" }`,
+            `'../${'a'.repeat(76)}…' (verifiedBy of mitigation 'M') leads outside the workspace folder; tml only links files inside it. Use a path relative to this model, inside the workspace.`],
+        ['the 1 MB name of a mitigation verified without a test', `mitigation ${LONG_NAME} "m" { status verified }`,
+            `Mitigation '${CAPPED_NAME}' is verified but names no test. Add 'verifiedBy "path/to/test"'.`],
         ['a DREAD factor of a million digits', `threat T "t" { dread { damage ${'9'.repeat(MEGABYTE)} } }`,
             `DREAD damage is ${'9'.repeat(79)}…; a factor must be an integer from 0 to 10.`],
     ];

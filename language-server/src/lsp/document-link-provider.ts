@@ -4,6 +4,8 @@ import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
 import { isMitigation } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
+import { visibleText } from '../model/visible-text.js';
+import { capText } from '../validation/quote.js';
 import type { LinkedFiles } from '../workspace/source-files.js';
 
 /**
@@ -32,7 +34,8 @@ export class ThreatModelDocumentLinkProvider implements DocumentLinkProvider {
                 links.push({
                     range: { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } },
                     target: target.toString(),
-                    tooltip: `Open ${mitigation[property] ?? ''}`,
+                    // The path as every output shows it: capped, invisible characters visible (issue 11).
+                    tooltip: `Open ${visibleText(capText(mitigation[property]))}`,
                 });
             }
         }

@@ -5,6 +5,7 @@ import { hasText } from '../model/responses.js';
 import type { RefusedReason } from '../workspace/linked-path.js';
 import type { LinkedFiles } from '../workspace/source-files.js';
 import { IssueCodes } from './issue-codes.js';
+import { quote } from './quote.js';
 import { report } from './report.js';
 
 /**
@@ -19,7 +20,7 @@ export function checkLinkedFiles(mitigation: Mitigation, accept: ValidationAccep
     for (const property of ['implementedIn', 'verifiedBy'] as const) {
         const text = mitigation[property];
         const linked = linkedFiles.resolve(model, text);
-        const clause = `'${text}' (${property} of mitigation '${mitigation.name}')`;
+        const clause = `${quote(text)} (${property} of mitigation ${quote(mitigation.name)})`;
         if (linked?.kind === 'refused') {
             report(accept, IssueCodes.LinkedFileOutside, `${clause} ${REFUSED[linked.reason]}`, { node: mitigation, property });
         } else if (linked && !linked.exists) {
@@ -44,7 +45,7 @@ const REFUSED: Readonly<Record<RefusedReason, string>> = {
 export function checkVerifiedHasTest(mitigation: Mitigation, accept: ValidationAcceptor): void {
     if (mitigation.status !== 'verified' || hasText(mitigation.verifiedBy)) return;
     report(accept, IssueCodes.VerifiedWithoutTest,
-        `Mitigation '${mitigation.name}' is verified but names no test. Add 'verifiedBy "path/to/test"'.`,
+        `Mitigation ${quote(mitigation.name)} is verified but names no test. Add 'verifiedBy "path/to/test"'.`,
         { node: mitigation, property: 'status' });
 }
 
@@ -54,6 +55,6 @@ export function checkFixImplemented(threat: Threat, accept: ValidationAcceptor):
     const mitigations = threat.mitigatedBy.map(m => m?.ref).filter((m): m is Mitigation => m !== undefined);
     if (mitigations.length === 0 || !mitigations.every(m => m.status === 'planned')) return;
     report(accept, IssueCodes.FixOnlyPlanned,
-        `Threat '${threat.name}' is to be fixed, but its ${mitigations.length === 1 ? 'mitigation is' : 'mitigations are all'} planned, not implemented.`,
+        `Threat ${quote(threat.name)} is to be fixed, but its ${mitigations.length === 1 ? 'mitigation is' : 'mitigations are all'} planned, not implemented.`,
         { node: threat, keyword: 'response' });
 }
