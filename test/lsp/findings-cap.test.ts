@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { capFindings, MAX_PUBLISHED_FINDINGS } from '../../language-server/src/lsp/findings-cap.js';
+import { capFindings, compareForCap, MAX_PUBLISHED_FINDINGS } from '../../language-server/src/lsp/findings-cap.js';
 import { checkModel, describeFinding } from '../unit/helpers/workspace.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
@@ -8,8 +8,8 @@ const URI = 'file:///capped/many.tm';
 /** 600 external entities: 1,201 findings (each has tm/external-without-flow and tm/stride-missing; the file has tm/background-missing). */
 const MANY = Array.from({ length: 600 }, (_, i) => `external E${i} "e"\n`).join('');
 
-function finding(line: number): Diagnostic {
-    return { message: `m${line}`, range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity: 2, code: 'tm/stride-missing' };
+function finding(line: number, severity: DiagnosticSeverity = 2): Diagnostic {
+    return { message: `m${line}`, range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity, code: 'tm/stride-missing' };
 }
 
 const capped = (more: string, severity: DiagnosticSeverity): Diagnostic => ({
@@ -27,11 +27,18 @@ describe('the findings the editor is sent for one file', () => {
         assert.deepEqual(capFindings(findings, 'threat-model'), findings);
     });
 
-    it('are, past 1,000, the first 1,000 in document order and one tm/findings-capped saying how many more there are', () => {
+    it('are, past 1,000, the first 1,000 in document order (of one severity) and one tm/findings-capped saying how many more there are', () => {
         const findings = Array.from({ length: 1001 }, (_, i) => finding(1000 - i));
         assert.deepEqual(capFindings(findings, 'threat-model'), [...findings.slice(1).reverse(), capped('1 more finding in this file is', 3)]);
         const more = Array.from({ length: 1500 }, (_, i) => finding(i));
         assert.deepEqual(capFindings(more, 'threat-model').at(-1), capped('500 more findings in this file are', 3));
+    });
+
+    it('keep the most severe ones: an error after a thousand hints is shown, the last hint is left out', () => {
+        const hints = Array.from({ length: 1000 }, (_, i) => finding(i, 4));
+        const error = finding(5000, 1);
+        const warning = finding(4000, 2);
+        assert.deepEqual(capFindings([...hints, warning, error], 'threat-model'), [error, warning, ...hints.slice(0, 998), capped('2 more findings in this file are', 3)]);
     });
 
     it('have the severity the user set for tm/findings-capped, and no such finding when it is off', () => {
@@ -53,15 +60,17 @@ describe('the bundled server publishing a file with 1,201 findings', () => {
         await server.dispose();
     });
 
-    it('sends the first 1,000 in document order and tm/findings-capped for the other 201, while tml check sees all of them', async () => {
+    it('sends the 1,000 most severe in document order and tm/findings-capped for the other 201, while tml check sees all of them', async () => {
         const mark = server.mark();
         await server.open(URI, MANY);
         const { diagnostics } = await server.nextDiagnostics(URI, mark, 60_000);
         const all = (await checkModel(MANY)).diagnostics;
         assert.equal(all.length, 1201);
-        const inDocumentOrder = [...all].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        const mostSevereFirst = [...all].sort(compareForCap);
         assert.equal(diagnostics.length, 1001);
-        assert.deepEqual(diagnostics.slice(0, 1000).map(describeFinding), inDocumentOrder.slice(0, 1000).map(describeFinding));
+        // The 600 tm/stride-missing warnings, then the first 400 information findings.
+        assert.deepEqual(diagnostics.slice(0, 1000).map(describeFinding), mostSevereFirst.slice(0, 1000).map(describeFinding));
+        assert.deepEqual(diagnostics.slice(0, 1000).map(d => d.severity).filter(s => s === 2).length, 600);
         assert.deepEqual(diagnostics[1000], capped('201 more findings in this file are', 3));
     });
 });

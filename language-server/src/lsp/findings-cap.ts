@@ -8,20 +8,22 @@ import type { SeveritySetting, ThreatModelConfigurationProvider } from '../works
 /** The most findings the editor is sent for one file (README, "Findings about the file itself"). */
 export const MAX_PUBLISHED_FINDINGS = 1000;
 
-function compareStarts(a: Diagnostic, b: Diagnostic): number {
-    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+/** Errors first, then warnings, information and hints; in document order within each severity. */
+export function compareForCap(a: Diagnostic, b: Diagnostic): number {
+    return (a.severity ?? 1) - (b.severity ?? 1) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /**
  * The findings of a file as the editor gets them: all of them when there are at most
- * {@link MAX_PUBLISHED_FINDINGS}, else the first ones in document order and a final
+ * {@link MAX_PUBLISHED_FINDINGS}, else the most severe ones (an error at the end of a file must not
+ * be hidden behind a thousand hints), in document order within a severity, and a final
  * `tm/findings-capped` saying how many more there are, with the `severity` the user set for it.
  * Tens of thousands of findings would make every edit send megabytes to the editor, for a list
  * no one reads to the end.
  */
 export function capFindings(diagnostics: readonly Diagnostic[], source: string, severity: SeveritySetting = DEFAULT_SEVERITIES[IssueCodes.FindingsCapped]): Diagnostic[] {
     if (diagnostics.length <= MAX_PUBLISHED_FINDINGS) return [...diagnostics];
-    const shown = [...diagnostics].sort(compareStarts).slice(0, MAX_PUBLISHED_FINDINGS);
+    const shown = [...diagnostics].sort(compareForCap).slice(0, MAX_PUBLISHED_FINDINGS);
     if (severity === 'off') return shown;
     const more = diagnostics.length - MAX_PUBLISHED_FINDINGS;
     const data: ThreatModelDiagnosticData = { code: IssueCodes.FindingsCapped };
