@@ -76,8 +76,19 @@ async function exerciseSteps(text: string, options: ExerciseOptions, problems: s
         if (found) problems.push(`${what} shows the invisible character U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
     };
     const lsp = services.ThreatModel.lsp;
+    // On a text that parses, every action must leave a text that still parses.
+    const parses = (source: string): boolean => {
+        const { lexerErrors, parserErrors } = services.ThreatModel.parser.LangiumParser.parse(source);
+        return lexerErrors.length === 0 && parserErrors.length === 0;
+    };
+    const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
     await step('code actions', () => {
-        for (const d of diagnostics) for (const action of codeActions(document, d)) applyEdits(text, uri, action, inDocument);
+        for (const d of diagnostics) {
+            for (const action of codeActions(document, d)) {
+                const fixed = applyEdits(text, uri, action, inDocument);
+                if (parsed && !parses(fixed)) problems.push(`"${action.title}" on ${String(d.code)} leaves a text that does not parse: ${JSON.stringify(fixed.slice(0, 300))}`);
+            }
+        }
     });
     for (const position of probePositions(document, diagnostics)) {
         await step(`hover at ${position.line}:${position.character}`, async () => {
@@ -159,10 +170,10 @@ function codeActions(document: LangiumDocument, diagnostic: Diagnostic): CodeAct
 }
 
 /** Applies an action's edits of the document as an editor would: overlapping edits throw. */
-function applyEdits(text: string, uri: string, action: CodeAction, inDocument: (what: string, range: Range) => void): void {
+function applyEdits(text: string, uri: string, action: CodeAction, inDocument: (what: string, range: Range) => void): string {
     const edits = action.edit?.changes?.[uri] ?? [];
     for (const edit of edits) inDocument(`edit of "${action.title}"`, edit.range);
-    TextDocument.applyEdits(TextDocument.create(uri, 'threat-model', 0, text), edits);
+    return TextDocument.applyEdits(TextDocument.create(uri, 'threat-model', 0, text), edits);
 }
 
 /** Start, end, a third and two thirds into the text, and the start of the first few diagnostics. */
