@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { exampleFiles } from './helpers/fuzz-inputs.js';
 import { exercise } from './helpers/fuzz-pipeline.js';
+import { checkWorkspace } from './helpers/workspace.js';
 
 /**
  * Every input the fuzz suite (fuzz.test.ts) found failing, kept as a fixture in
@@ -18,4 +19,21 @@ describe('fuzz regressions: the inputs the fuzz suite found', () => {
             assert.deepEqual(await exercise(text, { renderSvg: true }), []);
         });
     }
+});
+
+describe('soak regressions: what the LSP soak found', () => {
+    // A name declared as two kinds (a duplicate-name error) and referenced where neither fits: the
+    // linking error named whichever declaration the index happened to list first, so a server that
+    // had seen edits said "is a mitigation" where a fresh one said "is a flow".
+    it('names the same kind of a name declared twice, whichever file was loaded first', async () => {
+        const files = { 'a.tm': 'flow Twice: Twice -> Twice "t"\n', 'b.tm': 'mitigation Twice "m"\n' };
+        const messages = async (order: Array<keyof typeof files>): Promise<string[]> => {
+            const checked = await checkWorkspace(Object.fromEntries(order.map(name => [name, files[name]])));
+            const a = checked[order.indexOf('a.tm')]!;
+            return a.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === 'linking-error').map(d => d.message);
+        };
+        const expected = Array(2).fill("'Twice' is a flow, but an external, process or datastore is expected here.");
+        assert.deepEqual(await messages(['a.tm', 'b.tm']), expected);
+        assert.deepEqual(await messages(['b.tm', 'a.tm']), expected);
+    });
 });
