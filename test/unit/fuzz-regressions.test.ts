@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { IdAllocator } from '../../language-server/src/dfd/ids.js';
 import { exampleFiles } from './helpers/fuzz-inputs.js';
 import { exercise } from './helpers/fuzz-pipeline.js';
 import { checkWorkspace } from './helpers/workspace.js';
@@ -35,5 +36,18 @@ describe('soak regressions: what the LSP soak found', () => {
         const expected = Array(2).fill("'Twice' is a flow, but an external, process or datastore is expected here.");
         assert.deepEqual(await messages(['a.tm', 'b.tm']), expected);
         assert.deepEqual(await messages(['b.tm', 'a.tm']), expected);
+    });
+});
+
+describe('hostile-structure regressions: what the hostile inputs found', () => {
+    // 200,000 garbage tokens hold about 20,000 flows without a name: each id was found by trying
+    // unnamed__2, unnamed__3… from the start, so `tml dfd` took 100 s on a file `tml check` read in 15.
+    it('gives 20,000 elements of one name their ids in linear time, as before: the name, then name__2, name__3…', () => {
+        const ids = new IdAllocator();
+        assert.deepEqual(['X', 'X__3', 'X', 'X', undefined, 'X', 'bad name'].map(name => ids.allocate(name)), ['X', 'X__3', 'X__2', 'X__4', 'unnamed', 'X__5', 'unnamed__2']);
+        const started = performance.now();
+        for (let i = 0; i < 20_000; i++) ids.allocate(undefined);
+        assert.equal(ids.allocate(undefined), 'unnamed__20003');
+        assert.ok(performance.now() - started < 2_000, `took ${Math.round(performance.now() - started)} ms`);
     });
 });
