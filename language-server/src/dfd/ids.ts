@@ -10,11 +10,20 @@ const IDENTIFIER = /^\w+$/;
  */
 export class IdAllocator {
     private readonly taken = new Set<string>();
+    /**
+     * Per name, the suffix to try next: every smaller one is taken (ids are never freed), so the
+     * search goes on from there instead of from 2, which made many unnamed elements quadratic.
+     */
+    private readonly nextSuffix = new Map<string, number>();
 
     allocate(name: string | undefined): string {
         const base = name !== undefined && IDENTIFIER.test(name) ? name : UNNAMED;
         let id = base;
-        for (let n = 2; this.taken.has(id); n++) id = `${base}__${n}`;
+        let n = this.nextSuffix.get(base) ?? 2;
+        if (this.taken.has(id)) {
+            for (id = `${base}__${n}`; this.taken.has(id); id = `${base}__${++n}`);
+            this.nextSuffix.set(base, n + 1);
+        }
         this.taken.add(id);
         return id;
     }

@@ -49,7 +49,10 @@ export class ThreatModelLinker extends DefaultLinker {
         const error = super.createLinkingError(refInfo, targetDescription);
         const name = refInfo.reference.$refText;
         const expected = EXPECTED[this.reflection.getReferenceType(refInfo)] ?? 'declaration';
-        const other = this.modelIndex.declaredTypes(name).map(t => DECLARED_AS[t]).find(t => t !== undefined);
+        // A name declared as several kinds (a tm/duplicate-name error) is named by the first kind of
+        // DECLARED_AS, not by the index's order, which depends on the order documents were built in.
+        const declared = this.modelIndex.declaredTypes(name);
+        const other = Object.entries(DECLARED_AS).find(([type]) => declared.includes(type))?.[1];
         const message = other
             ? `${quote(name)} is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
             : `Unknown ${expected} ${quote(name)}. Declare it in a .tm file of the workspace, or correct the name.`;

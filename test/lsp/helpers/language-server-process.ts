@@ -111,6 +111,12 @@ export class LanguageServerProcess {
         });
     }
 
+    /** The last diagnostics published for `uri` so far, if any. */
+    latestDiagnostics(uri: string): ReceivedDiagnostics | undefined {
+        for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i]!.uri === uri) return this.published[i];
+        return undefined;
+    }
+
     /** `shutdown` then `exit`; resolves with the process's exit code. */
     async shutdown(): Promise<number | null> {
         await this.connection.sendRequest('shutdown');
