@@ -130,19 +130,20 @@ export interface ListedNotification {
 }
 
 /**
- * Every notification the window holds, read from the notification center (opened and closed again
- * through the palette). Toasts hide after a timeout; the center keeps a notification until it is
- * cleared, so this is the state to check, not the toasts.
+ * Every notification the window holds, read from the notification center (opened with its key,
+ * Ctrl+K Ctrl+Shift+N, and closed again with Escape). Toasts hide after a timeout; the center keeps a
+ * notification until it is cleared, so this is the state to check, not the toasts.
  */
 export async function listNotifications(page: Page): Promise<ListedNotification[]> {
-    await runFromCommandPalette(page, 'Notifications: Show Notifications');
     const center = page.locator('.notifications-center');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+Shift+N');
     await center.waitFor({ state: 'visible' });
     const listed = await center.locator('.monaco-list-row').evaluateAll(rows => rows.map(row => ({
         error: row.querySelector('.codicon-error') !== null,
         label: row.getAttribute('aria-label') ?? '',
     })));
-    await runFromCommandPalette(page, 'Notifications: Hide Notifications');
+    await page.keyboard.press('Escape');
     await center.waitFor({ state: 'hidden' });
     return listed;
 }
