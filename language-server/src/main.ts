@@ -11,4 +11,6 @@ const connection = createConnection(ProposedFeatures.all);
 const services = createThreatModelServices({ connection, ...NodeThreatModelContext, gitHistory: new NodeGitHistory() });
 registerDfdRequest(connection, services);
 registerTableRequests(connection, services);
+// Shown in the client's output channel: after a restart, a new process id says the old server was replaced.
+services.shared.lsp.LanguageServer.onInitialized(() => connection.console.info(`Threat Model language server started (process ${process.pid}).`));
 startLanguageServer(services.shared);

@@ -15,9 +15,11 @@ import { runMain } from '../integration/harness/cleanup.js';
 import type { UserCheck } from '../integration/harness/user-checks.js';
 import { runUserChecks } from '../integration/harness/user-checks.js';
 import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
-import { quickOpen, waitForWorkbench } from './workbench-ui.js';
+import { waitUntil } from '../integration/harness/wait.js';
+import { quickOpen, UI_TIMEOUT_MS, waitForQuickInputFocus, waitForWorkbench } from './workbench-ui.js';
 
 const ACTION_ROW = '.action-widget .monaco-list-row';
+const CURSOR_STATUS = '#status\\.editor\\.selection';
 const ADD_ALL = "Add threat stubs for all missing categories of 'Storefront'";
 
 async function main(): Promise<number> {
@@ -30,13 +32,17 @@ async function main(): Promise<number> {
 
     check("Ctrl+. on Storefront offers tml's quick-fixes; the screenshot is saved", async () => {
         await quickOpen(page, 'online-store.tm');
-        await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
-        // Go to line 19, column 15: inside the name `Storefront`.
+        await page.locator('.squiggly-warning').first().waitFor();
+        // Go to line 19, column 15: inside the name `Storefront`. The keys typed and Ctrl+. wait for
+        // the state they depend on: the input focused, then the cursor there.
         await page.keyboard.press('Control+G');
+        await waitForQuickInputFocus(page, 'Go to Line');
         await page.keyboard.type('19:15');
         await page.keyboard.press('Enter');
+        await page.locator(CURSOR_STATUS).filter({ hasText: /^Ln 19, Col 15$/ }).waitFor();
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
         await page.keyboard.press('Control+.');
-        await page.locator(ACTION_ROW).first().waitFor({ timeout: 15_000 });
+        await page.locator(ACTION_ROW).first().waitFor();
         const titles = await page.locator(ACTION_ROW).evaluateAll(rows => rows.map(r => r.getAttribute('aria-label') ?? r.textContent ?? ''));
         assert.ok(titles.some(t => t.includes(ADD_ALL)), `no '${ADD_ALL}' among: ${titles.join(' | ')}`);
         assert.ok(titles.some(t => t.includes("Add a Repudiation threat for 'Storefront'")), titles.join(' | '));
@@ -48,13 +54,16 @@ async function main(): Promise<number> {
         // The preferred fix is the first row, focused: Enter applies it, as a user would.
         await page.keyboard.press('Enter');
         await page.locator(ACTION_ROW).first().waitFor({ state: 'hidden' });
-        const lines = page.locator('.editor-instance .view-lines');
-        await lines.filter({ hasText: 'threat StorefrontTampering' }).first().waitFor({ timeout: 15_000 }).catch(async () => {
-            // The stubs go after the DMZ boundary, which may be scrolled out of view: search for one.
-            await page.keyboard.press('Control+F');
-            await page.keyboard.type('threat StorefrontElevationOfPrivilege');
-            await page.locator('.find-widget .matchesCount').filter({ hasText: /1 of 1/ }).waitFor({ timeout: 15_000 });
+        // The stubs go after the DMZ boundary, out of view: the find widget counts the matches in the
+        // whole file, and follows the edit whenever it is applied.
+        await page.keyboard.press('Control+F');
+        const find = page.locator('.find-widget textarea, .find-widget input').first();
+        await waitUntil(() => find.evaluate(element => element === element.ownerDocument.activeElement).catch(() => false), {
+            what: 'the find widget to take the keyboard focus', timeoutMs: UI_TIMEOUT_MS, intervalMs: 50,
         });
+        // The model has no threat of that name before: five matches are the five stubs.
+        await page.keyboard.type('threat Storefront');
+        await page.locator('.find-widget .matchesCount').filter({ hasText: / of 5$/ }).waitFor();
     });
 
     const code = await runUserChecks(page, folders.artifacts, checks);

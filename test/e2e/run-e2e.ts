@@ -11,7 +11,7 @@ import { collectOutcomes } from '../integration/harness/mocha-outcomes.js';
 import { summaryLine } from '../integration/harness/results.js';
 
 async function main(): Promise<number> {
-    const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec' });
+    const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
     mocha.addFile(fileURLToPath(new URL('./workbench.e2e.js', import.meta.url)));
     await mocha.loadFilesAsync();
     // The spec reporter has already shown each test and every failure in full.

@@ -6,10 +6,23 @@ const QUICK_INPUT = '.quick-input-widget input';
 const QUICK_INPUT_ROW = '.quick-input-list .monaco-list-row';
 export const PROBLEMS_STATUS = '#status\\.problems';
 const PROBLEMS_ROW = '.markers-panel .monaco-list-row';
+const SHOW_OUTPUT_CHANNELS = 'Output: Show Output Channels...';
+const OUTPUT_CHANNEL_PICKER = 'Select Output Channel';
+const OUTPUT_LINE = '.part.panel .output-view .view-line';
 
-/** Waits until the workbench has loaded the workspace (the Explorer lists its files). */
+/**
+ * How long a UI check waits for the workbench to reach a state: long enough for a 2-core machine
+ * with both cores busy (a state that is reached comes within seconds there); it only delays a failure.
+ */
+export const UI_TIMEOUT_MS = 60_000;
+
+/**
+ * Waits until the workbench has loaded the workspace (the Explorer lists its files), and makes
+ * {@link UI_TIMEOUT_MS} the page's default timeout for every later wait.
+ */
 export async function waitForWorkbench(page: Page): Promise<void> {
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 2 * UI_TIMEOUT_MS });
 }
 
 /** Quick Open (Ctrl+P): types the file name and opens that file in the active editor group. */
@@ -47,7 +60,7 @@ export async function waitForQuickInputFocus(page: Page, what: string): Promise<
         return input.evaluate(element => element === element.ownerDocument.activeElement).catch(() => false);
     }, {
         what: `${what} to take the keyboard focus`,
-        timeoutMs: 10_000,
+        timeoutMs: UI_TIMEOUT_MS,
         intervalMs: 50,
     });
 }
@@ -72,7 +85,7 @@ async function acceptRow(page: Page, label: string): Promise<void> {
         return value.endsWith(label) && rows.some(row => row.focused && (row.label === label || row.label.startsWith(`${label}, `)));
     }, {
         what: `the quick input to focus the row '${label}'`,
-        timeoutMs: 15_000,
+        timeoutMs: UI_TIMEOUT_MS,
         intervalMs: 100,
         observed: () => `the input '${value}' and the rows ${rows.map(row => (row.focused ? `[${row.label}]` : row.label)).join(' | ') || '(none)'}`,
     });
@@ -92,30 +105,47 @@ export async function problemRows(page: Page): Promise<string[]> {
     return labels.filter(label => /^(Error|Warning|Info|Hint): /.test(label));
 }
 
-/**
- * Records whether `text` ever appears in the status bar from now on. A MutationObserver in the page
- * sees transient items (a progress message) that polling could miss.
- */
-export async function watchStatusBarFor(page: Page, text: string): Promise<() => Promise<boolean>> {
-    const key = `tmlSeen${Date.now()}`;
-    await page.evaluate(({ key, text }) => {
-        // Runs in the page; the project compiles without the DOM library, hence the narrow type.
-        const page = globalThis as unknown as PageGlobals;
-        const statusBar = page.document.querySelector('.part.statusbar');
-        const record = (): void => {
-            if (statusBar?.textContent?.includes(text)) page[key] = true;
-        };
-        new page.MutationObserver(record).observe(statusBar ?? page.document.body, { subtree: true, childList: true, characterData: true });
-        record();
-    }, { key, text });
-    return () => page.evaluate(key => (globalThis as unknown as PageGlobals)[key] === true, key);
+/** Shows an output channel in the Output panel, as a user would: "Output: Show Output Channels...", then its name. */
+export async function showOutputChannel(page: Page, channel: string): Promise<void> {
+    await openQuickInput(page, 'F1');
+    await page.keyboard.type(SHOW_OUTPUT_CHANNELS);
+    await acceptRow(page, SHOW_OUTPUT_CHANNELS);
+    // The command replaces the palette by a second quick input: keys typed before it is there go to the palette's.
+    await page.locator(`${QUICK_INPUT}[placeholder="${OUTPUT_CHANNEL_PICKER}"]`).waitFor();
+    await waitForQuickInputFocus(page, 'the output channel picker');
+    await page.keyboard.type(channel);
+    await acceptRow(page, channel);
+    await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
 }
 
-/** The little of the browser's globals that watchStatusBarFor uses. */
-interface PageGlobals {
-    readonly document: { querySelector(selector: string): { readonly textContent: string | null } | null; readonly body: object };
-    readonly MutationObserver: new (callback: () => void) => { observe(target: object, options: object): void };
-    [flag: string]: unknown;
+/** The lines the Output panel shows (only those in view are rendered), with the editor's non-breaking spaces as spaces. */
+export async function outputLines(page: Page): Promise<string[]> {
+    return (await page.locator(OUTPUT_LINE).allTextContents()).map(line => line.replace(/\u00a0/g, ' '));
+}
+
+/** A notification as the notification center lists it: the error icon and the accessible label. */
+export interface ListedNotification {
+    readonly error: boolean;
+    readonly label: string;
+}
+
+/**
+ * Every notification the window holds, read from the notification center (opened with its key,
+ * Ctrl+K Ctrl+Shift+N, and closed again with Escape). Toasts hide after a timeout; the center keeps a
+ * notification until it is cleared, so this is the state to check, not the toasts.
+ */
+export async function listNotifications(page: Page): Promise<ListedNotification[]> {
+    const center = page.locator('.notifications-center');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+Shift+N');
+    await center.waitFor({ state: 'visible' });
+    const listed = await center.locator('.monaco-list-row').evaluateAll(rows => rows.map(row => ({
+        error: row.querySelector('.codicon-error') !== null,
+        label: row.getAttribute('aria-label') ?? '',
+    })));
+    await page.keyboard.press('Escape');
+    await center.waitFor({ state: 'hidden' });
+    return listed;
 }
 
 /** Types lines at the end of the active editor, closing any suggestion widget before each Enter. */

@@ -17,7 +17,7 @@ import type { UserCheck } from '../integration/harness/user-checks.js';
 import { runUserChecks } from '../integration/harness/user-checks.js';
 import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
 import { waitUntil } from '../integration/harness/wait.js';
-import { quickOpen, runFromCommandPalette, waitForQuickInputFocus, waitForWorkbench } from '../e2e/workbench-ui.js';
+import { quickOpen, runFromCommandPalette, UI_TIMEOUT_MS, waitForQuickInputFocus, waitForWorkbench } from '../e2e/workbench-ui.js';
 
 const BUTTON = '.editor-actions [aria-label^="Open DFD Preview"]';
 const PREVIEW_TAB = '.tab[aria-label^="DFD: "]';
@@ -27,7 +27,7 @@ const PREVIEW_TAB = '.tab[aria-label^="DFD: "]';
  * summary matching `summary`, as a page that has just been restarted (reloaded, shown again after
  * being hidden) may sit beside the frame of the page it replaces for a moment.
  */
-async function previewFrame(page: Page, summary: RegExp, timeoutMs = 30_000): Promise<Frame> {
+async function previewFrame(page: Page, summary: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<Frame> {
     let found: Frame | undefined;
     let summaries: string[] = [];
     await waitUntil(async () => {
@@ -56,7 +56,7 @@ async function clickPreviewTab(page: Page): Promise<void> {
             if (await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.hasFocus()).catch(() => false)) return true;
         }
         return false;
-    }, { what: 'the DFD preview to take the keyboard focus', timeoutMs: 15_000, intervalMs: 50 });
+    }, { what: 'the DFD preview to take the keyboard focus', timeoutMs: UI_TIMEOUT_MS, intervalMs: 50 });
 }
 
 /** The little of the browser's globals the checks use; the project compiles without the DOM library. */
@@ -77,10 +77,10 @@ async function main(): Promise<number> {
         await quickOpen(page, 'online-store.tm');
         await page.locator(BUTTON).first().click();
         frame = await previewFrame(page, /^\d+ elements/);
-        await frame.locator('#canvas g[id="dfd-Storefront"]').waitFor({ timeout: 30_000 });
+        await frame.locator('#canvas g[id="dfd-Storefront"]').waitFor();
         const ids = await frame.locator('#canvas g[id^="dfd-"]').evaluateAll(groups => groups.map(g => g.id));
         assert.deepEqual(ids.sort(), ['Backend', 'Customer', 'Dmz', 'Internet', 'IssueRefund', 'OrdersDb', 'PlaceOrder', 'SaveOrder', 'Storefront', 'SupportAgent'].map(id => `dfd-${id}`).sort());
-        await page.locator('.tab.active[aria-label^="DFD: online-store.tm"]').waitFor({ timeout: 10_000 });
+        await page.locator('.tab.active[aria-label^="DFD: online-store.tm"]').waitFor();
     });
 
     check('the page runs under its CSP with a nonce', async () => {
@@ -90,27 +90,27 @@ async function main(): Promise<number> {
 
     check('a click on a node shows its declaration, its name selected', async () => {
         await frame!.locator('g[id="dfd-OrdersDb"] text').first().click();
-        await page.locator('#status\\.editor\\.selection').filter({ hasText: 'Ln 26, Col 23 (8 selected)' }).waitFor({ timeout: 10_000 });
+        await page.locator('#status\\.editor\\.selection').filter({ hasText: 'Ln 26, Col 23 (8 selected)' }).waitFor();
     });
 
     check('the palette offers "Threat Model: Open DFD Preview" for a .tm editor', async () => {
         await quickOpen(page, 'refunds.tm');
         await runFromCommandPalette(page, 'Threat Model: Open DFD Preview');
-        await page.locator('.tab.active[aria-label^="DFD: refunds.tm"]').waitFor({ timeout: 10_000 });
+        await page.locator('.tab.active[aria-label^="DFD: refunds.tm"]').waitFor();
     });
 
     check('the scenario picker switches to a scenario, and the preview comes back with it after a reload', async () => {
         await frame!.locator('#scenario').selectOption('Checkout');
-        await frame!.locator('#summary').filter({ hasText: '3 elements, 2 flows' }).waitFor({ timeout: 15_000 });
+        await frame!.locator('#summary').filter({ hasText: '3 elements, 2 flows' }).waitFor();
         // Reload as a user does, so that VS Code saves the workbench state (the webview's too) first.
-        await Promise.all([page.waitForEvent('load'), runFromCommandPalette(page, 'Developer: Reload Window')]);
+        await Promise.all([page.waitForEvent('load', { timeout: 2 * UI_TIMEOUT_MS }), runFromCommandPalette(page, 'Developer: Reload Window')]);
         await waitForWorkbench(page);
         // VS Code restores the preview once the extension host has restarted and activated tml: on a
         // loaded machine that took more than 30 s.
-        frame = await previewFrame(page, /^3 elements, 2 flows/, 60_000);
+        frame = await previewFrame(page, /^3 elements, 2 flows/, 2 * UI_TIMEOUT_MS);
         assert.equal(await frame.locator('#scenario').inputValue(), 'Checkout');
         await frame.locator('#scenario').selectOption('');
-        await frame.locator('#summary').filter({ hasText: '4 elements, 3 flows' }).waitFor({ timeout: 15_000 });
+        await frame.locator('#summary').filter({ hasText: '4 elements, 3 flows' }).waitFor();
     });
 
     check('the preview shows its diagram again after being hidden behind another editor', async () => {
@@ -119,10 +119,10 @@ async function main(): Promise<number> {
         await quickOpen(page, 'online-store.tm');
         // Hidden, the preview follows the new active editor: its title says so once the extension host
         // has heard of it. Shown again sooner, it had missed online-store.tm and stayed with refunds.tm.
-        await page.locator(`${PREVIEW_TAB}:not(.active)[aria-label^="DFD: online-store.tm"]`).waitFor({ timeout: 15_000 });
+        await page.locator(`${PREVIEW_TAB}:not(.active)[aria-label^="DFD: online-store.tm"]`).waitFor();
         await clickPreviewTab(page);
-        await page.locator(`${PREVIEW_TAB}.active[aria-label^="DFD: online-store.tm"]`).waitFor({ timeout: 10_000 });
-        frame = await previewFrame(page, /^4 elements, 3 flows/, 15_000);
+        await page.locator(`${PREVIEW_TAB}.active[aria-label^="DFD: online-store.tm"]`).waitFor();
+        frame = await previewFrame(page, /^4 elements, 3 flows/);
     });
 
     check('Export SVG saves the diagram where the user confirms', async () => {
@@ -133,14 +133,14 @@ async function main(): Promise<number> {
         // The dialog fills the path in as it reads the folder; the preview follows online-store.tm now.
         let proposed = '';
         await waitUntil(async () => (proposed = await input.inputValue()).endsWith('/workspace/online-store-overview.svg'), {
-            what: 'the proposed file name online-store-overview.svg', timeoutMs: 10_000, intervalMs: 100, observed: () => `the dialog proposing '${proposed}'`,
+            what: 'the proposed file name online-store-overview.svg', timeoutMs: UI_TIMEOUT_MS, intervalMs: 100, observed: () => `the dialog proposing '${proposed}'`,
         });
         await page.keyboard.press('Enter');
         const saved = join(folders.workspace, 'online-store-overview.svg');
         // The file appears empty, then gets its content: wait for the whole of it.
         let written = '';
         await waitUntil(() => (written = existsSync(saved) ? readFileSync(saved, 'utf8') : '').endsWith('</svg>\n'), {
-            what: 'the exported SVG to be written', timeoutMs: 10_000, intervalMs: 100,
+            what: 'the exported SVG to be written', timeoutMs: UI_TIMEOUT_MS, intervalMs: 100,
             observed: () => (existsSync(saved) ? `${written.length} characters ending ${JSON.stringify(written.slice(-40))}` : 'no file'),
         });
         assert.match(written, /^<\?xml[^]*<g id="dfd&#45;Storefront"[^]*<\/svg>\n$/);
@@ -151,10 +151,15 @@ async function main(): Promise<number> {
         await page.keyboard.press('Control+B');
         await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
         await frame!.locator('#zoom-fit').click();
-        await frame!.locator('g[id="dfd-Storefront"] text').first().hover();
         const tooltip = frame!.locator('#tooltip');
-        await tooltip.waitFor({ state: 'visible' });
-        assert.match(await tooltip.textContent() ?? '', /Process 'Storefront': STRIDE 1\/6 addressed/);
+        let shown = '';
+        // The webview settles its new size asynchronously: a hover computed before may land beside the
+        // label, so hover until the tooltip is Storefront's.
+        await waitUntil(async () => {
+            await frame!.locator('g[id="dfd-Storefront"] text').first().hover();
+            shown = (await tooltip.isVisible()) ? await tooltip.textContent() ?? '' : '(hidden)';
+            return /Process 'Storefront': STRIDE 1\/6 addressed/.test(shown);
+        }, { what: "Storefront's tooltip", timeoutMs: UI_TIMEOUT_MS, intervalMs: 200, observed: () => `the tooltip '${shown}'` });
         await page.screenshot({ path: screenshot });
     });
 

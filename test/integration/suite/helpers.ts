@@ -77,8 +77,14 @@ export interface Finding {
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
 
+/** The findings VS Code shows for `uri`, from every diagnostic collection. */
 export function findingsOf(uri: vscode.Uri): Finding[] {
-    return vscode.languages.getDiagnostics(uri)
+    return toFindings(vscode.languages.getDiagnostics(uri));
+}
+
+/** Diagnostics as findings, in the order of their ranges. */
+export function toFindings(diagnostics: readonly vscode.Diagnostic[]): Finding[] {
+    return diagnostics
         .map(d => ({
             code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
             at: `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`,
