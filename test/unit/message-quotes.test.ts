@@ -39,6 +39,8 @@ describe('the text of the model quoted in a message', () => {
             `'../${'a'.repeat(76)}…' (verifiedBy of mitigation 'M') leads outside the workspace folder; tml only links files inside it. Use a path relative to this model, inside the workspace.`],
         ['the 1 MB name of a mitigation verified without a test', `mitigation ${LONG_NAME} "m" { status verified }`,
             `Mitigation '${CAPPED_NAME}' is verified but names no test. Add 'verifiedBy "path/to/test"'.`],
+        ['the 1 MB name of a threat whose title holds an invisible character', `threat ${LONG_NAME} "a\u202Eb"`,
+            `The title of threat '${CAPPED_NAME}' contains U+202E (right-to-left override), which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.`],
         ['a DREAD factor of a million digits', `threat T "t" { dread { damage ${'9'.repeat(MEGABYTE)} } }`,
             `DREAD damage is ${'9'.repeat(79)}…; a factor must be an integer from 0 to 10.`],
     ];

@@ -1,22 +1,20 @@
 import type { AstNode, CstNode, ValidationAcceptor } from 'langium';
 import { CstUtils, GrammarUtils } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { isExclude, isTreeGate, isTreeLeaf } from '../generated/ast.js';
+import { isDfdElement, isExclude, isTreeGate, isTreeLeaf } from '../generated/ast.js';
+import { describeElement } from '../model/stride.js';
 import { describeCodePoint, invisibleCodePoints, invisibleOffsets } from '../model/visible-text.js';
 import { IssueCodes } from './issue-codes.js';
+import { quote } from './quote.js';
 import { listInProse, report } from './report.js';
 
-/** How a message names the kind of a declaration that holds a string. */
+/** How a message names the kind of a declaration that holds a string (DFD elements: model/stride.ts). */
 const DECLARATION_WORDS: Readonly<Record<string, string>> = {
     System: 'system',
     Assumption: 'assumption',
     Dependency: 'dependency',
     Asset: 'asset',
     Boundary: 'trust boundary',
-    External: 'external entity',
-    Process: 'process',
-    Datastore: 'data store',
-    Flow: 'flow',
     Scenario: 'scenario',
     Threat: 'threat',
     Mitigation: 'mitigation',
@@ -81,13 +79,19 @@ function stringDescription(leaf: CstNode): string {
 /** "threat 'T'": the nearest declaration around `node`, by its kind and name. */
 function ownerDescription(node: AstNode): string {
     for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (isDfdElement(current)) return lowerFirst(describeElement(current));
         const word = DECLARATION_WORDS[current.$type];
         const name = (current as { name?: unknown }).name;
-        if (word !== undefined) return typeof name === 'string' ? `${word} '${name}'` : `a ${word}`;
+        if (word !== undefined) return typeof name === 'string' ? `${word} ${quote(name)}` : `a ${word}`;
     }
     return 'a declaration';
 }
 
 function capitalised(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "external entity 'E'" from "External entity 'E'" (the name is left as it is). */
+function lowerFirst(text: string): string {
+    return text.charAt(0).toLowerCase() + text.slice(1);
 }
