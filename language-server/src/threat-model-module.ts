@@ -29,6 +29,7 @@ import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
+import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
 import type { GitHistory } from './workspace/git-history.js';
 import { revalidateWhenStale } from './workspace/revalidate-when-stale.js';
 import type { SourceFiles } from './workspace/source-files.js';
@@ -100,6 +101,7 @@ export const ThreatModelSharedModule: Module<LangiumSharedServices, PartialLangi
     workspace: {
         DocumentBuilder: services => new ThreatModelDocumentBuilder(services),
         ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),
+        IndexManager: services => new OrderedIndexManager(services),
     },
 };
 

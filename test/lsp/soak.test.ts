@@ -7,8 +7,17 @@ import { DfdRequest, SecurityReportRequest, ThreatTableRequest } from '../../lan
 import { exampleFiles, FUZZ_SEED, mutatedExample, tokenSoup } from '../unit/helpers/fuzz-inputs.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
-/** Seconds of random edits and requests: about half a minute in CI, `SOAK_SECONDS=<n>` for longer. */
-const SOAK_SECONDS = Number(process.env['SOAK_SECONDS'] ?? 30);
+/**
+ * Steps (an edit or a request each): a fixed number, so that every machine, fast or slow, runs the
+ * same edits and requests for a seed. 4,000 take 20 to 40 s here (2 cores, idle or busy);
+ * `SOAK_STEPS=<n>` for more.
+ */
+const SOAK_STEPS = Number(process.env['SOAK_STEPS'] ?? 4_000);
+/**
+ * `SOAK_SECONDS=<n>` goes on after the steps until that many seconds have passed: a longer run,
+ * whose length depends on the machine (it prints its step count, to replay it with `SOAK_STEPS`).
+ */
+const SOAK_SECONDS = Number(process.env['SOAK_SECONDS'] ?? 0);
 /** Wait this long for any answer: a request left unanswered is a failure, not a hang of the suite. */
 const ANSWER_TIMEOUT_MS = 30_000;
 const DOCUMENTS = 4;
@@ -65,7 +74,8 @@ async function settledDiagnostics(server: LanguageServerProcess, uris: readonly 
  * publishes for the same final texts.
  */
 describe('LSP soak: random edits and requests on fuzzed documents', function () {
-    this.timeout((SOAK_SECONDS + 120) * 1000);
+    // 5 to 10 ms a step here: allow six times the slower on a slower or busier machine.
+    this.timeout(SOAK_SECONDS * 1000 + SOAK_STEPS * 60 + 120_000);
     let server: LanguageServerProcess | undefined;
     let fresh: LanguageServerProcess | undefined;
 
@@ -74,7 +84,7 @@ describe('LSP soak: random edits and requests on fuzzed documents', function () 
         await fresh?.dispose();
     });
 
-    it(`stays up for ${SOAK_SECONDS} s and ends with the diagnostics of a fresh server (seed ${FUZZ_SEED})`, async () => {
+    it(`stays up for ${SOAK_STEPS} steps${SOAK_SECONDS > 0 ? ` and ${SOAK_SECONDS} s at least` : ''} and ends with the diagnostics of a fresh server (seed ${FUZZ_SEED})`, async () => {
         const next = random(FUZZ_SEED);
         const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
         const snippets = fc.sample(tokenSoup, { numRuns: 300, seed: FUZZ_SEED }).filter(s => s.length > 0);
@@ -127,7 +137,11 @@ describe('LSP soak: random edits and requests on fuzzed documents', function () 
         };
 
         const started = performance.now();
-        for (let step = 0; performance.now() - started < SOAK_SECONDS * 1000; step++) {
+        // The steps depend on the seed only: every random choice is drawn from `next`, whatever the
+        // server answers and however long it takes. (A code action request carries the diagnostics
+        // the server last published, which depend on its timing: they are what an editor sends.)
+        let step = 0;
+        for (; step < SOAK_STEPS || performance.now() - started < SOAK_SECONDS * 1000; step++) {
             const soaked = pick(documents);
             const { uri, document } = soaked;
             const textDocument = { uri };
@@ -164,7 +178,8 @@ describe('LSP soak: random edits and requests on fuzzed documents', function () 
 
         const uris = documents.map(d => d.uri);
         const soakedDiagnostics = await settledDiagnostics(server, uris);
-        console.log(`      soak seed ${FUZZ_SEED}: ${counts.edits} edits, ${counts.requests} requests (${counts.errors} answered with an expected error) in ${SOAK_SECONDS} s`);
+        const seconds = Math.round((performance.now() - started) / 1000);
+        console.log(`      soak seed ${FUZZ_SEED}: ${step} steps, ${counts.edits} edits and ${counts.requests} requests (${counts.errors} answered with an expected error) in ${seconds} s`);
         assert.equal(server.process.exitCode, null, `the server exited; stderr: ${server.stderr.slice(0, 2_000)}`);
         assert.deepEqual(failures.lines(), []);
         assert.deepEqual(loggedErrors.lines(), [], 'the server logged no error');

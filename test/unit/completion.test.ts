@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { AstUtils, GrammarAST } from 'langium';
+import type { CompletionAcceptor, CompletionContext, NextFeature } from 'langium/lsp';
 import type { CompletionItem } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { isDread, isFlow } from '../../language-server/src/generated/ast.js';
+import { ThreatModelLanguageGrammar } from '../../language-server/src/generated/grammar.js';
+import { ThreatModelCompletionProvider } from '../../language-server/src/lsp/completion/completion-provider.js';
 import { checkWorkspace, services } from './helpers/workspace.js';
 
 const CURSOR = '|';
@@ -37,6 +42,19 @@ async function completeAt(text: string): Promise<CompletionItem[]> {
     });
     const items = list?.items ?? [];
     return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
+}
+
+/** What `run` wrote with console.error (Langium logs an exception of a completion step there). */
+async function consoleErrors(run: () => Promise<unknown>): Promise<string[]> {
+    const original = console.error;
+    const logged: string[] = [];
+    console.error = (...args: unknown[]) => { logged.push(String(args[0])); };
+    try {
+        await run();
+    } finally {
+        console.error = original;
+    }
+    return logged;
 }
 
 function labels(items: readonly CompletionItem[], kind: CompletionItemKind): string[] {
@@ -214,6 +232,61 @@ describe('completion', () => {
             const exclude = (await completeAt('|')).find(i => i.kind === CompletionItemKind.Snippet && i.label === 'exclude');
             assert.equal(exclude?.textEdit?.newText,
                 'exclude ${1|Spoofing,Tampering,Repudiation,InformationDisclosure,DenialOfService,ElevationOfPrivilege|} on ${2:Element} "${3:reason}"');
+        });
+    });
+
+    describe('comments, and a parse that disagrees with the text before the cursor', () => {
+        // Found by the LSP soak: in a commented-out threat, completion parsed `threat … targets` (the
+        // text before the cursor opens the comment without closing it) and completed `targets` on the
+        // node the whole text has there, a flow: "Property targets of type Flow is not a reference."
+        it('offers nothing inside a comment, even one that holds a commented-out declaration, and logs no error', async () => {
+            for (const text of [
+                '/* threat T "t" { targets | } */',
+                'flow F: Customer -> Storefront "f" /* threat T "t" {\n    targets |\n} */',
+                'flow F /* threat T "t" { targets | */',
+                '// threat T "t" { targets |',
+                'threat T "t" { targets Customer } // more |',
+            ]) {
+                let items: CompletionItem[] = [];
+                assert.deepEqual(await consoleErrors(async () => { items = await completeAt(text); }), [], text);
+                assert.deepEqual(items, [], text);
+            }
+        });
+
+        it('completes as usual right after a block comment and on the line after a line comment', async () => {
+            const targets = ['Cache', 'Customer', 'OrdersDb', 'PlaceOrder', 'Storefront'];
+            assert.deepEqual(referenceLabels(await completeAt('threat T "t" { /* the end points */ targets | }')), targets);
+            assert.deepEqual(referenceLabels(await completeAt('threat T "t" { // the end points\n    targets | }')), targets);
+            assert.deepEqual(labels(await completeAt('/* a model */|'), CompletionItemKind.Keyword), [
+                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'exclude', 'external',
+                'flow', 'mitigation', 'process', 'scenario', 'system', 'threat',
+            ]);
+        });
+
+        it('completes a reference on the nearest container that can hold it, or offers none, and logs no error', async () => {
+            const targets = AstUtils.streamAllContents(ThreatModelLanguageGrammar()).filter(GrammarAST.isAssignment)
+                .find(a => a.feature === 'targets' && AstUtils.getContainerOfType(a, GrammarAST.isParserRule)?.name === 'Threat')!.terminal;
+            assert.ok(GrammarAST.isCrossReference(targets));
+            const [file] = await checkWorkspace({ 'edited.tm': 'flow F: Customer -> Storefront "f"\nthreat T "t" { dread { damage 1 } }', 'declarations.tm': DECLARATIONS });
+            const document = file!.document;
+            const flow = AstUtils.streamAllContents(document.parseResult.value).find(isFlow)!;
+            const dread = AstUtils.streamAllContents(document.parseResult.value).find(isDread)!;
+            const provider = services.ThreatModel.lsp.CompletionProvider as unknown as {
+                completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): Promise<void> | void;
+            };
+            assert.ok(services.ThreatModel.lsp.CompletionProvider instanceof ThreatModelCompletionProvider);
+            const namesOn = async (node: CompletionContext['node']): Promise<{ names: string[]; errors: string[] }> => {
+                const names: string[] = [];
+                const offset = node!.$cstNode!.end;
+                const context: CompletionContext = {
+                    document, textDocument: document.textDocument, node, offset, position: document.textDocument.positionAt(offset),
+                    tokenOffset: offset, tokenEndOffset: offset, features: [],
+                };
+                const errors = await consoleErrors(async () => provider.completionForCrossReference(context, { feature: targets }, (_, item) => names.push('nodeDescription' in item ? item.nodeDescription.name : String(item.label))));
+                return { names: names.sort(), errors };
+            };
+            assert.deepEqual(await namesOn(dread), { names: ['Cache', 'Customer', 'F', 'OrdersDb', 'PlaceOrder', 'Storefront'], errors: [] });
+            assert.deepEqual(await namesOn(flow), { names: [], errors: [] });
         });
     });
 });

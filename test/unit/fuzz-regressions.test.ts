@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { AstUtils } from 'langium';
+import { isThreat } from '../../language-server/src/generated/ast.js';
 import { IdAllocator } from '../../language-server/src/dfd/ids.js';
 import { exampleFiles } from './helpers/fuzz-inputs.js';
 import { exercise } from './helpers/fuzz-pipeline.js';
@@ -36,6 +38,24 @@ describe('soak regressions: what the LSP soak found', () => {
         const expected = Array(2).fill("'Twice' is a flow, but an external, process or datastore is expected here.");
         assert.deepEqual(await messages(['a.tm', 'b.tm']), expected);
         assert.deepEqual(await messages(['b.tm', 'a.tm']), expected);
+    });
+});
+
+describe('soak regressions: references to a name declared twice', () => {
+    // A name declared as two kinds that both fit a reference (an external and a flow, both targets):
+    // the reference resolved to whichever the index listed first, and the index listed documents in
+    // the order they were last built, so a server that had seen edits resolved `targets A` to the
+    // flow (Spoofing does not apply) where a fresh one resolved it to the external.
+    it('resolves it to the declaration of the first file by name, whichever file was loaded first', async () => {
+        const files = { 'a.tm': 'threat T "t" { stride Spoofing targets A }\n', 'b.tm': 'external A "a"\n', 'c.tm': 'process P "p"\nflow A: P -> P "f"\n' };
+        const target = async (order: Array<keyof typeof files>): Promise<string | undefined> => {
+            const checked = await checkWorkspace(Object.fromEntries(order.map(name => [name, files[name]])));
+            const threat = AstUtils.streamAllContents(checked[order.indexOf('a.tm')]!.document.parseResult.value).find(isThreat);
+            return threat?.targets[0]?.ref?.$type;
+        };
+        assert.equal(await target(['a.tm', 'b.tm', 'c.tm']), 'External');
+        assert.equal(await target(['c.tm', 'a.tm', 'b.tm']), 'External');
+        assert.equal(await target(['c.tm', 'b.tm', 'a.tm']), 'External');
     });
 });
 

@@ -20,7 +20,8 @@ const DECLARATION_WORDS: Readonly<Record<string, string>> = {
     Mitigation: 'mitigation',
 };
 
-const COMMENT_TOKENS: ReadonlySet<string> = new Set(['SL_COMMENT', 'ML_COMMENT']);
+/** The hidden tokens that are comments (the others are white space). */
+export const COMMENT_TOKENS: ReadonlySet<string> = new Set(['SL_COMMENT', 'ML_COMMENT']);
 
 /** A message names at most this many distinct characters, and counts the others. */
 const MAX_NAMED = 5;

@@ -1,13 +1,15 @@
-import type { MaybePromise } from 'langium';
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
-import type { CompletionAcceptor, CompletionContext } from 'langium/lsp';
+import type { CompletionAcceptor, CompletionContext, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, InsertTextFormat } from 'vscode-languageserver';
 import type { DfdElement, StrideCategory } from '../../generated/ast.js';
 import { isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
 import { CATEGORY_MEANINGS } from '../../model/explain.js';
 import type { ThreatModelServices } from '../../threat-model-module.js';
 import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
+import { isInsideComment } from './inside-comment.js';
 import { rankCategories, rankingDetail } from './stride-ranking.js';
 
 /**
@@ -15,7 +17,9 @@ import { rankCategories, rankingDetail } from './stride-ranking.js';
  * already offer only elements and flows after `targets`, only mitigations after `mitigatedBy`…):
  * - STRIDE categories rank those that apply to the threat's targets (or the exclude's elements)
  *   first, and say which elements the others do not apply to;
- * - every declaration keyword comes with a snippet that writes out the whole declaration.
+ * - every declaration keyword comes with a snippet that writes out the whole declaration;
+ * - nothing is offered inside a comment, and a reference is never completed on a node that cannot
+ *   hold it (Langium's default logs an error from the scope provider then).
  */
 export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
     /** Unknown until the client says; assumed, since every snippet-less client says so at `initialize`. */
@@ -26,6 +30,28 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
         services.shared.lsp.LanguageServer.onInitialize(params => {
             this.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
         });
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        if (root && isInsideComment(root, document.textDocument.offsetAt(params.position))) return CompletionList.create([]);
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * Langium completes a reference of the rule being parsed at the cursor on the node that the
+     * whole text has there. Where the two disagree (after parser recovery, say), that node's type may
+     * have no such reference, and the scope provider throws: complete on the nearest container that
+     * has it instead, or offer no names.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const property = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature;
+        // With `type`, Langium completes on a new node of that type, which has the reference.
+        if (next.type !== undefined || property === undefined) return super.completionForCrossReference(context, next, acceptor);
+        let node: AstNode | undefined = context.node;
+        while (node && this.astReflection.getTypeMetaData(node.$type).properties[property]?.referenceType === undefined) node = node.$container;
+        if (!node) return;
+        return super.completionForCrossReference({ ...context, node }, next, acceptor);
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
