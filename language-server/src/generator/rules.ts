@@ -40,6 +40,13 @@ const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/findings-capped': 'The editor shows only the first findings of a file that has very many; tml check lists them all.',
     'tm/linked-file-outside': 'A mitigation links to a path outside the workspace folder, or to a network path, which tml does not follow.',
     'tm/invisible-character': 'A string contains an invisible or direction-changing character (bidi control, zero-width, line separator, control character); outputs show it escaped.',
+    'tm/system-duplicate': 'A folder (model root) holds more than one system declaration; each model has one system.',
+    'tm/rule-suggests': 'A rule of the threat library holds for a DFD element, and no threat, dismiss or exclude answers it.',
+    'tm/rule-invalid': 'A rule declaration uses an unknown fact, a value of the wrong type, a category that does not apply to its element kind, or a name already used by another rule.',
+    'tm/dismiss-unused': 'A dismiss names a rule that would not hold for that element anyway.',
+    'tm/dismiss-without-reason': "A dismiss gives no reason for rejecting the rule's suggestion.",
+    'tm/flow-needs-process': 'A flow goes directly between data stores or external entities; data must pass through a process.',
+    'tm/flow-self': 'A flow starts and ends at the same element.',
 };
 
 /** Codes Langium gives the errors it reports before tml's checks run. */

@@ -41,6 +41,16 @@ export const IssueCodes = {
     FindingsCapped: 'tm/findings-capped',
     LinkedFileOutside: 'tm/linked-file-outside',
     InvisibleCharacter: 'tm/invisible-character',
+    // Models in a workspace (issue 12).
+    SystemDuplicate: 'tm/system-duplicate',
+    // Threat knowledge: rules (issue 13).
+    RuleSuggests: 'tm/rule-suggests',
+    RuleInvalid: 'tm/rule-invalid',
+    DismissUnused: 'tm/dismiss-unused',
+    DismissWithoutReason: 'tm/dismiss-without-reason',
+    // DFD well-formedness (issue 14).
+    FlowNeedsProcess: 'tm/flow-needs-process',
+    FlowSelf: 'tm/flow-self',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -81,6 +91,13 @@ export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/findings-capped': 'information',
     'tm/linked-file-outside': 'warning',
     'tm/invisible-character': 'hint',
+    'tm/system-duplicate': 'error',
+    'tm/rule-suggests': 'information',
+    'tm/rule-invalid': 'error',
+    'tm/dismiss-unused': 'hint',
+    'tm/dismiss-without-reason': 'warning',
+    'tm/flow-needs-process': 'warning',
+    'tm/flow-self': 'warning',
 };
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */
