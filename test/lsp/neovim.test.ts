@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { luaBlockFor, neovimVersion, pinnedDesignFindings } from './helpers/neovim-setup.js';
+import { asPinnedFinding, pinnedDesignFindings } from '../helpers/readme-design-output.js';
+import { luaBlockFor, neovimVersion } from './helpers/neovim-setup.js';
 
 /** The repository root (this file runs from out/tsc/test/lsp/). */
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -42,8 +43,6 @@ interface NeovimResult {
     readonly clients: string[];
     readonly diagnostics: { lnum: number; col: number; severity: number; code: string; message: string }[];
 }
-
-const SEVERITY_WORDS = ['', 'error', 'warning', 'information', 'hint'];
 
 describe('Neovim\'s built-in LSP client with the set-up of docs/editors.md', function () {
     this.timeout(60_000);
@@ -94,8 +93,7 @@ describe('Neovim\'s built-in LSP client with the set-up of docs/editors.md', fun
         const result = JSON.parse(readFileSync(out, 'utf8')) as NeovimResult;
         assert.equal(result.filetype, 'tml');
         assert.deepEqual(result.clients, ['tml']);
-        // The file is ASCII, so Neovim's byte columns are the CLI's character columns.
-        const shown = result.diagnostics.map(d => `${d.lnum + 1}:${d.col + 1}: ${SEVERITY_WORDS[d.severity]} ${d.code} ${d.message}`);
+        const shown = result.diagnostics.map(d => asPinnedFinding(d.lnum, d.col, d.severity, d.code, d.message));
         assert.deepEqual(shown.sort(), [...expected].sort());
     });
 });

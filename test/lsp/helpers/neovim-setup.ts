@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import type { Code, Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { codeBlocks } from '../../helpers/readme-design-output.js';
 
 /** `[major, minor]` of the Neovim at `nvim`, from `nvim --version` ("NVIM v0.7.2"). */
 export function neovimVersion(nvim: string): [number, number] {
@@ -8,16 +7,6 @@ export function neovimVersion(nvim: string): [number, number] {
     const match = /^NVIM v(\d+)\.(\d+)/m.exec(output);
     if (!match) throw new Error(`'${nvim} --version' printed no version: ${output}`);
     return [Number(match[1]), Number(match[2])];
-}
-
-function codeBlocks(markdown: string): Code[] {
-    const found: Code[] = [];
-    const visit = (node: Nodes): void => {
-        if (node.type === 'code') found.push(node);
-        if ('children' in node) node.children.forEach(visit);
-    };
-    visit(fromMarkdown(markdown));
-    return found;
 }
 
 /** A Neovim set-up of docs/editors.md: a `lua` block whose first line is `-- init.lua, Neovim X.Y …`. */
@@ -41,19 +30,4 @@ export function luaBlockFor(markdown: string, version: readonly [number, number]
     const fitting = setups.filter(s => s.since <= current).sort((a, b) => b.since - a.since)[0];
     if (!fitting) throw new Error(`docs/editors.md has no Neovim set-up for ${version.join('.')} (it has: ${setups.map(s => s.title).join('; ')})`);
     return { title: fitting.title, code: fitting.code };
-}
-
-const DESIGN_COMMAND = '$ tml check test/fixtures/design/online-store.tm';
-const DESIGN_PREFIX = 'test/fixtures/design/online-store.tm:';
-
-/** The README's pinned `tml check` output for the DESIGN.md example, without the command and the summary line. */
-export function pinnedDesignOutput(readme: string): string[] {
-    const block = codeBlocks(readme).find(b => b.value.startsWith(`${DESIGN_COMMAND}\n`));
-    if (!block) throw new Error(`README.md has no block starting '${DESIGN_COMMAND}'`);
-    return block.value.split('\n').slice(1);
-}
-
-/** The findings of the pinned output as `line:column: severity code message`. */
-export function pinnedDesignFindings(readme: string): string[] {
-    return pinnedDesignOutput(readme).filter(line => line.startsWith(DESIGN_PREFIX)).map(line => line.slice(DESIGN_PREFIX.length));
 }
