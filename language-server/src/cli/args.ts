@@ -2,7 +2,7 @@ import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const FAIL_ON_VALUES = ['error', 'warning', 'none'] as const;
@@ -62,7 +62,7 @@ export interface UsageError {
 }
 
 export const USAGE = `Usage:
-  tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none] [--stale]
+  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale]
   tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
   tml report [paths…] [--out FILE]                                      (Markdown security model)
