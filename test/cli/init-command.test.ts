@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { starterModel } from '../../language-server/src/generator/starter-model.js';
-import { runTml } from './helpers/run-tml.js';
+import { REPO_ROOT, runTml } from './helpers/run-tml.js';
+
+/** Every name test/fixtures/design/online-store.tm declares. */
+const DESIGN_NAMES = ['OnlineStore', 'TlsAtEdge', 'Stripe', 'CardData', 'OrderHistory', 'Internet', 'Customer', 'Dmz', 'Storefront', 'Backend', 'OrdersDb',
+    'PlaceOrder', 'SaveOrder', 'Checkout', 'SessionHijack', 'SecureCookies', 'OrderTamper'];
 
 describe('tml init', () => {
     let folder = '';
@@ -40,5 +44,21 @@ describe('tml init', () => {
         const again = runTml(['init', 'B'], folder);
         assert.deepEqual([again.status, again.stdout, again.stderr], [2, '', 'tml: cannot write threat-model.tm: it exists already (tml init never replaces a file; give another with --out)\n']);
         assert.equal(readFileSync(join(folder, 'threat-model.tm'), 'utf8'), starterModel('A'));
+    });
+});
+
+describe('tml init next to other models', () => {
+    it('numbers the names the .tm files below the current directory declare already', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'tml-init-'));
+        try {
+            copyFileSync(join(REPO_ROOT, 'test', 'fixtures', 'design', 'online-store.tm'), join(folder, 'online-store.tm'));
+            assert.equal(runTml(['init', 'Shop'], folder).status, 0);
+            assert.equal(readFileSync(join(folder, 'threat-model.tm'), 'utf8'), starterModel('Shop', new Set(DESIGN_NAMES)));
+            assert.match(readFileSync(join(folder, 'threat-model.tm'), 'utf8'), /^boundary Backend2 /m);
+            const check = runTml(['check', '--fail-on', 'error'], folder);
+            assert.equal(check.status, 0, check.stdout);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 });

@@ -80,6 +80,8 @@ describe('the VS Code extension manifest (package.json)', () => {
             { command: 'threatModel.openDfdPreview', title: 'Open DFD Preview', category: 'Threat Model', icon: '$(open-preview)' },
             { command: 'threatModel.generateThreatTable', title: 'Generate Threat Table', category: 'Threat Model' },
             { command: 'threatModel.generateReport', title: 'Generate Security Model Report', category: 'Threat Model' },
+            { command: 'threatModel.newThreatModel', title: 'New Threat Model…', category: 'Threat Model' },
+            { command: 'threatModel.openWalkthrough', title: 'Get Started', category: 'Threat Model' },
         ]);
     });
 });

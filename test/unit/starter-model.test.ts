@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { starterModel, systemIdentifier } from '../../language-server/src/generator/starter-model.js';
-import { checkModel, describeFinding } from './helpers/workspace.js';
+import { checkModel, checkWorkspace, describeFinding } from './helpers/workspace.js';
 
 describe('the starter model (tml init, Threat Model: New Threat Model…)', () => {
     it('names the system in PascalCase, and adds System where that is no free name', () => {
@@ -24,5 +24,16 @@ describe('the starter model (tml init, Threat Model: New Threat Model…)', () =
             assert.deepEqual(diagnostics.filter(d => d.severity === 1).map(d => d.message), [], `for ${JSON.stringify(title)}`);
             assert.equal(diagnostics.length, 3, `for ${JSON.stringify(title)}: ${diagnostics.map(describeFinding).join(', ')}`);
         }
+    });
+});
+
+describe('the starter model in a workspace that declares some of its names already', () => {
+    it('numbers each name the workspace holds, and the workspace has no error with it', async () => {
+        const existing = 'boundary Backend "Backend" { process App "App" }\nexternal User "U"\nexternal User2 "U2"\n';
+        const text = starterModel('Shop', new Set(['Backend', 'App', 'User', 'User2']));
+        assert.match(text, /^boundary Backend2 "Backend network" \{\n {4}process App2 "Shop application" \{$/m);
+        assert.match(text, /^flow Request: User3 -> App2 "Sends a request" \{$/m);
+        const [, starter] = await checkWorkspace({ 'existing.tm': existing, 'threat-model.tm': text });
+        assert.deepEqual(starter!.diagnostics.filter(d => d.severity === 1).map(d => d.message), []);
     });
 });

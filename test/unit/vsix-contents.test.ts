@@ -46,6 +46,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'docs/dfd.md',
             'docs/editors.md',
             'docs/images/dfd-preview.png',
+            'docs/images/new-threat-model.png',
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
             'docs/threat-table.md',
