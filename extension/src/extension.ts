@@ -10,6 +10,7 @@ import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { registerWalkthrough } from './commands/walkthrough.js';
 import { ThreatModelLanguageServer } from './language-client.js';
+import { ModelStatus } from './model-status.js';
 
 export type { ThreatModelExtensionApi } from './api.js';
 
@@ -26,11 +27,16 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
-    context.subscriptions.push(registerNewThreatModelCommand(started), registerWalkthrough(context));
+    context.subscriptions.push(registerNewThreatModelCommand(), registerWalkthrough(context));
+    const status = new ModelStatus(started);
+    context.subscriptions.push(status);
     return {
         ready: () => started.ready(),
         get client() {
             return started.client;
+        },
+        get modelStatus() {
+            return status.shown;
         },
     };
 }

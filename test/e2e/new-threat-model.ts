@@ -45,13 +45,13 @@ async function runContributedCommand(page: Page, title: string): Promise<void> {
 async function main(): Promise<number> {
     const screenshot = resolve(process.argv[2] ?? join('test-results', 'new-threat-model', 'new-threat-model.png'));
     const folders = prepareRunFolders('new-threat-model');
-    // What `tml init` writes next to the same files: the command and the CLI number the same taken names.
+    // What `tml init` writes next to the same files: the workspace holds models, so a folder of its own.
     const copy = join(folders.state, 'init-copy');
     cpSync(folders.workspace, copy, { recursive: true });
     const init = spawnSync(process.execPath, [join(folders.root, 'bin', 'tml.cjs'), 'init', 'Online Shop'], { cwd: copy, encoding: 'utf8' });
     assert.equal(init.status, 0, init.stderr);
-    const expected = readFileSync(join(copy, 'threat-model.tm'), 'utf8');
-    assert.ok(expected.includes('boundary Backend2 '), 'the fixture workspace declares Backend already');
+    assert.equal(init.stdout, "Wrote online-shop/threat-model.tm, a starter threat model of 'Online Shop'. Next: tml check online-shop/threat-model.tm\n");
+    const expected = readFileSync(join(copy, 'online-shop', 'threat-model.tm'), 'utf8');
     // The harness turns the first-start walkthrough off for every other run; this one is about it.
     mkdirSync(join(folders.workspace, '.vscode'), { recursive: true });
     writeFileSync(join(folders.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.welcomePage.walkthroughs.openOnInstall': true }));
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
         await page.keyboard.press('Enter');
         await page.locator('.tab[data-resource-name="threat-model.tm"]').waitFor();
         await page.locator('.squiggly-warning').first().waitFor();
-        assert.equal(readFileSync(join(folders.workspace, 'threat-model.tm'), 'utf8'), expected);
+        assert.equal(readFileSync(join(folders.workspace, 'online-shop', 'threat-model.tm'), 'utf8'), expected);
         assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'no error squiggle in the new model');
         // The status bar counts the findings of the whole workspace: the fixture's files have no error either.
         // Its label leaves out a zero count: no 'Errors:'.

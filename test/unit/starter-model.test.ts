@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { starterModel, systemIdentifier } from '../../language-server/src/generator/starter-model.js';
+import { readFileSync } from 'node:fs';
+import { starterModel, starterModelPath, systemIdentifier } from '../../language-server/src/generator/starter-model.js';
 import { checkModel, checkWorkspace, describeFinding } from './helpers/workspace.js';
 
 describe('the starter model (tml init, Threat Model: New Threat Model…)', () => {
@@ -27,13 +28,17 @@ describe('the starter model (tml init, Threat Model: New Threat Model…)', () =
     });
 });
 
-describe('the starter model in a workspace that declares some of its names already', () => {
-    it('numbers each name the workspace holds, and the workspace has no error with it', async () => {
-        const existing = 'boundary Backend "Backend" { process App "App" }\nexternal User "U"\nexternal User2 "U2"\n';
-        const text = starterModel('Shop', new Set(['Backend', 'App', 'User', 'User2']));
-        assert.match(text, /^boundary Backend2 "Backend network" \{\n {4}process App2 "Shop application" \{$/m);
-        assert.match(text, /^flow Request: User3 -> App2 "Sends a request" \{$/m);
-        const [, starter] = await checkWorkspace({ 'existing.tm': existing, 'threat-model.tm': text });
-        assert.deepEqual(starter!.diagnostics.filter(d => d.severity === 1).map(d => d.message), []);
+describe('where a new model goes (tml init, New Threat Model…)', () => {
+    it('is threat-model.tm in a folder without models, else a folder of its own named after the system', () => {
+        assert.equal(starterModelPath('Online Shop', false), 'threat-model.tm');
+        assert.deepEqual(['Online Shop', 'Café Crème 2', '', '***'].map(title => starterModelPath(title, true)), [
+            'online-shop/threat-model.tm', 'cafe-creme-2/threat-model.tm', 'threat-model/threat-model.tm', 'threat-model/threat-model.tm',
+        ]);
+    });
+
+    it('gives a model of its own that the existing one does not disturb: no error in either', async () => {
+        const existing = readFileSync(new URL('../../../../test/fixtures/design/online-store.tm', import.meta.url), 'utf8');
+        const files = await checkWorkspace({ 'online-store.tm': existing, [starterModelPath('Online Store', true)]: starterModel('Online Store') });
+        assert.deepEqual(files.map(f => f.diagnostics.filter(d => d.severity === 1).map(d => d.message)), [[], []]);
     });
 });

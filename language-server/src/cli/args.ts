@@ -1,6 +1,5 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
-import { STARTER_MODEL_FILE } from '../generator/starter-model.js';
 import { listInProse } from '../validation/report.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
@@ -50,7 +49,8 @@ export interface DfdOptions {
 export interface InitOptions {
     /** The system's name as given (the words after `init`); empty for the current folder's name. */
     readonly title: string;
-    readonly out: string;
+    /** The file to write; without it, threat-model.tm in a model of its own (generator/starter-model.ts). */
+    readonly out?: string;
 }
 
 /** What the command line asks for. */
@@ -149,7 +149,7 @@ function parseDfd(args: readonly string[]): CliCommand | UsageError {
 function parseInit(args: readonly string[]): CliCommand | UsageError {
     const parsed = parseFlags(args, INIT_FLAGS);
     if (parsed.kind !== 'flags') return parsed.kind === 'help' ? { kind: 'help' } : parsed;
-    return { kind: 'init', options: { title: parsed.paths.join(' ').trim(), out: parsed.values.get('--out') ?? STARTER_MODEL_FILE } };
+    return { kind: 'init', options: { title: parsed.paths.join(' ').trim(), ...destination(parsed.values) } };
 }
 
 /** `{ out }` when `--out` was given, else nothing: stdout. */
