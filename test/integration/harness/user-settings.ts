@@ -13,8 +13,6 @@ const USER_SETTINGS = {
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
     'git.enabled': false,
-    // tml opens its walkthrough on first activation unless this is off (test/e2e/new-threat-model.ts turns it on).
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Writes `User/settings.json` into a fresh VS Code user-data folder. */
