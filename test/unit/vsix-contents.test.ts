@@ -42,8 +42,11 @@ describe('the .vsix package (.vscodeignore)', () => {
     it('holds only the bundles, the grammar, the language configuration, the documents and their images', async () => {
         assert.deepEqual(await packagedFiles(), [
             'LICENSE',
+            'docs/ci.md',
             'docs/dfd.md',
+            'docs/editors.md',
             'docs/images/dfd-preview.png',
+            'docs/images/new-threat-model.png',
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
             'docs/threat-table.md',
@@ -82,7 +85,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             }
         }
         assert.deepEqual(missing, []);
-        assert.deepEqual([...seen].sort(), ['docs/dfd.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/threat-table.md']);
+        assert.deepEqual([...seen].sort(), ['docs/ci.md', 'docs/dfd.md', 'docs/editors.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/threat-table.md']);
     });
 
     it('is packaged with that README, its links kept relative, and without a repository (npm run package)', () => {
