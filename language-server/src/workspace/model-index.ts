@@ -1,10 +1,13 @@
 import type { LangiumDocuments, LangiumSharedCoreServices, IndexManager } from 'langium';
-import { DocumentState, WorkspaceCache } from 'langium';
-import type { Exclude, Model, Threat } from '../generated/ast.js';
+import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
+import type { Exclude, Model, Rule, Threat } from '../generated/ast.js';
 import { isExclude, isModel, isThreat } from '../generated/ast.js';
 import { CoverageIndex } from '../model/coverage.js';
 import type { ProcessFacts } from '../model/process-facts.js';
 import { computeProcessFacts } from '../model/process-facts.js';
+import type { RuleSources } from '../model/rule-suggestions.js';
+import { RuleSuggestions, rulesInForce } from '../model/rule-suggestions.js';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 
 /**
  * Facts that span every `.tm` file of the workspace: STRIDE coverage, how often each name is
@@ -18,6 +21,8 @@ export class ThreatModelWorkspaceIndex {
     private readonly coverageCache: WorkspaceCache<'coverage', CoverageIndex>;
     private readonly nameCache: WorkspaceCache<'names', Map<string, string[]>>;
     private readonly processCache: WorkspaceCache<'process', ProcessFacts>;
+    private readonly ruleCache: WorkspaceCache<'rules', RuleSuggestions>;
+    private sources: RuleSources = 'all';
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -25,6 +30,36 @@ export class ThreatModelWorkspaceIndex {
         this.coverageCache = new WorkspaceCache(shared, DocumentState.Linked);
         this.nameCache = new WorkspaceCache(shared, DocumentState.IndexedContent);
         this.processCache = new WorkspaceCache(shared, DocumentState.Linked);
+        this.ruleCache = new WorkspaceCache(shared, DocumentState.Linked);
+    }
+
+    /** Which rules are in force (the CLI's `--rules`, the `threatModel.rules.builtin` setting); `all` unless set. */
+    get ruleSources(): RuleSources {
+        return this.sources;
+    }
+
+    set ruleSources(sources: RuleSources) {
+        this.sources = sources;
+        this.ruleCache.clear();
+    }
+
+    /** Whether `rule` is in force under {@link ruleSources}: declared in the built-in library or in the workspace. */
+    ruleInForce(rule: Rule): boolean {
+        const builtin = isBuiltinRules(AstUtils.getDocument(rule).uri);
+        return this.sources === 'all' || this.sources === (builtin ? 'builtin' : 'workspace');
+    }
+
+    /** The rules in force evaluated on every element (DESIGN.md §8): what they suggest, and what is still unanswered. */
+    ruleSuggestions(): RuleSuggestions {
+        return this.ruleCache.get('rules', () => {
+            const builtin: Model[] = [];
+            const workspace: Model[] = [];
+            for (const document of this.documents.all) {
+                const root = document.parseResult.value;
+                if (isModel(root)) (isBuiltinRules(document.uri) ? builtin : workspace).push(root);
+            }
+            return new RuleSuggestions(workspace, rulesInForce(builtin, workspace, this.sources));
+        });
     }
 
     /** Coverage of every element by every threat and exclude of the workspace. */
@@ -46,7 +81,7 @@ export class ThreatModelWorkspaceIndex {
     processFacts(): ProcessFacts {
         return this.processCache.get('process', () => {
             // Sorted by URI so that the model-level finding lands in the same file on every build.
-            const documents = this.documents.all.toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+            const documents = this.documents.all.filter(d => !isBuiltinRules(d.uri)).toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
             const models = documents.map(d => d.parseResult.value).filter(isModel);
             return computeProcessFacts(models);
         });
@@ -62,6 +97,8 @@ export class ThreatModelWorkspaceIndex {
         const types = this.nameCache.get('names', () => {
             const result = new Map<string, string[]>();
             for (const description of this.indexManager.allElements()) {
+                // A built-in rule's name may be used again in a model; a rule of the same name is tm/rule-invalid.
+                if (isBuiltinRules(description.documentUri)) continue;
                 const list = result.get(description.name);
                 if (list) list.push(description.type);
                 else result.set(description.name, [description.type]);
@@ -74,7 +111,7 @@ export class ThreatModelWorkspaceIndex {
     private *models(): Generator<Model> {
         for (const document of this.documents.all) {
             const root = document.parseResult.value;
-            if (isModel(root)) yield root;
+            if (isModel(root) && !isBuiltinRules(document.uri)) yield root;
         }
     }
 }
