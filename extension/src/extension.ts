@@ -3,11 +3,13 @@
 // names its types itself.)
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
+import { registerBuiltinRulesProvider } from './builtin-rules.js';
 import { registerGenerateReportCommand } from './commands/generate-report.js';
 import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
+import { ModelStatus } from './model-status.js';
 
 export type { ThreatModelExtensionApi } from './api.js';
 
@@ -24,10 +26,16 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
+    context.subscriptions.push(registerBuiltinRulesProvider(started));
+    const status = new ModelStatus(started);
+    context.subscriptions.push(status);
     return {
         ready: () => started.ready(),
         get client() {
             return started.client;
+        },
+        get modelStatus() {
+            return status.shown;
         },
     };
 }

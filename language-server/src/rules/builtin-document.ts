@@ -1,10 +1,9 @@
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { isModel, isRule } from '../generated/ast.js';
 import { URI } from 'langium';
+import { BUILTIN_RULES_SCHEME } from '../protocol.js';
 import { BUILTIN_RULES_TEXT } from './builtin-text.js';
 
-/** The URI scheme of the built-in rule library; the editor opens it read-only (extension: builtin-rules provider). */
-export const BUILTIN_RULES_SCHEME = 'tml-builtin';
 /** Where the built-in rule library lives in every workspace: not a file, so no command lists it as one. */
 export const BUILTIN_RULES_URI = `${BUILTIN_RULES_SCHEME}:/rules.tm`;
 

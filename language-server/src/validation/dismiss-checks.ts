@@ -23,7 +23,7 @@ export function checkDismissHasReason(dismiss: Dismiss, accept: ValidationAccept
 export function checkDismissUsed(dismiss: Dismiss, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     const rule = dismiss.rule?.ref;
     if (!rule?.stride || !index.ruleInForce(rule)) return;
-    const suggestions = index.ruleSuggestions();
+    const suggestions = index.ruleSuggestions(dismiss);
     dismiss.elements.forEach((reference, position) => {
         const element = reference.ref;
         if (!element) return;

@@ -12,7 +12,7 @@ import { report } from './report.js';
  */
 export function checkRuleSuggestions(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!element.name) return;
-    for (const { rule, because } of index.ruleSuggestions().suggestionsFor(element)) {
+    for (const { rule, because } of index.ruleSuggestions(element).suggestionsFor(element)) {
         report(accept, IssueCodes.RuleSuggests, suggestionMessage(rule.name, rule.title, rule.stride ?? '', element, because),
             { node: element, property: 'name' }, { rule: rule.name, category: rule.stride });
     }

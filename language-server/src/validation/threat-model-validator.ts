@@ -12,7 +12,7 @@ import { checkRuleSuggestions } from './rule-checks.js';
 import { checkRule } from './rule-checks-invalid.js';
 import { builtinRuleNames } from '../rules/builtin-document.js';
 import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
-import { checkUniqueName } from './name-checks.js';
+import { checkSingleSystem, checkUniqueName } from './name-checks.js';
 import { checkImplementationFresh } from './staleness-checks.js';
 import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply } from './stride-checks.js';
 import { checkInvisibleCharacters } from './text-checks.js';
@@ -37,6 +37,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         ],
         Model: [(node, accept) => checkBackground(node, accept, index), checkInvisibleCharacters],
         Scenario: checkScenarioHasFlows,
+        System: (node, accept) => checkSingleSystem(node, accept, index),
         External: (node, accept) => checkExternalHasFlow(node, accept, index),
         Flow: checkCrossingProtected,
         Process: (node, accept) => checkEntrypointMarked(node, accept, index),

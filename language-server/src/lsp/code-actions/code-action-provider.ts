@@ -58,7 +58,7 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
         const documents = this.services.shared.workspace.LangiumDocuments;
         const context: FixContext = {
             document, diagnostic, data: { ...data, code }, node, names,
-            ruleMatches: element => index.ruleSuggestions().matchesFor(element),
+            ruleMatches: element => index.ruleSuggestions(element).matchesFor(element),
             documents: () => documents.all.filter(d => !isBuiltinRules(d.uri)).toArray(),
         };
         return fix(context);
