@@ -1,5 +1,5 @@
 import type { ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
+import { DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
 import { BUILTIN_RULES_URI } from '../rules/builtin-document.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
@@ -11,7 +11,8 @@ import type { ModelRoots } from '../workspace/model-roots.js';
  */
 export class ModelScopeProvider extends DefaultScopeProvider {
     private readonly roots: ModelRoots;
-    private readonly modelScopes: WorkspaceCache<string, Scope>;
+    /** Per model key: the global scope of each reference type. */
+    private readonly modelScopes: WorkspaceCache<string, Map<string, Scope>>;
 
     constructor(services: ThreatModelServices) {
         super(services);
@@ -20,12 +21,16 @@ export class ModelScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
-        const key = this.roots.keyOf(AstUtils.getDocument(context.container).uri);
-        return this.modelScopes.get(`${referenceType}\u0000${key}`, () => {
+        const key = this.roots.keyOfNode(context.container);
+        const scopes = this.modelScopes.get(key, () => new Map());
+        let scope = scopes.get(referenceType);
+        if (!scope) {
             const uris = new Set(this.roots.group(key).uris);
             // The built-in rules are in force in every model (DESIGN.md §8.3): `rule R` and `dismiss R` may name them.
             if (referenceType === 'Rule') uris.add(BUILTIN_RULES_URI);
-            return new MultiMapScope(this.indexManager.allElements(referenceType, uris));
-        });
+            scope = new MultiMapScope(this.indexManager.allElements(referenceType, uris));
+            scopes.set(referenceType, scope);
+        }
+        return scope;
     }
 }
