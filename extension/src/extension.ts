@@ -3,6 +3,7 @@
 // names its types itself.)
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
+import { registerBuiltinRulesProvider } from './builtin-rules.js';
 import { registerGenerateReportCommand } from './commands/generate-report.js';
 import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
 import { registerNewThreatModelCommand } from './commands/new-threat-model.js';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
+    context.subscriptions.push(registerBuiltinRulesProvider(started));
     context.subscriptions.push(TablePreviewPanel.registerCommands(context));
     context.subscriptions.push(registerNewThreatModelCommand(), registerWalkthrough(context));
     const status = new ModelStatus(started);

@@ -1,5 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { registerBuiltinRulesRequest } from './lsp/builtin-rules-request.js';
 import { registerDfdRequest } from './lsp/dfd-request.js';
 import { registerModelRequests } from './lsp/models-request.js';
 import { registerTableRequests } from './lsp/table-request.js';
@@ -13,6 +14,7 @@ const services = createThreatModelServices({ connection, ...NodeThreatModelConte
 registerDfdRequest(connection, services);
 registerTableRequests(connection, services);
 registerModelRequests(connection, services);
+registerBuiltinRulesRequest(connection);
 // Shown in the client's output channel: after a restart, a new process id says the old server was replaced.
 services.shared.lsp.LanguageServer.onInitialized(() => connection.console.info(`Threat Model language server started (process ${process.pid}).`));
 startLanguageServer(services.shared);

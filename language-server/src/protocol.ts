@@ -119,3 +119,11 @@ export interface ThreatModelInitializationOptions {
 
 /** `threatModel/workspaceTrusted`: the user has just trusted the workspace; git may run from now on. */
 export const WorkspaceTrustedNotification = new NotificationType0('threatModel/workspaceTrusted');
+
+// ---- The built-in rule library (DESIGN.md §8.3) ----------------------------------------------
+
+/** The URI scheme of the built-in rule library, a document that is no file. */
+export const BUILTIN_RULES_SCHEME = 'tml-builtin';
+
+/** `threatModel/builtinRules`: the text of the built-in rule library, which the editor shows read-only under the `tml-builtin` scheme. */
+export const BuiltinRulesRequest = new RequestType0<string, void>('threatModel/builtinRules');

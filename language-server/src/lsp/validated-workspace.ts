@@ -1,4 +1,5 @@
 import { DocumentState } from 'langium';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
@@ -25,7 +26,8 @@ export async function readValidatedWorkspace<T>(
     await WorkspaceLock.write(buildToken => DocumentBuilder.update([], [], buildToken)).catch((error: unknown) => (buildError = error));
     return WorkspaceLock.read(() => {
         if (token.isCancellationRequested) return undefined;
-        const unvalidated = LangiumDocuments.all.filter(document => document.state < DocumentState.Validated).map(document => document.uri.toString()).toArray();
+        // The built-in rule library has no findings of its own: it need not be validated.
+        const unvalidated = LangiumDocuments.all.filter(document => document.state < DocumentState.Validated && !isBuiltinRules(document.uri)).map(document => document.uri.toString()).toArray();
         if (unvalidated.length === 0) return read();
         const reason = buildError === undefined ? "the language server's output says why" : buildError instanceof Error ? buildError.message : String(buildError);
         return new ResponseError(LSPErrorCodes.RequestFailed, `The threat model could not be validated (${unvalidated.join(', ')}): ${reason}`);

@@ -1,5 +1,6 @@
 import type { ReferenceInfo, Scope } from 'langium';
 import { DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
+import { BUILTIN_RULES_URI } from '../rules/builtin-document.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 
@@ -24,7 +25,10 @@ export class ModelScopeProvider extends DefaultScopeProvider {
         const scopes = this.modelScopes.get(key, () => new Map());
         let scope = scopes.get(referenceType);
         if (!scope) {
-            scope = new MultiMapScope(this.indexManager.allElements(referenceType, new Set(this.roots.group(key).uris)));
+            const uris = new Set(this.roots.group(key).uris);
+            // The built-in rules are in force in every model (DESIGN.md §8.3): `rule R` and `dismiss R` may name them.
+            if (referenceType === 'Rule') uris.add(BUILTIN_RULES_URI);
+            scope = new MultiMapScope(this.indexManager.allElements(referenceType, uris));
             scopes.set(referenceType, scope);
         }
         return scope;

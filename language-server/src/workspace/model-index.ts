@@ -1,10 +1,13 @@
 import type { AstNode, IndexManager, LangiumSharedCoreServices } from 'langium';
-import { DocumentState, WorkspaceCache } from 'langium';
-import type { Exclude, System, Threat } from '../generated/ast.js';
+import { AstUtils, DocumentState, URI, WorkspaceCache } from 'langium';
+import type { Exclude, Model, Rule, System, Threat } from '../generated/ast.js';
 import { isExclude, isModel, isThreat } from '../generated/ast.js';
 import { CoverageIndex } from '../model/coverage.js';
 import type { ProcessFacts } from '../model/process-facts.js';
 import { computeProcessFacts } from '../model/process-facts.js';
+import type { RuleSources } from '../model/rule-suggestions.js';
+import { RuleSuggestions, rulesInForce } from '../model/rule-suggestions.js';
+import { BUILTIN_RULES_URI, isBuiltinRules } from '../rules/builtin-document.js';
 import type { ModelRoots } from './model-roots.js';
 
 /** A model, named by its key (workspace/model-roots.ts), or by any node of one of its files. */
@@ -22,6 +25,9 @@ export class ThreatModelWorkspaceIndex {
     private readonly coverageCache: WorkspaceCache<string, CoverageIndex>;
     private readonly nameCache: WorkspaceCache<'names', Map<string, Map<string, string[]>>>;
     private readonly processCache: WorkspaceCache<string, ProcessFacts>;
+    private readonly ruleCache: WorkspaceCache<string, RuleSuggestions>;
+    private readonly shared: LangiumSharedCoreServices;
+    private sources: RuleSources = 'all';
 
     constructor(shared: LangiumSharedCoreServices, roots: ModelRoots) {
         this.indexManager = shared.workspace.IndexManager;
@@ -29,6 +35,38 @@ export class ThreatModelWorkspaceIndex {
         this.coverageCache = new WorkspaceCache(shared, DocumentState.Linked);
         this.nameCache = new WorkspaceCache(shared, DocumentState.IndexedContent);
         this.processCache = new WorkspaceCache(shared, DocumentState.Linked);
+        this.ruleCache = new WorkspaceCache(shared, DocumentState.Linked);
+        this.shared = shared;
+    }
+
+    /** Which rules are in force (the CLI's `--rules`, the `threatModel.rules.builtin` setting); `all` unless set. */
+    get ruleSources(): RuleSources {
+        return this.sources;
+    }
+
+    set ruleSources(sources: RuleSources) {
+        this.sources = sources;
+        this.ruleCache.clear();
+    }
+
+    /** Whether `rule` is in force under {@link ruleSources}: declared in the built-in library or in the workspace. */
+    ruleInForce(rule: Rule): boolean {
+        const builtin = isBuiltinRules(AstUtils.getDocument(rule).uri);
+        return this.sources === 'all' || this.sources === (builtin ? 'builtin' : 'workspace');
+    }
+
+    /**
+     * The rules in force evaluated on every element of the model (DESIGN.md §8): what they suggest,
+     * and what is still unanswered. The rules are the built-in ones and those of the model's files.
+     */
+    ruleSuggestions(scope: ModelScope): RuleSuggestions {
+        const key = this.keyOf(scope);
+        return this.ruleCache.get(key, () => {
+            const models = this.roots.group(key).documents.map(d => d.parseResult.value).filter(isModel);
+            const builtin = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(BUILTIN_RULES_URI))?.parseResult.value;
+            const builtinModels: Model[] = isModel(builtin) ? [builtin] : [];
+            return new RuleSuggestions(models, rulesInForce(builtinModels, models, this.sources));
+        });
     }
 
     /** The key of the model a node belongs to. */

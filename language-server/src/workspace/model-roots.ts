@@ -4,6 +4,7 @@ import type { System } from '../generated/ast.js';
 import type { ThreatModelInfo } from '../protocol.js';
 import { isModel, isSystem } from '../generated/ast.js';
 import { LOOSE_MODEL, folderOf, modelRootOf } from '../model/model-roots.js';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 
 /** One threat model of the workspace: the files of one model root (DESIGN.md §9). */
 export interface ThreatModelGroup {
@@ -100,7 +101,8 @@ export class ModelRoots {
 
     private assignment(): Assignment {
         return this.cache.get('assignment', () => {
-            const documents = this.documents.all.toArray().sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
+            // The built-in rule library belongs to no model: every model sees its rules (references/scope-provider.ts).
+            const documents = this.documents.all.filter(d => !isBuiltinRules(d.uri)).toArray().sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
             const systemFolders = this.systemFolders();
             const keyByUri = new Map<string, string>();
             const keyByRoot = new WeakMap<AstNode, string>();

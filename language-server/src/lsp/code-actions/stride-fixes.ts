@@ -2,6 +2,8 @@ import { AstUtils, GrammarUtils } from 'langium';
 import type { DfdElement, StrideCategory } from '../../generated/ast.js';
 import { isDfdElement, isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
 import { categoryApplies, elementTraits } from '../../model/stride.js';
+import { excludeMisfits } from '../../validation/stride-checks.js';
+import { ruleDraftFixes } from './rule-fixes.js';
 import type { CodeAction } from 'vscode-languageserver';
 import type { FixContext, UniqueNames } from './fix-context.js';
 import { quickFix } from './fix-context.js';
@@ -43,6 +45,9 @@ export function fixMissingCategories(context: FixContext): CodeAction[] {
     const { document } = context;
     const actions: CodeAction[] = [];
     const untouched = context.names.fork();
+    // A rule that knows the threat comes first (DESIGN.md §8.3); the stubs stay for the rest.
+    const drafts = ruleDraftFixes(context, element, categories, false);
+    actions.push(...drafts);
     if (categories.length > 1) {
         actions.push(...quickFix(context, `Add threat stubs for all missing categories of '${element.name}'`,
             [insertAfterDeclaration(document, element, categories.map(c => threatStub(context.names, element, c)))], true));
@@ -83,15 +88,25 @@ export function fixCategoryNotApplicable(context: FixContext): CodeAction[] {
     return quickFix(context, title, [{ range: { start: text.positionAt(keyword.offset), end: text.positionAt(entry.end) }, newText: '' }], true);
 }
 
-/** `tm/exclude-not-applicable`: drop the element from the exclude, or the exclude itself. */
+/**
+ * `tm/exclude-not-applicable`: drop the category when it applies to none of the elements (the
+ * exclude itself when it was its only one), else drop the elements it does not apply to, when no
+ * other category of the exclude applies to them either.
+ */
 export function fixExcludeNotApplicable(context: FixContext): CodeAction[] {
     const exclude = AstUtils.getContainerOfType(context.node, isExclude);
-    if (!exclude?.category) return [];
-    const category = exclude.category;
+    if (!exclude) return [];
     const { document } = context;
+    const offset = document.textDocument.offsetAt(context.diagnostic.range.start);
+    const index = GrammarUtils.findNodesForProperty(exclude.$cstNode, 'categories').findIndex(e => e.offset === offset);
+    const category = exclude.categories[index];
+    if (!category) return [];
     const misfit = exclude.elements.map((ref, index) => ({ element: ref.ref, index }))
-        .filter(e => e.element && !categoryApplies(elementTraits(e.element), category));
-    if (misfit.length === exclude.elements.length) {
+        .filter(e => e.element && exclude.categories.every(c => !categoryApplies(elementTraits(e.element!), c)));
+    if (excludeMisfits(exclude, category).length === exclude.elements.length) {
+        if (exclude.categories.length > 1) {
+            return quickFix(context, `Remove ${category} from this exclude`, [removeListEntry(document, exclude, 'categories', index)], true);
+        }
         return quickFix(context, `Remove this exclude (${category} does not apply)`, [removeDeclaration(document, exclude)], true);
     }
     return misfit.flatMap(({ element, index }) => quickFix(context, `Remove '${element!.name}' from this exclude`,

@@ -4,10 +4,12 @@ import type { CompletionAcceptor, CompletionContext, NextFeature } from 'langium
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, CompletionList, InsertTextFormat } from 'vscode-languageserver';
-import type { DfdElement, StrideCategory } from '../../generated/ast.js';
-import { isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
+import type { DfdElement, Quantifier, StrideCategory } from '../../generated/ast.js';
+import { isExclude, isQuantifier, isStrideCategory, isThreat } from '../../generated/ast.js';
 import { CATEGORY_MEANINGS } from '../../model/explain.js';
 import type { ThreatModelServices } from '../../threat-model-module.js';
+import { describeSubject, factsOf } from '../../model/rule-vocabulary.js';
+import { factHover, membersOf, subjectAfter, subjectAt } from '../rule-fact-context.js';
 import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
 import { isInsideComment } from './inside-comment.js';
 import { rankCategories, rankingDetail } from './stride-ranking.js';
@@ -54,8 +56,26 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
         return super.completionForCrossReference({ ...context, node }, next, acceptor);
     }
 
+    /** In a rule's condition, the facts valid at the cursor (DESIGN.md §8.2), with what each means. */
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (assignment?.feature !== 'segments' && next.property !== 'segments') return super.completionFor(context, next, acceptor);
+        const before = context.textDocument.getText({ start: { line: context.position.line, character: 0 }, end: context.position });
+        const typed = /([\w.]*?)\.?[\w]*$/.exec(before)?.[1] ?? '';
+        const prefix = before.endsWith('.') || /\.\w+$/.test(before) ? typed.split('.').filter(s => s !== '') : [];
+        // Right after `any L (` the condition has not parsed yet: it ranges over L's members.
+        const opened = isQuantifier(context.node) && /\(\s*$/.test(before);
+        const start = context.node && (opened ? membersOf(context.node as Quantifier) : subjectAt(context.node));
+        const subject = start && subjectAfter(start, prefix);
+        for (const fact of subject ? factsOf(subject) : []) {
+            acceptor(context, { label: fact.name, kind: CompletionItemKind.Field, detail: `fact of ${describeSubject(subject!)}`, documentation: { kind: 'markdown', value: factHover(fact) } });
+        }
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        // A fact's name is offered by completionFor, with its meaning, whether it is a keyword or not.
+        if (rule === 'FactName') return;
         if (rule === 'StrideCategory' && isStrideCategory(keyword.value)) {
             this.completionForCategory(context, keyword.value, acceptor);
             return;
