@@ -12,14 +12,16 @@
 /** Per grammar rule, the properties whose multiple assignment is deliberate (a `tm/clause-duplicate` clause). */
 export const DELIBERATE_MULTIPLE_ASSIGNMENTS = {
     System: ['description', 'owner', 'deployment'],
-    Asset: ['description'],
-    External: ['description'],
-    Process: ['description', 'technology', 'entrypoint'],
-    Datastore: ['description', 'technology', 'logs'],
-    Flow: ['description', 'protocol', 'encrypted', 'authenticated'],
+    Asset: ['description', 'classification', 'type'],
+    Boundary: ['trust'],
+    External: ['description', 'type'],
+    Process: ['description', 'technology', 'entrypoint', 'privileged'],
+    Datastore: ['description', 'technology', 'logs', 'encrypted'],
+    Flow: ['description', 'protocol', 'encrypted', 'authenticated', 'bidirectional'],
     Scenario: ['description'],
-    Threat: ['description', 'impact', 'tree', 'dread', 'response', 'warning', 'justification', 'bug'],
+    Threat: ['description', 'impact', 'tree', 'dread', 'response', 'warning', 'justification', 'bug', 'rule'],
     Mitigation: ['description', 'technique', 'status', 'implementedIn', 'verifiedBy'],
+    Rule: ['on', 'stride', 'when', 'unless', 'description', 'mitigation'],
 };
 
 const ANSI_COLOUR = /\u001b\[[0-9;]*m/g;

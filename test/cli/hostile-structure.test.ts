@@ -42,6 +42,7 @@ interface HostileCase {
     readonly summary?: string;
 }
 
+const CONDITION_TOO_DEEP = 'error lexing-error This condition is nested too deeply; the rest of the file is not read. Flatten the nesting.';
 const NESTED_TOO_DEEP = 'error lexing-error Blocks are nested more than 64 levels deep here; the rest of the file is not read. Flatten the nesting.';
 
 const CASES: readonly HostileCase[] = [
@@ -64,8 +65,18 @@ const CASES: readonly HostileCase[] = [
     {
         name: `${DEPTH.toLocaleString('en')} nested parentheses`,
         text: () => '('.repeat(DEPTH) + ')'.repeat(DEPTH),
-        expected: [`1:1: error lexing-error unexpected character: ->(<- at offset: 0, skipped ${2 * DEPTH} characters.`],
-        summary: '7 warnings, 1 error, 1 hint in 2 files',
+        expected: [`1:33: ${CONDITION_TOO_DEEP}`, "1:1: error parsing-error Expecting token of type 'EOF' but found `(`."],
+    },
+    {
+        name: `a rule's condition in ${DEPTH.toLocaleString('en')} nested parentheses`,
+        text: () => `rule R "r" {\n    on flow\n    when ${'('.repeat(DEPTH)}encrypted${')'.repeat(DEPTH)}\n}\n`,
+        // The rule's block is one level, each parenthesis two: the 32nd is one too many.
+        expected: [`3:${10 + 31}: ${CONDITION_TOO_DEEP}`],
+    },
+    {
+        name: `a rule's condition negated ${DEPTH.toLocaleString('en')} times`,
+        text: () => `rule R "r" {\n    on flow\n    when ${'not '.repeat(DEPTH)}encrypted\n}\n`,
+        expected: [`3:${10 + 4 * 63}: ${CONDITION_TOO_DEEP}`],
     },
     {
         name: 'a 5 MB file with an error on its last line',

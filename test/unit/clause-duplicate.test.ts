@@ -39,14 +39,16 @@ describe('tm/clause-duplicate', () => {
             [type, list.map(c => (c.flag ? `${c.property}?` : c.property))]));
         assert.deepEqual(clauses, {
             System: ['description', 'owner', 'deployment'],
-            Asset: ['description'],
-            External: ['description'],
-            Process: ['description', 'technology', 'entrypoint?'],
-            Datastore: ['description', 'technology', 'logs?'],
-            Flow: ['description', 'protocol', 'encrypted?', 'authenticated?'],
+            Asset: ['description', 'classification', 'type'],
+            Boundary: ['trust'],
+            External: ['description', 'type'],
+            Process: ['description', 'technology', 'entrypoint?', 'privileged?'],
+            Datastore: ['description', 'technology', 'logs?', 'encrypted?'],
+            Flow: ['description', 'protocol', 'encrypted?', 'authenticated?', 'bidirectional?'],
             Scenario: ['description'],
-            Threat: ['description', 'impact', 'tree', 'dread', 'response', 'warning', 'justification', 'bug'],
+            Threat: ['description', 'impact', 'tree', 'dread', 'response', 'warning', 'justification', 'bug', 'rule'],
             Mitigation: ['description', 'technique', 'status', 'implementedIn', 'verifiedBy'],
+            Rule: ['on', 'stride', 'when', 'unless', 'description', 'mitigation'],
         });
     });
 

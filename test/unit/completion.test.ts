@@ -70,21 +70,21 @@ describe('completion', () => {
     describe('keywords in context', () => {
         it('offers every declaration keyword at the top level', async () => {
             assert.deepEqual(labels(await completeAt('|'), CompletionItemKind.Keyword), [
-                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'exclude', 'external',
-                'flow', 'mitigation', 'process', 'scenario', 'system', 'threat',
+                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'dismiss', 'exclude', 'external',
+                'flow', 'mitigation', 'process', 'rule', 'scenario', 'system', 'threat',
             ]);
         });
 
         it('offers only the clauses of a threat inside a threat body', async () => {
             assert.deepEqual(labels(await completeAt('threat T "t" {\n    |\n}'), CompletionItemKind.Keyword), [
-                'assets', 'bug', 'description', 'dread', 'impact', 'justification', 'mitigatedBy',
-                'response', 'stride', 'targets', 'tree', 'warning',
+                'assets', 'bug', 'capec', 'cwe', 'description', 'dread', 'impact', 'justification', 'mitigatedBy',
+                'response', 'rule', 'stride', 'targets', 'tree', 'warning',
             ]);
         });
 
         it('offers only nested boundaries and DFD nodes inside a boundary', async () => {
             assert.deepEqual(labels(await completeAt('boundary B "b" {\n    |\n}'), CompletionItemKind.Keyword), [
-                'boundary', 'datastore', 'external', 'process',
+                'boundary', 'datastore', 'external', 'process', 'tags', 'trust',
             ]);
         });
 
@@ -190,8 +190,8 @@ describe('completion', () => {
         it('offers a snippet for every kind of declaration at the top level', async () => {
             const snippets = (await completeAt('|')).filter(i => i.kind === CompletionItemKind.Snippet);
             assert.deepEqual(snippets.map(i => i.label), [
-                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'exclude', 'external',
-                'flow', 'mitigation', 'process', 'scenario', 'system', 'threat',
+                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'dismiss', 'exclude', 'external',
+                'flow', 'mitigation', 'process', 'rule', 'scenario', 'system', 'threat',
             ]);
             assert.ok(snippets.every(i => i.insertTextFormat === InsertTextFormat.Snippet));
         });
@@ -258,8 +258,8 @@ describe('completion', () => {
             assert.deepEqual(referenceLabels(await completeAt('threat T "t" { /* the end points */ targets | }')), targets);
             assert.deepEqual(referenceLabels(await completeAt('threat T "t" { // the end points\n    targets | }')), targets);
             assert.deepEqual(labels(await completeAt('/* a model */|'), CompletionItemKind.Keyword), [
-                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'exclude', 'external',
-                'flow', 'mitigation', 'process', 'scenario', 'system', 'threat',
+                'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'dismiss', 'exclude', 'external',
+                'flow', 'mitigation', 'process', 'rule', 'scenario', 'system', 'threat',
             ]);
         });
 

@@ -169,6 +169,27 @@ describe('formatter', () => {
         assert.equal(format('boundary B "b" {\nprocess P "p"\n  // more to come\n}'), 'boundary B "b" {\n    process P "p"\n    // more to come\n}\n');
     });
 
+    it('lays out a rule: one clause per line, conditions with single spaces, paths and brackets tight', () => {
+        const messy = 'rule  R "r" {  on   flow\n stride Tampering when any carries( type in [ credentials ,token ] )and not ( source . type is person )\n  unless tags has "x"   cwe 1 , 2\n}\n' +
+            'dismiss  R on A ,B   "why"\nexclude Tampering ,Spoofing on A "x"\nasset A "a" {classification secret\ntype key}\n';
+        assert.equal(format(messy), [
+            'rule R "r" {',
+            '    on flow',
+            '    stride Tampering',
+            '    when any carries (type in [credentials, token]) and not (source.type is person)',
+            '    unless tags has "x"',
+            '    cwe 1, 2',
+            '}',
+            'dismiss R on A, B "why"',
+            'exclude Tampering, Spoofing on A "x"',
+            'asset A "a" {',
+            '    classification secret',
+            '    type key',
+            '}',
+            '',
+        ].join('\n'));
+    });
+
     it('keeps Windows line endings', () => {
         assert.equal(format('process P "p" {\r\ntechnology "x"\r\n\r\n\r\n  entrypoint }\r\n'), 'process P "p" {\r\n    technology "x"\r\n\r\n    entrypoint\r\n}\r\n');
     });

@@ -75,4 +75,31 @@ describe('semantic highlighting', () => {
             '3:12 D namespace [declaration]',
         ]);
     });
+
+    it('colours rules like macros, and the values of typed attributes and a rule\'s kind and category as enum members', async () => {
+        const text = [
+            'asset K "k" { classification secret type key }',
+            'boundary B "b" { trust untrusted external E "e" { type person } }',
+            'rule R "r" { on external stride Spoofing when trust is untrusted }',
+            'threat T "t" { targets E rule R }',
+            'dismiss R on E "no"',
+        ].join('\n');
+        assert.deepEqual(await tokensOf(text), [
+            '1:7 K variable [declaration]',
+            '1:30 secret enumMember',
+            '1:42 key enumMember',
+            '2:10 B namespace [declaration]',
+            '2:24 untrusted enumMember',
+            '2:43 E interface [declaration]',
+            '2:56 person enumMember',
+            '3:6 R macro [declaration]',
+            '3:17 external enumMember',
+            '3:33 Spoofing enumMember',
+            '4:8 T class [declaration]',
+            '4:24 E interface',
+            '4:31 R macro',
+            '5:9 R macro',
+            '5:14 E interface',
+        ]);
+    });
 });

@@ -18,9 +18,12 @@ export const ThreatModelTerminals = {
 export type ThreatModelTerminalNames = keyof typeof ThreatModelTerminals;
 
 export type ThreatModelKeywordNames =
+    | "("
+    | ")"
     | ","
     | "-"
     | "->"
+    | "."
     | ":"
     | "DenialOfService"
     | "ElevationOfPrivilege"
@@ -28,22 +31,33 @@ export type ThreatModelKeywordNames =
     | "Repudiation"
     | "Spoofing"
     | "Tampering"
+    | "["
+    | "]"
     | "accept"
     | "affectedUsers"
     | "and"
+    | "any"
     | "asset"
     | "assets"
     | "assumption"
     | "authenticated"
+    | "bidirectional"
     | "boundary"
     | "bug"
+    | "capec"
     | "carries"
+    | "classification"
+    | "confidential"
+    | "credentials"
+    | "cwe"
     | "damage"
     | "datastore"
     | "dependency"
     | "deployment"
     | "description"
+    | "device"
     | "discoverability"
+    | "dismiss"
     | "dread"
     | "encrypted"
     | "entrypoint"
@@ -53,59 +67,109 @@ export type ThreatModelKeywordNames =
     | "fix"
     | "flow"
     | "flows"
+    | "has"
     | "impact"
     | "implemented"
     | "implementedIn"
+    | "in"
+    | "internal"
+    | "is"
     | "justification"
+    | "key"
     | "leaf"
     | "logs"
     | "mitigatedBy"
     | "mitigation"
+    | "no"
+    | "not"
     | "on"
     | "or"
+    | "other"
     | "owner"
+    | "partial"
+    | "payment"
+    | "person"
+    | "personal"
     | "planned"
+    | "privileged"
     | "process"
     | "protocol"
+    | "public"
     | "remove"
     | "reproducibility"
     | "response"
+    | "rule"
     | "scenario"
+    | "secret"
+    | "service"
     | "status"
     | "stores"
     | "stride"
     | "system"
+    | "tags"
     | "targets"
     | "technique"
     | "technology"
     | "threat"
+    | "token"
     | "tree"
+    | "trust"
+    | "trusted"
+    | "type"
+    | "unless"
+    | "untrusted"
     | "verified"
     | "verifiedBy"
     | "warn"
     | "warning"
+    | "when"
     | "{"
     | "}";
 
 export type ThreatModelTokenNames = ThreatModelTerminalNames | ThreatModelKeywordNames;
 
+export interface AndCondition extends langium.AstNode {
+    readonly $container: AndCondition | NotCondition | OrCondition | Quantifier | Rule;
+    readonly $type: 'AndCondition';
+    operands: Array<Condition>;
+}
+
+export const AndCondition = {
+    $type: 'AndCondition',
+    operands: 'operands'
+} as const;
+
+export function isAndCondition(item: unknown): item is AndCondition {
+    return reflection.isInstance(item, AndCondition.$type);
+}
+
 export interface Asset extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Asset';
+    classification?: Classification;
     description?: string;
     name: string;
     title: string;
+    type?: AssetType;
 }
 
 export const Asset = {
     $type: 'Asset',
+    classification: 'classification',
     description: 'description',
     name: 'name',
-    title: 'title'
+    title: 'title',
+    type: 'type'
 } as const;
 
 export function isAsset(item: unknown): item is Asset {
     return reflection.isInstance(item, Asset.$type);
+}
+
+export type AssetType = 'credentials' | 'key' | 'other' | 'payment' | 'personal' | 'token';
+
+export function isAssetType(item: unknown): item is AssetType {
+    return item === 'credentials' || item === 'token' || item === 'personal' || item === 'payment' || item === 'key' || item === 'other';
 }
 
 export interface Assumption extends langium.AstNode {
@@ -130,14 +194,18 @@ export interface Boundary extends langium.AstNode {
     readonly $type: 'Boundary';
     members: Array<BoundaryMember>;
     name: string;
+    tags: Array<string>;
     title: string;
+    trust?: TrustLevel;
 }
 
 export const Boundary = {
     $type: 'Boundary',
     members: 'members',
     name: 'name',
-    title: 'title'
+    tags: 'tags',
+    title: 'title',
+    trust: 'trust'
 } as const;
 
 export function isBoundary(item: unknown): item is Boundary {
@@ -154,13 +222,32 @@ export function isBoundaryMember(item: unknown): item is BoundaryMember {
     return reflection.isInstance(item, BoundaryMember.$type);
 }
 
+export type Classification = 'confidential' | 'internal' | 'public' | 'secret';
+
+export function isClassification(item: unknown): item is Classification {
+    return item === 'public' || item === 'internal' || item === 'confidential' || item === 'secret';
+}
+
+/** `or` binds loosest, then `and`, then `not`; each level nests the one below it (left-associative). */
+export type Condition = AndCondition | FactTest | NotCondition | OrCondition | Quantifier;
+
+export const Condition = {
+    $type: 'Condition'
+} as const;
+
+export function isCondition(item: unknown): item is Condition {
+    return reflection.isInstance(item, Condition.$type);
+}
+
 export interface Datastore extends langium.AstNode {
     readonly $container: Boundary | Model;
     readonly $type: 'Datastore';
     description?: string;
+    encrypted: boolean;
     logs: boolean;
     name: string;
     stores: Array<langium.Reference<Asset>>;
+    tags: Array<string>;
     technology?: string;
     title: string;
 }
@@ -168,9 +255,11 @@ export interface Datastore extends langium.AstNode {
 export const Datastore = {
     $type: 'Datastore',
     description: 'description',
+    encrypted: 'encrypted',
     logs: 'logs',
     name: 'name',
     stores: 'stores',
+    tags: 'tags',
     technology: 'technology',
     title: 'title'
 } as const;
@@ -179,7 +268,7 @@ export function isDatastore(item: unknown): item is Datastore {
     return reflection.isInstance(item, Datastore.$type);
 }
 
-export type Declaration = Asset | Assumption | Boundary | Dependency | Exclude | Flow | Mitigation | Node | Scenario | System | Threat;
+export type Declaration = Asset | Assumption | Boundary | Dependency | Dismiss | Exclude | Flow | Mitigation | Node | Rule | Scenario | System | Threat;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -215,6 +304,26 @@ export const DfdElement = {
 
 export function isDfdElement(item: unknown): item is DfdElement {
     return reflection.isInstance(item, DfdElement.$type);
+}
+
+/** `dismiss R on A, B "reason"`: rule R's suggestion was considered for A and B and rejected. */
+export interface Dismiss extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Dismiss';
+    elements: Array<langium.Reference<DfdElement>>;
+    reason?: string;
+    rule: langium.Reference<Rule>;
+}
+
+export const Dismiss = {
+    $type: 'Dismiss',
+    elements: 'elements',
+    reason: 'reason',
+    rule: 'rule'
+} as const;
+
+export function isDismiss(item: unknown): item is Dismiss {
+    return reflection.isInstance(item, Dismiss.$type);
 }
 
 export interface Dread extends langium.AstNode {
@@ -255,17 +364,23 @@ export function isDreadFactorName(item: unknown): item is DreadFactorName {
     return item === 'damage' || item === 'reproducibility' || item === 'exploitability' || item === 'affectedUsers' || item === 'discoverability';
 }
 
+export type ElementKind = 'datastore' | 'external' | 'flow' | 'process';
+
+export function isElementKind(item: unknown): item is ElementKind {
+    return item === 'external' || item === 'process' || item === 'datastore' || item === 'flow';
+}
+
 export interface Exclude extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Exclude';
-    category: StrideCategory;
+    categories: Array<StrideCategory>;
     elements: Array<langium.Reference<DfdElement>>;
     reason: string;
 }
 
 export const Exclude = {
     $type: 'Exclude',
-    category: 'category',
+    categories: 'categories',
     elements: 'elements',
     reason: 'reason'
 } as const;
@@ -279,30 +394,94 @@ export interface External extends langium.AstNode {
     readonly $type: 'External';
     description?: string;
     name: string;
+    tags: Array<string>;
     title: string;
+    type?: ExternalType;
 }
 
 export const External = {
     $type: 'External',
     description: 'description',
     name: 'name',
-    title: 'title'
+    tags: 'tags',
+    title: 'title',
+    type: 'type'
 } as const;
 
 export function isExternal(item: unknown): item is External {
     return reflection.isInstance(item, External.$type);
 }
 
+export type ExternalType = 'device' | 'person' | 'service';
+
+export function isExternalType(item: unknown): item is ExternalType {
+    return item === 'person' || item === 'service' || item === 'device';
+}
+
+/** A fact's name; several facts share their name with a clause keyword. Unknown names are a tm/rule-invalid finding. */
+export type FactName = 'authenticated' | 'bidirectional' | 'carries' | 'classification' | 'encrypted' | 'entrypoint' | 'logs' | 'privileged' | 'protocol' | 'stores' | 'tags' | 'technology' | 'trust' | 'type' | string;
+
+export function isFactName(item: unknown): item is FactName {
+    return item === 'tags' || item === 'trust' || item === 'technology' || item === 'entrypoint' || item === 'privileged' || item === 'logs' || item === 'encrypted' || item === 'type' || item === 'stores' || item === 'protocol' || item === 'authenticated' || item === 'bidirectional' || item === 'carries' || item === 'classification' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+}
+
+export interface FactPath extends langium.AstNode {
+    readonly $container: FactTest | Quantifier;
+    readonly $type: 'FactPath';
+    segments: Array<FactName>;
+}
+
+export const FactPath = {
+    $type: 'FactPath',
+    segments: 'segments'
+} as const;
+
+export function isFactPath(item: unknown): item is FactPath {
+    return reflection.isInstance(item, FactPath.$type);
+}
+
+/** `authenticated`, `source.type is service`, `trust in [untrusted, partial]`, `tags has "pci"`. */
+export interface FactTest extends langium.AstNode {
+    readonly $container: AndCondition | NotCondition | OrCondition | Quantifier | Rule;
+    readonly $type: 'FactTest';
+    negated: boolean;
+    path: FactPath;
+    text?: string;
+    value?: FactValue;
+    values: Array<FactValue>;
+}
+
+export const FactTest = {
+    $type: 'FactTest',
+    negated: 'negated',
+    path: 'path',
+    text: 'text',
+    value: 'value',
+    values: 'values'
+} as const;
+
+export function isFactTest(item: unknown): item is FactTest {
+    return reflection.isInstance(item, FactTest.$type);
+}
+
+export type FactValue = AssetType | Classification | ElementKind | ExternalType | TrustLevel | string;
+
+export function isFactValue(item: unknown): item is FactValue {
+    return isElementKind(item) || isClassification(item) || isAssetType(item) || isTrustLevel(item) || isExternalType(item) || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+}
+
 export interface Flow extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Flow';
     authenticated: boolean;
+    bidirectional: boolean;
     carries: Array<langium.Reference<Asset>>;
     description?: string;
     encrypted: boolean;
     name: string;
     protocol?: string;
     source: langium.Reference<Node>;
+    tags: Array<string>;
     target: langium.Reference<Node>;
     title: string;
 }
@@ -310,12 +489,14 @@ export interface Flow extends langium.AstNode {
 export const Flow = {
     $type: 'Flow',
     authenticated: 'authenticated',
+    bidirectional: 'bidirectional',
     carries: 'carries',
     description: 'description',
     encrypted: 'encrypted',
     name: 'name',
     protocol: 'protocol',
     source: 'source',
+    tags: 'tags',
     target: 'target',
     title: 'title'
 } as const;
@@ -382,12 +563,44 @@ export function isNode(item: unknown): item is Node {
     return reflection.isInstance(item, Node.$type);
 }
 
+export interface NotCondition extends langium.AstNode {
+    readonly $container: AndCondition | NotCondition | OrCondition | Quantifier | Rule;
+    readonly $type: 'NotCondition';
+    operand: Condition;
+}
+
+export const NotCondition = {
+    $type: 'NotCondition',
+    operand: 'operand'
+} as const;
+
+export function isNotCondition(item: unknown): item is NotCondition {
+    return reflection.isInstance(item, NotCondition.$type);
+}
+
+export interface OrCondition extends langium.AstNode {
+    readonly $container: AndCondition | NotCondition | OrCondition | Quantifier | Rule;
+    readonly $type: 'OrCondition';
+    operands: Array<Condition>;
+}
+
+export const OrCondition = {
+    $type: 'OrCondition',
+    operands: 'operands'
+} as const;
+
+export function isOrCondition(item: unknown): item is OrCondition {
+    return reflection.isInstance(item, OrCondition.$type);
+}
+
 export interface Process extends langium.AstNode {
     readonly $container: Boundary | Model;
     readonly $type: 'Process';
     description?: string;
     entrypoint: boolean;
     name: string;
+    privileged: boolean;
+    tags: Array<string>;
     technology?: string;
     title: string;
 }
@@ -397,6 +610,8 @@ export const Process = {
     description: 'description',
     entrypoint: 'entrypoint',
     name: 'name',
+    privileged: 'privileged',
+    tags: 'tags',
     technology: 'technology',
     title: 'title'
 } as const;
@@ -405,10 +620,63 @@ export function isProcess(item: unknown): item is Process {
     return reflection.isInstance(item, Process.$type);
 }
 
+/** `any flowsIn (…)`, `no carries`: whether some (no) member of a list satisfies the condition, or the list is (not) empty. */
+export interface Quantifier extends langium.AstNode {
+    readonly $container: AndCondition | NotCondition | OrCondition | Quantifier | Rule;
+    readonly $type: 'Quantifier';
+    condition?: Condition;
+    list: FactPath;
+    quantifier: 'any' | 'no';
+}
+
+export const Quantifier = {
+    $type: 'Quantifier',
+    condition: 'condition',
+    list: 'list',
+    quantifier: 'quantifier'
+} as const;
+
+export function isQuantifier(item: unknown): item is Quantifier {
+    return reflection.isInstance(item, Quantifier.$type);
+}
+
 export type Response = 'accept' | 'fix' | 'remove' | 'warn';
 
 export function isResponse(item: unknown): item is Response {
     return item === 'fix' || item === 'accept' || item === 'warn' || item === 'remove';
+}
+
+export interface Rule extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Rule';
+    capec: Array<number>;
+    cwe: Array<number>;
+    description?: string;
+    mitigation?: string;
+    name: string;
+    on?: ElementKind;
+    stride?: StrideCategory;
+    title: string;
+    unless?: Condition;
+    when?: Condition;
+}
+
+export const Rule = {
+    $type: 'Rule',
+    capec: 'capec',
+    cwe: 'cwe',
+    description: 'description',
+    mitigation: 'mitigation',
+    name: 'name',
+    on: 'on',
+    stride: 'stride',
+    title: 'title',
+    unless: 'unless',
+    when: 'when'
+} as const;
+
+export function isRule(item: unknown): item is Rule {
+    return reflection.isInstance(item, Rule.$type);
 }
 
 export interface Scenario extends langium.AstNode {
@@ -472,6 +740,8 @@ export interface Threat extends langium.AstNode {
     readonly $type: 'Threat';
     assets: Array<langium.Reference<Asset>>;
     bug?: string;
+    capec: Array<number>;
+    cwe: Array<number>;
     description?: string;
     dread?: Dread;
     impact?: string;
@@ -479,6 +749,7 @@ export interface Threat extends langium.AstNode {
     mitigatedBy: Array<langium.Reference<Mitigation>>;
     name: string;
     response?: Response;
+    rule?: langium.Reference<Rule>;
     stride: Array<StrideCategory>;
     targets: Array<langium.Reference<DfdElement>>;
     title: string;
@@ -490,6 +761,8 @@ export const Threat = {
     $type: 'Threat',
     assets: 'assets',
     bug: 'bug',
+    capec: 'capec',
+    cwe: 'cwe',
     description: 'description',
     dread: 'dread',
     impact: 'impact',
@@ -497,6 +770,7 @@ export const Threat = {
     mitigatedBy: 'mitigatedBy',
     name: 'name',
     response: 'response',
+    rule: 'rule',
     stride: 'stride',
     targets: 'targets',
     title: 'title',
@@ -567,24 +841,39 @@ export function isTreeNode(item: unknown): item is TreeNode {
     return reflection.isInstance(item, TreeNode.$type);
 }
 
+export type TrustLevel = 'partial' | 'trusted' | 'untrusted';
+
+export function isTrustLevel(item: unknown): item is TrustLevel {
+    return item === 'untrusted' || item === 'partial' || item === 'trusted';
+}
+
 export type ThreatModelAstType = {
+    AndCondition: AndCondition
     Asset: Asset
     Assumption: Assumption
     Boundary: Boundary
     BoundaryMember: BoundaryMember
+    Condition: Condition
     Datastore: Datastore
     Declaration: Declaration
     Dependency: Dependency
     DfdElement: DfdElement
+    Dismiss: Dismiss
     Dread: Dread
     DreadFactor: DreadFactor
     Exclude: Exclude
     External: External
+    FactPath: FactPath
+    FactTest: FactTest
     Flow: Flow
     Mitigation: Mitigation
     Model: Model
     Node: Node
+    NotCondition: NotCondition
+    OrCondition: OrCondition
     Process: Process
+    Quantifier: Quantifier
+    Rule: Rule
     Scenario: Scenario
     System: System
     Threat: Threat
@@ -596,9 +885,22 @@ export type ThreatModelAstType = {
 
 export class ThreatModelAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        AndCondition: {
+            name: AndCondition.$type,
+            properties: {
+                operands: {
+                    name: AndCondition.operands,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Condition.$type]
+        },
         Asset: {
             name: Asset.$type,
             properties: {
+                classification: {
+                    name: Asset.classification
+                },
                 description: {
                     name: Asset.description
                 },
@@ -607,6 +909,9 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Asset.title
+                },
+                type: {
+                    name: Asset.type
                 }
             },
             superTypes: [Declaration.$type]
@@ -633,8 +938,15 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Boundary.name
                 },
+                tags: {
+                    name: Boundary.tags,
+                    defaultValue: []
+                },
                 title: {
                     name: Boundary.title
+                },
+                trust: {
+                    name: Boundary.trust
                 }
             },
             superTypes: [BoundaryMember.$type, Declaration.$type]
@@ -645,11 +957,21 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Condition: {
+            name: Condition.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         Datastore: {
             name: Datastore.$type,
             properties: {
                 description: {
                     name: Datastore.description
+                },
+                encrypted: {
+                    name: Datastore.encrypted,
+                    defaultValue: false
                 },
                 logs: {
                     name: Datastore.logs,
@@ -662,6 +984,10 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                     name: Datastore.stores,
                     defaultValue: [],
                     referenceType: Asset.$type
+                },
+                tags: {
+                    name: Datastore.tags,
+                    defaultValue: []
                 },
                 technology: {
                     name: Datastore.technology
@@ -696,6 +1022,24 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Dismiss: {
+            name: Dismiss.$type,
+            properties: {
+                elements: {
+                    name: Dismiss.elements,
+                    defaultValue: [],
+                    referenceType: DfdElement.$type
+                },
+                reason: {
+                    name: Dismiss.reason
+                },
+                rule: {
+                    name: Dismiss.rule,
+                    referenceType: Rule.$type
+                }
+            },
+            superTypes: [Declaration.$type]
+        },
         Dread: {
             name: Dread.$type,
             properties: {
@@ -721,8 +1065,9 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
         Exclude: {
             name: Exclude.$type,
             properties: {
-                category: {
-                    name: Exclude.category
+                categories: {
+                    name: Exclude.categories,
+                    defaultValue: []
                 },
                 elements: {
                     name: Exclude.elements,
@@ -744,17 +1089,61 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: External.name
                 },
+                tags: {
+                    name: External.tags,
+                    defaultValue: []
+                },
                 title: {
                     name: External.title
+                },
+                type: {
+                    name: External.type
                 }
             },
             superTypes: [DfdElement.$type, Node.$type]
+        },
+        FactPath: {
+            name: FactPath.$type,
+            properties: {
+                segments: {
+                    name: FactPath.segments,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        FactTest: {
+            name: FactTest.$type,
+            properties: {
+                negated: {
+                    name: FactTest.negated,
+                    defaultValue: false
+                },
+                path: {
+                    name: FactTest.path
+                },
+                text: {
+                    name: FactTest.text
+                },
+                value: {
+                    name: FactTest.value
+                },
+                values: {
+                    name: FactTest.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Condition.$type]
         },
         Flow: {
             name: Flow.$type,
             properties: {
                 authenticated: {
                     name: Flow.authenticated,
+                    defaultValue: false
+                },
+                bidirectional: {
+                    name: Flow.bidirectional,
                     defaultValue: false
                 },
                 carries: {
@@ -778,6 +1167,10 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 source: {
                     name: Flow.source,
                     referenceType: Node.$type
+                },
+                tags: {
+                    name: Flow.tags,
+                    defaultValue: []
                 },
                 target: {
                     name: Flow.target,
@@ -832,6 +1225,25 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [BoundaryMember.$type, Declaration.$type]
         },
+        NotCondition: {
+            name: NotCondition.$type,
+            properties: {
+                operand: {
+                    name: NotCondition.operand
+                }
+            },
+            superTypes: [Condition.$type]
+        },
+        OrCondition: {
+            name: OrCondition.$type,
+            properties: {
+                operands: {
+                    name: OrCondition.operands,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Condition.$type]
+        },
         Process: {
             name: Process.$type,
             properties: {
@@ -845,6 +1257,14 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Process.name
                 },
+                privileged: {
+                    name: Process.privileged,
+                    defaultValue: false
+                },
+                tags: {
+                    name: Process.tags,
+                    defaultValue: []
+                },
                 technology: {
                     name: Process.technology
                 },
@@ -853,6 +1273,59 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [DfdElement.$type, Node.$type]
+        },
+        Quantifier: {
+            name: Quantifier.$type,
+            properties: {
+                condition: {
+                    name: Quantifier.condition
+                },
+                list: {
+                    name: Quantifier.list
+                },
+                quantifier: {
+                    name: Quantifier.quantifier
+                }
+            },
+            superTypes: [Condition.$type]
+        },
+        Rule: {
+            name: Rule.$type,
+            properties: {
+                capec: {
+                    name: Rule.capec,
+                    defaultValue: []
+                },
+                cwe: {
+                    name: Rule.cwe,
+                    defaultValue: []
+                },
+                description: {
+                    name: Rule.description
+                },
+                mitigation: {
+                    name: Rule.mitigation
+                },
+                name: {
+                    name: Rule.name
+                },
+                on: {
+                    name: Rule.on
+                },
+                stride: {
+                    name: Rule.stride
+                },
+                title: {
+                    name: Rule.title
+                },
+                unless: {
+                    name: Rule.unless
+                },
+                when: {
+                    name: Rule.when
+                }
+            },
+            superTypes: [Declaration.$type]
         },
         Scenario: {
             name: Scenario.$type,
@@ -906,6 +1379,14 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 bug: {
                     name: Threat.bug
                 },
+                capec: {
+                    name: Threat.capec,
+                    defaultValue: []
+                },
+                cwe: {
+                    name: Threat.cwe,
+                    defaultValue: []
+                },
                 description: {
                     name: Threat.description
                 },
@@ -928,6 +1409,10 @@ export class ThreatModelAstReflection extends langium.AbstractAstReflection {
                 },
                 response: {
                     name: Threat.response
+                },
+                rule: {
+                    name: Threat.rule,
+                    referenceType: Rule.$type
                 },
                 stride: {
                     name: Threat.stride,

@@ -21,7 +21,8 @@ export interface DeclarationPresentation {
  * - threat → class (the model's central, most numerous entity, so it stands out in the outline);
  * - mitigation → property (a property the system gains), asset → variable (the data at stake);
  * - assumption → parameter (a premise the model takes as given);
- * - scenario → method (a use case: one thing the system does, step by step).
+ * - scenario → method (a use case: one thing the system does, step by step);
+ * - rule → operator (it computes suggestions from the model), coloured as a macro (it expands to a threat).
  */
 export const DECLARATION_PRESENTATION: Readonly<Partial<Record<keyof ThreatModelAstType, DeclarationPresentation>>> = {
     System: { symbol: SymbolKind.Package, completion: CompletionItemKind.Module, token: SemanticTokenTypes.namespace },
@@ -36,6 +37,7 @@ export const DECLARATION_PRESENTATION: Readonly<Partial<Record<keyof ThreatModel
     Scenario: { symbol: SymbolKind.Method, completion: CompletionItemKind.Method, token: SemanticTokenTypes.method },
     Threat: { symbol: SymbolKind.Class, completion: CompletionItemKind.Class, token: SemanticTokenTypes.class },
     Mitigation: { symbol: SymbolKind.Property, completion: CompletionItemKind.Property, token: SemanticTokenTypes.property },
+    Rule: { symbol: SymbolKind.Operator, completion: CompletionItemKind.Operator, token: SemanticTokenTypes.macro },
 };
 
 /** The presentation of a declaration type (`$type` of a node, or `type` of an index entry). */

@@ -48,12 +48,13 @@ export class CoverageIndex {
             }
         }
         for (const exclude of excludes) {
-            if (!exclude.category) continue;
             for (const ref of exclude.elements) {
                 const element = ref.ref;
                 if (!element) continue;
                 const excludes = this.entryOf(element).excludes;
-                if (!excludes.has(exclude.category)) excludes.set(exclude.category, exclude);
+                for (const category of exclude.categories) {
+                    if (!excludes.has(category)) excludes.set(category, exclude);
+                }
             }
         }
     }

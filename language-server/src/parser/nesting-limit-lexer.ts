@@ -9,27 +9,41 @@ import { DefaultLexer } from 'langium';
  */
 export const MAX_NESTING = 64;
 
+/** What each opening token costs in depth. */
+const OPENERS: Readonly<Record<string, number>> = { '{': 1, '(': 2 };
+const CLOSERS: ReadonlySet<string> = new Set(['}', ')']);
+
 /**
- * Stops the token stream at the first `{` nested deeper than {@link MAX_NESTING}, with a lexer
- * error there, so that a pathological file yields a clear message instead of a stack overflow
- * that would end the language server.
+ * Stops the token stream at the first `{` or `(` nested deeper than {@link MAX_NESTING} (counted
+ * together, since a rule's condition sits in a block), or at a run of `not`s that would nest as
+ * deep, with a lexer error there, so that a pathological file yields a clear message instead of a
+ * stack overflow that would end the language server. A condition's parenthesis costs the parser
+ * more stack than a block, so it counts twice.
  */
 export class NestingLimitLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        const open: number[] = [];
         let depth = 0;
+        let negations = 0;
         for (let i = 0; i < result.tokens.length; i++) {
             const token = result.tokens[i]!;
             const name = token.tokenType.name;
-            if (name === '}') depth = Math.max(0, depth - 1);
-            if (name !== '{' || ++depth <= MAX_NESTING) continue;
+            negations = name === 'not' ? negations + 1 : 0;
+            if (CLOSERS.has(name)) depth -= open.pop() ?? 0;
+            const cost = OPENERS[name] ?? 0;
+            if (cost > 0) open.push(cost);
+            depth += cost;
+            if (depth + negations <= MAX_NESTING) continue;
             result.tokens.length = i;
             result.errors.push({
                 offset: token.startOffset,
                 length: token.image.length,
                 line: token.startLine,
                 column: token.startColumn,
-                message: `Blocks are nested more than ${MAX_NESTING} levels deep here; the rest of the file is not read. Flatten the nesting.`,
+                message: name === '{'
+                    ? `Blocks are nested more than ${MAX_NESTING} levels deep here; the rest of the file is not read. Flatten the nesting.`
+                    : 'This condition is nested too deeply; the rest of the file is not read. Flatten the nesting.',
             });
             break;
         }

@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import type { DfdElement, Exclude, Threat } from '../generated/ast.js';
+import type { DfdElement, Exclude, StrideCategory, Threat } from '../generated/ast.js';
 import { categoriesWithStatus } from '../model/coverage.js';
 import { categoryApplies, describeElement, elementTraits } from '../model/stride.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
@@ -45,16 +45,21 @@ export function checkThreatCategoriesApply(threat: Threat, accept: ValidationAcc
     });
 }
 
-/** `tm/exclude-not-applicable`: excluding a category that does not apply to an element anyway. */
+/** `tm/exclude-not-applicable`: excluding a category that does not apply to an element anyway, once per category. */
 export function checkExcludeApplies(exclude: Exclude, accept: ValidationAcceptor): void {
-    const category = exclude.category;
-    if (!category) return;
-    const misfits = exclude.elements.map(e => e.ref).filter((e): e is DfdElement => e !== undefined && !categoryApplies(elementTraits(e), category));
-    if (misfits.length === 0) return;
-    report(accept, IssueCodes.ExcludeNotApplicable,
-        `${category} does not apply to ${listInProse(misfits.map(describeElement))}${datastoreHint(category, misfits)}, ` +
-        `so there is nothing to exclude. Remove it from this exclude.`,
-        { node: exclude, property: 'category' });
+    exclude.categories.forEach((category, index) => {
+        const misfits = excludeMisfits(exclude, category);
+        if (misfits.length === 0) return;
+        report(accept, IssueCodes.ExcludeNotApplicable,
+            `${category} does not apply to ${listInProse(misfits.map(describeElement))}${datastoreHint(category, misfits)}, ` +
+            `so there is nothing to exclude. Remove it from this exclude.`,
+            { node: exclude, property: 'categories', index });
+    });
+}
+
+/** The elements of an exclude that `category` does not apply to. */
+export function excludeMisfits(exclude: Exclude, category: StrideCategory): DfdElement[] {
+    return exclude.elements.map(e => e.ref).filter((e): e is DfdElement => e !== undefined && !categoryApplies(elementTraits(e), category));
 }
 
 /** Repudiation on a data store is the one case a user can change, by marking the store `logs`. */

@@ -18,6 +18,7 @@ const DECLARATION_WORDS: Readonly<Record<string, string>> = {
     Scenario: 'scenario',
     Threat: 'threat',
     Mitigation: 'mitigation',
+    Rule: 'rule',
 };
 
 /** The hidden tokens that are comments (the others are white space). */
@@ -72,7 +73,7 @@ function checkToken(leaf: CstNode, accept: ValidationAcceptor): void {
 function stringDescription(leaf: CstNode): string {
     const node = leaf.astNode;
     const feature = GrammarUtils.findAssignment(leaf)?.feature ?? 'text';
-    if (isExclude(node)) return `the reason of the exclude of ${node.category ?? 'a category'}`;
+    if (isExclude(node)) return `the reason of the exclude of ${listInProse(node.categories) || 'a category'}`;
     if (isTreeGate(node) || isTreeLeaf(node)) return `a title in the threat tree of ${ownerDescription(node)}`;
     return `the ${feature} of ${ownerDescription(node)}`;
 }

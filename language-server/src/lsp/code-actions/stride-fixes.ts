@@ -2,6 +2,7 @@ import { AstUtils, GrammarUtils } from 'langium';
 import type { DfdElement, StrideCategory } from '../../generated/ast.js';
 import { isDfdElement, isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
 import { categoryApplies, elementTraits } from '../../model/stride.js';
+import { excludeMisfits } from '../../validation/stride-checks.js';
 import type { CodeAction } from 'vscode-languageserver';
 import type { FixContext, UniqueNames } from './fix-context.js';
 import { quickFix } from './fix-context.js';
@@ -83,15 +84,25 @@ export function fixCategoryNotApplicable(context: FixContext): CodeAction[] {
     return quickFix(context, title, [{ range: { start: text.positionAt(keyword.offset), end: text.positionAt(entry.end) }, newText: '' }], true);
 }
 
-/** `tm/exclude-not-applicable`: drop the element from the exclude, or the exclude itself. */
+/**
+ * `tm/exclude-not-applicable`: drop the category when it applies to none of the elements (the
+ * exclude itself when it was its only one), else drop the elements it does not apply to, when no
+ * other category of the exclude applies to them either.
+ */
 export function fixExcludeNotApplicable(context: FixContext): CodeAction[] {
     const exclude = AstUtils.getContainerOfType(context.node, isExclude);
-    if (!exclude?.category) return [];
-    const category = exclude.category;
+    if (!exclude) return [];
     const { document } = context;
+    const offset = document.textDocument.offsetAt(context.diagnostic.range.start);
+    const index = GrammarUtils.findNodesForProperty(exclude.$cstNode, 'categories').findIndex(e => e.offset === offset);
+    const category = exclude.categories[index];
+    if (!category) return [];
     const misfit = exclude.elements.map((ref, index) => ({ element: ref.ref, index }))
-        .filter(e => e.element && !categoryApplies(elementTraits(e.element), category));
-    if (misfit.length === exclude.elements.length) {
+        .filter(e => e.element && exclude.categories.every(c => !categoryApplies(elementTraits(e.element!), c)));
+    if (excludeMisfits(exclude, category).length === exclude.elements.length) {
+        if (exclude.categories.length > 1) {
+            return quickFix(context, `Remove ${category} from this exclude`, [removeListEntry(document, exclude, 'categories', index)], true);
+        }
         return quickFix(context, `Remove this exclude (${category} does not apply)`, [removeDeclaration(document, exclude)], true);
     }
     return misfit.flatMap(({ element, index }) => quickFix(context, `Remove '${element!.name}' from this exclude`,

@@ -60,4 +60,23 @@ export const DECLARATION_SNIPPETS: Readonly<Record<string, DeclarationSnippet>> 
         detail: 'Exclusion of a STRIDE category, with the reason',
         body: `exclude \${1|${CATEGORY_CHOICE}|} on \${2:Element} "\${3:reason}"`,
     },
+    rule: {
+        rule: 'Rule',
+        detail: 'Rule that suggests a threat, with its condition, CWE and texts',
+        body: [
+            'rule ${1:Name} "${2:title}" {',
+            '    on ${3|external,process,datastore,flow|}',
+            `    stride \${4|${CATEGORY_CHOICE}|}`,
+            '    when ${5:condition}',
+            '    cwe ${6:0}',
+            '    description "${7:what can go wrong}"',
+            '    mitigation "${8:what to do about it}"',
+            '}',
+        ].join('\n'),
+    },
+    dismiss: {
+        rule: 'Dismiss',
+        detail: "Dismissal of a rule's suggestion, with the reason",
+        body: 'dismiss ${1:Rule} on ${2:Element} "${3:reason}"',
+    },
 };

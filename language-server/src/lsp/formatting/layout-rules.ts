@@ -36,7 +36,8 @@ interface Body {
  *   line indented one level deeper (a blank line between clauses kept, none after `{` or before
  *   `}`), and `}` on its own line; a body written on one line (`dread { damage 5 … }`) stays on one
  *   line, with single spaces inside the braces;
- * - within a clause, single spaces, except none before `,` and `:` and none after a minus sign.
+ * - within a clause, single spaces, except none before `,`, `:`, `.`, `)` and `]`, and none after a
+ *   minus sign, `.`, `(` and `[`.
  */
 export class LayoutRules {
     private readonly bodies: Body[];
@@ -87,11 +88,16 @@ export class LayoutRules {
         if (startsClause(token, body.owner)) {
             return body.multiLine ? line(1, 2, this.depth()) : space(1);
         }
-        if (token.text === ',' || token.text === ':') return space(0);
-        if (this.previous?.text === '-') return space(0);
+        if (NO_SPACE_BEFORE.has(token.text)) return space(0);
+        if (this.previous && NO_SPACE_AFTER.has(this.previous.text)) return space(0);
         return space(1);
     }
 }
+
+/** Punctuation that hugs the token before it (`a, b`, `Name:`, `source.type`, `(cond)`, `[a, b]`). */
+const NO_SPACE_BEFORE: ReadonlySet<string> = new Set([',', ':', '.', ')', ']']);
+/** Punctuation that hugs the token after it (a minus sign, `source.type`, `(cond)`, `[a, b]`). */
+const NO_SPACE_AFTER: ReadonlySet<string> = new Set(['-', '.', '(', '[']);
 
 function isBrace(token: LeafCstNode, brace: '{' | '}'): boolean {
     return token.text === brace && GrammarAST.isKeyword(token.grammarSource);
@@ -104,16 +110,22 @@ function isBrace(token: LeafCstNode, brace: '{' | '}'): boolean {
  * `Spoofing` or `fix` are not: they belong to rules of their own.
  */
 function startsClause(token: LeafCstNode, owner: AstNode): boolean {
-    const source = token.grammarSource;
-    if (token.astNode === owner) {
-        return GrammarAST.isKeyword(source) && /\p{L}/u.test(source.value)
-            && AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name === owner.$type;
-    }
+    if (token.astNode === owner) return isClauseKeyword(token, owner);
     // Walk the syntax tree rather than the AST: a second `dread { }` in a threat is not in the AST
     // (the first one is, `dread` holds one block), yet it is a clause to lay out all the same.
     let node: CstNode = token;
     while (node.container && node.container.astNode !== owner) node = node.container;
-    return !!node.container && firstToken(node) === token;
+    if (!node.container || firstToken(node) !== token) return false;
+    // The value of a clause keyword (the condition after a rule's `when`) continues its clause.
+    const previous = CstUtils.getPreviousNode(node, true);
+    return !(previous && previous.astNode === owner && isClauseKeyword(previous, owner));
+}
+
+/** A word keyword of `owner`'s own grammar rule: `stride`, `when`, `logs`… */
+function isClauseKeyword(token: CstNode, owner: AstNode): boolean {
+    const source = token.grammarSource;
+    return GrammarAST.isKeyword(source) && /\p{L}/u.test(source.value)
+        && AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name === owner.$type;
 }
 
 function firstToken(node: CstNode): LeafCstNode | undefined {
