@@ -56,7 +56,7 @@ async function completeAfter(text: string): Promise<CompletionItem[]> {
 describe('the §8.1 attributes in the outputs', () => {
     it('the threat table has a References column after Bug: CWE, CAPEC and the rule', async () => {
         const document = await model();
-        const table = buildThreatTable(workspaceTableInput([{ path: 'model.tm', model: document.parseResult.value as never }], services.ThreatModel.workspace.ModelIndex.coverage()));
+        const table = buildThreatTable(workspaceTableInput([{ path: 'model.tm', model: document.parseResult.value as never }], services.ThreatModel.workspace.ModelIndex.coverage(document.parseResult.value as never)));
         assert.deepEqual(THREAT_COLUMNS.slice(-2).map(c => c.header), ['Bug', 'References']);
         assert.deepEqual(table.threats.rows.map(row => [row[0], row.at(-1)]), [['T', 'CWE-352, CWE-79, CAPEC-62\nrule Csrf'], ['U', '']]);
     });

@@ -8,14 +8,14 @@
 
 // ---- External entities -------------------------------------------------------------------------
 
-rule PersonSignsInUnauthenticated "A person's identity is assumed across a trust boundary without authentication" {
+rule PersonWithoutAuthentication "User identity not verified" {
     on external
     stride Spoofing
-    when type is person and any flowsOut (crossesBoundary and not authenticated)
+    when type is person and any flowsOut (not authenticated)
     cwe 287
     capec 151
-    description "Requests from this person cross a trust boundary on a flow that is not authenticated, so anyone who can reach the flow can act under their name."
-    mitigation "Authenticate the person on that flow (a session bound to a verified login) and mark the flow authenticated."
+    description "A person sends requests that are not authenticated, so anyone can claim to be them."
+    mitigation "Authenticate users before acting on their requests (a session or token from a login with strong credentials and MFA), and mark those flows 'authenticated'."
 }
 
 rule PersonCredentialsPhished "A person's credentials can be phished and replayed" {
@@ -124,14 +124,14 @@ rule CrossSiteRequestForged "A browser is made to send a forged request with the
 
 // ---- Processes: Tampering ----------------------------------------------------------------------
 
-rule SqlInjection "Untrusted input changes a database query" {
+rule SqlInjection "SQL injection through untrusted input" {
     on process
     stride Tampering
-    when any flowsIn (fromLessTrusted) and any flowsOut (target.tech has "sql")
+    when any flowsOut (target.tech has "sql") and any flowsIn (fromLessTrusted or source.trust is untrusted)
     cwe 89
     capec 66
-    description "This process takes input from a less trusted zone and queries an SQL database, so input pasted into a query string can rewrite the query."
-    mitigation "Use parameterised queries or a query builder everywhere, never string concatenation, and give the database role only the rights it needs."
+    description "Input from a less trusted zone reaches SQL queries; if it is concatenated into a query, an attacker can read or change any row the process may touch."
+    mitigation "Use parameterised queries or an ORM for every query, never string concatenation, and give the process's database role only the rights it needs."
 }
 
 rule CrossSiteScripting "Untrusted input is rendered as script in other users' browsers" {
@@ -260,14 +260,14 @@ rule ThirdPartyCallWithoutTimeout "A slow third-party service stalls the process
 
 // ---- Processes: Elevation of privilege ---------------------------------------------------------
 
-rule PrivilegedProcessExposed "A privileged process takes input from a less trusted zone" {
+rule PrivilegedProcessExposed "Privileged process reachable from a less trusted zone" {
     on process
     stride ElevationOfPrivilege
-    when privileged and any flowsIn (fromLessTrusted)
+    when privileged and any flowsIn (fromLessTrusted or source.trust is untrusted)
     cwe 250
-    capec 69
-    description "This process runs with high privileges and processes input from a less trusted zone, so any flaw in it hands those privileges to the attacker."
-    mitigation "Split the privileged part into a small separate process with a narrow interface, and run the part that parses input with the least privileges it needs."
+    capec 233
+    description "A process that runs with high privileges takes input from a less trusted zone; a flaw in it hands those privileges to the attacker."
+    mitigation "Drop the privileges the process does not need, isolate the privileged part behind a narrow interface, and validate every input it receives."
 }
 
 rule ObjectLevelAuthorizationMissing "A signed-in user reaches another user's records" {
@@ -347,13 +347,14 @@ rule AuditedProcessOwnsItsLog "A privileged process writes the only record of it
 
 // ---- Data stores: Information disclosure -------------------------------------------------------
 
-rule SensitiveDataUnencryptedAtRest "Confidential data is stored unencrypted" {
+rule SecretsAtRestUnencrypted "Secrets stored unencrypted" {
     on datastore
     stride InformationDisclosure
-    when not encrypted and any stores (classification in [confidential, secret])
-    cwe 312
-    description "This store holds confidential or secret data without encryption at rest, so a stolen disk, snapshot or backup reveals it."
-    mitigation "Encrypt the store (and its backups) with keys held in a key management service, and mark the datastore encrypted."
+    when any stores (classification is secret or type in [credentials, key]) and not encrypted
+    cwe 311
+    capec 37
+    description "Whoever gets a copy of the store (a backup, a snapshot, a stolen disk) reads the secrets in it."
+    mitigation "Encrypt the store at rest with keys kept outside it (a KMS or vault), hash passwords with a slow salted hash, and mark the store 'encrypted'."
 }
 
 rule PasswordsStoredRecoverably "Stored passwords can be recovered after a breach" {
@@ -439,14 +440,15 @@ rule SensitiveMessageAlteredInTransit "A sensitive message is altered in transit
     mitigation "Protect the channel with TLS (or sign the messages end to end) and mark the flow encrypted."
 }
 
-rule UnauthenticatedInputToPrivileged "Unauthenticated messages reach a privileged process" {
+rule UnauthenticatedFromLessTrusted "Unauthenticated data accepted from a less trusted zone" {
     on flow
     stride Tampering
-    when fromLessTrusted and target.privileged and not authenticated
+    when fromLessTrusted and not authenticated
+    unless tags has "integrity-checked"
     cwe 345
-    capec 384
-    description "This flow brings data from a less trusted zone into a privileged process without authenticating it, so injected or modified messages are acted on with high privileges."
-    mitigation "Authenticate the sender (mutual TLS, signed messages), validate the content against a strict schema, and mark the flow authenticated."
+    capec 94
+    description "The receiver cannot tell whether the data really comes from the sender it expects, so someone in the less trusted zone can inject or alter it on the way."
+    mitigation "Authenticate the sender and protect the data's integrity (mutual TLS, signed messages or an HMAC), then mark the flow 'authenticated'."
 }
 
 rule PaymentInstructionReplayed "A payment instruction is replayed or its amount changed" {
@@ -462,24 +464,14 @@ rule PaymentInstructionReplayed "A payment instruction is replayed or its amount
 
 // ---- Flows: Information disclosure -------------------------------------------------------------
 
-rule SensitiveDataInCleartext "Confidential data crosses a trust boundary in clear text" {
+rule SensitiveDataInClear "Sensitive data sent in clear text" {
     on flow
     stride InformationDisclosure
-    when crossesBoundary and not encrypted and any carries (classification in [confidential, secret])
+    when any carries (classification in [confidential, secret] or type in [credentials, token, key, payment]) and not encrypted
     cwe 319
     capec 157
-    description "This flow carries confidential or secret data across a trust boundary without encryption, so anyone who can observe the network on the way reads it."
-    mitigation "Encrypt the channel (TLS 1.2 or later with modern ciphers) and mark the flow encrypted."
-}
-
-rule CredentialsInCleartext "Credentials or tokens travel unencrypted" {
-    on flow
-    stride InformationDisclosure
-    when not encrypted and any carries (type in [credentials, token, key])
-    cwe 523
-    capec 102
-    description "This flow carries credentials, tokens or keys without encryption; even inside a network, one observer on the path can collect them and sign in."
-    mitigation "Use TLS for every flow that carries secrets, including internal ones, and mark the flow encrypted."
+    description "Anyone on the network path can read what the flow carries, and keep it: passwords, tokens, card numbers or secret data travel as plain text."
+    mitigation "Encrypt the flow in transit (TLS 1.2 or later with certificate validation) and mark it 'encrypted'."
 }
 
 rule PeerNotVerified "An encrypted channel talks to an unverified peer" {
