@@ -130,6 +130,13 @@ describe('incremental revalidation', () => {
         { fact: 'where the background finding goes', a: 'process P "P"\n', b: '',
             // The first `system` makes /workspace a model root (DESIGN.md §9): every file's model changes.
             edited: 'system Shop "Shop" { description "Sells." }\n', goes: 'tm/background-missing', alsoC: true },
+        { fact: 'the rules in force', a: 'external U "U"\nprocess P "P"\nflow F: U -> P "F"\n', b: '',
+            edited: 'rule Plain "Plain flows" { on flow stride Tampering when not encrypted }\n', appears: 'tm/rule-suggests' },
+        { fact: 'which suggestions a dismiss answers', a: 'external U "U"\nprocess P "P"\nflow F: U -> P "F"\nrule Plain "Plain flows" { on flow stride Tampering when not encrypted }\n',
+            b: 'process Q "Q"\n', edited: 'process Q "Q"\ndismiss Plain on F "Inside one host."\n', goes: 'tm/rule-suggests' },
+        { fact: 'which flows enter a node, for the rules', a: 'boundary In "In" { trust trusted process P "P" { privileged } }\n',
+            b: 'boundary Out "Out" { trust untrusted external U "U" }\n', edited: 'boundary Out "Out" { trust untrusted external U "U" }\nflow F: U -> P "F"\n',
+            appears: 'tm/rule-suggests' },
     ];
 
     for (const { fact, a, b, edited, appears, goes, alsoC } of FACT_CASES) {
@@ -154,7 +161,7 @@ describe('incremental revalidation', () => {
         'system Shop "Shop" { description "Sells things." }',
         'assumption Trusted "The LAN is trusted"',
         'dependency Pay "Payment provider"',
-        'asset Orders "Order rows"',
+        'asset Orders "Order rows" { classification confidential }',
         'external User "Customer"',
         'process Api "API"',
         'process Spare "Spare"',
@@ -168,11 +175,16 @@ describe('incremental revalidation', () => {
         'scenario Buy "Buying" { flows Call, Job }',
         'scenario Idle "Idle"',
         'threat Forge "Forged calls" { stride Spoofing, Tampering targets Api, User response accept justification "Internal." }',
-        'threat Leak "Leak" { stride InformationDisclosure targets Db, Call response fix mitigatedBy Tls }',
+        'threat Leak "Leak" { stride InformationDisclosure targets Db, Call response fix mitigatedBy Tls rule SensitiveDataInClear }',
         'threat Crash "Crash" { stride DenialOfService targets Inner, Job }',
         'mitigation Tls "TLS" { status planned }',
         'exclude Repudiation on Api, User "Logged elsewhere."',
         'exclude ElevationOfPrivilege on Inner "Runs unprivileged."',
+        'rule Plain "Plain flows" { on flow stride Tampering when not encrypted and any carries (classification is confidential) }',
+        'dismiss Plain on Call, Job "Checked at the edge."',
+        'boundary Edge "Edge" { trust untrusted external Partner "Partner" { type person } }',
+        'boundary Core "Core" { trust trusted process Admin "Admin" { privileged } }',
+        'flow Manage: Partner -> Admin "Manage" { carries Orders }',
     ];
     const FILES = ['a.tm', 'b.tm', 'c.tm'];
     /**

@@ -1,4 +1,5 @@
 import type { LangiumDocument } from 'langium';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 import type { Model } from '../generated/ast.js';
 import { isModel } from '../generated/ast.js';
 import type { DfdDiagram, DfdModel } from './graph.js';
@@ -18,6 +19,7 @@ export function selectDiagram(model: DfdModel, scenario: string | null): DfdDiag
  */
 export function modelsByUri(documents: Iterable<LangiumDocument>): Model[] {
     return [...documents]
+        .filter(document => !isBuiltinRules(document.uri))
         .map(document => ({ uri: document.uri.toString(), root: document.parseResult.value }))
         .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))
         .flatMap(({ root }) => (isModel(root) ? [root] : []));

@@ -1,4 +1,5 @@
 import type { LangiumDocument } from 'langium';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 import { URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
@@ -105,6 +106,7 @@ function workspaceFiles(shared: LangiumSharedServices): WorkspaceFile[] {
         return folders.length > 1 ? `${folder.name}/${relative}` : relative;
     };
     return shared.workspace.LangiumDocuments.all
+        .filter(document => !isBuiltinRules(document.uri))
         .toArray()
         .flatMap(document => {
             const model = document.parseResult.value;

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 import { reportInternalError } from './internal-error.js';
 import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
@@ -19,6 +20,8 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        // The built-in rule library is not a user file: its rules act on the model, it has no findings of its own.
+        if (isBuiltinRules(document.uri)) return [];
         const diagnostics = await this.findingsOf(document, options, cancelToken);
         const overrides = this.configuration.severityOverrides();
         if (overrides.size === 0) return diagnostics;

@@ -121,6 +121,10 @@ export interface ThreatModelDiagnosticData {
     readonly actionRange?: Range;
     /** The other occurrences of the same clause, whole, in text order (clause-duplicate). */
     readonly duplicates?: readonly Range[];
+    /** The rule that suggests a threat (rule-suggests). */
+    readonly rule?: string;
+    /** The STRIDE category of that rule (rule-suggests). */
+    readonly category?: string;
 }
 
 export function isIssueCode(value: unknown): value is IssueCode {

@@ -6,7 +6,11 @@ import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
 import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
 import { checkClausesWrittenOnce, checkDreadFactorsGivenOnce, singleValuedClauses } from './clause-checks.js';
+import { checkDismissHasReason, checkDismissUsed } from './dismiss-checks.js';
 import { IssueCodes } from './issue-codes.js';
+import { checkRuleSuggestions } from './rule-checks.js';
+import { checkRule } from './rule-checks-invalid.js';
+import { builtinRuleNames } from '../rules/builtin-document.js';
 import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
 import { checkSingleSystem, checkUniqueName } from './name-checks.js';
 import { checkImplementationFresh } from './staleness-checks.js';
@@ -29,6 +33,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         DfdElement: [
             (node, accept) => checkElementCoverage(node, accept, index),
             (node, accept) => checkElementInScenario(node, accept, index),
+            (node, accept) => checkRuleSuggestions(node, accept, index),
         ],
         Model: [(node, accept) => checkBackground(node, accept, index), checkInvisibleCharacters],
         Scenario: checkScenarioHasFlows,
@@ -56,6 +61,8 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         Dread: [checkDreadComplete, checkDreadFactorsGivenOnce],
         DreadFactor: checkDreadFactorRange,
         Exclude: checkExcludeApplies,
+        Rule: (node, accept) => checkRule(node, accept, () => builtinRuleNames(services.shared.workspace.LangiumDocuments)),
+        Dismiss: [checkDismissHasReason, (node, accept) => checkDismissUsed(node, accept, index)],
     };
     services.validation.ValidationRegistry.register(checks);
 }

@@ -1,5 +1,5 @@
 import type { Declaration, Model } from '../generated/ast.js';
-import { isAsset, isBoundary, isDfdElement, isExternal, isProcess, isSystem } from '../generated/ast.js';
+import { isAsset, isBoundary, isDfdElement, isDismiss, isExternal, isProcess, isSystem } from '../generated/ast.js';
 import type { ThreatModelWorkspaceIndex } from './model-index.js';
 
 /**
@@ -7,7 +7,9 @@ import type { ThreatModelWorkspaceIndex } from './model-index.js';
  * about that file's declarations, as one string: the STRIDE coverage of its elements by threats
  * and excludes anywhere, how often its names are declared, whether scenarios use its elements,
  * flows connect its externals and enter its processes, flows cross its boundaries and carry its
- * assets, the background finding if it lands there, and the model the file belongs to (DESIGN.md §9). The rest of what its findings depend on
+ * assets, the rules that suggest threats for its elements and why, whether its dismisses still
+ * dismiss something, the background finding if it lands there, and the model the file belongs to
+ * (DESIGN.md §9). The rest of what its findings depend on
  * is the file itself and the declarations it references, which Langium tracks.
  *
  * When another file changes, the file is revalidated only if this string changed, so a check that
@@ -17,6 +19,7 @@ import type { ThreatModelWorkspaceIndex } from './model-index.js';
 export function crossFileFacts(model: Model, index: ThreatModelWorkspaceIndex): string {
     const facts = index.processFacts(model);
     const coverage = index.coverage(model);
+    const rules = index.ruleSuggestions();
     const lines: string[] = [`model ${index.keyOf(model)}`, `scenarios ${facts.hasScenarios}`];
     if (facts.backgroundAnchor?.$container === model) lines.push(`background ${facts.missingBackground.join(',')}`);
     const visit = (declaration: Declaration): void => {
@@ -27,11 +30,16 @@ export function crossFileFacts(model: Model, index: ThreatModelWorkspaceIndex): 
             for (const category of coverage.coverageOf(declaration).categories) {
                 parts.push(category.status, category.unaddressed.map(t => t.name).join('+'));
             }
+            parts.push(rules.suggestionsFor(declaration).map(s => `${s.rule.name}:${s.because.join('|')}`).join('+'));
         }
         if (isExternal(declaration)) parts.push(facts.connected.has(declaration));
         if (isProcess(declaration)) parts.push(facts.enteredAcross.get(declaration)?.name ?? '');
         if (isAsset(declaration)) parts.push(facts.usedAssets.has(declaration));
         if (isSystem(declaration)) parts.push(index.systems(model)[0] === declaration);
+        if (isDismiss(declaration)) {
+            const rule = declaration.rule?.ref;
+            for (const element of declaration.elements) parts.push(!!rule && !!element.ref && rules.evaluate(rule, element.ref).holds);
+        }
         if (isBoundary(declaration)) {
             parts.push(facts.crossedBoundaries.has(declaration));
             lines.push(parts.join(' '));

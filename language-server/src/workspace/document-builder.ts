@@ -4,6 +4,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isModel } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
+import { ensureBuiltinRules, isBuiltinRules } from '../rules/builtin-document.js';
 import { crossFileFacts } from './cross-file-facts.js';
 
 /**
@@ -27,8 +28,11 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
     /** Per document URI: the model (DESIGN.md §9) its references were resolved in. */
     private readonly linkedIn = new Map<string, string>();
 
+    private readonly shared: LangiumSharedServices;
+
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.shared = services;
         this.onDocumentPhase(DocumentState.Validated, document => {
             this.validatedWith.set(document.uri.toString(), this.factsOf(document));
         });
@@ -44,6 +48,9 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        // The built-in rules are part of every workspace: rules and `rule R` references resolve to them.
+        const builtin = ensureBuiltinRules(this.shared);
+        if (builtin) documents = [...documents, builtin];
         await super.buildDocuments(documents, options, cancelToken);
         const rescoped = this.rescoped();
         if (rescoped.length > 0) await super.buildDocuments(rescoped, options, cancelToken);
@@ -82,7 +89,7 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
 
     private factsOf(document: LangiumDocument): string {
         const model = document.parseResult.value;
-        if (!isModel(model)) return '';
+        if (!isModel(model) || isBuiltinRules(document.uri)) return '';
         const services = this.serviceRegistry.getServices(document.uri) as ThreatModelServices;
         return crossFileFacts(model, services.workspace.ModelIndex);
     }

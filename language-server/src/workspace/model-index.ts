@@ -1,10 +1,13 @@
-import type { AstNode, IndexManager, LangiumSharedCoreServices } from 'langium';
-import { DocumentState, WorkspaceCache } from 'langium';
-import type { Exclude, System, Threat } from '../generated/ast.js';
+import type { AstNode, IndexManager, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import { AstUtils, DocumentState, WorkspaceCache } from 'langium';
+import type { Exclude, Model, Rule, System, Threat } from '../generated/ast.js';
 import { isExclude, isModel, isThreat } from '../generated/ast.js';
 import { CoverageIndex } from '../model/coverage.js';
 import type { ProcessFacts } from '../model/process-facts.js';
 import { computeProcessFacts } from '../model/process-facts.js';
+import type { RuleSources } from '../model/rule-suggestions.js';
+import { RuleSuggestions, rulesInForce } from '../model/rule-suggestions.js';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 import type { ModelRoots } from './model-roots.js';
 
 /** A model, named by its key (workspace/model-roots.ts), or by any node of one of its files. */
@@ -22,6 +25,9 @@ export class ThreatModelWorkspaceIndex {
     private readonly coverageCache: WorkspaceCache<string, CoverageIndex>;
     private readonly nameCache: WorkspaceCache<'names', Map<string, Map<string, string[]>>>;
     private readonly processCache: WorkspaceCache<string, ProcessFacts>;
+    private readonly documents: LangiumDocuments;
+    private readonly ruleCache: WorkspaceCache<'rules', RuleSuggestions>;
+    private sources: RuleSources = 'all';
 
     constructor(shared: LangiumSharedCoreServices, roots: ModelRoots) {
         this.indexManager = shared.workspace.IndexManager;
@@ -29,6 +35,41 @@ export class ThreatModelWorkspaceIndex {
         this.coverageCache = new WorkspaceCache(shared, DocumentState.Linked);
         this.nameCache = new WorkspaceCache(shared, DocumentState.IndexedContent);
         this.processCache = new WorkspaceCache(shared, DocumentState.Linked);
+        this.documents = shared.workspace.LangiumDocuments;
+        this.ruleCache = new WorkspaceCache(shared, DocumentState.Linked);
+    }
+
+    /** Which rules are in force (the CLI's `--rules`, the `threatModel.rules.builtin` setting); `all` unless set. */
+    get ruleSources(): RuleSources {
+        return this.sources;
+    }
+
+    set ruleSources(sources: RuleSources) {
+        this.sources = sources;
+        this.ruleCache.clear();
+    }
+
+    /** Whether `rule` is in force under {@link ruleSources}: declared in the built-in library or in the workspace. */
+    ruleInForce(rule: Rule): boolean {
+        const builtin = isBuiltinRules(AstUtils.getDocument(rule).uri);
+        return this.sources === 'all' || this.sources === (builtin ? 'builtin' : 'workspace');
+    }
+
+    /**
+     * The rules in force evaluated on every element (DESIGN.md §8): what they suggest, and what is
+     * still unanswered. Across the whole workspace for now: a rule declared in one model also
+     * applies to the others (DESIGN.md §9 wants it to apply to its own model alone).
+     */
+    ruleSuggestions(): RuleSuggestions {
+        return this.ruleCache.get('rules', () => {
+            const builtin: Model[] = [];
+            const workspace: Model[] = [];
+            for (const document of this.documents.all) {
+                const root = document.parseResult.value;
+                if (isModel(root)) (isBuiltinRules(document.uri) ? builtin : workspace).push(root);
+            }
+            return new RuleSuggestions(workspace, rulesInForce(builtin, workspace, this.sources));
+        });
     }
 
     /** The key of the model a node belongs to. */
@@ -58,7 +99,7 @@ export class ThreatModelWorkspaceIndex {
     processFacts(scope: ModelScope): ProcessFacts {
         const key = this.keyOf(scope);
         // Files by URI, so that the model-level finding lands in the same file on every build.
-        return this.processCache.get(key, () => computeProcessFacts(this.roots.group(key).documents.map(d => d.parseResult.value).filter(isModel)));
+        return this.processCache.get(key, () => computeProcessFacts(this.roots.group(key).documents.filter(d => !isBuiltinRules(d.uri)).map(d => d.parseResult.value).filter(isModel)));
     }
 
     /** The model's `system` declarations, files by URI (DESIGN.md §9 allows one). */
@@ -88,6 +129,8 @@ export class ThreatModelWorkspaceIndex {
             const result = new Map<string, Map<string, string[]>>();
             for (const group of this.roots.groups()) result.set(group.key, new Map());
             for (const description of this.indexManager.allElements()) {
+                // A built-in rule's name may be used again in a model; a rule of the same name is tm/rule-invalid.
+                if (isBuiltinRules(description.documentUri)) continue;
                 const key = this.roots.keyOf(description.documentUri);
                 let names = result.get(key);
                 if (!names) result.set(key, (names = new Map()));

@@ -4,6 +4,7 @@ import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-
 import { CodeActionKind } from 'vscode-languageserver';
 import type { IssueCode, ThreatModelDiagnosticData } from '../../validation/issue-codes.js';
 import { isIssueCode } from '../../validation/issue-codes.js';
+import { isBuiltinRules } from '../../rules/builtin-document.js';
 import type { ThreatModelServices } from '../../threat-model-module.js';
 import type { FixContext } from './fix-context.js';
 import { nodeAtDiagnostic, UniqueNames } from './fix-context.js';
@@ -53,7 +54,13 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
         const fix = QUICK_FIXES[code];
         const node = nodeAtDiagnostic(document, diagnostic);
         if (!fix || !node) return [];
-        const context: FixContext = { document, diagnostic, data: { ...data, code }, node, names };
+        const index = this.services.workspace.ModelIndex;
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        const context: FixContext = {
+            document, diagnostic, data: { ...data, code }, node, names,
+            ruleMatches: element => index.ruleSuggestions().matchesFor(element),
+            documents: () => documents.all.filter(d => !isBuiltinRules(d.uri)).toArray(),
+        };
         return fix(context);
     }
 
@@ -71,16 +78,18 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
             const findings = all.filter(d => d.code === code);
             if (findings.length < 2) continue;
             const names = this.uniqueNames();
-            const edits: TextEdit[] = findings.flatMap(d => {
-                const preferred = this.fixesFor(document, d, names).find(a => a.isPreferred);
-                return preferred?.edit?.changes?.[document.textDocument.uri] ?? [];
-            });
-            if (edits.length === 0) continue;
+            // Per file: a rule's threat draft may go to the file where the model's threats are.
+            const changes: Record<string, TextEdit[]> = {};
+            for (const finding of findings) {
+                const preferred = this.fixesFor(document, finding, names).find(a => a.isPreferred);
+                for (const [uri, edits] of Object.entries(preferred?.edit?.changes ?? {})) (changes[uri] ??= []).push(...edits);
+            }
+            if (Object.keys(changes).length === 0) continue;
             actions.push({
                 title: `Fix all: ${label} (${findings.length} in this file)`,
                 kind: FIX_ALL_KIND,
                 diagnostics: findings,
-                edit: { changes: { [document.textDocument.uri]: edits } },
+                edit: { changes },
             });
         }
         return actions;

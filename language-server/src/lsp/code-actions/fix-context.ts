@@ -2,6 +2,8 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { CstUtils } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
+import type { DfdElement } from '../../generated/ast.js';
+import type { Suggestion } from '../../model/rule-suggestions.js';
 import type { ThreatModelDiagnosticData } from '../../validation/issue-codes.js';
 
 /** Everything a quick-fix needs to know about one diagnostic. */
@@ -13,6 +15,10 @@ export interface FixContext {
     readonly node: AstNode;
     /** Hands out identifiers that are not yet declared anywhere in the workspace. */
     readonly names: UniqueNames;
+    /** The rules that hold for an element (DESIGN.md §8), answered or not; none when not given. */
+    readonly ruleMatches?: (element: DfdElement) => readonly Suggestion[];
+    /** The model files of the workspace, where drafted threats may go; the finding's own file when not given. */
+    readonly documents?: () => readonly LangiumDocument[];
 }
 
 /** A quick-fix: zero or more code actions for one diagnostic. */

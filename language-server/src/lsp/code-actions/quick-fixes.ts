@@ -1,6 +1,7 @@
 import type { IssueCode } from '../../validation/issue-codes.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import { fixDuplicateClause } from './clause-fixes.js';
+import { fixRuleSuggestion } from './rule-fixes.js';
 import type { QuickFix } from './fix-context.js';
 import { fixFlowInNoScenario, fixMissingEntrypoint, fixThreatWithoutAsset, fixUnprotectedCrossing } from './process-fixes.js';
 import { fixCategoryNotApplicable, fixExcludeNotApplicable, fixMissingCategories } from './stride-fixes.js';
@@ -22,6 +23,7 @@ export const QUICK_FIXES: Partial<Record<IssueCode, QuickFix>> = {
     [IssueCodes.ThreatWithoutAsset]: fixThreatWithoutAsset,
     [IssueCodes.ElementInNoScenario]: fixFlowInNoScenario,
     [IssueCodes.ClauseDuplicate]: fixDuplicateClause,
+    [IssueCodes.RuleSuggests]: fixRuleSuggestion,
 };
 
 /**
@@ -36,4 +38,5 @@ export const FIX_ALL_LABELS: Partial<Record<IssueCode, string>> = {
     [IssueCodes.DreadMissing]: 'add a DREAD rating to every threat without one',
     [IssueCodes.DreadIncomplete]: 'complete every partial DREAD rating',
     [IssueCodes.ThreatUnmitigated]: 'add a mitigation to every threat without a response',
+    [IssueCodes.RuleSuggests]: 'add the threat every rule suggests',
 };

@@ -3,6 +3,7 @@ import type { DfdElement, StrideCategory } from '../../generated/ast.js';
 import { isDfdElement, isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
 import { categoryApplies, elementTraits } from '../../model/stride.js';
 import { excludeMisfits } from '../../validation/stride-checks.js';
+import { ruleDraftFixes } from './rule-fixes.js';
 import type { CodeAction } from 'vscode-languageserver';
 import type { FixContext, UniqueNames } from './fix-context.js';
 import { quickFix } from './fix-context.js';
@@ -44,6 +45,9 @@ export function fixMissingCategories(context: FixContext): CodeAction[] {
     const { document } = context;
     const actions: CodeAction[] = [];
     const untouched = context.names.fork();
+    // A rule that knows the threat comes first (DESIGN.md §8.3); the stubs stay for the rest.
+    const drafts = ruleDraftFixes(context, element, categories, false);
+    actions.push(...drafts);
     if (categories.length > 1) {
         actions.push(...quickFix(context, `Add threat stubs for all missing categories of '${element.name}'`,
             [insertAfterDeclaration(document, element, categories.map(c => threatStub(context.names, element, c)))], true));

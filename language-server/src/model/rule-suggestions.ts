@@ -1,0 +1,114 @@
+import type { DfdElement, Model, Rule } from '../generated/ast.js';
+import { isDismiss, isExclude, isRule, isThreat } from '../generated/ast.js';
+import type { RuleMatch } from './rule-eval.js';
+import { RuleEvaluator, subjectOf } from './rule-eval.js';
+import { RuleFacts, allDeclarations } from './rule-facts.js';
+import { categoryApplies, elementTraits } from './stride.js';
+
+/** Which rules are in force (`--rules`, `threatModel.rules.builtin`): the built-in library, the workspace's own rules, both, or none. */
+export type RuleSources = 'builtin' | 'workspace' | 'all' | 'none';
+
+/** A rule that holds for an element, with the facts that made it hold. */
+export interface Suggestion {
+    readonly rule: Rule;
+    readonly element: DfdElement;
+    readonly because: readonly string[];
+}
+
+/** The rules of `builtin` and `workspace` models that `sources` puts in force. */
+export function rulesInForce(builtin: readonly Model[], workspace: readonly Model[], sources: RuleSources): Rule[] {
+    const from = (models: readonly Model[]): Rule[] => models.flatMap(m => m.declarations.filter(isRule));
+    return [
+        ...(sources === 'builtin' || sources === 'all' ? from(builtin) : []),
+        ...(sources === 'workspace' || sources === 'all' ? from(workspace) : []),
+    ];
+}
+
+/**
+ * Every rule in force evaluated on every element of the models, once per build (DESIGN.md §8.3):
+ * which rules hold for which element, and which of those suggestions nothing in the model answers
+ * yet (a threat on the element naming the rule, a `dismiss` of the rule on it, or an `exclude` of
+ * the rule's category on it).
+ */
+export class RuleSuggestions {
+    private readonly evaluator: RuleEvaluator;
+    private readonly matches = new Map<DfdElement, Suggestion[]>();
+    private readonly unanswered = new Map<DfdElement, Suggestion[]>();
+    private readonly counts = new Map<Rule, number>();
+
+    constructor(models: readonly Model[], rules: readonly Rule[]) {
+        const facts = new RuleFacts(models);
+        this.evaluator = new RuleEvaluator(facts);
+        const byKind = new Map<string, Rule[]>();
+        for (const rule of rules) {
+            if (!rule.on || !rule.stride) continue;
+            const list = byKind.get(rule.on);
+            if (list) list.push(rule);
+            else byKind.set(rule.on, [rule]);
+        }
+        const answered = answeredSuggestions(models);
+        for (const element of facts.elements) {
+            for (const rule of byKind.get(subjectOf(element)) ?? []) {
+                if (!categoryApplies(elementTraits(element), rule.stride!)) continue;
+                const match = this.evaluator.evaluate(rule, element);
+                if (!match.holds) continue;
+                const suggestion: Suggestion = { rule, element, because: match.because };
+                push(this.matches, element, suggestion);
+                this.counts.set(rule, (this.counts.get(rule) ?? 0) + 1);
+                if (!answered(rule, element)) push(this.unanswered, element, suggestion);
+            }
+        }
+    }
+
+    /** The suggestions for `element` that the model does not answer yet, in rule order. */
+    suggestionsFor(element: DfdElement): readonly Suggestion[] {
+        return this.unanswered.get(element) ?? [];
+    }
+
+    /** Every rule in force that holds for `element`, answered or not. */
+    matchesFor(element: DfdElement): readonly Suggestion[] {
+        return this.matches.get(element) ?? [];
+    }
+
+    /** Whether `rule` holds for `element` (whatever answers it), and why. */
+    evaluate(rule: Rule, element: DfdElement): RuleMatch {
+        return this.evaluator.evaluate(rule, element);
+    }
+
+    /** How many elements `rule` holds for. */
+    holdCount(rule: Rule): number {
+        return this.counts.get(rule) ?? 0;
+    }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
+
+/** Whether something in the models answers rule R on element E: a threat naming R on E, a dismiss of R on E, an exclude of R's category on E. */
+function answeredSuggestions(models: readonly Model[]): (rule: Rule, element: DfdElement) => boolean {
+    const answers = new Set<string>();
+    const ruleIds = new Map<Rule, number>();
+    const elementIds = new Map<DfdElement, number>();
+    const id = <K>(map: Map<K, number>, key: K): number => {
+        let value = map.get(key);
+        if (value === undefined) map.set(key, value = map.size);
+        return value;
+    };
+    const excluded = new Set<string>();
+    for (const declaration of allDeclarations(models)) {
+        if (isThreat(declaration) && declaration.rule?.ref) {
+            for (const target of declaration.targets) if (target.ref) answers.add(`${id(ruleIds, declaration.rule.ref)} ${id(elementIds, target.ref)}`);
+        } else if (isDismiss(declaration) && declaration.rule?.ref) {
+            for (const element of declaration.elements) if (element.ref) answers.add(`${id(ruleIds, declaration.rule.ref)} ${id(elementIds, element.ref)}`);
+        } else if (isExclude(declaration)) {
+            for (const element of declaration.elements) {
+                if (element.ref) for (const category of declaration.categories) excluded.add(`${category} ${id(elementIds, element.ref)}`);
+            }
+        }
+    }
+    return (rule, element) => answers.has(`${id(ruleIds, rule)} ${id(elementIds, element)}`)
+        || excluded.has(`${rule.stride} ${id(elementIds, element)}`);
+}
