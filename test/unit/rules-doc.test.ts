@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Rule } from '../../language-server/src/generated/ast.js';
 import { ASSET_TYPE_MEANINGS, CLASSIFICATION_MEANINGS, EXTERNAL_TYPE_MEANINGS, TRUST_MEANINGS } from '../../language-server/src/model/attribute-values.js';
 import { weaknessReferences } from '../../language-server/src/model/stated-facts.js';
+import { ASSET_TYPES, CLASSIFICATIONS, EXTERNAL_TYPES, FACTS, TRUST_LEVELS } from '../../language-server/src/model/rule-vocabulary.js';
 import { builtinLibraryRules } from './helpers/builtin-library.js';
 
 const DOC = new URL('../../../../docs/rules.md', import.meta.url);
@@ -50,6 +51,19 @@ describe('docs/rules.md', () => {
         const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
         assert.ok(readme.includes(`tml ships ${(await builtinLibraryRules()).length} built-in rules`));
         assert.ok(readme.includes('[docs/rules.md](docs/rules.md)'));
+    });
+
+    it('names every fact of the rule vocabulary in its fact table', () => {
+        const doc = readFileSync(DOC, 'utf8');
+        const table = doc.slice(doc.indexOf('### The fact vocabulary'), doc.indexOf('### Where rules apply'));
+        assert.deepEqual([...new Set(FACTS.map(f => f.name))].filter(name => !table.includes(`\`${name}\``)), []);
+    });
+
+    it('describes the same attribute values as the rule vocabulary checks', () => {
+        assert.deepEqual(Object.keys(CLASSIFICATION_MEANINGS), CLASSIFICATIONS);
+        assert.deepEqual(Object.keys(ASSET_TYPE_MEANINGS), ASSET_TYPES);
+        assert.deepEqual(Object.keys(TRUST_MEANINGS), TRUST_LEVELS);
+        assert.deepEqual(Object.keys(EXTERNAL_TYPE_MEANINGS), EXTERNAL_TYPES);
     });
 
     it('lists the values of every enumerated attribute, as the language has them', () => {

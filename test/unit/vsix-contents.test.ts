@@ -47,6 +47,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
             'docs/rules.md',
+            'docs/technology.md',
             'docs/threat-table.md',
             'language-configuration.json',
             'out/extension/extension.cjs',
@@ -83,7 +84,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             }
         }
         assert.deepEqual(missing, []);
-        assert.deepEqual([...seen].sort(), ['docs/dfd.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/rules.md', 'docs/threat-table.md']);
+        assert.deepEqual([...seen].sort(), ['docs/dfd.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/rules.md', 'docs/technology.md', 'docs/threat-table.md']);
     });
 
     it('is packaged with that README, its links kept relative, and without a repository (npm run package)', () => {

@@ -4,6 +4,7 @@ import { CliError } from './cli-error.js';
 import { DFD_USAGE, runDfd } from './dfd-command.js';
 import type { CliIo } from './io.js';
 import { runReport } from './report-command.js';
+import { runRules } from './rules-command.js';
 import { runTable } from './table-command.js';
 import { readPackageVersion } from './version.js';
 
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return runReport(command.options, io);
         case 'dfd':
             return runDfd(command.options, io);
+        case 'rules':
+            return runRules(command.options, io);
     }
 }
 

@@ -1,19 +1,19 @@
-import { readFileSync } from 'node:fs';
-import type { Rule } from '../../../language-server/src/generated/ast.js';
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import type { Model, Rule } from '../../../language-server/src/generated/ast.js';
 import { isRule } from '../../../language-server/src/generated/ast.js';
-import type { CheckedFile } from './workspace.js';
-import { checkWorkspace } from './workspace.js';
+import { BUILTIN_RULES_URI } from '../../../language-server/src/rules/builtin-document.js';
+import { checkWorkspace, services } from './workspace.js';
 
-/** The text of the built-in threat library, as shipped. */
-export const BUILTIN_LIBRARY_TEXT = readFileSync(new URL('../../../../../language-server/src/rules/builtin-library.tm', import.meta.url), 'utf8');
-
-/** The library as a workspace file of its own, built and validated. */
-export async function checkBuiltinLibrary(): Promise<CheckedFile> {
-    const [file] = await checkWorkspace({ 'builtin-library.tm': BUILTIN_LIBRARY_TEXT });
-    return file!;
+/** The built-in rule library as every workspace holds it (built with an otherwise empty workspace). */
+export async function builtinLibraryDocument(): Promise<LangiumDocument<Model>> {
+    await checkWorkspace({ 'empty.tm': '' });
+    const document = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(BUILTIN_RULES_URI));
+    if (!document) throw new Error('the workspace holds no built-in rule library');
+    return document as LangiumDocument<Model>;
 }
 
 /** The library's rules, in declaration order. */
 export async function builtinLibraryRules(): Promise<Rule[]> {
-    return (await checkBuiltinLibrary()).document.parseResult.value.declarations.filter(isRule);
+    return (await builtinLibraryDocument()).parseResult.value.declarations.filter(isRule);
 }
