@@ -99,7 +99,9 @@ describe('tml check', () => {
         };
         assert.deepEqual(sarifSchemaErrors(log), []);
         const [sarifRun] = log.runs;
-        assert.deepEqual(sarifRun?.tool.driver.rules.map(rule => rule.id), ALL_ISSUE_CODES);
+        // Every code, then one descriptor per built-in rule in force (DESIGN.md §8.3).
+        assert.deepEqual(sarifRun?.tool.driver.rules.map(rule => rule.id).slice(0, ALL_ISSUE_CODES.length), ALL_ISSUE_CODES);
+        assert.equal(sarifRun?.tool.driver.rules.filter(rule => rule.id.startsWith('tml-rule/')).length, 49);
         const index = (code: string): number => ALL_ISSUE_CODES.indexOf(code as IssueCode);
         assert.deepEqual(sarifRun?.results.map(result => [result.ruleId, result.ruleIndex]), [
             ...Array(3).fill(['tm/stride-missing', 0]),
@@ -255,7 +257,7 @@ describe('tml', () => {
         for (const args of [['--help'], ['help']]) {
             const run = runTml(args);
             assert.equal(run.status, 0);
-            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\] \[--fail-on error\|warning\|none\] \[--stale\]\n/);
+            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\] \[--fail-on error\|warning\|none\] \[--stale\] \[--rules R\]\n/);
         }
     });
 

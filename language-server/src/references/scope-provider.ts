@@ -1,5 +1,6 @@
 import type { ReferenceInfo, Scope } from 'langium';
 import { AstUtils, DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
+import { BUILTIN_RULES_URI } from '../rules/builtin-document.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 
@@ -21,6 +22,7 @@ export class ModelScopeProvider extends DefaultScopeProvider {
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const key = this.roots.keyOf(AstUtils.getDocument(context.container).uri);
         return this.modelScopes.get(`${referenceType}\u0000${key}`, () =>
-            new MultiMapScope(this.indexManager.allElements(referenceType, new Set(this.roots.group(key).uris))));
+            // The built-in rule library belongs to every model: `rule R` and `dismiss R` resolve to it.
+            new MultiMapScope(this.indexManager.allElements(referenceType, new Set([...this.roots.group(key).uris, BUILTIN_RULES_URI]))));
     }
 }
