@@ -29,6 +29,7 @@ import { ThreatModelValidationRegistry } from './validation/validation-registry.
 import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
+import { applyRuleSettings } from './workspace/rule-settings.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 import { ModelRoots } from './workspace/model-roots.js';
 import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
@@ -133,6 +134,7 @@ export function createThreatModelServices(context: ThreatModelContext): {
     if (context.connection) {
         capPublishedFindings(context.connection, ThreatModel.LanguageMetaData.languageId, shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider);
         revalidateOnSeverityChange(shared);
+        applyRuleSettings(shared, ThreatModel.workspace.ModelIndex);
         revalidateWhenStale(shared, ThreatModel.workspace.Staleness);
     }
     return { shared, ThreatModel };

@@ -3,42 +3,42 @@ import { parseArgs } from '../../language-server/src/cli/args.js';
 
 describe('tml argument parsing', () => {
     it('defaults check to text output, failing on errors, with no paths', () => {
-        assert.deepEqual(parseArgs(['check']), { kind: 'check', options: { paths: [], format: 'text', failOn: 'error' } });
+        assert.deepEqual(parseArgs(['check']), { kind: 'check', options: { paths: [], format: 'text', failOn: 'error', rules: 'all' } });
     });
 
     it('takes paths and flags in any order, with the value separate or after =', () => {
         assert.deepEqual(parseArgs(['check', 'a.tm', '--format', 'json', 'models/', '--fail-on=warning']), {
             kind: 'check',
-            options: { paths: ['a.tm', 'models/'], format: 'json', failOn: 'warning' },
+            options: { paths: ['a.tm', 'models/'], format: 'json', failOn: 'warning', rules: 'all' },
         });
         assert.deepEqual(parseArgs(['check', '--format=sarif', '--fail-on', 'none']), {
             kind: 'check',
-            options: { paths: [], format: 'sarif', failOn: 'none' },
+            options: { paths: [], format: 'sarif', failOn: 'none', rules: 'all' },
         });
     });
 
     it('lets the last of a repeated flag win, like most Unix tools', () => {
         assert.deepEqual(parseArgs(['check', '--format', 'json', '--format', 'text']), {
             kind: 'check',
-            options: { paths: [], format: 'text', failOn: 'error' },
+            options: { paths: [], format: 'text', failOn: 'error', rules: 'all' },
         });
     });
 
     it('treats everything after -- as paths', () => {
         assert.deepEqual(parseArgs(['check', '--', '--format', '-x.tm']), {
             kind: 'check',
-            options: { paths: ['--format', '-x.tm'], format: 'text', failOn: 'error' },
+            options: { paths: ['--format', '-x.tm'], format: 'text', failOn: 'error', rules: 'all' },
         });
     });
 
     it('rejects an unknown flag, naming it and the flags allowed', () => {
         assert.deepEqual(parseArgs(['check', '--out', 'x']), {
             kind: 'usage-error',
-            message: "unknown option '--out' for 'tml check': expected --format, --fail-on or --stale",
+            message: "unknown option '--out' for 'tml check': expected --format, --fail-on, --stale or --rules",
         });
         assert.deepEqual(parseArgs(['check', '-f', 'json']), {
             kind: 'usage-error',
-            message: "unknown option '-f' for 'tml check': expected --format, --fail-on or --stale",
+            message: "unknown option '-f' for 'tml check': expected --format, --fail-on, --stale or --rules",
         });
     });
 
@@ -76,11 +76,11 @@ describe('tml argument parsing', () => {
     it('rejects a missing or unknown command', () => {
         assert.deepEqual(parseArgs([]), {
             kind: 'usage-error',
-            message: "missing command: expected one of check, table, dfd, report, init, help (see 'tml --help')",
+            message: "missing command: expected one of check, table, dfd, report, rules, init, help (see 'tml --help')",
         });
         assert.deepEqual(parseArgs(['lint']), {
             kind: 'usage-error',
-            message: "unknown command 'lint': expected one of check, table, dfd, report, init, help (see 'tml --help')",
+            message: "unknown command 'lint': expected one of check, table, dfd, report, rules, init, help (see 'tml --help')",
         });
     });
 });

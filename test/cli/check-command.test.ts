@@ -99,7 +99,9 @@ describe('tml check', () => {
         };
         assert.deepEqual(sarifSchemaErrors(log), []);
         const [sarifRun] = log.runs;
-        assert.deepEqual(sarifRun?.tool.driver.rules.map(rule => rule.id), ALL_ISSUE_CODES);
+        // Every code, then one descriptor per built-in rule in force (DESIGN.md §8.3).
+        assert.deepEqual(sarifRun?.tool.driver.rules.map(rule => rule.id).slice(0, ALL_ISSUE_CODES.length), ALL_ISSUE_CODES);
+        assert.equal(sarifRun?.tool.driver.rules.filter(rule => rule.id.startsWith('tml-rule/')).length, 49);
         const index = (code: string): number => ALL_ISSUE_CODES.indexOf(code as IssueCode);
         assert.deepEqual(sarifRun?.results.map(result => [result.ruleId, result.ruleIndex]), [
             ...Array(3).fill(['tm/stride-missing', 0]),
@@ -161,7 +163,7 @@ describe('tml check', () => {
         });
 
         it('is 2 with one line on stderr for a bad flag or a bad --format value', () => {
-            assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format, --fail-on or --stale");
+            assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format, --fail-on, --stale or --rules");
             assertOneLineFailure(runTml(['check', '--format', 'xml', DESIGN_EXAMPLE]), "invalid value 'xml' for --format: expected one of text, json, sarif, gitlab");
             assertOneLineFailure(runTml(['check', DESIGN_EXAMPLE, '--fail-on']), 'missing value for --fail-on: expected one of error, warning, none');
         });
@@ -255,7 +257,7 @@ describe('tml', () => {
         for (const args of [['--help'], ['help']]) {
             const run = runTml(args);
             assert.equal(run.status, 0);
-            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\|gitlab\] \[--fail-on error\|warning\|none\] \[--stale\]\n/);
+            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\|gitlab\] \[--fail-on error\|warning\|none\] \[--stale\] \[--rules R\]\n/);
         }
     });
 
@@ -266,7 +268,7 @@ describe('tml', () => {
     });
 
     it('is 2 with one line on stderr for a missing or unknown command', () => {
-        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, init, help (see 'tml --help')");
-        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, init, help (see 'tml --help')");
+        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, rules, init, help (see 'tml --help')");
+        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, rules, init, help (see 'tml --help')");
     });
 });

@@ -12,10 +12,10 @@ const usageError = (message: string) => ({ kind: 'usage-error', message });
 describe('command-line options of every command', () => {
     it('check: --stale is a switch, and takes no value', () => {
         assert.deepEqual(parseArgs(['check', '--stale', 'a.tm']), {
-            kind: 'check', options: { paths: ['a.tm'], format: 'text', failOn: 'error', stale: true },
+            kind: 'check', options: { paths: ['a.tm'], format: 'text', failOn: 'error', rules: 'all', stale: true },
         });
         assert.deepEqual(parseArgs(['check', '--stale=yes']),
-            usageError("unknown option '--stale' for 'tml check': expected --format, --fail-on or --stale"));
+            usageError("unknown option '--stale' for 'tml check': expected --format, --fail-on, --stale or --rules"));
     });
 
     it('check: a value after = that looks like a flag is missing, not invalid', () => {
@@ -23,9 +23,9 @@ describe('command-line options of every command', () => {
     });
 
     it('table and report: unknown options name the ones each command takes', () => {
-        assert.deepEqual(parseArgs(['report', '--format', 'md']), usageError("unknown option '--format' for 'tml report': expected --out"));
-        assert.deepEqual(parseArgs(['report', '-o', 'x.md']), usageError("unknown option '-o' for 'tml report': expected --out"));
-        assert.deepEqual(parseArgs(['table', '--stale']), usageError("unknown option '--stale' for 'tml table': expected --format or --out"));
+        assert.deepEqual(parseArgs(['report', '--format', 'md']), usageError("unknown option '--format' for 'tml report': expected --out or --rules"));
+        assert.deepEqual(parseArgs(['report', '-o', 'x.md']), usageError("unknown option '-o' for 'tml report': expected --out or --rules"));
+        assert.deepEqual(parseArgs(['table', '--stale']), usageError("unknown option '--stale' for 'tml table': expected --format, --out or --rules"));
     });
 
     it('table and report: a missing value names the flag and what it expects', () => {
@@ -43,14 +43,14 @@ describe('command-line options of every command', () => {
         assert.deepEqual(parseArgs(['table', 'a.tm', '-h']), { kind: 'help' });
         assert.deepEqual(parseArgs(['report', '--help']), { kind: 'help' });
         assert.deepEqual(parseArgs(['table', '-', '--out', 'a.md', '--out=b.md', '--', '--format']), {
-            kind: 'table', options: { paths: ['-', '--format'], format: 'md', out: 'b.md' },
+            kind: 'table', options: { paths: ['-', '--format'], format: 'md', rules: 'all', out: 'b.md' },
         });
     });
 
     it('every command: the first problem from the left is the one reported', () => {
         assert.deepEqual(parseArgs(['check', '--help', '--bogus']), { kind: 'help' });
         assert.deepEqual(parseArgs(['check', '--bogus', '--help']),
-            usageError("unknown option '--bogus' for 'tml check': expected --format, --fail-on or --stale"));
+            usageError("unknown option '--bogus' for 'tml check': expected --format, --fail-on, --stale or --rules"));
         assert.deepEqual(parseArgs(['table', '--format', 'xml', '--bogus']), usageError("invalid value 'xml' for --format: expected one of md, csv, html, json"));
         assert.deepEqual(parseArgs(['dfd', '--help', '--bogus']), { kind: 'help', command: 'dfd' });
         assert.deepEqual(parseArgs(['dfd', '--bogus', '--help']),
@@ -80,5 +80,23 @@ describe('command-line options of every command', () => {
         assert.deepEqual(parseArgs(['dfd', '-', '--scenario', 'A', '--scenario=B', '--format', 'dot', '--format=json', '--out', 'a.json', '--out=b.json']), {
             kind: 'dfd', options: { paths: ['-'], scenario: 'B', format: 'json', out: 'b.json' },
         });
+    });
+
+    it('check, table, report and rules: --rules chooses builtin, workspace, all or none; all by default', () => {
+        assert.deepEqual(parseArgs(['check', '--rules', 'builtin']), { kind: 'check', options: { paths: [], format: 'text', failOn: 'error', rules: 'builtin' } });
+        assert.deepEqual(parseArgs(['table', '--rules=none', 'm']), { kind: 'table', options: { paths: ['m'], format: 'md', rules: 'none' } });
+        assert.deepEqual(parseArgs(['report', '--rules', 'workspace']), { kind: 'report', options: { paths: [], rules: 'workspace' } });
+        assert.deepEqual(parseArgs(['rules', '--rules', 'all', '--rules', 'builtin']), { kind: 'rules', options: { paths: [], format: 'md', rules: 'builtin' } });
+        assert.deepEqual(parseArgs(['check', '--rules', 'mine']), usageError("invalid value 'mine' for --rules: expected one of builtin, workspace, all, none"));
+        assert.deepEqual(parseArgs(['table', '--rules']), usageError('missing value for --rules: expected one of builtin, workspace, all, none'));
+        assert.deepEqual(parseArgs(['dfd', '--rules', 'all']), usageError("unknown option '--rules' for 'tml dfd': expected --scenario, --format or --out"));
+    });
+
+    it('rules: paths, --format md|json (md by default), and nothing else', () => {
+        assert.deepEqual(parseArgs(['rules']), { kind: 'rules', options: { paths: [], format: 'md', rules: 'all' } });
+        assert.deepEqual(parseArgs(['rules', 'examples', '--format=json']), { kind: 'rules', options: { paths: ['examples'], format: 'json', rules: 'all' } });
+        assert.deepEqual(parseArgs(['rules', '--format', 'csv']), usageError("invalid value 'csv' for --format: expected one of md, json"));
+        assert.deepEqual(parseArgs(['rules', '--out', 'x']), usageError("unknown option '--out' for 'tml rules': expected --format or --rules"));
+        assert.deepEqual(parseArgs(['rules', '-h']), { kind: 'help' });
     });
 });

@@ -86,30 +86,30 @@ describe('tml report', () => {
 
     it('fails with exit code 2 and one line for --format, which a report does not take', () => {
         assert.deepEqual(runTml(['report', DESIGN_EXAMPLE, '--format', 'html']), {
-            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out\n",
+            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out or --rules\n",
         });
     });
 });
 
 describe('tml table and tml report arguments', () => {
     it('default to Markdown on stdout for the current directory', () => {
-        assert.deepEqual(parseArgs(['table']), { kind: 'table', options: { paths: [], format: 'md' } });
-        assert.deepEqual(parseArgs(['report']), { kind: 'report', options: { paths: [] } });
+        assert.deepEqual(parseArgs(['table']), { kind: 'table', options: { paths: [], format: 'md', rules: 'all' } });
+        assert.deepEqual(parseArgs(['report']), { kind: 'report', options: { paths: [], rules: 'all' } });
     });
 
     it('take paths, --format and --out in any order, with = or a separate value', () => {
         assert.deepEqual(parseArgs(['table', '--out=t.html', 'a.tm', '--format', 'html', 'models/']), {
-            kind: 'table', options: { paths: ['a.tm', 'models/'], format: 'html', out: 't.html' },
+            kind: 'table', options: { paths: ['a.tm', 'models/'], format: 'html', rules: 'all', out: 't.html' },
         });
         assert.deepEqual(parseArgs(['report', 'models', '--out', 'security-model.md']), {
-            kind: 'report', options: { paths: ['models'], out: 'security-model.md' },
+            kind: 'report', options: { paths: ['models'], rules: 'all', out: 'security-model.md' },
         });
     });
 
     it('reject a missing --out value and unknown flags', () => {
         assert.deepEqual(parseArgs(['table', '--out']), { kind: 'usage-error', message: 'missing value for --out: expected a file name' });
         assert.deepEqual(parseArgs(['table', '--fail-on', 'error']), {
-            kind: 'usage-error', message: "unknown option '--fail-on' for 'tml table': expected --format or --out",
+            kind: 'usage-error', message: "unknown option '--fail-on' for 'tml table': expected --format, --out or --rules",
         });
     });
 });

@@ -134,7 +134,7 @@ describe('incremental revalidation', () => {
             edited: 'rule Plain "Plain flows" { on flow stride Tampering when not encrypted }\n', appears: 'tm/rule-suggests' },
         { fact: 'which suggestions a dismiss answers', a: 'external U "U"\nprocess P "P"\nflow F: U -> P "F"\nrule Plain "Plain flows" { on flow stride Tampering when not encrypted }\n',
             b: 'process Q "Q"\n', edited: 'process Q "Q"\ndismiss Plain on F "Inside one host."\n', goes: 'tm/rule-suggests' },
-        { fact: 'which flows enter a node, for the rules', a: 'boundary In "In" { trust trusted process P "P" { privileged } }\n',
+        { fact: 'which flows enter a node, for the rules', a: 'boundary In "In" { trust trusted process P "P" { entrypoint } }\n',
             b: 'boundary Out "Out" { trust untrusted external U "U" }\n', edited: 'boundary Out "Out" { trust untrusted external U "U" }\nflow F: U -> P "F"\n',
             appears: 'tm/rule-suggests' },
     ];

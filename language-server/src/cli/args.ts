@@ -1,6 +1,7 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
+import type { RuleSources } from '../model/rule-suggestions.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -11,8 +12,19 @@ export type FailOn = (typeof FAIL_ON_VALUES)[number];
 export const DFD_FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
 export type DfdFormat = (typeof DFD_FORMATS)[number];
 
+export const RULES_FORMATS = ['md', 'json'] as const;
+export type RulesFormat = (typeof RULES_FORMATS)[number];
+
+/** The values of `--rules` (DESIGN.md §8.3): the built-in library, the workspace's rules, both, or none. */
+export const RULES_CHOICES: readonly RuleSources[] = ['builtin', 'workspace', 'all', 'none'];
+
+/** `--rules builtin|workspace|all|none`: which rules suggest threats; default all. */
+export interface RulesOption {
+    readonly rules: RuleSources;
+}
+
 /** `tml check`: what to check, how to print it and when to fail. */
-export interface CheckOptions {
+export interface CheckOptions extends RulesOption {
     readonly paths: readonly string[];
     readonly format: CheckFormat;
     /** The least severe finding that makes the run fail, or `none`. */
@@ -22,7 +34,7 @@ export interface CheckOptions {
 }
 
 /** `tml table`: the threat list and coverage matrix of the model, in one format, to stdout or a file. */
-export interface TableOptions {
+export interface TableOptions extends RulesOption {
     readonly paths: readonly string[];
     readonly format: TableFormat;
     /** The file to write instead of stdout. */
@@ -30,7 +42,7 @@ export interface TableOptions {
 }
 
 /** `tml report`: the security model document (Markdown), to stdout or a file. */
-export interface ReportOptions {
+export interface ReportOptions extends RulesOption {
     readonly paths: readonly string[];
     readonly out?: string;
 }
@@ -53,6 +65,12 @@ export interface InitOptions {
     readonly out?: string;
 }
 
+/** `tml rules`: every rule in force for the model, as Markdown or JSON (DESIGN.md §8.3). */
+export interface RulesOptions extends RulesOption {
+    readonly paths: readonly string[];
+    readonly format: RulesFormat;
+}
+
 /** What the command line asks for. */
 export type CliCommand =
     // `command`: the command whose own usage to print (`tml dfd --help`); without it, the overview.
@@ -62,7 +80,8 @@ export type CliCommand =
     | { readonly kind: 'table'; readonly options: TableOptions }
     | { readonly kind: 'report'; readonly options: ReportOptions }
     | { readonly kind: 'dfd'; readonly options: DfdOptions }
-    | { readonly kind: 'init'; readonly options: InitOptions };
+    | { readonly kind: 'init'; readonly options: InitOptions }
+    | { readonly kind: 'rules'; readonly options: RulesOptions };
 
 /** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
 export interface UsageError {
@@ -71,11 +90,12 @@ export interface UsageError {
 }
 
 export const USAGE = `Usage:
-  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale]
-  tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
+  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R]
+  tml table  [paths…] [--format md|csv|html|json] [--out FILE] [--rules R]   (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
-  tml report [paths…] [--out FILE]                                      (Markdown security model)
+  tml report [paths…] [--out FILE] [--rules R]                          (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
+  tml rules  [paths…] [--format md|json] [--rules R]                    (the rules in force; default md)
   tml --help | tml help
   tml --version
 
@@ -83,10 +103,12 @@ Paths are .tm files or folders (every *.tm below, skipping node_modules and dot-
 the default is the current directory.
 check --stale also reports each mitigation whose implementedIn file changed in git commits newer
 than the last commit of its .tm file (tm/implementation-stale, information).
+--rules builtin|workspace|all|none: which rules suggest threats (tm/rule-suggests): the built-in
+library, those declared in the .tm files, both (the default) or none.
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
-const COMMANDS = ['check', 'table', 'dfd', 'report', 'init', 'help'] as const;
+const COMMANDS = ['check', 'table', 'dfd', 'report', 'rules', 'init', 'help'] as const;
 
 /**
  * Parses the arguments after `tml` (`process.argv.slice(2)`). Never throws: a command line that
@@ -112,6 +134,8 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
             return parseDfd(rest);
         case 'init':
             return parseInit(rest);
+        case 'rules':
+            return parseRules(rest);
         default:
             return usageError(`unknown command '${command}': expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
     }
@@ -123,7 +147,18 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
     const { paths, values } = parsed;
     const format = chosen(values, '--format', CHECK_FORMATS) ?? 'text';
     const failOn = chosen(values, '--fail-on', FAIL_ON_VALUES) ?? 'error';
-    return { kind: 'check', options: { paths, format, failOn, ...(values.has('--stale') ? { stale: true } as const : {}) } };
+    return { kind: 'check', options: { paths, format, failOn, rules: rulesChoice(values), ...(values.has('--stale') ? { stale: true } as const : {}) } };
+}
+
+function parseRules(args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, RULES_FLAGS);
+    if (parsed.kind !== 'flags') return parsed;
+    const { paths, values } = parsed;
+    return { kind: 'rules', options: { paths, format: chosen(values, '--format', RULES_FORMATS) ?? 'md', rules: rulesChoice(values) } };
+}
+
+function rulesChoice(values: ReadonlyMap<string, string>): RuleSources {
+    return chosen(values, '--rules', RULES_CHOICES) ?? 'all';
 }
 
 /** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */
@@ -132,7 +167,8 @@ function parseDocumentCommand(command: 'table' | 'report', args: readonly string
     if (parsed.kind !== 'flags') return parsed;
     const { paths, values } = parsed;
     const format = chosen(values, '--format', TABLE_FORMATS) ?? 'md';
-    return command === 'table' ? { kind: 'table', options: { paths, format, ...destination(values) } } : { kind: 'report', options: { paths, ...destination(values) } };
+    const rules = rulesChoice(values);
+    return command === 'table' ? { kind: 'table', options: { paths, format, rules, ...destination(values) } } : { kind: 'report', options: { paths, rules, ...destination(values) } };
 }
 
 /** `tml dfd --help` prints the usage of dfd alone, which explains its formats. */
@@ -172,12 +208,14 @@ interface CommandFlags {
 }
 
 const FILE_NAME: Flag = { kind: 'text', expected: 'a file name' };
+const RULES: Flag = { kind: 'choice', values: RULES_CHOICES };
 const CHECK_FLAGS: CommandFlags = {
     command: 'check',
-    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' } },
+    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES },
 };
-const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME } };
-const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME } };
+const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME, '--rules': RULES } };
+const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--rules': RULES } };
+const RULES_FLAGS: CommandFlags = { command: 'rules', flags: { '--format': { kind: 'choice', values: RULES_FORMATS }, '--rules': RULES } };
 const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };
 const DFD_FLAGS: CommandFlags = {
     command: 'dfd',

@@ -4,6 +4,7 @@ import { NodeThreatModelContext } from '../node-context.js';
 import type { Finding } from '../generator/findings.js';
 import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '../generator/findings.js';
 import { formatGitLab } from '../generator/gitlab.js';
+import type { SarifOptions } from '../generator/sarif.js';
 import { formatSarif } from '../generator/sarif.js';
 import { formatText } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
@@ -14,7 +15,9 @@ import type { CheckOptions, FailOn } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
+import { findingReferences } from './finding-references.js';
 import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
+import { rulesInForce } from './rules-command.js';
 
 /** Exit code when there are findings at or above `--fail-on` (DESIGN.md §5). */
 export const EXIT_FINDINGS = 1;
@@ -33,12 +36,17 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
     }
     // Git is asked only with --stale, and before validation, so tm/implementation-stale is found like any other code.
     const { shared, ThreatModel } = createThreatModelServices({ ...NodeThreatModelContext, ...(options.stale ? { gitHistory: new NodeGitHistory() } : {}) });
+    ThreatModel.workspace.ModelIndex.ruleSources = options.rules;
     const staleness = ThreatModel.workspace.Staleness;
     const loaded = await loadWorkspace(shared, files, io.cwd, options.stale ? async documents => {
         for (const document of documents) await staleness.refresh(document);
     } : undefined);
     const findings = collectFindings(loaded, io.cwd);
-    io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion));
+    const rules = options.format === 'sarif' ? rulesInForce(loaded, shared.workspace.LangiumDocuments, ThreatModel.workspace.ModelIndex, io.cwd) : [];
+    io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion, {
+        threatRules: rules.map(r => r.summary),
+        referencesOf: findingReferences(loaded, rules, io.cwd),
+    }));
     return exitCodeFor(findings, options.failOn);
 }
 
@@ -56,14 +64,14 @@ export function collectFindings(loaded: readonly LoadedFile[], cwd: string): Fin
     }));
 }
 
-function formatFindings(findings: readonly Finding[], options: CheckOptions, fileCount: number, cwd: string, toolVersion: string): string {
+function formatFindings(findings: readonly Finding[], options: CheckOptions, fileCount: number, cwd: string, toolVersion: string, knowledge: Pick<SarifOptions, 'threatRules' | 'referencesOf'>): string {
     switch (options.format) {
         case 'text':
             return formatText(findings, fileCount);
         case 'json':
             return formatJson(findings);
         case 'sarif':
-            return formatSarif(findings, { toolVersion, sourceRootUri: folderUri(cwd) });
+            return formatSarif(findings, { toolVersion, sourceRootUri: folderUri(cwd), ...knowledge });
         case 'gitlab':
             return formatGitLab(findings);
     }

@@ -1,6 +1,9 @@
+import type { LangiumDocuments } from 'langium';
 import { NodeThreatModelContext } from '../node-context.js';
 import { isModel } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
+import type { RuleSources } from '../model/rule-suggestions.js';
+import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelFile } from '../generator/table-scope.js';
 import { createThreatModelServices } from '../threat-model-module.js';
 import { CliError } from './cli-error.js';
@@ -23,18 +26,23 @@ export interface LoadedModels {
     readonly loaded: readonly LoadedFile[];
     /** Each model, by model root; one for a folder that holds one model. */
     readonly models: readonly LoadedThreatModel[];
+    /** The workspace's index: the rules in force and what they suggest (`tml rules`). */
+    readonly index: ThreatModelWorkspaceIndex;
+    /** Every document of the workspace, the built-in rule library included. */
+    readonly documents: LangiumDocuments;
 }
 
 /**
  * Loads every model file below `paths` (default: the current directory) as one workspace, in
- * which each model root is a model of its own (names resolve within it).
+ * which each model root is a model of its own (names resolve within it), with the rules of `rules` in force (`--rules`).
  * @throws CliError when no model file is found or one cannot be read.
  */
-export async function loadModels(paths: readonly string[], cwd: string): Promise<LoadedModels> {
+export async function loadModels(paths: readonly string[], cwd: string, rules: RuleSources = 'all'): Promise<LoadedModels> {
     const given = paths.length > 0 ? paths : ['.'];
     const found = await findModelFiles(given, cwd);
     if (found.length === 0) throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${given.join(', ')}`);
     const { shared, ThreatModel } = createThreatModelServices(NodeThreatModelContext);
+    ThreatModel.workspace.ModelIndex.ruleSources = rules;
     const loaded = await loadWorkspace(shared, found, cwd);
     const { ModelRoots, ModelIndex } = ThreatModel.workspace;
     const byKey = new Map<string, LoadedFile[]>();
@@ -54,7 +62,7 @@ export async function loadModels(paths: readonly string[], cwd: string): Promise
             coverage: ModelIndex.coverage(key),
         };
     });
-    return { loaded, models };
+    return { loaded, models, index: ModelIndex, documents: shared.workspace.LangiumDocuments };
 }
 
 /**

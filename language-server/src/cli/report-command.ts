@@ -11,7 +11,7 @@ import { loadModels, warnAboutErrors } from './load-models.js';
  * as an open item; one document after the other when the files given hold several models (§9).
  */
 export async function runReport(options: ReportOptions, io: CliIo): Promise<number> {
-    const loaded = await loadModels(options.paths, io.cwd);
+    const loaded = await loadModels(options.paths, io.cwd, options.rules);
     warnAboutErrors(loaded, io);
     await writeOutput(generateSecurityReports(loaded.models.map(model => ({
         selected: model.files,

@@ -5,6 +5,7 @@ import { DFD_USAGE, runDfd } from './dfd-command.js';
 import { runInit } from './init-command.js';
 import type { CliIo } from './io.js';
 import { runReport } from './report-command.js';
+import { runRules } from './rules-command.js';
 import { runTable } from './table-command.js';
 import { readPackageVersion } from './version.js';
 
@@ -34,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return runDfd(command.options, io);
         case 'init':
             return runInit(command.options, io);
+        case 'rules':
+            return runRules(command.options, io);
     }
 }
 

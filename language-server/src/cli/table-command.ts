@@ -11,7 +11,7 @@ import { loadModels, warnAboutErrors } from './load-models.js';
  * for; one section per model when the files given hold several (§9).
  */
 export async function runTable(options: TableOptions, io: CliIo): Promise<number> {
-    const loaded = await loadModels(options.paths, io.cwd);
+    const loaded = await loadModels(options.paths, io.cwd, options.rules);
     warnAboutErrors(loaded, io);
     const tables = loaded.models.map(model => buildThreatTable(workspaceTableInput(model.files, model.coverage)));
     await writeOutput(formatThreatTables(tables, options.format), options.out, io);

@@ -1,6 +1,7 @@
 import type { Boundary, DfdElement, Flow, Model, Node, Scenario } from '../generated/ast.js';
 import { isBoundary, isFlow, isNode, isScenario } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
+import { statedFacts } from '../model/stated-facts.js';
 import { displayText } from '../model/visible-text.js';
 import type { DfdBoundary, DfdCategoryCoverage, DfdDiagram, DfdEdge, DfdModel, DfdNode, DfdNodeKind } from './graph.js';
 import { OVERVIEW_TITLE } from './graph.js';
@@ -122,7 +123,7 @@ function boundariesAround(nodes: readonly DfdNode[], all: ReadonlyMap<Boundary, 
 }
 
 /** The applicable categories' status, the open ones, and where the element is declared. */
-function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick<DfdNode, 'open' | 'coverage' | 'location'> {
+function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick<DfdNode, 'open' | 'coverage' | 'location' | 'facts'> {
     const categories: DfdCategoryCoverage[] = [];
     for (const c of coverage.coverageOf(element).categories) {
         if (c.status === 'not-applicable') continue;
@@ -138,7 +139,14 @@ function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick
         open: categories.filter(c => c.status === 'missing' || c.status === 'unmitigated').map(c => c.category),
         coverage: categories,
         location: locationOf(element),
+        ...factsOf(element),
     };
+}
+
+/** `{ facts }` when the element states any of DESIGN.md §8.1's attributes, else nothing (the JSON stays as it was). */
+function factsOf(element: DfdElement): Pick<DfdNode, 'facts'> {
+    const facts = statedFacts(element);
+    return facts.length === 0 ? {} : { facts };
 }
 
 function nodeKind(node: Node): DfdNodeKind {

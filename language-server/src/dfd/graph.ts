@@ -56,6 +56,8 @@ export interface DfdElementInfo {
     readonly coverage: readonly DfdCategoryCoverage[];
     /** The categories still to do (`missing` or `unmitigated`): what the mark on the element shows. */
     readonly open: readonly StrideCategory[];
+    /** What the model states of DESIGN.md §8.1's attributes (`type service`, `trust untrusted`…); absent when nothing. */
+    readonly facts?: readonly string[];
 }
 
 export interface DfdNode extends DfdElementInfo {

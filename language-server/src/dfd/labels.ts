@@ -47,14 +47,15 @@ export interface TooltipLine {
 
 /**
  * The hover text of an element: what it is, how many applicable categories are settled, for a flow
- * its protocol and protections, and one line per category. The title is not repeated: it is on the
- * diagram already.
+ * its protocol and protections, the §8.1 facts it states (type, trust, tags, classified assets…),
+ * and one line per category. The title is not repeated: it is on the diagram already.
  */
 export function tooltipEntries(element: DfdNode | DfdEdge): TooltipLine[] {
     const settled = element.coverage.length - element.open.length;
     return [
         { text: `${describeDfdElement(element)}: STRIDE ${settled}/${element.coverage.length} addressed`, open: false },
         ...(element.kind === 'flow' ? [{ text: flowFacts(element), open: false }] : []),
+        ...(element.facts ? [{ text: element.facts.join(' · '), open: false }] : []),
         ...element.coverage.map(c => ({ text: describeCategory(c), open: element.open.includes(c.category) })),
     ];
 }

@@ -2,6 +2,7 @@ import type { Reference } from 'langium';
 import type { Asset, Boundary, DfdElement, Flow, Model, Node, Process, Threat } from '../generated/ast.js';
 import { isAssumption, isAsset, isBoundary, isDependency, isFlow, isMitigation, isProcess, isScenario } from '../generated/ast.js';
 import { computeRisk } from '../model/risk.js';
+import { statedFacts } from '../model/stated-facts.js';
 import type { ReportAsset, ReportBoundary, ReportFlow, ReportMitigation, ReportNode, ReportResponse, SecurityReport } from './report-model.js';
 import { normaliseText as text, referenceNames } from './table-cells.js';
 import type { ModelFile } from './table-scope.js';
@@ -76,6 +77,7 @@ function reportNode(node: Node): ReportNode {
     if (node.$type === 'Process' && node.entrypoint) details.push('entry point');
     if (node.$type === 'Datastore' && node.logs) details.push('holds logs');
     if (node.$type === 'Datastore' && node.stores.length > 0) details.push(`stores ${referenceNames(node.stores)}`);
+    details.push(...statedFacts(node));
     return { name: text(node.name), title: text(node.title), kind: NODE_KINDS[node.$type], details: details.join('; ') };
 }
 

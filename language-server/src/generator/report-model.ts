@@ -19,7 +19,7 @@ export interface ReportNode {
     readonly title: string;
     /** "External entity", "Process", "Data store". */
     readonly kind: string;
-    /** Technology, entry point, logs, stored assets: what the model says about it, or empty. */
+    /** Technology, entry point, logs, stored assets, then the §8.1 facts stated (type, trust, tags…): what the model says about it, or empty. */
     readonly details: string;
 }
 

@@ -1,5 +1,8 @@
 import type { IssueSeverity } from '../validation/issue-codes.js';
+import { DEFAULT_SEVERITIES, IssueCodes } from '../validation/issue-codes.js';
 import type { Finding } from './findings.js';
+import { weaknessReferences } from '../model/stated-facts.js';
+import type { RuleSummary, RuleText } from './rule-list.js';
 import type { RuleDescription } from './rules.js';
 import { describeRules } from './rules.js';
 
@@ -15,6 +18,17 @@ export interface SarifOptions {
     /** The `file:` URI of the directory findings' files are relative to, ending in `/`. */
     readonly sourceRootUri: string;
     readonly informationUri?: string;
+    /** The threat rules in force (DESIGN.md §8.3): one rule descriptor each, after the codes' descriptors. */
+    readonly threatRules?: readonly (RuleSummary & RuleText)[];
+    /** The catalogue references of a finding about a threat, or of a rule's suggestion; undefined for others. */
+    readonly referencesOf?: (finding: Finding) => FindingReferences | undefined;
+}
+
+/** The CWE and CAPEC entries a finding is about, and the tml rule it comes from or answers. */
+export interface FindingReferences {
+    readonly cwe: readonly number[];
+    readonly capec: readonly number[];
+    readonly rule?: string;
 }
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -27,6 +41,8 @@ export interface SarifLog {
 
 export interface SarifRun {
     readonly tool: { readonly driver: SarifDriver };
+    /** The CWE taxonomy, with the entries rules and results name; only when some do. */
+    readonly taxonomies?: readonly [SarifTaxonomy];
     readonly originalUriBaseIds: Readonly<Record<string, { readonly uri: string }>>;
     readonly columnKind: 'utf16CodeUnits';
     readonly results: readonly SarifResult[];
@@ -41,8 +57,47 @@ export interface SarifDriver {
 
 export interface SarifRule {
     readonly id: string;
+    /** A tml threat rule's name. */
+    readonly name?: string;
     readonly shortDescription: { readonly text: string };
+    readonly fullDescription?: { readonly text: string };
+    readonly help?: { readonly text: string };
     readonly defaultConfiguration: { readonly level: SarifLevel };
+    readonly relationships?: readonly SarifRelationship[];
+    readonly properties?: SarifProperties;
+}
+
+/** A rule's or result's tie to a CWE entry of the run's taxonomy. */
+export interface SarifTaxonReference {
+    readonly id: string;
+    readonly toolComponent: { readonly name: 'CWE' };
+}
+
+export interface SarifRelationship {
+    readonly target: SarifTaxonReference;
+    readonly kinds: readonly ['relevant'];
+}
+
+export interface SarifTaxonomy {
+    readonly name: 'CWE';
+    readonly organization: 'MITRE';
+    readonly shortDescription: { readonly text: string };
+    readonly taxa: readonly { readonly id: string }[];
+}
+
+/**
+ * `tags` as code scanning tools read them (`external/cwe/cwe-352`, as GitHub's own queries tag
+ * theirs), and the references as numbers.
+ */
+export interface SarifProperties {
+    readonly tags: readonly string[];
+    readonly cwe: readonly number[];
+    readonly capec: readonly number[];
+    /** The tml rule: the one a result's suggestion comes from, or the one a threat answers. */
+    readonly rule?: string;
+    readonly kind?: string;
+    readonly category?: string;
+    readonly source?: string;
 }
 
 export interface SarifResult {
@@ -51,6 +106,8 @@ export interface SarifResult {
     readonly level: SarifLevel;
     readonly message: { readonly text: string };
     readonly locations: readonly [SarifLocation];
+    readonly taxa?: readonly SarifTaxonReference[];
+    readonly properties?: SarifProperties;
 }
 
 export interface SarifLocation {
@@ -84,6 +141,9 @@ export function buildSarifLog(findings: readonly Finding[], options: SarifOption
     }
     const rules = describeRules(seen);
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const threatRules = (options.threatRules ?? []).map(threatRuleDescriptor);
+    const results = findings.map(finding => toSarifResult(finding, ruleIndex.get(finding.code) ?? 0, options.referencesOf?.(finding)));
+    const cwes = [...threatRules.flatMap(r => r.properties?.cwe ?? []), ...results.flatMap(r => r.properties?.cwe ?? [])];
     return {
         $schema: SARIF_SCHEMA_URI,
         version: '2.1.0',
@@ -93,12 +153,13 @@ export function buildSarifLog(findings: readonly Finding[], options: SarifOption
                     name: 'tml',
                     version: options.toolVersion,
                     ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-                    rules: rules.map(toSarifRule),
+                    rules: [...rules.map(toSarifRule), ...threatRules],
                 },
             },
+            ...(cwes.length > 0 ? { taxonomies: [cweTaxonomy(cwes)] as const } : {}),
             originalUriBaseIds: { [SOURCE_ROOT_ID]: { uri: options.sourceRootUri } },
             columnKind: 'utf16CodeUnits',
-            results: findings.map(finding => toSarifResult(finding, ruleIndex.get(finding.code) ?? 0)),
+            results,
         }],
     };
 }
@@ -116,7 +177,47 @@ function toSarifRule(rule: RuleDescription): SarifRule {
     };
 }
 
-function toSarifResult(finding: Finding, ruleIndex: number): SarifResult {
+/** The prefix of a tml threat rule's descriptor id (`tml-rule/UnsignedPartnerCallback`), apart from the `tm/` codes. */
+export const THREAT_RULE_ID_PREFIX = 'tml-rule/';
+
+function threatRuleDescriptor(rule: RuleSummary & RuleText): SarifRule {
+    const references = weaknessReferences(rule.cwe, rule.capec);
+    return {
+        id: `${THREAT_RULE_ID_PREFIX}${rule.name}`,
+        name: rule.name,
+        shortDescription: { text: rule.title },
+        ...(rule.description === '' ? {} : { fullDescription: { text: rule.description } }),
+        ...(rule.mitigation === '' ? {} : { help: { text: `Suggested mitigation: ${rule.mitigation}${references === '' ? '' : ` (${references})`}` } }),
+        defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITIES[IssueCodes.RuleSuggests]] },
+        ...(rule.cwe.length > 0 ? { relationships: rule.cwe.map(id => ({ target: cweTaxon(id), kinds: ['relevant'] as const })) } : {}),
+        properties: { ...referenceProperties(rule), kind: rule.kind, category: rule.category, source: rule.source },
+    };
+}
+
+function cweTaxon(id: number): SarifTaxonReference {
+    return { id: String(id), toolComponent: { name: 'CWE' } };
+}
+
+function referenceProperties(references: FindingReferences): SarifProperties {
+    return {
+        tags: ['security', ...references.cwe.map(id => `external/cwe/cwe-${id}`), ...references.capec.map(id => `external/capec/capec-${id}`)],
+        cwe: references.cwe,
+        capec: references.capec,
+        ...(references.rule === undefined ? {} : { rule: references.rule }),
+    };
+}
+
+/** The CWE entries named anywhere in the run, each once, in numeric order. */
+function cweTaxonomy(cwes: readonly number[]): SarifTaxonomy {
+    return {
+        name: 'CWE',
+        organization: 'MITRE',
+        shortDescription: { text: 'The MITRE Common Weakness Enumeration' },
+        taxa: [...new Set(cwes)].sort((a, b) => a - b).map(id => ({ id: String(id) })),
+    };
+}
+
+function toSarifResult(finding: Finding, ruleIndex: number, references: FindingReferences | undefined): SarifResult {
     return {
         ruleId: finding.code,
         ruleIndex,
@@ -133,6 +234,10 @@ function toSarifResult(finding: Finding, ruleIndex: number): SarifResult {
                 },
             },
         }],
+        ...(references && (references.cwe.length > 0 || references.capec.length > 0 || references.rule !== undefined) ? {
+            ...(references.cwe.length > 0 ? { taxa: references.cwe.map(cweTaxon) } : {}),
+            properties: referenceProperties(references),
+        } : {}),
     };
 }
 

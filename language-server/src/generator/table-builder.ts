@@ -4,7 +4,7 @@ import type { RiskScore } from '../model/risk.js';
 import { computeRisk, DREAD_FACTORS } from '../model/risk.js';
 import type { ElementKind } from '../model/stride.js';
 import { elementTraits } from '../model/stride.js';
-import { descriptionCell, factorCell, mitigationsCell, mitigationStatusCell, normaliseText, referenceNames, responseCell } from './table-cells.js';
+import { descriptionCell, factorCell, mitigationsCell, mitigationStatusCell, normaliseText, referenceNames, referencesCell, responseCell } from './table-cells.js';
 import type { RatingCounts, ThreatTable } from './table-model.js';
 import { COVERAGE_COLUMNS, THREAT_COLUMNS } from './table-model.js';
 
@@ -75,6 +75,7 @@ function threatRow(threat: Threat, score: RiskScore | undefined): string[] {
         mitigationsCell(threat),
         mitigationStatusCell(threat),
         normaliseText(threat.bug),
+        referencesCell(threat),
     ];
 }
 

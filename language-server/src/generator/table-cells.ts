@@ -1,6 +1,7 @@
 import type { Reference } from 'langium';
 import type { Dread, DreadFactorName, Mitigation, Threat, TreeNode } from '../generated/ast.js';
 import { isTreeGate } from '../generated/ast.js';
+import { weaknessReferences } from '../model/stated-facts.js';
 import { displayText } from '../model/visible-text.js';
 
 /**
@@ -82,4 +83,11 @@ export function mitigationStatusCell(threat: Threat): string {
 function statusOf(mitigation: Mitigation | undefined): string {
     if (!mitigation) return 'unknown mitigation';
     return mitigation.status ?? 'status not set';
+}
+
+/** "CWE-352, CAPEC-62", then on a line of its own "rule CsrfOnSessionCookies" when the threat answers a rule. */
+export function referencesCell(threat: Threat): string {
+    const lines = [weaknessReferences(threat.cwe, threat.capec)].filter(line => line !== '');
+    if (threat.rule !== undefined) lines.push(`rule ${normaliseText(threat.rule.$refText)}`);
+    return lines.join('\n');
 }

@@ -21,7 +21,7 @@ tr { break-inside: avoid; }
 td.High, td.Medium, td.Low { white-space: nowrap; }
 .col-description { min-width: 16em; }
 .col-id, .col-title, .col-impact, .col-response, .col-mitigations, .col-element { min-width: 8em; }
-.col-stride, .col-targets, .col-assets, .col-mitigationStatus { min-width: 7em; }
+.col-stride, .col-targets, .col-assets, .col-mitigationStatus, .col-references { min-width: 7em; }
 abbr { text-decoration: none; }
 .High { background: #f8d0d0; }
 .Medium { background: #fbe8c0; }

@@ -43,7 +43,7 @@ export interface ThreatTable {
     readonly coverage: TableSection;
 }
 
-/** The threat list's columns, in the order of DESIGN.md §6. */
+/** The threat list's columns, in the order of DESIGN.md §6, then References (§8.1). */
 export const THREAT_COLUMNS: readonly TableColumn[] = [
     { key: 'id', header: 'ID', style: 'text' },
     { key: 'title', header: 'Title', style: 'text' },
@@ -63,6 +63,7 @@ export const THREAT_COLUMNS: readonly TableColumn[] = [
     { key: 'mitigations', header: 'Mitigations', style: 'text' },
     { key: 'mitigationStatus', header: 'Mitigation status', style: 'text' },
     { key: 'bug', header: 'Bug', style: 'text' },
+    { key: 'references', header: 'References', meaning: 'CWE and CAPEC entries, and the rule the threat answers', style: 'text' },
 ];
 
 /** The coverage matrix's columns: the element, then one per STRIDE category in STRIDE order. */

@@ -2,6 +2,7 @@ import type { DfdElement, Threat } from '../generated/ast.js';
 import type { ElementCoverage } from '../model/coverage.js';
 import { CATEGORY_MEANINGS, coverageSummary } from '../model/explain.js';
 import { computeRisk, DREAD_FACTORS } from '../model/risk.js';
+import { statedFacts, weaknessReferences } from '../model/stated-facts.js';
 import { describeElement } from '../model/stride.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -18,6 +19,7 @@ export function elementHover(element: DfdElement, coverage: ElementCoverage): st
     const lines = [
         `**${escapeMarkdown(describeElement(element))}**${element.title ? ` — ${escapeMarkdown(element.title)}` : ''}`,
         '',
+        ...factsLines(element),
         `STRIDE: ${settled}/${applicable} addressed`,
         '',
         '| Category | Status | By |',
@@ -33,10 +35,28 @@ export function elementHover(element: DfdElement, coverage: ElementCoverage): st
     return lines.join('\n');
 }
 
+/** "Facts: type service · trust untrusted", and an empty line; nothing when the element states none of §8.1's attributes. */
+function factsLines(element: DfdElement): string[] {
+    const facts = statedFacts(element);
+    return facts.length === 0 ? [] : [`Facts: ${facts.map(escapeMarkdown).join(' · ')}`, ''];
+}
+
+/** "References: CWE-352, CAPEC-62 · rule CsrfOnSessionCookies — title", and an empty line; nothing without either. */
+function referenceLines(threat: Threat): string[] {
+    const parts = [weaknessReferences(threat.cwe, threat.capec)].filter(part => part !== '');
+    const rule = threat.rule;
+    if (rule !== undefined) {
+        const title = rule.ref?.title;
+        parts.push(`rule ${escapeMarkdown(rule.$refText)}${title ? ` — ${escapeMarkdown(title)}` : ''}`);
+    }
+    return parts.length === 0 ? [] : [`References: ${parts.join(' · ')}`, ''];
+}
+
 /** Hover for a threat: DREAD factors, risk and rating, response, and the mitigations' status. */
 export function threatHover(threat: Threat): string {
     const lines = [`**Threat ${escapeMarkdown(threat.name)}**${threat.title ? ` — ${escapeMarkdown(threat.title)}` : ''}`, ''];
     if (threat.stride.length > 0) lines.push(`STRIDE: ${threat.stride.join(', ')}`, '');
+    lines.push(...referenceLines(threat));
     const score = computeRisk(threat.dread);
     if (threat.dread) {
         const values = new Map(threat.dread.factors.map(f => [f.factor, f.value]));

@@ -1,4 +1,5 @@
 import { DefaultConfigurationProvider } from 'langium';
+import type { RuleSources } from '../model/rule-suggestions.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 import { isIssueCode } from '../validation/issue-codes.js';
 
@@ -30,5 +31,15 @@ export class ThreatModelConfigurationProvider extends DefaultConfigurationProvid
             }
         }
         return result;
+    }
+
+    /**
+     * The rules in force by `threatModel.rules.builtin` (DESIGN.md §8.3): all of them, or, when the
+     * setting is `false`, only those the workspace declares. Anything but `false` keeps the library.
+     */
+    ruleSources(): RuleSources {
+        const rules: unknown = this.settings[SETTINGS_SECTION]?.['rules'];
+        const builtin = typeof rules === 'object' && rules !== null ? (rules as Record<string, unknown>)['builtin'] : undefined;
+        return builtin === false ? 'workspace' : 'all';
     }
 }

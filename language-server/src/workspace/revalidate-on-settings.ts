@@ -1,4 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
+import { isBuiltinRules } from '../rules/builtin-document.js';
 import type { ThreatModelConfigurationProvider } from './configuration.js';
 
 /**
@@ -15,7 +16,8 @@ export function revalidateOnSeverityChange(shared: LangiumSharedServices): void 
         const current = fingerprint();
         if (current === applied) return;
         applied = current;
-        const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
+        // The built-in rule library is not read from disk: rebuilding it as changed would read it there.
+        const uris = shared.workspace.LangiumDocuments.all.map(d => d.uri).filter(uri => !isBuiltinRules(uri)).toArray();
         shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token))
             .catch((error: unknown) => shared.lsp.Connection?.console.error(`tml: could not apply the severity settings: ${String(error)}`));
     });

@@ -6,6 +6,7 @@ import type { CancellationToken, CompletionParams } from 'vscode-languageserver'
 import { CompletionItemKind, CompletionList, InsertTextFormat } from 'vscode-languageserver';
 import type { DfdElement, Quantifier, StrideCategory } from '../../generated/ast.js';
 import { isExclude, isQuantifier, isStrideCategory, isThreat } from '../../generated/ast.js';
+import { attributeValueMeaning } from '../../model/attribute-values.js';
 import { CATEGORY_MEANINGS } from '../../model/explain.js';
 import type { ThreatModelServices } from '../../threat-model-module.js';
 import { describeSubject, factsOf } from '../../model/rule-vocabulary.js';
@@ -19,6 +20,7 @@ import { rankCategories, rankingDetail } from './stride-ranking.js';
  * already offer only elements and flows after `targets`, only mitigations after `mitigatedBy`…):
  * - STRIDE categories rank those that apply to the threat's targets (or the exclude's elements)
  *   first, and say which elements the others do not apply to;
+ * - after `classification`, `type` and `trust`, their values come first, each with its meaning;
  * - every declaration keyword comes with a snippet that writes out the whole declaration;
  * - nothing is offered inside a comment, and a reference is never completed on a node that cannot
  *   hold it (Langium's default logs an error from the scope provider then).
@@ -78,6 +80,12 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
         if (rule === 'FactName') return;
         if (rule === 'StrideCategory' && isStrideCategory(keyword.value)) {
             this.completionForCategory(context, keyword.value, acceptor);
+            return;
+        }
+        const meaning = rule === undefined ? undefined : attributeValueMeaning(rule, keyword.value);
+        if (meaning !== undefined) {
+            // A value of classification, type or trust: before the clause keywords, with what it means.
+            acceptor(context, { label: keyword.value, kind: CompletionItemKind.EnumMember, documentation: meaning, sortText: '0' });
             return;
         }
         super.completionForKeyword(context, keyword, acceptor);
