@@ -266,7 +266,7 @@ describe('tml', () => {
     });
 
     it('is 2 with one line on stderr for a missing or unknown command', () => {
-        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, help (see 'tml --help')");
-        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, help (see 'tml --help')");
+        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, import, export, help (see 'tml --help')");
+        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, import, export, help (see 'tml --help')");
     });
 });

@@ -2,6 +2,8 @@ import { parseArgs, USAGE } from './args.js';
 import { runCheck } from './check.js';
 import { CliError } from './cli-error.js';
 import { DFD_USAGE, runDfd } from './dfd-command.js';
+import { runExport } from './export-command.js';
+import { runImport } from './import-command.js';
 import type { CliIo } from './io.js';
 import { runReport } from './report-command.js';
 import { runTable } from './table-command.js';
@@ -31,6 +33,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return runReport(command.options, io);
         case 'dfd':
             return runDfd(command.options, io);
+        case 'import':
+            return runImport(command.options, io);
+        case 'export':
+            return runExport(command.options, io);
     }
 }
 

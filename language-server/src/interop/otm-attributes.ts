@@ -1,0 +1,57 @@
+import { field, scalarEntries } from './json-input.js';
+import type { ModelBuilder } from './model-builder.js';
+
+/**
+ * The OTM `attributes` that carry what tml knows and OTM has no field for (DESIGN.md §10: "tml-only
+ * facts as attributes prefixed `tml.`"). Export writes them; import reads them back, which is what
+ * makes `tml export --format otm | tml import` give the same model.
+ */
+export const TML_ATTRIBUTE = {
+    /** The tml name of any declaration. */
+    name: 'tml.name',
+    /** `external`, `process` or `datastore`, on components. */
+    kind: 'tml.kind',
+    technology: 'tml.technology',
+    entrypoint: 'tml.entrypoint',
+    logs: 'tml.logs',
+    protocol: 'tml.protocol',
+    encrypted: 'tml.encrypted',
+    authenticated: 'tml.authenticated',
+    /** `fix`, `accept`, `warn` or `remove`, on threats. */
+    response: 'tml.response',
+    justification: 'tml.justification',
+    warning: 'tml.warning',
+    impact: 'tml.impact',
+    bug: 'tml.bug',
+    /** The threat's `dread { }` block as `damage 8, exploitability 5` (empty: a block with no factor). */
+    dread: 'tml.dread',
+    /** The threat's asset names, comma-separated. */
+    assets: 'tml.assets',
+    /** An exclude's reason, on the OTM threat that stands for it. */
+    reason: 'tml.reason',
+    status: 'tml.status',
+    technique: 'tml.technique',
+    implementedIn: 'tml.implementedIn',
+    verifiedBy: 'tml.verifiedBy',
+    owner: 'tml.owner',
+    deployment: 'tml.deployment',
+} as const;
+
+/** The trust zone that holds components outside every tml boundary: OTM requires each component to have a parent. */
+export const OUTSIDE_ZONE_ID = 'tml-outside-boundaries';
+/** Marks {@link OUTSIDE_ZONE_ID} so that import does not make a boundary of it. */
+export const OUTSIDE_ATTRIBUTE = 'tml.outside';
+
+/** The `tml.` entries of an OTM `attributes` object. */
+export function tmlAttributes(attributes: unknown): Map<string, string> {
+    return new Map(scalarEntries(attributes).filter(([key]) => key.startsWith('tml.')));
+}
+
+/** Prefixes that keep OTM's id spaces apart: a trust zone and a component may share an id. */
+export const OTM_KEYS = { zone: 'zone:', component: 'component:', flow: 'flow:', asset: 'asset:', threat: 'threat:', mitigation: 'mitigation:' } as const;
+
+/** The element's attributes that are not tml's, as comments (and warnings). */
+export function foreignAttributes(element: unknown, what: string, builder: ModelBuilder): string[] {
+    const foreign = scalarEntries(field(element, 'attributes')).filter(([key]) => !key.startsWith('tml.'));
+    return foreign.length === 0 ? [] : [builder.keep(what, `OTM attributes: ${foreign.map(([k, v]) => `${k}=${v}`).join(', ')}`)];
+}
