@@ -35,7 +35,8 @@ export interface DecisionOutcome {
  * (else the threat's title) as the reason; open → no response.
  */
 export function decide(decision: ThreatDecision, threat: DecidedThreat, source: string): DecisionOutcome {
-    const text = threat.text?.trim() || undefined;
+    // Blank text counts: a file tml wrote may hold an empty justification, and the findings depend on it.
+    const { text } = threat;
     switch (decision) {
         case 'open':
             return { mitigations: [] };

@@ -105,7 +105,8 @@ export interface ImportedSystem {
 }
 
 export interface ImportedModel {
-    readonly system: ImportedSystem;
+    /** None when the source says the model declares no system (a file tml exported from such a model). */
+    readonly system?: ImportedSystem;
     /** `assumption` and `dependency` declarations: a title each. */
     readonly assumptions: readonly ImportedDeclaration[];
     readonly dependencies: readonly ImportedDeclaration[];

@@ -39,6 +39,12 @@ export function textField(value: unknown, key: string): string | undefined {
     return text === undefined || text.trim() === '' ? undefined : text;
 }
 
+/** A string field as it is, blank included (a title may be empty); a number as text. */
+export function stringField(value: unknown, key: string): string | undefined {
+    const found = field(value, key);
+    return typeof found === 'string' ? found : typeof found === 'number' && Number.isFinite(found) ? String(found) : undefined;
+}
+
 export function booleanField(value: unknown, key: string): boolean {
     return field(value, key) === true;
 }

@@ -50,9 +50,9 @@ export class ModelBuilder {
         return fact;
     }
 
-    build(system: ImportedSystem): ImportedModel {
+    build(system: ImportedSystem | undefined): ImportedModel {
         return {
-            system, assumptions: this.assumptions, dependencies: this.dependencies, scenarios: this.scenarios, assets: this.assets, boundaries: this.boundaries, nodes: this.nodes, flows: this.flows,
+            ...(system ? { system } : {}), assumptions: this.assumptions, dependencies: this.dependencies, scenarios: this.scenarios, assets: this.assets, boundaries: this.boundaries, nodes: this.nodes, flows: this.flows,
             threats: this.threats, mitigations: this.mitigations, excludes: this.excludes,
         };
     }

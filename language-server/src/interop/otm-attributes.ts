@@ -25,6 +25,12 @@ export const TML_ATTRIBUTE = {
     bug: 'tml.bug',
     /** The threat's `dread { }` block as `damage 8, exploitability 5` (empty: a block with no factor). */
     dread: 'tml.dread',
+    /** A threat's mitigations, comma-separated: kept even when the threat targets nothing (then it has no instance to name them). */
+    mitigatedBy: 'tml.mitigatedBy',
+    /** On the project: the model declares no `system` (the project's name is made up). */
+    noSystem: 'tml.noSystem',
+    /** The names of a threat's or exclude's targets, comma-separated, in the model's order. */
+    targets: 'tml.targets',
     /** The threat's asset names, comma-separated. */
     assets: 'tml.assets',
     /** An exclude's reason, on the OTM threat that stands for it. */

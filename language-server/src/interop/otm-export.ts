@@ -29,7 +29,7 @@ export function exportOtm(view: ModelView): object {
     const project = compact({
         name: system?.title ?? 'Threat model', id: system?.name ?? 'threat-model', description: system?.description, owner: system?.owner,
         attributes: attributes({
-            [TML_ATTRIBUTE.name]: system?.name, [TML_ATTRIBUTE.deployment]: system?.deployment,
+            [TML_ATTRIBUTE.name]: system?.name, [TML_ATTRIBUTE.deployment]: system?.deployment, [TML_ATTRIBUTE.noSystem]: system ? undefined : 'true',
             ...Object.fromEntries(view.assumptions.map(a => [`tml.assumption.${a.name}`, a.title])),
             ...Object.fromEntries(view.dependencies.map(d => [`tml.dependency.${d.name}`, d.title])),
             ...Object.fromEntries(view.scenarios.flatMap(s => [
@@ -77,7 +77,7 @@ export function exportOtm(view: ModelView): object {
         ...view.excludes.map((exclude, index) => ({
             id: excludeId(index), name: `${CATEGORY_LABELS[exclude.category]} excluded`, description: exclude.reason,
             categories: [CATEGORY_LABELS[exclude.category]], risk: { likelihood: null, impact: 0, impactComment: 'Excluded in tml: not applicable' },
-            attributes: { [TML_ATTRIBUTE.reason]: exclude.reason },
+            attributes: { [TML_ATTRIBUTE.reason]: exclude.reason, [TML_ATTRIBUTE.targets]: exclude.elements.flatMap(e => e.ref?.name ?? []).join(', ') },
         })),
     ];
     const mitigations = view.mitigations.map(m => compact({
@@ -127,6 +127,8 @@ function threatAttributes(threat: Threat): Attributes {
         [TML_ATTRIBUTE.name]: threat.name, [TML_ATTRIBUTE.response]: threat.response, [TML_ATTRIBUTE.justification]: threat.justification,
         [TML_ATTRIBUTE.warning]: threat.warning, [TML_ATTRIBUTE.impact]: threat.impact, [TML_ATTRIBUTE.bug]: threat.bug,
         [TML_ATTRIBUTE.dread]: threat.dread ? threat.dread.factors.map(f => `${f.factor} ${f.value}`).join(', ') : undefined,
+        [TML_ATTRIBUTE.mitigatedBy]: threat.mitigatedBy.length > 0 ? threat.mitigatedBy.flatMap(m => m.ref?.name ?? []).join(', ') : undefined,
+        [TML_ATTRIBUTE.targets]: threat.targets.length > 0 ? threat.targets.flatMap(t => t.ref?.name ?? []).join(', ') : undefined,
         [TML_ATTRIBUTE.assets]: threat.assets.length > 0 ? threat.assets.flatMap(a => a.ref?.name ?? []).join(', ') : undefined,
     });
 }

@@ -1,5 +1,5 @@
 import type { ImportedModel, ImportedNodeKind } from './imported-model.js';
-import { arrayField, expect, field, isObject, optional, textField } from './json-input.js';
+import { arrayField, expect, field, isObject, optional, stringField, textField } from './json-input.js';
 import { describe, ModelBuilder } from './model-builder.js';
 import { importOtmThreats } from './otm-threats.js';
 import { foreignAttributes, OTM_KEYS, OUTSIDE_ATTRIBUTE, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
@@ -16,7 +16,7 @@ const OTM_VERSIONS = ['0.1.0', '0.2.0'];
 export function importOtm(document: unknown): { model: ImportedModel; warnings: string[] } {
     expect(isObject(document) && typeof field(document, 'otmVersion') === 'string', 'not an OTM file: "otmVersion" is missing or not a string');
     const project = field(document, 'project');
-    expect(isObject(project) && textField(project, 'name') !== undefined, 'not a valid OTM file: "project" must be an object with a "name"');
+    expect(isObject(project) && stringField(project, 'name') !== undefined, 'not a valid OTM file: "project" must be an object with a "name"');
     const builder = new ModelBuilder();
     const version = textField(document, 'otmVersion')!;
     if (!OTM_VERSIONS.includes(version)) builder.warn(`otmVersion '${version}' is not ${OTM_VERSIONS.join(' or ')}; the file is read as 0.2.0`);
@@ -28,11 +28,11 @@ export function importOtm(document: unknown): { model: ImportedModel; warnings: 
     const attributes = tmlAttributes(field(project, 'attributes'));
     importBackground(attributes, builder);
     const name = attributes.get(TML_ATTRIBUTE.name);
-    const description = textField(project, 'description');
+    const description = stringField(project, 'description');
     const owner = textField(project, 'owner');
     return {
-        model: builder.build({
-            title: textField(project, 'name')!, comments: foreignAttributes(project, 'project', builder),
+        model: builder.build(attributes.get(TML_ATTRIBUTE.noSystem) === 'true' ? undefined : {
+            title: stringField(project, 'name')!, comments: foreignAttributes(project, 'project', builder),
             ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}), ...(owner !== undefined ? { owner } : {}),
             ...optional('deployment', attributes.get(TML_ATTRIBUTE.deployment)),
         }),
@@ -43,7 +43,7 @@ export function importOtm(document: unknown): { model: ImportedModel; warnings: 
 function importAssets(document: unknown, builder: ModelBuilder): void {
     for (const asset of arrayField(document, 'assets')) {
         const id = textField(asset, 'id');
-        const title = textField(asset, 'name');
+        const title = stringField(asset, 'name');
         if (id === undefined || title === undefined) {
             builder.warn('an asset without "id" or "name" is skipped');
             continue;
@@ -57,7 +57,7 @@ function importAssets(document: unknown, builder: ModelBuilder): void {
             const comment = textField(risk, 'comment');
             comments.push(builder.keep(describe('asset', title), `OTM risk: ${figures}${comment !== undefined ? ` (${comment})` : ''}`));
         }
-        builder.assets.push({ key: OTM_KEYS.asset + id, title, comments, ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', textField(asset, 'description')) });
+        builder.assets.push({ key: OTM_KEYS.asset + id, title, comments, ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', stringField(asset, 'description')) });
     }
 }
 
@@ -66,7 +66,7 @@ function importZones(document: unknown, builder: ModelBuilder): void {
     const ids = new Set(zones.filter(z => tmlAttributes(field(z, 'attributes')).get(OUTSIDE_ATTRIBUTE) !== 'true').map(z => textField(z, 'id')));
     for (const zone of zones) {
         const id = textField(zone, 'id');
-        const title = textField(zone, 'name') ?? id;
+        const title = stringField(zone, 'name') ?? id;
         if (id === undefined || title === undefined) {
             builder.warn('a trust zone without "id" is skipped');
             continue;
@@ -85,7 +85,7 @@ function importZones(document: unknown, builder: ModelBuilder): void {
         const parentComponent = textField(field(zone, 'parent'), 'component');
         if (parentComponent !== undefined) builder.warn(`${what} is inside component '${parentComponent}', which tml cannot express; it is written at the top level`);
         else if (parentZone !== undefined && !ids.has(parentZone)) builder.warn(`${what} names parent trust zone '${parentZone}', which the file does not declare; it is written at the top level`);
-        const description = textField(zone, 'description');
+        const description = stringField(zone, 'description');
         builder.boundaries.push({
             key: OTM_KEYS.zone + id, title, comments, ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', description),
             ...(parentZone !== undefined && parentComponent === undefined && ids.has(parentZone) ? { parent: OTM_KEYS.zone + parentZone } : {}),
@@ -99,7 +99,7 @@ function importComponents(document: unknown, builder: ModelBuilder): void {
     const parents = new Map(components.map(c => [textField(c, 'id'), field(c, 'parent')]));
     for (const component of components) {
         const id = textField(component, 'id');
-        const title = textField(component, 'name') ?? id;
+        const title = stringField(component, 'name') ?? id;
         if (id === undefined || title === undefined) {
             builder.warn('a component without "id" is skipped');
             continue;
@@ -124,7 +124,7 @@ function importComponents(document: unknown, builder: ModelBuilder): void {
         builder.nodes.push({
             key: OTM_KEYS.component + id, kind, title, comments,
             stores: kind === 'datastore' ? stored.map(a => OTM_KEYS.asset + a) : [],
-            ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', textField(component, 'description')),
+            ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', stringField(component, 'description')),
             ...optional('technology', attributes.get(TML_ATTRIBUTE.technology)),
             ...(boundary !== undefined ? { boundary: OTM_KEYS.zone + boundary } : {}),
             ...(attributes.get(TML_ATTRIBUTE.entrypoint) === 'true' ? { entrypoint: true } : {}),
@@ -162,7 +162,7 @@ function enclosingZone(id: string, parents: ReadonlyMap<string | undefined, unkn
 function importFlows(document: unknown, builder: ModelBuilder): void {
     for (const flow of arrayField(document, 'dataflows')) {
         const id = textField(flow, 'id');
-        const title = textField(flow, 'name') ?? id;
+        const title = stringField(flow, 'name') ?? id;
         if (id === undefined || title === undefined) {
             builder.warn('a dataflow without "id" is skipped');
             continue;
@@ -184,7 +184,7 @@ function importFlows(document: unknown, builder: ModelBuilder): void {
         builder.flows.push({
             key: OTM_KEYS.flow + id, title, comments, source: OTM_KEYS.component + source!, target: OTM_KEYS.component + target!,
             carries: arrayField(flow, 'assets').filter((a): a is string => typeof a === 'string').map(a => OTM_KEYS.asset + a),
-            ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', textField(flow, 'description')),
+            ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', stringField(flow, 'description')),
             ...optional('protocol', attributes.get(TML_ATTRIBUTE.protocol)),
             ...(attributes.get(TML_ATTRIBUTE.encrypted) === 'true' ? { encrypted: true } : {}),
             ...(attributes.get(TML_ATTRIBUTE.authenticated) === 'true' ? { authenticated: true } : {}),

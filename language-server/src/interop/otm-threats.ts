@@ -1,7 +1,7 @@
 import type { StrideCategory } from '../generated/ast.js';
 import { decide } from './decisions.js';
 import type { ImportedDread, ImportedThreat, MitigationStatus } from './imported-model.js';
-import { arrayField, field, optional, textField } from './json-input.js';
+import { arrayField, field, optional, stringField, textField } from './json-input.js';
 import { describe, type ModelBuilder } from './model-builder.js';
 import { foreignAttributes, OTM_KEYS, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
 import type { ThreatDecision } from './vocabulary.js';
@@ -33,7 +33,7 @@ export function importOtmThreats(document: unknown, builder: ModelBuilder): void
     const definitions = new Set<string>();
     for (const threat of arrayField(document, 'threats')) {
         const id = textField(threat, 'id');
-        const title = textField(threat, 'name') ?? id;
+        const title = stringField(threat, 'name') ?? id;
         if (id === undefined || title === undefined) {
             builder.warn('a threat without "id" is skipped');
             continue;
@@ -50,7 +50,7 @@ export function importOtmThreats(document: unknown, builder: ModelBuilder): void
 function importThreat(threat: unknown, id: string, title: string, instances: readonly Instance[], builder: ModelBuilder): void {
     const what = describe('threat', title);
     const attributes = tmlAttributes(field(threat, 'attributes'));
-    const writtenByTml = attributes.has(TML_ATTRIBUTE.name);
+    const writtenByTml = attributes.size > 0;
     const comments = foreignAttributes(threat, what, builder);
     const stride: StrideCategory[] = [];
     const others: string[] = [];
@@ -75,14 +75,22 @@ function importThreat(threat: unknown, id: string, title: string, instances: rea
     const base = {
         title, stride, comments,
         assets: (attributes.get(TML_ATTRIBUTE.assets) ?? '').split(',').map(a => a.trim()).filter(a => a !== '').map(a => OTM_KEYS.asset + a),
-        ...optional('description', textField(threat, 'description')), ...optional('impact', attributes.get(TML_ATTRIBUTE.impact)),
+        ...optional('description', stringField(threat, 'description')), ...optional('impact', attributes.get(TML_ATTRIBUTE.impact)),
         ...optional('bug', attributes.get(TML_ATTRIBUTE.bug)), ...(dread !== undefined ? { dread } : {}),
     };
     const groups = groupInstances(instances, stated);
+    const order = (attributes.get(TML_ATTRIBUTE.targets) ?? '').split(',').map(t => t.trim());
+    const rank = (key: string): number => {
+        const index = order.indexOf(key.slice(key.indexOf(':') + 1));
+        return index < 0 ? order.length : index;
+    };
+    // tml's own export says in which order the targets were written; instances come component by component.
+    for (const group of groups) group.targets.sort((a, b) => rank(a) - rank(b));
+    const named = attributes.get(TML_ATTRIBUTE.mitigatedBy)?.split(',').map(m => m.trim()).filter(m => m !== '').map(m => OTM_KEYS.mitigation + m);
     groups.forEach((group, index) => {
         const key = index === 0 ? OTM_KEYS.threat + id : `${OTM_KEYS.threat}${id}\u0000${index + 1}`;
         const text = attributes.get(TML_ATTRIBUTE.justification) ?? attributes.get(TML_ATTRIBUTE.warning) ?? attributes.get(TML_ATTRIBUTE.reason);
-        const outcome = decide(group.decision, { key, title, stride, targets: group.targets, mitigations: group.mitigations, makeMitigation: !writtenByTml, ...optional('text', text) }, 'the OTM file');
+        const outcome = decide(group.decision, { key, title, stride, targets: group.targets, mitigations: named ?? group.mitigations, makeMitigation: !writtenByTml, ...optional('text', text) }, 'the OTM file');
         builder.mitigations.push(...outcome.mitigations);
         if (outcome.excludes) {
             builder.excludes.push(...outcome.excludes.map((exclude, i) => (i === 0 ? { ...exclude, comments: [...base.comments] } : exclude)));
@@ -126,7 +134,7 @@ function collectInstances(document: unknown, builder: ModelBuilder): Map<string,
             const state = textField(instance, 'state') ?? '';
             let decision = threatDecisionOf(state);
             if (decision === undefined) {
-                builder.warn(`threat '${threat}' on ${describe(prefix === OTM_KEYS.flow ? 'dataflow' : 'component', textField(element, 'name') ?? target)} has state '${state}', which tml does not know; it is imported as open`);
+                builder.warn(`threat '${threat}' on ${describe(prefix === OTM_KEYS.flow ? 'dataflow' : 'component', stringField(element, 'name') ?? target)} has state '${state}', which tml does not know; it is imported as open`);
                 decision = 'open';
             }
             const mitigations = arrayField(instance, 'mitigations').flatMap(m => {
@@ -155,7 +163,7 @@ function importMitigations(document: unknown, instances: ReadonlyMap<string, Ins
     const used = new Set([...instances.values()].flatMap(list => list.flatMap(i => i.mitigations)));
     for (const mitigation of arrayField(document, 'mitigations')) {
         const id = textField(mitigation, 'id');
-        const title = textField(mitigation, 'name') ?? id;
+        const title = stringField(mitigation, 'name') ?? id;
         if (id === undefined || title === undefined) {
             builder.warn('a mitigation without "id" is skipped');
             continue;
@@ -172,7 +180,7 @@ function importMitigations(document: unknown, instances: ReadonlyMap<string, Ins
         if (!used.has(OTM_KEYS.mitigation + id) && !attributes.has(TML_ATTRIBUTE.name)) comments.push(builder.keep(what, 'no threat instance names this mitigation'));
         builder.mitigations.push({
             key: OTM_KEYS.mitigation + id, title, comments,
-            ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', textField(mitigation, 'description')),
+            ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', stringField(mitigation, 'description')),
             ...(status !== undefined ? { status } : {}), ...optional('technique', attributes.get(TML_ATTRIBUTE.technique)),
             ...optional('implementedIn', attributes.get(TML_ATTRIBUTE.implementedIn)), ...optional('verifiedBy', attributes.get(TML_ATTRIBUTE.verifiedBy)),
         });

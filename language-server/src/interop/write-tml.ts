@@ -26,12 +26,12 @@ export function writeTml(model: ImportedModel, header: string): { text: string; 
     const refs = (keys: readonly string[], what: string): string[] => keys.flatMap(k => ref(k, what) ?? []);
     const blocks: string[] = [];
     const { system } = model;
-    blocks.push([`// ${commentText(header)}`, ...comments(system.comments, 0),
+    blocks.push([`// ${commentText(header)}`, ...(system ? [...comments(system.comments, 0),
         declaration(0, `system ${names.get(SYSTEM_KEY)!} ${tmlString(system.title)}`, [
             system.description !== undefined ? `description ${tmlString(system.description)}` : undefined,
             system.owner !== undefined ? `owner ${tmlString(system.owner)}` : undefined,
             system.deployment !== undefined ? `deployment ${tmlString(system.deployment)}` : undefined,
-        ])].join('\n'));
+        ])] : [])].join('\n'));
     for (const assumption of model.assumptions) blocks.push(withComments(assumption, 0, `assumption ${names.get(assumption.key)!} ${tmlString(assumption.title)}`, []));
     for (const dependency of model.dependencies) blocks.push(withComments(dependency, 0, `dependency ${names.get(dependency.key)!} ${tmlString(dependency.title)}`, []));
     for (const asset of model.assets) blocks.push(withComments(asset, 0, `asset ${names.get(asset.key)!} ${tmlString(asset.title)}`, [description(asset)]));
@@ -102,7 +102,7 @@ function allocateNames(model: ImportedModel): Map<string, string> {
     };
     // Suggested names first, so that an exported tml model gets its own names back.
     const all: [Pick<ImportedDeclaration, 'key' | 'title' | 'name'>, string][] = [
-        [{ key: SYSTEM_KEY, title: model.system.title, ...(model.system.name !== undefined ? { name: model.system.name } : {}) }, 'System'],
+        ...(model.system ? [[{ key: SYSTEM_KEY, title: model.system.title, ...(model.system.name !== undefined ? { name: model.system.name } : {}) }, 'System'] as [ImportedDeclaration, string]] : []),
         ...model.assumptions.map(a => [a, 'Assumption'] as [ImportedDeclaration, string]),
         ...model.dependencies.map(d => [d, 'Dependency'] as [ImportedDeclaration, string]),
         ...model.assets.map(a => [a, 'Asset'] as [ImportedDeclaration, string]),
@@ -200,7 +200,7 @@ function comments(texts: readonly string[], depth: number): string[] {
 }
 
 function description(d: ImportedDeclaration): string | undefined {
-    return d.description !== undefined && d.description !== '' ? `description ${tmlString(d.description)}` : undefined;
+    return d.description !== undefined ? `description ${tmlString(d.description)}` : undefined;
 }
 
 function list(keyword: string, items: readonly string[]): string | undefined {
