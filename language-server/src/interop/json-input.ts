@@ -1,4 +1,6 @@
+import { capText } from '../validation/quote.js';
 import { ImportError } from './imported-model.js';
+import { commentText } from './tml-text.js';
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -13,7 +15,8 @@ export function parseJson(text: string): unknown {
         const message = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
         const position = /at position (\d+)/.exec(message)?.[1];
         const where = position === undefined ? '' : ` at ${lineAndColumn(text, Number(position))}`;
-        throw new ImportError(`malformed JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`);
+        // V8 quotes a piece of the file after the reason; the reason alone is the message (the file may hold anything).
+        throw new ImportError(`malformed JSON${where}: ${capText(commentText(message.replace(/ at position \d+.*$/, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')))}`);
     }
 }
 

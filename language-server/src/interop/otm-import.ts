@@ -140,20 +140,21 @@ function importComponents(document: unknown, builder: ModelBuilder): void {
 function enclosingZone(id: string, parents: ReadonlyMap<string | undefined, unknown>, what: string, builder: ModelBuilder): string | undefined {
     const seen = new Set([id]);
     let parent = parents.get(id);
+    let first: string | undefined;
     for (;;) {
         const zone = textField(parent, 'trustZone');
-        if (zone !== undefined) return zone;
+        if (zone !== undefined) {
+            if (first !== undefined) builder.warn(`${what} is inside component '${first}', which tml cannot express; it is placed in that component's trust zone`);
+            return zone;
+        }
         const component = textField(parent, 'component');
         if (component === undefined) return undefined;
-        if (seen.has(component)) {
-            builder.warn(`${what}: its chain of parent components is a cycle; it is written outside every boundary`);
+        const problem = seen.has(component) ? 'its chain of parent components is a cycle' : !parents.has(component) ? `its parent component '${component}' is not declared` : undefined;
+        if (problem !== undefined) {
+            builder.warn(`${what}: ${problem}; it is written outside every boundary`);
             return undefined;
         }
-        if (!parents.has(component)) {
-            builder.warn(`${what}: its parent component '${component}' is not declared; it is written outside every boundary`);
-            return undefined;
-        }
-        if (seen.size === 1) builder.warn(`${what} is inside component '${component}', which tml cannot express; it is placed in that component's trust zone`);
+        first ??= component;
         seen.add(component);
         parent = parents.get(component);
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ImportFormat } from '../../../language-server/src/interop/import-model.js';
-import { assertImportedModelIsClean, importText, interopFixture } from './interop-helpers.js';
+import { assertImportedModelIsClean, importText, interopFixture, threatDragonModel } from './interop-helpers.js';
 
 /**
  * Each converter field by field: hand-built files (test/fixtures/interop/built/, written from the
@@ -79,11 +79,3 @@ describe('tml import: the converters, field by field', () => {
         assert.match(text, /threat Four "Four" \{\n {4}stride Spoofing\n {4}targets C\n {4}response accept\n\}/);
     });
 });
-
-/** A Threat Dragon v2 model with one diagram of the given cells. */
-export function threatDragonModel(cells: readonly object[]): object {
-    return {
-        version: '2.3.0', summary: { title: 'Model' },
-        detail: { contributors: [], diagramTop: 1, reviewer: '', threatTop: 0, diagrams: [{ id: 0, title: 'D', diagramType: 'STRIDE', thumbnail: '', version: '2.3.0', cells }] },
-    };
-}

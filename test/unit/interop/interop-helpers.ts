@@ -31,3 +31,11 @@ export async function assertImportedModelIsClean(text: string): Promise<Diagnost
     assert.deepEqual(canonicalLayoutEdits(document.parseResult.value, document.textDocument), [], 'the writer lays the model out as the formatter does');
     return diagnostics;
 }
+
+/** A Threat Dragon v2 model with one diagram of the given cells. */
+export function threatDragonModel(cells: readonly object[]): object {
+    return {
+        version: '2.3.0', summary: { title: 'Model' },
+        detail: { contributors: [], diagramTop: 1, reviewer: '', threatTop: 0, diagrams: [{ id: 0, title: 'D', diagramType: 'STRIDE', thumbnail: '', version: '2.3.0', cells }] },
+    };
+}
