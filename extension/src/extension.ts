@@ -5,6 +5,9 @@ import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
 import { registerGenerateReportCommand } from './commands/generate-report.js';
 import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
+import { registerExportModelCommand } from './commands/export-model.js';
+import { registerImportModelCommand } from './commands/import-model.js';
+import { disposeConversionWarnings } from './commands/interop-warnings.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
@@ -24,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
+    context.subscriptions.push(registerImportModelCommand(started), registerExportModelCommand(started), { dispose: disposeConversionWarnings });
     return {
         ready: () => started.ready(),
         get client() {

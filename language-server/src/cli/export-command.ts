@@ -1,16 +1,11 @@
 import { buildDfdModel } from '../dfd/build-graph.js';
 import { modelsByUri } from '../dfd/select.js';
-import type { ExportFormat } from '../interop/export-model.js';
-import { exportLosses, viewModel } from '../interop/export-model.js';
-import { layoutDiagram } from '../interop/layout.js';
-import { exportOtm } from '../interop/otm-export.js';
-import { exportThreatDragon } from '../interop/threat-dragon-export.js';
-import { isSystem } from '../generated/ast.js';
+import { exportDocument } from '../interop/export-document.js';
+import { severalModelsProblem, viewModel } from '../interop/export-model.js';
 import type { ExportOptions } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';
-import type { LoadedModel } from './table-command.js';
 import { loadModel, warnAboutErrors } from './table-command.js';
 
 /**
@@ -20,24 +15,12 @@ import { loadModel, warnAboutErrors } from './table-command.js';
  */
 export async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
     const model = await loadModel(options.paths, io.cwd);
-    refuseSeveralModels(model);
+    const problem = severalModelsProblem(model.files);
+    if (problem !== undefined) throw new CliError(problem);
     warnAboutErrors(model, io);
-    const view = viewModel(model.files.map(f => f.model));
-    for (const loss of exportLosses(view, options.format)) io.stderr(`tml: warning: ${loss}\n`);
-    await writeOutput(`${JSON.stringify(await exportDocument(options.format, model, view), null, 2)}\n`, options.out, io);
-    return 0;
-}
-
-async function exportDocument(format: ExportFormat, model: LoadedModel, view: ReturnType<typeof viewModel>): Promise<object> {
-    if (format === 'otm') return exportOtm(view);
     const dfd = buildDfdModel(modelsByUri(model.loaded.map(f => f.document)), model.coverage);
-    return exportThreatDragon(view, await layoutDiagram(dfd.overview));
-}
-
-/** One OTM or Threat Dragon file holds one model; a folder with several `system`s (DESIGN.md §9) is exported model by model. */
-function refuseSeveralModels(model: LoadedModel): void {
-    const systems = model.files.flatMap(f => f.model.declarations.filter(isSystem).map(s => ({ name: s.name, file: f.path })));
-    if (systems.length <= 1) return;
-    const listed = systems.slice(0, 5).map(s => `${s.name} (${s.file})`).join(', ');
-    throw new CliError(`the files hold ${systems.length} models (systems ${listed}${systems.length > 5 ? ', …' : ''}): export one model at a time by giving its folder`);
+    const exported = await exportDocument(options.format, viewModel(model.files.map(f => f.model)), dfd.overview);
+    for (const warning of exported.warnings) io.stderr(`tml: warning: ${warning}\n`);
+    await writeOutput(exported.content, options.out, io);
+    return 0;
 }

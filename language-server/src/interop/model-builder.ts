@@ -2,6 +2,7 @@ import type {
     ImportedAsset, ImportedBoundary, ImportedDeclaration, ImportedScenario, ImportedExclude, ImportedFlow, ImportedMitigation, ImportedModel, ImportedNode, ImportedSystem, ImportedThreat,
 } from './imported-model.js';
 import { capText } from '../validation/quote.js';
+import type { DecisionOutcome } from './decisions.js';
 import { commentText } from './tml-text.js';
 
 /** Collects an importer's declarations and warnings; the importers' one mutable piece. */
@@ -48,6 +49,20 @@ export class ModelBuilder {
     keep(what: string, fact: string, where: 'comment' | 'description' = 'comment'): string {
         this.warn(`${what}: ${fact} (kept as a ${where === 'comment' ? '// comment' : 'description'})`);
         return fact;
+    }
+
+    /**
+     * Adds a threat with what its state decided ({@link decide}): the mitigations made for it, and
+     * either its excludes (the first carrying the threat's comments) or the threat with its response.
+     */
+    addDecided(threat: Omit<ImportedThreat, 'response'>, outcome: DecisionOutcome, what: string): void {
+        this.mitigations.push(...outcome.mitigations);
+        if (outcome.excludes) {
+            this.excludes.push(...outcome.excludes.map((exclude, i) => (i === 0 ? { ...exclude, comments: threat.comments } : exclude)));
+            return;
+        }
+        const comments = outcome.unexpressed !== undefined ? [...threat.comments, this.keep(what, outcome.unexpressed)] : threat.comments;
+        this.threats.push({ ...threat, comments, ...(outcome.response ? { response: outcome.response } : {}) });
     }
 
     build(system: ImportedSystem | undefined): ImportedModel {

@@ -1,4 +1,4 @@
-import { field, scalarEntries } from './json-input.js';
+import { field, scalarEntries, stringField, textField } from './json-input.js';
 import type { ModelBuilder } from './model-builder.js';
 
 /**
@@ -60,4 +60,16 @@ export const OTM_KEYS = { zone: 'zone:', component: 'component:', flow: 'flow:',
 export function foreignAttributes(element: unknown, what: string, builder: ModelBuilder): string[] {
     const foreign = scalarEntries(field(element, 'attributes')).filter(([key]) => !key.startsWith('tml.'));
     return foreign.length === 0 ? [] : [builder.keep(what, `OTM attributes: ${foreign.map(([k, v]) => `${k}=${v}`).join(', ')}`)];
+}
+
+/**
+ * The entries of an OTM array with their id and title (the name, else the id); an entry without
+ * an id is skipped with a warning.
+ */
+export function* identified(list: readonly unknown[], what: string, builder: ModelBuilder): Generator<{ readonly element: unknown; readonly id: string; readonly title: string }> {
+    for (const element of list) {
+        const id = textField(element, 'id');
+        if (id === undefined) builder.warn(`${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} without "id" is skipped`);
+        else yield { element, id, title: stringField(element, 'name') ?? id };
+    }
 }

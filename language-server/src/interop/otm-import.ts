@@ -2,7 +2,7 @@ import type { ImportedModel, ImportedNodeKind } from './imported-model.js';
 import { arrayField, expect, field, isObject, optional, stringField, textField } from './json-input.js';
 import { describe, ModelBuilder } from './model-builder.js';
 import { importOtmThreats } from './otm-threats.js';
-import { foreignAttributes, OTM_KEYS, OUTSIDE_ATTRIBUTE, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
+import { foreignAttributes, identified, OTM_KEYS, OUTSIDE_ATTRIBUTE, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
 
 /** The OTM versions this importer is written for; others are read as 0.2.0 with a warning. */
 const OTM_VERSIONS = ['0.1.0', '0.2.0'];
@@ -41,13 +41,7 @@ export function importOtm(document: unknown): { model: ImportedModel; warnings: 
 }
 
 function importAssets(document: unknown, builder: ModelBuilder): void {
-    for (const asset of arrayField(document, 'assets')) {
-        const id = textField(asset, 'id');
-        const title = stringField(asset, 'name');
-        if (id === undefined || title === undefined) {
-            builder.warn('an asset without "id" or "name" is skipped');
-            continue;
-        }
+    for (const { element: asset, id, title } of identified(arrayField(document, 'assets'), 'asset', builder)) {
         if (!builder.claimKey(OTM_KEYS.asset + id, 'asset', id)) continue;
         const attributes = tmlAttributes(field(asset, 'attributes'));
         const comments = foreignAttributes(asset, describe('asset', title), builder);
@@ -64,13 +58,7 @@ function importAssets(document: unknown, builder: ModelBuilder): void {
 function importZones(document: unknown, builder: ModelBuilder): void {
     const zones = arrayField(document, 'trustZones');
     const ids = new Set(zones.filter(z => tmlAttributes(field(z, 'attributes')).get(OUTSIDE_ATTRIBUTE) !== 'true').map(z => textField(z, 'id')));
-    for (const zone of zones) {
-        const id = textField(zone, 'id');
-        const title = stringField(zone, 'name') ?? id;
-        if (id === undefined || title === undefined) {
-            builder.warn('a trust zone without "id" is skipped');
-            continue;
-        }
+    for (const { element: zone, id, title } of identified(zones, 'trust zone', builder)) {
         const attributes = tmlAttributes(field(zone, 'attributes'));
         // The zone tml's export makes for the nodes outside every boundary is no boundary.
         if (attributes.get(OUTSIDE_ATTRIBUTE) === 'true') continue;
@@ -97,13 +85,7 @@ function importComponents(document: unknown, builder: ModelBuilder): void {
     const outside = new Set(arrayField(document, 'trustZones').filter(z => tmlAttributes(field(z, 'attributes')).get(OUTSIDE_ATTRIBUTE) === 'true').map(z => textField(z, 'id')));
     const components = arrayField(document, 'components');
     const parents = new Map(components.map(c => [textField(c, 'id'), field(c, 'parent')]));
-    for (const component of components) {
-        const id = textField(component, 'id');
-        const title = stringField(component, 'name') ?? id;
-        if (id === undefined || title === undefined) {
-            builder.warn('a component without "id" is skipped');
-            continue;
-        }
+    for (const { element: component, id, title } of identified(components, 'component', builder)) {
         if (!builder.claimKey(OTM_KEYS.component + id, 'component', id)) continue;
         const attributes = tmlAttributes(field(component, 'attributes'));
         const kind = kindOf(attributes.get(TML_ATTRIBUTE.kind), textField(component, 'type'));
@@ -161,13 +143,7 @@ function enclosingZone(id: string, parents: ReadonlyMap<string | undefined, unkn
 }
 
 function importFlows(document: unknown, builder: ModelBuilder): void {
-    for (const flow of arrayField(document, 'dataflows')) {
-        const id = textField(flow, 'id');
-        const title = stringField(flow, 'name') ?? id;
-        if (id === undefined || title === undefined) {
-            builder.warn('a dataflow without "id" is skipped');
-            continue;
-        }
+    for (const { element: flow, id, title } of identified(arrayField(document, 'dataflows'), 'dataflow', builder)) {
         const what = describe('dataflow', title);
         const source = textField(flow, 'source');
         const target = textField(flow, 'destination');

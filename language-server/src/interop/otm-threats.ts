@@ -1,9 +1,9 @@
 import type { StrideCategory } from '../generated/ast.js';
 import { decide } from './decisions.js';
-import type { ImportedDread, ImportedThreat, MitigationStatus } from './imported-model.js';
+import type { ImportedDread, MitigationStatus } from './imported-model.js';
 import { arrayField, field, optional, stringField, textField } from './json-input.js';
 import { describe, type ModelBuilder } from './model-builder.js';
-import { foreignAttributes, OTM_KEYS, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
+import { foreignAttributes, identified, OTM_KEYS, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
 import type { ThreatDecision } from './vocabulary.js';
 import { normalizeTerm, strideCategoryOf, threatDecisionOf } from './vocabulary.js';
 
@@ -31,13 +31,7 @@ export function importOtmThreats(document: unknown, builder: ModelBuilder): void
     const instances = collectInstances(document, builder);
     importMitigations(document, instances, builder);
     const definitions = new Set<string>();
-    for (const threat of arrayField(document, 'threats')) {
-        const id = textField(threat, 'id');
-        const title = stringField(threat, 'name') ?? id;
-        if (id === undefined || title === undefined) {
-            builder.warn('a threat without "id" is skipped');
-            continue;
-        }
+    for (const { element: threat, id, title } of identified(arrayField(document, 'threats'), 'threat', builder)) {
         if (!builder.claimKey(OTM_KEYS.threat + id, 'threat', id)) continue;
         definitions.add(id);
         importThreat(threat, id, title, instances.get(id) ?? [], builder);
@@ -91,17 +85,7 @@ function importThreat(threat: unknown, id: string, title: string, instances: rea
         const key = index === 0 ? OTM_KEYS.threat + id : `${OTM_KEYS.threat}${id}\u0000${index + 1}`;
         const text = attributes.get(TML_ATTRIBUTE.justification) ?? attributes.get(TML_ATTRIBUTE.warning) ?? attributes.get(TML_ATTRIBUTE.reason);
         const outcome = decide(group.decision, { key, title, stride, targets: group.targets, mitigations: named ?? group.mitigations, makeMitigation: !writtenByTml, ...optional('text', text) }, 'the OTM file');
-        builder.mitigations.push(...outcome.mitigations);
-        if (outcome.excludes) {
-            builder.excludes.push(...outcome.excludes.map((exclude, i) => (i === 0 ? { ...exclude, comments: [...base.comments] } : exclude)));
-            return;
-        }
-        const unexpressed = outcome.unexpressed !== undefined ? [builder.keep(what, outcome.unexpressed)] : [];
-        const imported: ImportedThreat = {
-            ...base, key, targets: group.targets, comments: [...base.comments, ...unexpressed],
-            ...(index === 0 ? optional('name', attributes.get(TML_ATTRIBUTE.name)) : {}), ...(outcome.response ? { response: outcome.response } : {}),
-        };
-        builder.threats.push(imported);
+        builder.addDecided({ ...base, key, targets: group.targets, ...(index === 0 ? optional('name', attributes.get(TML_ATTRIBUTE.name)) : {}) }, outcome, what);
     });
 }
 
@@ -161,13 +145,7 @@ function importMitigations(document: unknown, instances: ReadonlyMap<string, Ins
         }
     }
     const used = new Set([...instances.values()].flatMap(list => list.flatMap(i => i.mitigations)));
-    for (const mitigation of arrayField(document, 'mitigations')) {
-        const id = textField(mitigation, 'id');
-        const title = stringField(mitigation, 'name') ?? id;
-        if (id === undefined || title === undefined) {
-            builder.warn('a mitigation without "id" is skipped');
-            continue;
-        }
+    for (const { element: mitigation, id, title } of identified(arrayField(document, 'mitigations'), 'mitigation', builder)) {
         if (!builder.claimKey(OTM_KEYS.mitigation + id, 'mitigation', id)) continue;
         const what = describe('mitigation', title);
         const attributes = tmlAttributes(field(mitigation, 'attributes'));

@@ -38,16 +38,7 @@ export function importThreatDragonThreats(cells: readonly TdCell[], builder: Mod
             }
             const stride = category === undefined ? [] : [category];
             const outcome = decide(decision, { key: threatKey, title, stride, targets: [key], mitigations: [], makeMitigation: true, ...optional('text', mitigation) }, 'Threat Dragon');
-            builder.mitigations.push(...outcome.mitigations);
-            if (outcome.excludes) {
-                builder.excludes.push(...outcome.excludes.map((exclude, i) => (i === 0 ? { ...exclude, comments: comments } : exclude)));
-                return;
-            }
-            if (outcome.unexpressed !== undefined) comments.push(builder.keep(what, outcome.unexpressed));
-            builder.threats.push({
-                key: threatKey, title, stride, targets: [key], assets: [], comments,
-                ...optional('description', description), ...(outcome.response ? { response: outcome.response } : {}),
-            });
+            builder.addDecided({ key: threatKey, title, stride, targets: [key], assets: [], comments, ...optional('description', description) }, outcome, what);
         });
     }
 }

@@ -49,17 +49,10 @@ export function importTm7Threats(instances: XmlElement | undefined, builder: Mod
         const stride = category === undefined ? [] : [category];
         const key = `threat ${id}`;
         const outcome = decide(decision, { key, title, stride, targets: [target], mitigations: [], makeMitigation: true, ...optional('text', childText(threat, 'StateInformation')) }, 'the Threat Modeling Tool');
-        builder.mitigations.push(...outcome.mitigations);
-        if (outcome.excludes) {
-            builder.excludes.push(...outcome.excludes.map((exclude, i) => (i === 0 ? { ...exclude, comments: comments } : exclude)));
-            continue;
-        }
-        if (outcome.unexpressed !== undefined) comments.push(builder.keep(what, outcome.unexpressed));
-        builder.threats.push({
+        builder.addDecided({
             key, title, stride, targets: [target], assets: [], comments,
             ...optional('description', properties.get('UserThreatDescription') ?? childText(threat, 'UserThreatDescription')),
-            ...(outcome.response ? { response: outcome.response } : {}),
-        });
+        }, outcome, what);
     }
 }
 

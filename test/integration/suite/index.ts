@@ -34,6 +34,7 @@ async function runSuite(): Promise<SuiteResults> {
     await import('./editing.test.js');
     await import('./dfd-preview.test.js');
     await import('./threat-table.test.js');
+    await import('./import-export.test.js');
     // Last: it opens a model from outside the fixture workspace.
     await import('./staleness.test.js');
     return collectOutcomes(mocha.run());

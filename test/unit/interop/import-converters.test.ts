@@ -79,3 +79,22 @@ describe('tml import: the converters, field by field', () => {
         assert.match(text, /threat Four "Four" \{\n {4}stride Spoofing\n {4}targets C\n {4}response accept\n\}/);
     });
 });
+
+/** Public sample files (test/fixtures/interop/SOURCES.md): real tools' output. */
+const SAMPLES: readonly [string, string, number, string][] = [
+    ['otm/EXAMPLE.json', 'OTM 0.2.0 example of the specification', 23, 'system TestProject "Test project" {'],
+    ['otm/mobile-cloud.otm.json', 'OTM 0.1.0 written by StartLeft from a Threat Modeling Tool model', 88, 'system MtmtProjectName "mtmt_project_name"'],
+    ['threat-dragon/v2-threat-model.json', "Threat Dragon's demo model", 36, 'system DemoThreatModel "Demo Threat Model" {'],
+    ['tm7/MTMT_nested_tz_line.tm7', 'a Threat Modeling Tool model with nested and line boundaries', 26, 'boundary SandboxEnvironment "Sandbox environment" {'],
+];
+
+describe('tml import: public sample files', () => {
+    for (const [file, what, warnings, line] of SAMPLES) {
+        it(`imports ${what} (${file}) into a model that parses, links and is formatted`, async () => {
+            const result = importText(interopFixture('samples', ...file.split('/')));
+            assert.equal(result.warnings.length, warnings);
+            assert.ok(result.text.split('\n').includes(line), result.text);
+            await assertImportedModelIsClean(result.text);
+        });
+    }
+});
