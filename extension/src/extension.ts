@@ -11,6 +11,7 @@ import { disposeConversionWarnings } from './commands/interop-warnings.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
+import { ModelStatus } from './model-status.js';
 
 export type { ThreatModelExtensionApi } from './api.js';
 
@@ -28,10 +29,15 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
     context.subscriptions.push(registerImportModelCommand(started), registerExportModelCommand(started), { dispose: disposeConversionWarnings });
+    const status = new ModelStatus(started);
+    context.subscriptions.push(status);
     return {
         ready: () => started.ready(),
         get client() {
             return started.client;
+        },
+        get modelStatus() {
+            return status.shown;
         },
     };
 }

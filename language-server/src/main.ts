@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { registerDfdRequest } from './lsp/dfd-request.js';
 import { registerInteropRequests } from './lsp/interop-request.js';
+import { registerModelRequests } from './lsp/models-request.js';
 import { registerTableRequests } from './lsp/table-request.js';
 import { NodeThreatModelContext } from './node-context.js';
 import { createThreatModelServices } from './threat-model-module.js';
@@ -13,6 +14,7 @@ const services = createThreatModelServices({ connection, ...NodeThreatModelConte
 registerDfdRequest(connection, services);
 registerTableRequests(connection, services);
 registerInteropRequests(connection, services);
+registerModelRequests(connection, services);
 // Shown in the client's output channel: after a restart, a new process id says the old server was replaced.
 services.shared.lsp.LanguageServer.onInitialized(() => connection.console.info(`Threat Model language server started (process ${process.pid}).`));
 startLanguageServer(services.shared);

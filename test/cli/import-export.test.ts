@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, runTml } from './helpers/run-tml.js';
@@ -75,10 +75,15 @@ describe('tml import and tml export', () => {
     });
 
     it('refuses to export several models at once, naming them', () => withFolder(folder => {
-        writeFileSync(path.join(folder, 'a.tm'), 'system A "A"\n');
-        writeFileSync(path.join(folder, 'b.tm'), 'system B "B"\n');
+        for (const name of ['a', 'b']) {
+            mkdirSync(path.join(folder, name));
+            writeFileSync(path.join(folder, name, 'model.tm'), `system ${name.toUpperCase()} "Model ${name}"\n`);
+        }
         assert.deepEqual(runTml(['export', '.', '--format', 'otm'], folder), {
-            status: 2, stdout: '', stderr: 'tml: the files hold 2 models (systems A (a.tm), B (b.tm)): export one model at a time by giving its folder\n',
+            status: 2, stdout: '', stderr: 'tml: the files hold 2 models (Model a; Model b): export one model at a time by giving its folder\n',
         });
+        const one = runTml(['export', 'a', '--format', 'otm'], folder);
+        assert.equal(one.status, 0, one.stderr);
+        assert.equal((JSON.parse(one.stdout) as { project: { name: string } }).project.name, 'Model a');
     }));
 });

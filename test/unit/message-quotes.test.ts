@@ -27,7 +27,7 @@ describe('the text of the model quoted in a message', () => {
         ['a 1 MB name in the checks\' messages', `external ${LONG_NAME} "e"`,
             `External entity '${CAPPED_NAME}' sends and receives no flow. Add the flows it exchanges with the system, or remove it.`],
         ['a 1 MB unknown name in the linking error', `external B "b"\nflow F: ${LONG_NAME} -> B "f"`,
-            `Unknown external, process or datastore '${CAPPED_NAME}'. Declare it in a .tm file of the workspace, or correct the name.`],
+            `Unknown external, process or datastore '${CAPPED_NAME}'. Declare it in a .tm file of this model, or correct the name.`],
         ['a 1 MB name where a STRIDE category is expected', `threat T "t" { stride ${LONG_NAME} }`,
             'Expecting: one of these possible Token sequences:\n  1. [Spoofing]\n  2. [Tampering]\n  3. [Repudiation]\n  4. [InformationDisclosure]\n' +
             `  5. [DenialOfService]\n  6. [ElevationOfPrivilege]\nbut found: '${CAPPED_NAME}'`],

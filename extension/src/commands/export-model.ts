@@ -1,9 +1,9 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../../../language-server/src/interop/export-model.js';
-import { ExportModelRequest } from '../../../language-server/src/protocol.js';
+import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/protocol.js';
 import type { GeneratorServer } from './generate-scope.js';
-import { requestWithProgress } from './generate-scope.js';
+import { describeModel, requestWithProgress } from './generate-scope.js';
 import { showConversionWarnings } from './interop-warnings.js';
 
 /** The command id contributed in package.json. */
@@ -23,6 +23,8 @@ const FORMATS: readonly FormatItem[] = [
 interface ExportArgs {
     readonly format?: string;
     readonly out?: string;
+    /** A `.tm` file of the model to export (default: the active editor's, else the only or a picked model). */
+    readonly uri?: string;
 }
 
 /** What "Export…" wrote, and what the format could not hold. */
@@ -32,8 +34,9 @@ export interface ExportOutcome {
 }
 
 /**
- * Registers "Threat Model: Export…": asks for the format and where to save, and writes the
- * workspace's model as `tml export` does (DESIGN.md §10).
+ * Registers "Threat Model: Export…": asks for the format and where to save, and writes the active
+ * file's model (DESIGN.md §9; else the workspace's only model, else a picked one) as `tml export`
+ * does (DESIGN.md §10).
  */
 export function registerExportModelCommand(server: GeneratorServer): vscode.Disposable {
     return vscode.commands.registerCommand(EXPORT_MODEL_COMMAND, async (rawArgs?: unknown): Promise<ExportOutcome | undefined> => {
@@ -41,14 +44,35 @@ export function registerExportModelCommand(server: GeneratorServer): vscode.Disp
         const picked = FORMATS.find(f => f.format === args.format)
             ?? await vscode.window.showQuickPick(FORMATS, { title: 'Export the threat model: which format?', placeHolder: 'Format to write' });
         if (!picked) return undefined;
+        const model = await pickModel(server, args);
+        if (!model) return undefined;
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const out = typeof args.out === 'string' ? vscode.Uri.parse(args.out)
             : await vscode.window.showSaveDialog({ title: 'Export the threat model', saveLabel: 'Export', filters: { JSON: ['json'] }, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `threat-model${picked.suffix}`) } : {}) });
         if (!out) return undefined;
-        const result = await requestWithProgress(server, 'Exporting the threat model', token => server.client.sendRequest(ExportModelRequest, { format: picked.format }, token));
+        const result = await requestWithProgress(server, 'Exporting the threat model', token => server.client.sendRequest(ExportModelRequest, { format: picked.format, uri: model }, token));
         if (!result) return undefined;
         await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.content));
         showConversionWarnings(`Exported the model to ${out.path.slice(out.path.lastIndexOf('/') + 1)}`, result.warnings);
         return { file: out.toString(), warnings: result.warnings };
     });
+}
+
+interface ModelItem extends vscode.QuickPickItem {
+    readonly uri: string;
+}
+
+/** A document of the model to export, as a URI string; undefined when there is none or the user dismisses the pick. */
+async function pickModel(server: GeneratorServer, args: ExportArgs): Promise<string | undefined> {
+    if (typeof args.uri === 'string') return args.uri;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active?.languageId === 'threat-model') return active.uri.toString();
+    await server.ready();
+    const models = (await server.client.sendRequest(ModelsRequest)).filter(m => m.uri !== '');
+    if (models.length <= 1) {
+        if (models.length === 0) void vscode.window.showInformationMessage('The workspace has no threat model (.tm) file to export.');
+        return models[0]?.uri;
+    }
+    const items: ModelItem[] = models.map(m => ({ label: m.title, description: describeModel(m), uri: m.uri }));
+    return (await vscode.window.showQuickPick(items, { title: 'Export the threat model: which model?', placeHolder: 'Model to export' }))?.uri;
 }

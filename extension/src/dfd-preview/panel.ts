@@ -23,6 +23,8 @@ const REFRESH_DELAY = 300;
 /** What the preview shows, for the command's caller (the integration tests). */
 export interface DfdPreviewSnapshot {
     readonly uri: string;
+    /** The title of the model (DESIGN.md §9) shown: its system's, as in the panel's title. */
+    readonly model: string;
     readonly scenario: string | null;
     readonly nodes: readonly string[];
     readonly edges: readonly string[];
@@ -38,6 +40,8 @@ export class DfdPreviewPanel {
     static current: DfdPreviewPanel | undefined;
 
     private latest: DfdResult | undefined;
+    /** The document {@link latest} was asked for. */
+    private latestFor: string | undefined;
     private highlighted: string | null = null;
     private pending: vscode.CancellationTokenSource | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
@@ -117,8 +121,14 @@ export class DfdPreviewPanel {
         void this.refresh();
     }
 
+    /**
+     * `DFD: <system title> (<file>)` once the diagram of the file it follows has come (the model,
+     * DESIGN.md §9, and the file whose selection it highlights), `DFD: <file>` until then.
+     */
     private updateTitle(): void {
-        this.panel.title = `DFD: ${this.documentUri.path.split('/').pop() ?? ''}`;
+        const file = this.documentUri.path.split('/').pop() ?? '';
+        const model = this.latestFor === this.documentUri.toString() ? this.latest?.model.title : undefined;
+        this.panel.title = model ? `DFD: ${model} (${file})` : `DFD: ${file}`;
     }
 
     private scheduleRefresh(): void {
@@ -143,7 +153,9 @@ export class DfdPreviewPanel {
             const result = await this.server.client.sendRequest(DfdRequest, params, request.token);
             if (request.token.isCancellationRequested) return;
             this.latest = result;
+            this.latestFor = params.uri;
             this.latestRequest = number;
+            this.updateTitle();
             this.scenario = result.diagram.scenario;
             this.postDiagram();
         } catch (error) {
@@ -164,7 +176,7 @@ export class DfdPreviewPanel {
         void this.post({ type: 'diagram', uri, svg: result.svg, diagram: result.diagram, scenarios: result.scenarios }).then(delivered => {
             if (!delivered) return;
             void this.post({ type: 'highlight', id: this.highlighted });
-            const snapshot = { uri, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
+            const snapshot = { uri, model: result.model.title, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
             const answered = this.waiting.filter(w => w.after <= number);
             this.waiting = this.waiting.filter(w => w.after > number);
             for (const { resolve } of answered) resolve(snapshot);

@@ -1,7 +1,7 @@
 import type {
     Asset, Assumption, Boundary, Dependency, Exclude, Flow, Mitigation, Model, Node, Scenario, System, Threat,
 } from '../generated/ast.js';
-import { isBoundary, isNode, isSystem } from '../generated/ast.js';
+import { isBoundary, isNode } from '../generated/ast.js';
 
 export const EXPORT_FORMATS = ['otm', 'threat-dragon'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -75,11 +75,10 @@ export function exportLosses(view: ModelView, format: ExportFormat): string[] {
 }
 
 /**
- * Why files cannot be exported as one: they declare several `system`s, so they are several models
- * (DESIGN.md §9), and one OTM or Threat Dragon file holds one. Undefined when they are one model.
+ * Why the files cannot be exported as one file: they hold several models (DESIGN.md §9, `titles`
+ * names each), and an OTM or Threat Dragon file holds one. Undefined for one model.
  */
-export function severalModelsProblem(files: readonly { readonly path: string; readonly model: Model }[]): string | undefined {
-    const systems = files.flatMap(f => f.model.declarations.filter(isSystem).map(s => `${s.name} (${f.path})`));
-    if (systems.length <= 1) return undefined;
-    return `the files hold ${systems.length} models (systems ${systems.slice(0, 5).join(', ')}${systems.length > 5 ? ', …' : ''}): export one model at a time by giving its folder`;
+export function severalModelsProblem(titles: readonly string[]): string | undefined {
+    if (titles.length <= 1) return undefined;
+    return `the files hold ${titles.length} models (${titles.slice(0, 5).join('; ')}${titles.length > 5 ? '; …' : ''}): export one model at a time by giving its folder`;
 }

@@ -7,7 +7,7 @@ import { buildDfdModel } from '../dfd/build-graph.js';
 import { modelsByUri } from '../dfd/select.js';
 import { isModel } from '../generated/ast.js';
 import { exportDocument } from '../interop/export-document.js';
-import { severalModelsProblem, viewModel } from '../interop/export-model.js';
+import { viewModel } from '../interop/export-model.js';
 import { ImportError } from '../interop/imported-model.js';
 import { importModel } from '../interop/import-model.js';
 import { readImportFile } from '../interop/read-import-file.js';
@@ -39,13 +39,13 @@ export function registerInteropRequests(connection: Connection, services: Servic
     });
     connection.onRequest(ExportModelRequest, async (params, token) => {
         const snapshot = await readValidatedWorkspace(services.shared, token, () => {
-            const documents = services.shared.workspace.LangiumDocuments.all.toArray().filter(d => isModel(d.parseResult.value));
-            const files = documents.flatMap(d => (isModel(d.parseResult.value) ? [{ path: d.uri.path, model: d.parseResult.value }] : []));
-            const problem = severalModelsProblem(files);
-            if (problem !== undefined) return new ResponseError(ErrorCodes.InvalidParams, `Cannot export: ${problem}.`);
-            if (files.length === 0) return new ResponseError(ErrorCodes.InvalidParams, 'Cannot export: the workspace has no threat model (.tm) file.');
+            const { ModelRoots, ModelIndex } = services.ThreatModel.workspace;
+            const key = ModelRoots.keyOf(URI.parse(params.uri));
+            const documents = services.shared.workspace.LangiumDocuments.all.toArray().filter(d => isModel(d.parseResult.value) && ModelRoots.keyOf(d.uri) === key);
+            const models = documents.flatMap(d => (isModel(d.parseResult.value) ? [d.parseResult.value] : []));
+            if (models.length === 0) return new ResponseError(ErrorCodes.InvalidParams, `Cannot export: no threat model (.tm) file belongs to the model of ${URI.parse(params.uri).fsPath}.`);
             // Taken inside the read lock; the layout below runs after it, on this snapshot.
-            return { view: viewModel(files.map(f => f.model)), overview: buildDfdModel(modelsByUri(documents), services.ThreatModel.workspace.ModelIndex.coverage()).overview };
+            return { view: viewModel(models), overview: buildDfdModel(modelsByUri(documents), ModelIndex.coverage(key)).overview };
         });
         if (snapshot === undefined) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
         if (snapshot instanceof ResponseError) return snapshot;

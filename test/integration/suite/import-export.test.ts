@@ -29,7 +29,7 @@ describe('Import… and Export…', () => {
         await threatModelExtension().exports.ready();
         const out = workspaceFile('exported.otm.json');
         try {
-            const outcome = await vscode.commands.executeCommand<ExportOutcome>(EXPORT_MODEL, { format: 'otm', out: out.toString() });
+            const outcome = await vscode.commands.executeCommand<ExportOutcome>(EXPORT_MODEL, { format: 'otm', out: out.toString(), uri: workspaceFile('online-store.tm').toString() });
             assert.equal(outcome.file, out.toString());
             const otm = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(out))) as { otmVersion: string; project: { name: string }; components: { id: string }[] };
             assert.equal(otm.otmVersion, '0.2.0');
@@ -52,10 +52,8 @@ describe('Import… and Export…', () => {
         assert.match(vscode.window.activeTextEditor!.document.getText(), /^system DemoThreatModel "Demo Threat Model" \{$/m);
         assert.ok(outcome.preview, 'no DFD preview');
         assert.equal(outcome.preview.uri, model.toString());
-        // The preview shows the workspace's model, which now holds the imported elements too.
-        for (const node of ['WorkerConfig', 'Database', 'WebApplicationConfig', 'MessageQueue', 'BackgroundWorkerProcess', 'WebApplication', 'Browser']) {
-            assert.ok(outcome.preview.nodes.includes(node), `${node} is not in the preview: ${outcome.preview.nodes.join(', ')}`);
-        }
+        // The imported file declares a system, so its folder is a model of its own (DESIGN.md §9): the preview shows it alone.
+        assert.deepEqual(outcome.preview.nodes, ['WorkerConfig', 'Database', 'WebApplicationConfig', 'MessageQueue', 'BackgroundWorkerProcess', 'WebApplication', 'Browser']);
         assert.ok(outcome.preview.edges.includes('PutMessage'));
         assert.equal(previewTabs().length, 1);
         // The imported model parses: the server reports no syntax or reference error in it.

@@ -58,7 +58,7 @@ describe('tml export', () => {
         it(`writes ${name} as Threat Dragon v2 JSON that validates against Threat Dragon's schema, laid out by the DFD layout`, async () => {
             const checked = await checkWorkspace(files);
             const models = checked.map(c => c.document.parseResult.value);
-            const dfd = buildDfdModel(modelsByUri(checked.map(c => c.document)), services.ThreatModel.workspace.ModelIndex.coverage());
+            const dfd = buildDfdModel(modelsByUri(checked.map(c => c.document)), services.ThreatModel.workspace.ModelIndex.coverage(models[0]!));
             const td = exportThreatDragon(viewModel(models), await layoutDiagram(dfd.overview)) as { detail: { diagrams: { cells: { position?: { x: number; y: number }; data: { type: string } }[] }[] } };
             assert.ok(validateThreatDragon(td), JSON.stringify(validateThreatDragon.errors, null, 2));
             const placed = td.detail.diagrams[0]!.cells.filter(c => c.position);
