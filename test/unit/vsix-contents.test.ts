@@ -46,6 +46,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'docs/images/dfd-preview.png',
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
+            'docs/interop.md',
             'docs/threat-table.md',
             'language-configuration.json',
             'out/extension/extension.cjs',
@@ -82,7 +83,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             }
         }
         assert.deepEqual(missing, []);
-        assert.deepEqual([...seen].sort(), ['docs/dfd.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/threat-table.md']);
+        assert.deepEqual([...seen].sort(), ['docs/dfd.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/interop.md', 'docs/threat-table.md']);
     });
 
     it('is packaged with that README, its links kept relative, and without a repository (npm run package)', () => {

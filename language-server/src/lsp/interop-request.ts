@@ -41,7 +41,10 @@ export function registerInteropRequests(connection: Connection, services: Servic
         const snapshot = await readValidatedWorkspace(services.shared, token, () => {
             const { ModelRoots, ModelIndex } = services.ThreatModel.workspace;
             const key = ModelRoots.keyOf(URI.parse(params.uri));
-            const documents = services.shared.workspace.LangiumDocuments.all.toArray().filter(d => isModel(d.parseResult.value) && ModelRoots.keyOf(d.uri) === key);
+            // In URI order, as `tml export` reads files in path order: the file does not depend on which document was opened first.
+            const documents = services.shared.workspace.LangiumDocuments.all.toArray()
+                .filter(d => isModel(d.parseResult.value) && ModelRoots.keyOf(d.uri) === key)
+                .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0));
             const models = documents.flatMap(d => (isModel(d.parseResult.value) ? [d.parseResult.value] : []));
             if (models.length === 0) return new ResponseError(ErrorCodes.InvalidParams, `Cannot export: no threat model (.tm) file belongs to the model of ${URI.parse(params.uri).fsPath}.`);
             // Taken inside the read lock; the layout below runs after it, on this snapshot.

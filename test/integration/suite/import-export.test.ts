@@ -25,7 +25,7 @@ describe('Import… and Export…', () => {
         await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     });
 
-    it('Export… writes the workspace model as OTM 0.2.0', async () => {
+    it("Export… writes a model as OTM 0.2.0, its files in path order whichever was opened first", async () => {
         await threatModelExtension().exports.ready();
         const out = workspaceFile('exported.otm.json');
         try {
