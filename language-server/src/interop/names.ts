@@ -36,6 +36,8 @@ export function nameFromTitle(title: string, fallback: string): string {
 /** Hands out names unique across one model: a suggestion when it is free and declarable, else one made from the title. */
 export class NameAllocator {
     private readonly taken = new Set<string>();
+    /** Per base name, the suffix to try next: every smaller one is taken, so 5,000 threats titled "T" stay linear. */
+    private readonly nextSuffix = new Map<string, number>();
 
     claim(title: string, fallback: string, suggested?: string): string {
         if (suggested !== undefined && isDeclarableName(suggested) && !this.taken.has(suggested)) {
@@ -44,7 +46,11 @@ export class NameAllocator {
         }
         const base = nameFromTitle(title, fallback);
         let name = base;
-        for (let i = 2; this.taken.has(name) || !isDeclarableName(name); i++) name = `${base}${i}`;
+        let suffix = this.nextSuffix.get(base) ?? 2;
+        if (this.taken.has(name) || !isDeclarableName(name)) {
+            for (name = `${base}${suffix}`; this.taken.has(name) || !isDeclarableName(name); name = `${base}${++suffix}`);
+            this.nextSuffix.set(base, suffix + 1);
+        }
         this.taken.add(name);
         return name;
     }

@@ -136,3 +136,13 @@ describe('tml import: hostile and broken input', () => {
         assert.match(result.text, /\n\/\/ tags: a b, c<U\+202E>d\nprocess EvilName "evil\u202E\\nname"\n/);
     });
 });
+
+describe('tml import: size', () => {
+    it('names 5,000 threats of one title in linear time (T, T2 … T5000)', () => {
+        const threats = Array.from({ length: 5000 }, () => ({ title: 'T', type: 'Tampering', status: 'Open', severity: 'TBD', description: '', mitigation: '' }));
+        const start = performance.now();
+        const { text } = importText(JSON.stringify(threatDragonModel([{ id: 'p', shape: 'process', zIndex: 1, data: { type: 'tm.Process', name: 'P', hasOpenThreats: true, threats } }])));
+        assert.ok(performance.now() - start < 2000, `took ${Math.round(performance.now() - start)} ms`);
+        assert.deepEqual([...text.matchAll(/^threat (\w+)/gm)].map(m => m[1]).slice(-2), ['T4999', 'T5000']);
+    });
+});
