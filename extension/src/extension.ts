@@ -12,6 +12,7 @@ import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
 import { ModelStatus } from './model-status.js';
+import { TablePreviewPanel } from './table-preview/table-panel.js';
 
 export type { ThreatModelExtensionApi } from './api.js';
 
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
     context.subscriptions.push(registerImportModelCommand(started), registerExportModelCommand(started), { dispose: disposeConversionWarnings });
+    context.subscriptions.push(TablePreviewPanel.registerCommands(context));
     const status = new ModelStatus(started);
     context.subscriptions.push(status);
     return {

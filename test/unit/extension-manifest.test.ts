@@ -82,6 +82,8 @@ describe('the VS Code extension manifest (package.json)', () => {
             { command: 'threatModel.generateReport', title: 'Generate Security Model Report', category: 'Threat Model' },
             { command: 'threatModel.importModel', title: 'Import…', category: 'Threat Model' },
             { command: 'threatModel.exportModel', title: 'Export…', category: 'Threat Model' },
+            { command: 'threatModel.tablePreview.openInBrowser', title: 'Open Threat Table in Browser', category: 'Threat Model', icon: '$(link-external)' },
+            { command: 'threatModel.tablePreview.saveAs', title: 'Save Threat Table As…', category: 'Threat Model', icon: '$(save-as)' },
         ]);
     });
 
