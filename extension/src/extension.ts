@@ -7,6 +7,9 @@ import { registerBuiltinRulesProvider } from './builtin-rules.js';
 import { registerGenerateReportCommand } from './commands/generate-report.js';
 import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
 import { registerNewThreatModelCommand } from './commands/new-threat-model.js';
+import { registerExportModelCommand } from './commands/export-model.js';
+import { registerImportModelCommand } from './commands/import-model.js';
+import { disposeConversionWarnings } from './commands/interop-warnings.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { registerWalkthrough } from './commands/walkthrough.js';
@@ -30,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
     context.subscriptions.push(registerBuiltinRulesProvider(started));
+    context.subscriptions.push(registerImportModelCommand(started), registerExportModelCommand(started), { dispose: disposeConversionWarnings });
     context.subscriptions.push(TablePreviewPanel.registerCommands(context));
     context.subscriptions.push(registerNewThreatModelCommand(), registerWalkthrough(context));
     const status = new ModelStatus(started);

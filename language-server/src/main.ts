@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { registerBuiltinRulesRequest } from './lsp/builtin-rules-request.js';
 import { registerDfdRequest } from './lsp/dfd-request.js';
+import { registerInteropRequests } from './lsp/interop-request.js';
 import { registerModelRequests } from './lsp/models-request.js';
 import { registerTableRequests } from './lsp/table-request.js';
 import { NodeThreatModelContext } from './node-context.js';
@@ -13,6 +14,7 @@ const connection = createConnection(ProposedFeatures.all);
 const services = createThreatModelServices({ connection, ...NodeThreatModelContext, gitHistory: new NodeGitHistory() });
 registerDfdRequest(connection, services);
 registerTableRequests(connection, services);
+registerInteropRequests(connection, services);
 registerModelRequests(connection, services);
 registerBuiltinRulesRequest(connection);
 // Shown in the client's output channel: after a restart, a new process id says the old server was replaced.

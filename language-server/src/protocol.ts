@@ -4,6 +4,8 @@
  * `NotificationType` under the `threatModel/` method prefix; parameters and results are plain JSON.
  */
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { ExportFormat } from './interop/export-model.js';
+import type { ImportFormat } from './interop/import-model.js';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
 import type { TableFormat } from './generator/table-format.js';
 
@@ -77,6 +79,35 @@ export const ThreatTableRequest = new RequestType<ThreatTableParams, GeneratedDo
 export const SecurityReportRequest = new RequestType<SecurityReportParams, GeneratedDocument, void>('threatModel/report');
 
 // ---- end of the threat table block ------------------------------------------------------------
+
+// ---- Import and export (DESIGN.md §10) --------------------------------------------------------
+
+export interface ImportModelParams {
+    /** The file to import (`file:` URI): OTM, Threat Dragon or `.tm7`. */
+    readonly uri: string;
+    /** The format; guessed from the content when absent. */
+    readonly from?: ImportFormat;
+}
+
+/** An import's or export's text, and one line per fact the target format cannot hold. */
+export interface ConvertedModel {
+    readonly content: string;
+    readonly warnings: readonly string[];
+}
+
+/** `threatModel/import`: another tool's model as formatted tml text, as `tml import` writes it. */
+export const ImportModelRequest = new RequestType<ImportModelParams, ConvertedModel, void>('threatModel/import');
+
+export interface ExportModelParams {
+    readonly format: ExportFormat;
+    /** A document of the model to export (DESIGN.md §9). */
+    readonly uri: string;
+}
+
+/** `threatModel/export`: one model as OTM or Threat Dragon JSON, as `tml export` writes it. */
+export const ExportModelRequest = new RequestType<ExportModelParams, ConvertedModel, void>('threatModel/export');
+
+// ---- end of the import and export block --------------------------------------------------------
 
 // ---- Models of the workspace (DESIGN.md §9) ---------------------------------------------------
 

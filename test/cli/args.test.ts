@@ -76,11 +76,11 @@ describe('tml argument parsing', () => {
     it('rejects a missing or unknown command', () => {
         assert.deepEqual(parseArgs([]), {
             kind: 'usage-error',
-            message: "missing command: expected one of check, table, dfd, report, rules, init, help (see 'tml --help')",
+            message: "missing command: expected one of check, table, dfd, report, rules, import, export, init, help (see 'tml --help')",
         });
         assert.deepEqual(parseArgs(['lint']), {
             kind: 'usage-error',
-            message: "unknown command 'lint': expected one of check, table, dfd, report, rules, init, help (see 'tml --help')",
+            message: "unknown command 'lint': expected one of check, table, dfd, report, rules, import, export, init, help (see 'tml --help')",
         });
     });
 });

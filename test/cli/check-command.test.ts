@@ -268,7 +268,7 @@ describe('tml', () => {
     });
 
     it('is 2 with one line on stderr for a missing or unknown command', () => {
-        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, rules, init, help (see 'tml --help')");
-        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, rules, init, help (see 'tml --help')");
+        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, rules, import, export, init, help (see 'tml --help')");
+        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, rules, import, export, init, help (see 'tml --help')");
     });
 });

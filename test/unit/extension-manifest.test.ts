@@ -80,11 +80,20 @@ describe('the VS Code extension manifest (package.json)', () => {
             { command: 'threatModel.openDfdPreview', title: 'Open DFD Preview', category: 'Threat Model', icon: '$(open-preview)' },
             { command: 'threatModel.generateThreatTable', title: 'Generate Threat Table', category: 'Threat Model' },
             { command: 'threatModel.generateReport', title: 'Generate Security Model Report', category: 'Threat Model' },
+            { command: 'threatModel.importModel', title: 'Import…', category: 'Threat Model' },
+            { command: 'threatModel.exportModel', title: 'Export…', category: 'Threat Model' },
             { command: 'threatModel.tablePreview.openInBrowser', title: 'Open Threat Table in Browser', category: 'Threat Model', icon: '$(link-external)' },
             { command: 'threatModel.tablePreview.saveAs', title: 'Save Threat Table As…', category: 'Threat Model', icon: '$(save-as)' },
             { command: 'threatModel.newThreatModel', title: 'New Threat Model…', category: 'Threat Model' },
             { command: 'threatModel.openWalkthrough', title: 'Get Started', category: 'Threat Model' },
         ]);
+    });
+
+    it('offers Import… in the explorer on the files it reads (.json, .otm, .tm7), and nowhere else', () => {
+        const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> }).menus;
+        assert.deepEqual(menus['explorer/context'], [{ command: 'threatModel.importModel', when: 'resourceExtname =~ /^\\.(json|otm|tm7)$/i', group: 'threatModel' }]);
+        const offered = new RegExp(/=~ \/(.*)\/i$/.exec(menus['explorer/context']![0]!.when!)![1]!, 'i');
+        assert.deepEqual(['.json', '.OTM', '.tm7', '.tm', '.xml', '.json5'].filter(ext => offered.test(ext)), ['.json', '.OTM', '.tm7']);
     });
 });
 

@@ -49,6 +49,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'docs/images/new-threat-model.png',
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
+            'docs/interop.md',
             'docs/rules.md',
             'docs/technology.md',
             'docs/threat-table.md',
@@ -87,7 +88,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             }
         }
         assert.deepEqual(missing, []);
-        assert.deepEqual([...seen].sort(), ['docs/ci.md', 'docs/dfd.md', 'docs/editors.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/rules.md', 'docs/technology.md', 'docs/threat-table.md']);
+        assert.deepEqual([...seen].sort(), ['docs/ci.md', 'docs/dfd.md', 'docs/editors.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/interop.md', 'docs/rules.md', 'docs/technology.md', 'docs/threat-table.md']);
     });
 
     it('is packaged with that README, its links kept relative, and without a repository (npm run package)', () => {

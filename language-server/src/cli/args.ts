@@ -2,6 +2,10 @@ import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
+import type { ImportFormat } from '../interop/import-model.js';
+import { IMPORT_FORMATS } from '../interop/import-model.js';
+import type { ExportFormat } from '../interop/export-model.js';
+import { EXPORT_FORMATS } from '../interop/export-model.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -71,6 +75,20 @@ export interface RulesOptions extends RulesOption {
     readonly format: RulesFormat;
 }
 
+/** `tml import`: one file of another tool, its format (else guessed), and the `.tm` file to write. */
+export interface ImportOptions {
+    readonly file: string;
+    readonly from?: ImportFormat;
+    readonly out?: string;
+}
+
+/** `tml export`: the model's files and the format to write. */
+export interface ExportOptions {
+    readonly paths: readonly string[];
+    readonly format: ExportFormat;
+    readonly out?: string;
+}
+
 /** What the command line asks for. */
 export type CliCommand =
     // `command`: the command whose own usage to print (`tml dfd --help`); without it, the overview.
@@ -81,7 +99,9 @@ export type CliCommand =
     | { readonly kind: 'report'; readonly options: ReportOptions }
     | { readonly kind: 'dfd'; readonly options: DfdOptions }
     | { readonly kind: 'init'; readonly options: InitOptions }
-    | { readonly kind: 'rules'; readonly options: RulesOptions };
+    | { readonly kind: 'rules'; readonly options: RulesOptions }
+    | { readonly kind: 'import'; readonly options: ImportOptions }
+    | { readonly kind: 'export'; readonly options: ExportOptions };
 
 /** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
 export interface UsageError {
@@ -96,6 +116,8 @@ export const USAGE = `Usage:
   tml report [paths…] [--out FILE] [--rules R]                          (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
   tml rules  [paths…] [--format md|json] [--rules R]                    (the rules in force; default md)
+  tml import FILE [--from otm|threat-dragon|tm7] [--out FILE.tm]        (format guessed when omitted)
+  tml export [paths…] --format otm|threat-dragon [--out FILE]
   tml --help | tml help
   tml --version
 
@@ -108,7 +130,7 @@ library, those declared in the .tm files, both (the default) or none.
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
-const COMMANDS = ['check', 'table', 'dfd', 'report', 'rules', 'init', 'help'] as const;
+const COMMANDS = ['check', 'table', 'dfd', 'report', 'rules', 'import', 'export', 'init', 'help'] as const;
 
 /**
  * Parses the arguments after `tml` (`process.argv.slice(2)`). Never throws: a command line that
@@ -136,6 +158,10 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
             return parseInit(rest);
         case 'rules':
             return parseRules(rest);
+        case 'import':
+            return parseImport(rest);
+        case 'export':
+            return parseExport(rest);
         default:
             return usageError(`unknown command '${command}': expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
     }
@@ -188,6 +214,26 @@ function parseInit(args: readonly string[]): CliCommand | UsageError {
     return { kind: 'init', options: { title: parsed.paths.join(' ').trim(), ...destination(parsed.values) } };
 }
 
+/** `tml import` reads exactly one file. */
+function parseImport(args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, IMPORT_FLAGS);
+    if (parsed.kind !== 'flags') return parsed;
+    const { paths, values } = parsed;
+    if (paths.length !== 1) return usageError(`'tml import' takes one file, ${paths.length === 0 ? 'none was given' : `${paths.length} were given`}: tml import FILE [--from ${IMPORT_FORMATS.join('|')}] [--out FILE.tm]`);
+    const from = chosen(values, '--from', IMPORT_FORMATS);
+    return { kind: 'import', options: { file: paths[0]!, ...(from !== undefined ? { from } : {}), ...destination(values) } };
+}
+
+/** `tml export` has no default format: the two formats serve different tools. */
+function parseExport(args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, EXPORT_FLAGS);
+    if (parsed.kind !== 'flags') return parsed;
+    const { paths, values } = parsed;
+    const format = chosen(values, '--format', EXPORT_FORMATS);
+    if (format === undefined) return usageError(`missing --format for 'tml export': expected one of ${EXPORT_FORMATS.join(', ')}`);
+    return { kind: 'export', options: { paths, format, ...destination(values) } };
+}
+
 /** `{ out }` when `--out` was given, else nothing: stdout. */
 function destination(values: ReadonlyMap<string, string>): { readonly out?: string } {
     const out = values.get('--out');
@@ -221,6 +267,9 @@ const DFD_FLAGS: CommandFlags = {
     command: 'dfd',
     flags: { '--scenario': { kind: 'text', expected: 'a scenario name' }, '--format': { kind: 'choice', values: DFD_FORMATS }, '--out': FILE_NAME },
 };
+
+const IMPORT_FLAGS: CommandFlags = { command: 'import', flags: { '--from': { kind: 'choice', values: IMPORT_FORMATS }, '--out': FILE_NAME } };
+const EXPORT_FLAGS: CommandFlags = { command: 'export', flags: { '--format': { kind: 'choice', values: EXPORT_FORMATS }, '--out': FILE_NAME } };
 
 /** The paths and option values of a command line; a switch given has the value `''`. */
 interface ParsedFlags {

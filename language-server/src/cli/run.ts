@@ -3,6 +3,8 @@ import { runCheck } from './check.js';
 import { CliError } from './cli-error.js';
 import { DFD_USAGE, runDfd } from './dfd-command.js';
 import { runInit } from './init-command.js';
+import { runExport } from './export-command.js';
+import { runImport } from './import-command.js';
 import type { CliIo } from './io.js';
 import { runReport } from './report-command.js';
 import { runRules } from './rules-command.js';
@@ -37,6 +39,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return runInit(command.options, io);
         case 'rules':
             return runRules(command.options, io);
+        case 'import':
+            return runImport(command.options, io);
+        case 'export':
+            return runExport(command.options, io);
     }
 }
 
