@@ -6,6 +6,7 @@ import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
 import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
 import { checkClausesWrittenOnce, checkDreadFactorsGivenOnce, singleValuedClauses } from './clause-checks.js';
+import { checkFlowNotSelf, checkFlowThroughProcess } from './flow-checks.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
 import { checkSingleSystem, checkUniqueName } from './name-checks.js';
@@ -34,7 +35,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         Scenario: checkScenarioHasFlows,
         System: (node, accept) => checkSingleSystem(node, accept, index),
         External: (node, accept) => checkExternalHasFlow(node, accept, index),
-        Flow: checkCrossingProtected,
+        Flow: [checkCrossingProtected, checkFlowThroughProcess, checkFlowNotSelf],
         Process: (node, accept) => checkEntrypointMarked(node, accept, index),
         Boundary: (node, accept) => checkBoundaryCrossed(node, accept, index),
         Asset: (node, accept) => checkAssetUsed(node, accept, index),
