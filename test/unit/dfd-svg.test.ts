@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { DfdDiagramJson } from '../../language-server/src/dfd/json.js';
-import { openMark } from '../../language-server/src/dfd/labels.js';
+import { OPEN_MARK, openMark } from '../../language-server/src/dfd/labels.js';
 import { wrapLabel } from '../../language-server/src/dfd/wrap.js';
 import { DESIGN_EXAMPLE, exampleNames, REPO_ROOT, runDfd } from './dfd-helpers.js';
 
@@ -41,7 +41,9 @@ function expectedTexts(diagram: DfdDiagramJson): string[] {
     const lines = (title: string): string[] => wrapLabel(title);
     return [
         ...diagram.boundaries.flatMap(b => lines(b.title)),
-        ...[...diagram.nodes, ...diagram.edges].flatMap(e => [...lines(e.title), ...(e.open.length > 0 ? [openMark(e.open)] : [])]),
+        ...diagram.nodes.flatMap(e => [...lines(e.title), ...(e.open.length > 0 ? [openMark(e.open)] : [])]),
+        // A flow with findings and no open category is marked with the sign alone.
+        ...diagram.edges.flatMap(e => [...lines(e.title), ...(e.open.length > 0 ? [openMark(e.open)] : (e.findings ?? []).length > 0 ? [OPEN_MARK] : [])]),
     ];
 }
 

@@ -1,7 +1,7 @@
 import { dotEscString, dotQuoted, htmlLabelLines, htmlLabelText, showable } from './dot-escape.js';
 import { LAYOUT_FONT } from './font.js';
 import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode } from './graph.js';
-import { openMark, tooltipLines } from './labels.js';
+import { OPEN_MARK, openMark, tooltipLines } from './labels.js';
 import { wrapLabel } from './wrap.js';
 
 /**
@@ -86,12 +86,15 @@ function nodeAttributes(node: DfdNode): string {
     ]);
 }
 
+/** A flow with open categories or with findings (a boundary crossing unprotected…) is marked alike. */
 function edgeAttributes(edge: DfdEdge): string {
-    const open = edge.open.length > 0;
+    const findings = (edge.findings ?? []).length > 0;
+    const open = edge.open.length > 0 || findings;
+    const mark = edge.open.length > 0 ? openMark(edge.open) : findings ? OPEN_MARK : '';
     return attributes([
         ['id', dotQuoted(SVG_ID_PREFIX + edge.id)],
-        ['class', dotQuoted(`tm-flow${open ? ' tm-open' : ''}`)],
-        ['label', `<${labelContent(edge.title, openMark(edge.open), 9)}>`],
+        ['class', dotQuoted(`tm-flow${open ? ' tm-open' : ''}${findings ? ' tm-finding' : ''}`)],
+        ['label', `<${labelContent(edge.title, mark, 9)}>`],
         ['tooltip', dotEscString(tooltipLines(edge).join('\n'))],
         ...(open ? openStroke() : []),
     ]);

@@ -47,7 +47,7 @@ export interface TooltipLine {
 
 /**
  * The hover text of an element: what it is, how many applicable categories are settled, for a flow
- * its protocol and protections, and one line per category. The title is not repeated: it is on the
+ * its protocol and protections, one line per category, and for a flow its findings (flow-findings.ts). The title is not repeated: it is on the
  * diagram already.
  */
 export function tooltipEntries(element: DfdNode | DfdEdge): TooltipLine[] {
@@ -56,6 +56,7 @@ export function tooltipEntries(element: DfdNode | DfdEdge): TooltipLine[] {
         { text: `${describeDfdElement(element)}: STRIDE ${settled}/${element.coverage.length} addressed`, open: false },
         ...(element.kind === 'flow' ? [{ text: flowFacts(element), open: false }] : []),
         ...element.coverage.map(c => ({ text: describeCategory(c), open: element.open.includes(c.category) })),
+        ...(element.kind === 'flow' ? (element.findings ?? []).map(text => ({ text: `${OPEN_MARK} ${text}`, open: true })) : []),
     ];
 }
 
