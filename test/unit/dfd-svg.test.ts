@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { DfdDiagramJson } from '../../language-server/src/dfd/json.js';
-import { openMark } from '../../language-server/src/dfd/labels.js';
+import { OPEN_MARK, openMark } from '../../language-server/src/dfd/labels.js';
+import { wrapLabel } from '../../language-server/src/dfd/wrap.js';
 import { DESIGN_EXAMPLE, exampleNames, REPO_ROOT, runDfd } from './dfd-helpers.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -35,12 +36,14 @@ function svgTexts(document: Document): string[] {
     return lines.map(line => line.text);
 }
 
-/** What the SVG must show as text: each title, line by line, then the element's mark, if any. */
+/** What the SVG must show as text: each title, line by line as wrapped, then the element's mark, if any. */
 function expectedTexts(diagram: DfdDiagramJson): string[] {
-    const lines = (title: string): string[] => title.split(/\r\n|\r|\n/);
+    const lines = (title: string): string[] => wrapLabel(title);
     return [
         ...diagram.boundaries.flatMap(b => lines(b.title)),
-        ...[...diagram.nodes, ...diagram.edges].flatMap(e => [...lines(e.title), ...(e.open.length > 0 ? [openMark(e.open)] : [])]),
+        ...diagram.nodes.flatMap(e => [...lines(e.title), ...(e.open.length > 0 ? [openMark(e.open)] : [])]),
+        // A flow with findings and no open category is marked with the sign alone.
+        ...diagram.edges.flatMap(e => [...lines(e.title), ...(e.open.length > 0 ? [openMark(e.open)] : (e.findings ?? []).length > 0 ? [OPEN_MARK] : [])]),
     ];
 }
 
@@ -100,7 +103,8 @@ describe('tml dfd --format svg', () => {
     it('writes the payloads into the SVG with <, > and & escaped', async () => {
         const svg = (await runDfd([PAYLOAD])).stdout;
         assert.ok(readFileSync(join(REPO_ROOT, PAYLOAD), 'utf8').includes("<script>window.__pwned = 'external'</script>"), 'the fixture lost its payload');
-        assert.ok(svg.includes('&lt;script&gt;window.__pwned = &#39;external&#39;&lt;/script&gt;'), 'the <script> title is not escaped text');
+        // The title is wrapped onto two lines (wrap.ts), each escaped text.
+        assert.ok(svg.includes('>&lt;script&gt;window.__pwned =</text>') && svg.includes('>&#39;external&#39;&lt;/script&gt;</text>'), 'the <script> title is not escaped text');
         assert.ok(svg.includes('&lt;/svg&gt;&lt;script&gt;'), 'the </svg> title is not escaped text');
         assert.ok(svg.includes('&quot;quoted&quot; &amp; &amp;amp;'), 'quotes and ampersands are not escaped');
     });

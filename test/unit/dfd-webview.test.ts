@@ -12,6 +12,7 @@ import { toDot } from '../../language-server/src/dfd/dot.js';
 import type { DfdModel } from '../../language-server/src/dfd/graph.js';
 import { scenarioInfos } from '../../language-server/src/dfd/json.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
+import { wrapLabel } from '../../language-server/src/dfd/wrap.js';
 import type { ShowDiagramMessage } from '../../extension/src/dfd-preview/messages.js';
 import type { PreviewPage } from '../webview/preview-page.js';
 import { CHROMIUM, ensureChromium, launchBrowser, openPreviewPage } from '../webview/preview-page.js';
@@ -76,7 +77,8 @@ describe('DFD preview page in headless Chromium', function () {
                 .join('')]),
         ));
         for (const element of [...model.overview.nodes, ...model.overview.edges, ...model.overview.boundaries]) {
-            assert.ok(shown[`dfd-${element.id}`]?.startsWith(element.title), `${element.id}: ${shown[`dfd-${element.id}`]}`);
+            // Long titles are wrapped onto lines (wrap.ts).
+            assert.ok(shown[`dfd-${element.id}`]?.startsWith(wrapLabel(element.title).join('\n')), `${element.id}: ${shown[`dfd-${element.id}`]}`);
         }
         const injected = await preview.page.evaluate(() => document.querySelectorAll('#canvas script, #canvas foreignObject, #canvas iframe, #canvas img, #canvas [onerror], #canvas [onmouseover]').length);
         assert.equal(injected, 0);
@@ -168,6 +170,40 @@ describe('DFD preview page in headless Chromium', function () {
         assert.deepEqual([state.uri, state.scenario], ['file:///workspace/payload.tm', null]);
         await preview.page.click('#export');
         assert.deepEqual((await preview.posted()).at(-1), { type: 'exportSvg' });
+    });
+
+    it('shows the zoom level in the toolbar, and fits the diagram again when the page is resized, until the user zooms', async () => {
+        const view = (): Promise<{ readout: string; scale: number; viewport: number[]; svg: number[] }> => preview.page.evaluate(() => {
+            const box = (e: Element): number[] => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
+            return {
+                readout: document.getElementById('zoom-level')!.textContent ?? '',
+                scale: Number(/scale\(([\d.]+)\)/.exec(document.getElementById('canvas')!.style.transform)?.[1]),
+                viewport: box(document.getElementById('viewport')!),
+                svg: box(document.querySelector('#canvas svg')!),
+            };
+        });
+        /** Fitted: centred in the viewport, filling its width or height less the 8 px margins. */
+        const assertFitted = ({ viewport: [vx, vy, vw, vh], svg: [sx, sy, sw, sh] }: { viewport: number[]; svg: number[] }): void => {
+            assert.ok(Math.abs(sx! + sw! / 2 - (vx! + vw! / 2)) < 1 && Math.abs(sy! + sh! / 2 - (vy! + vh! / 2)) < 1, 'not centred');
+            assert.ok(Math.abs(sw! - (vw! - 16)) < 1 || Math.abs(sh! - (vh! - 16)) < 1, `${sw}x${sh} does not fill ${vw}x${vh}`);
+        };
+        await preview.page.setViewportSize({ width: 1200, height: 800 });
+        await preview.page.click('#zoom-fit');
+        const wide = await view();
+        assert.equal(wide.readout, `${Math.round(wide.scale * 100)}%`);
+        assertFitted(wide);
+        await preview.page.setViewportSize({ width: 600, height: 800 });
+        await preview.page.waitForFunction(width => document.getElementById('zoom-level')!.textContent !== width, wide.readout);
+        const narrow = await view();
+        assert.ok(narrow.scale < wide.scale, `${narrow.readout} after ${wide.readout}`);
+        assert.equal(narrow.readout, `${Math.round(narrow.scale * 100)}%`);
+        assertFitted(narrow);
+        // Zoomed by the user: a resize keeps the user's zoom.
+        await preview.page.click('#zoom-reset');
+        assert.equal((await view()).readout, '100%');
+        await preview.page.setViewportSize({ width: 900, height: 700 });
+        await preview.page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        assert.equal((await view()).readout, '100%');
     });
 
     it('highlights the element under the text cursor', async () => {

@@ -1,7 +1,7 @@
 /**
  * The DFD preview in real VS Code (the code-server workbench in headless Chromium), driven as a
  * user would: open online-store.tm, click the editor-title button, look into the webview, hover,
- * click an element, then save a screenshot for the README. Prints `N passed, N failed`.
+ * click an element, save a screenshot for the README, then resize the panel (Fit is kept). Prints `N passed, N failed`.
  *
  *   node out/tsc/test/webview/real-preview.js [screenshot.png]      (after `npm run build`)
  *
@@ -62,6 +62,26 @@ async function clickPreviewTab(page: Page): Promise<void> {
 /** The little of the browser's globals the checks use; the project compiles without the DOM library. */
 interface PageGlobals {
     readonly document: { hasFocus(): boolean };
+}
+
+interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+
+/**
+ * The diagram's view: the zoom level the toolbar shows, the canvas's scale, and whether the diagram
+ * is as Fit places it: inside the viewport, centred, and filling its width or height (less the
+ * 8 px margins) unless at the 150 % limit.
+ */
+async function fittedView(frame: Frame): Promise<{ readout: string; scale: number; viewport: Box; fitted: boolean }> {
+    const readout = (await frame.locator('#zoom-level').textContent()) ?? '';
+    const transform = await frame.locator('#canvas').evaluate(e => (e as unknown as { style: { transform: string } }).style.transform);
+    const scale = Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+    const viewport = (await frame.locator('#viewport').boundingBox())!;
+    const svg = (await frame.locator('#canvas svg').boundingBox())!;
+    assert.equal(readout, `${Math.round(scale * 100)}%`, `the readout for the scale ${scale}`);
+    const near = (a: number, b: number): boolean => Math.abs(a - b) < 2;
+    const fitted = near(svg.x + svg.width / 2, viewport.x + viewport.width / 2) && near(svg.y + svg.height / 2, viewport.y + viewport.height / 2)
+        && (near(svg.width, viewport.width - 16) || near(svg.height, viewport.height - 16) || scale === 1.5);
+    return { readout, scale, viewport, fitted };
 }
 
 async function main(): Promise<number> {
@@ -163,6 +183,22 @@ async function main(): Promise<number> {
             return /Process 'Storefront': STRIDE 1\/6 addressed/.test(shown);
         }, { what: "Storefront's tooltip", timeoutMs: UI_TIMEOUT_MS, intervalMs: 200, observed: () => `the tooltip '${shown}'` });
         await page.screenshot({ path: screenshot });
+    });
+
+    check('the toolbar shows the zoom level, and a resized panel keeps the diagram fitted', async () => {
+        await frame!.locator('#zoom-fit').click();
+        const before = await fittedView(frame!);
+        // Ctrl+B opens the side bar again: the panel gets narrower, and the diagram is fitted to it.
+        await page.keyboard.press('Control+B');
+        await page.locator('.part.sidebar').waitFor({ state: 'visible' });
+        let after = before;
+        await waitUntil(async () => (after = await fittedView(frame!)).viewport.width < before.viewport.width - 50 && after.fitted, {
+            what: 'the diagram fitted to the narrower panel', timeoutMs: UI_TIMEOUT_MS, intervalMs: 100, observed: () => JSON.stringify(after),
+        });
+        assert.ok(after.scale < before.scale, `the zoom went from ${before.readout} to ${after.readout}`);
+        // The readout follows the zoom buttons too.
+        await frame!.locator('#zoom-reset').click();
+        await frame!.locator('#zoom-level').filter({ hasText: /^100%$/ }).waitFor();
     });
 
     const code = await runUserChecks(page, folders.artifacts, checks);

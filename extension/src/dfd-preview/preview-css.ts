@@ -28,6 +28,7 @@ button {
 }
 button:hover { background: var(--vscode-button-secondaryHoverBackground, rgba(128, 128, 128, 0.35)); }
 select:focus-visible, button:focus-visible, #viewport:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
+#zoom-level { min-width: 4ch; text-align: right; font-variant-numeric: tabular-nums; opacity: 0.85; }
 #summary { margin-left: auto; opacity: 0.85; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 #status { padding: 6px 8px; }
 #status:empty { display: none; }

@@ -1,3 +1,4 @@
+import { AstUtils } from 'langium';
 import type { Boundary, DfdElement, Flow, Model, Node, Scenario } from '../generated/ast.js';
 import { isBoundary, isFlow, isNode, isScenario } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
@@ -6,6 +7,7 @@ import { displayText } from '../model/visible-text.js';
 import type { DfdBoundary, DfdCategoryCoverage, DfdDiagram, DfdEdge, DfdModel, DfdNode, DfdNodeKind } from './graph.js';
 import { OVERVIEW_TITLE } from './graph.js';
 import { IdAllocator } from './ids.js';
+import { flowFindings } from './flow-findings.js';
 import { locationOf } from './location.js';
 
 /**
@@ -87,10 +89,17 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
             ...(flow.protocol !== undefined ? { protocol: displayText(flow.protocol) } : {}),
             encrypted: flow.encrypted ?? false,
             authenticated: flow.authenticated ?? false,
+            ...withFindings(flow),
             ...coverageAndLocation(flow, coverage),
         });
     }
     return collected;
+}
+
+/** `findings` of a flow that has any ({@link flowFindings}). */
+function withFindings(flow: Flow): { findings?: string[] } {
+    const findings = flowFindings(AstUtils.getDocument(flow).diagnostics, locationOf(flow).selection);
+    return findings.length > 0 ? { findings: findings.map(displayText) } : {};
 }
 
 function scenarioDiagram(scenario: Scenario, collected: Collected): DfdDiagram {

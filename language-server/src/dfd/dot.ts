@@ -1,6 +1,8 @@
-import { dotEscString, dotQuoted, htmlLabelLines, htmlLabelText } from './dot-escape.js';
+import { dotEscString, dotQuoted, htmlLabelLines, htmlLabelText, showable } from './dot-escape.js';
+import { LAYOUT_FONT } from './font.js';
 import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode } from './graph.js';
-import { openMark, tooltipLines } from './labels.js';
+import { OPEN_MARK, openMark, tooltipLines } from './labels.js';
+import { wrapLabel } from './wrap.js';
 
 /**
  * The colours of the standalone SVG. The VS Code preview restyles the diagram with the editor's
@@ -15,7 +17,7 @@ export const DFD_COLORS = {
 /** Prefix of the SVG `id` of every node, flow and boundary: `dfd-<element id>`. */
 export const SVG_ID_PREFIX = 'dfd-';
 
-const FONT = 'Helvetica,Arial,sans-serif';
+const FONT = LAYOUT_FONT;
 
 /**
  * The diagram in Graphviz DOT, in DFD notation (DESIGN.md §7): external entities as rectangles,
@@ -54,7 +56,7 @@ function boundaryAttributes(boundary: DfdBoundary): string {
     return attributes([
         ['id', dotQuoted(SVG_ID_PREFIX + boundary.id)],
         ['class', dotQuoted('tm-boundary')],
-        ['label', `<${htmlLabelLines(boundary.title)}>`],
+        ['label', `<${wrappedLines(boundary.title)}>`],
         ['style', dotQuoted('dashed,rounded')],
         ['color', dotQuoted(DFD_COLORS.boundary)],
         ['fontcolor', dotQuoted(DFD_COLORS.boundary)],
@@ -84,12 +86,15 @@ function nodeAttributes(node: DfdNode): string {
     ]);
 }
 
+/** A flow with open categories or with findings (a boundary crossing unprotected…) is marked alike. */
 function edgeAttributes(edge: DfdEdge): string {
-    const open = edge.open.length > 0;
+    const findings = (edge.findings ?? []).length > 0;
+    const open = edge.open.length > 0 || findings;
+    const mark = edge.open.length > 0 ? openMark(edge.open) : findings ? OPEN_MARK : '';
     return attributes([
         ['id', dotQuoted(SVG_ID_PREFIX + edge.id)],
-        ['class', dotQuoted(`tm-flow${open ? ' tm-open' : ''}`)],
-        ['label', `<${labelContent(edge.title, openMark(edge.open), 9)}>`],
+        ['class', dotQuoted(`tm-flow${open ? ' tm-open' : ''}${findings ? ' tm-finding' : ''}`)],
+        ['label', `<${labelContent(edge.title, mark, 9)}>`],
         ['tooltip', dotEscString(tooltipLines(edge).join('\n'))],
         ...(open ? openStroke() : []),
     ]);
@@ -97,9 +102,14 @@ function edgeAttributes(edge: DfdEdge): string {
 
 /** The title, and under it the mark in the open colour. */
 function labelContent(title: string, mark: string, markSize: number): string {
-    const titleText = htmlLabelLines(title);
+    const titleText = wrappedLines(title);
     if (mark === '') return titleText;
     return `${titleText}<BR/><FONT COLOR="${DFD_COLORS.open}" POINT-SIZE="${markSize}">${htmlLabelText(mark)}</FONT>`;
+}
+
+/** A title wrapped onto lines ({@link wrapLabel}) as shown (invisible characters spelled out), as HTML-like label text. */
+function wrappedLines(title: string): string {
+    return htmlLabelLines(wrapLabel(showable(title)).join('\n'));
 }
 
 function openStroke(): [string, string][] {

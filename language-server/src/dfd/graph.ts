@@ -74,6 +74,11 @@ export interface DfdEdge extends DfdElementInfo {
     readonly protocol?: string;
     readonly encrypted: boolean;
     readonly authenticated: boolean;
+    /**
+     * The messages of the warnings and errors on the flow's name, other than STRIDE coverage
+     * (flow-findings.ts); absent when there are none. They mark the flow as open categories do.
+     */
+    readonly findings?: readonly string[];
 }
 
 export interface DfdBoundary {

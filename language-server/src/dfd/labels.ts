@@ -48,7 +48,8 @@ export interface TooltipLine {
 /**
  * The hover text of an element: what it is, how many applicable categories are settled, for a flow
  * its protocol and protections, the §8.1 facts it states (type, trust, tags, classified assets…),
- * and one line per category. The title is not repeated: it is on the diagram already.
+ * one line per category, and for a flow its findings (flow-findings.ts). The title is not repeated:
+ * it is on the diagram already.
  */
 export function tooltipEntries(element: DfdNode | DfdEdge): TooltipLine[] {
     const settled = element.coverage.length - element.open.length;
@@ -57,6 +58,7 @@ export function tooltipEntries(element: DfdNode | DfdEdge): TooltipLine[] {
         ...(element.kind === 'flow' ? [{ text: flowFacts(element), open: false }] : []),
         ...(element.facts ? [{ text: element.facts.join(' · '), open: false }] : []),
         ...element.coverage.map(c => ({ text: describeCategory(c), open: element.open.includes(c.category) })),
+        ...(element.kind === 'flow' ? (element.findings ?? []).map(text => ({ text: `${OPEN_MARK} ${text}`, open: true })) : []),
     ];
 }
 

@@ -1,5 +1,6 @@
 import type { Viz } from '@viz-js/viz';
 import { instance } from '@viz-js/viz';
+import { withFontFallbacks } from './font.js';
 
 /**
  * Graphviz compiled to WebAssembly: lays out DOT and writes SVG, offline, in this process. The
@@ -14,7 +15,8 @@ export function loadGraphviz(): Promise<Viz> {
 }
 
 /**
- * Lays out DOT with Graphviz's `dot` engine and returns the SVG document. Graphviz escapes label
+ * Lays out DOT with Graphviz's `dot` engine and returns the SVG document, its text in
+ * the font family of ./font.ts. Graphviz escapes label
  * and tooltip text for XML itself; {@link toDot} hands it titles in a form it escapes exactly.
  * @throws Error when Graphviz rejects the DOT (a bug in the DOT writer, never the user's input).
  */
@@ -30,5 +32,5 @@ export function renderSvgWith(viz: Viz, dot: string): string {
         const reasons = result.errors.filter(e => e.level !== 'warning').map(e => e.message.trim());
         throw new Error(`Graphviz could not lay out the diagram: ${reasons.join('; ') || 'unknown error'}`);
     }
-    return result.output;
+    return withFontFallbacks(result.output);
 }

@@ -7,6 +7,7 @@ import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkSce
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
 import { checkClausesWrittenOnce, checkDreadFactorsGivenOnce, singleValuedClauses } from './clause-checks.js';
 import { checkDismissHasReason, checkDismissUsed } from './dismiss-checks.js';
+import { checkFlowNotSelf, checkFlowThroughProcess } from './flow-checks.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkRuleSuggestions } from './rule-checks.js';
 import { checkRule } from './rule-checks-invalid.js';
@@ -39,7 +40,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         Scenario: checkScenarioHasFlows,
         System: (node, accept) => checkSingleSystem(node, accept, index),
         External: (node, accept) => checkExternalHasFlow(node, accept, index),
-        Flow: checkCrossingProtected,
+        Flow: [checkCrossingProtected, checkFlowThroughProcess, checkFlowNotSelf],
         Process: (node, accept) => checkEntrypointMarked(node, accept, index),
         Boundary: (node, accept) => checkBoundaryCrossed(node, accept, index),
         Asset: (node, accept) => checkAssetUsed(node, accept, index),

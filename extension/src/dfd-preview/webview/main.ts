@@ -43,7 +43,11 @@ let shown: { message: ShowDiagramMessage; svgSize: { width: number; height: numb
 let elements = new Map<string, DiagramElement>();
 let highlighted: string | null = null;
 
-const panZoom = new PanZoom(viewport, canvas, () => shown?.svgSize ?? { width: 0, height: 0 }, view => saveState({ view }));
+const zoomLevel = byId('zoom-level', HTMLSpanElement);
+const panZoom = new PanZoom(viewport, canvas, () => shown?.svgSize ?? { width: 0, height: 0 }, view => {
+    zoomLevel.textContent = `${Math.round(view.scale * 100)}%`;
+    saveState({ view });
+});
 
 function saveState(change: { scenario?: string | null; view?: View }): void {
     const uri = shown?.message.uri ?? state?.uri;
@@ -56,7 +60,8 @@ function showDiagram(message: ShowDiagramMessage): void {
     const svg = importSvg(message.svg, document);
     if (typeof svg === 'string') return showError(svg);
     const sameDiagram = shown ? shown.message.diagram.scenario === message.diagram.scenario : state?.scenario === message.diagram.scenario;
-    const previousView = shown ? panZoom.current : state?.view;
+    // A diagram shown at Fit is fitted again when it changes; any other view is kept.
+    const previousView = shown ? (panZoom.isFitted ? undefined : panZoom.current) : state?.view;
     status.textContent = '';
     status.className = '';
     canvas.replaceChildren(svg);

@@ -26,6 +26,8 @@ export class PanZoom {
     private drag: { pointerId: number; startX: number; startY: number; from: View; moved: boolean } | undefined;
     /** Set when the last pointer press moved far enough to be a drag: the click that follows is ignored. */
     dragged = false;
+    /** Whether the view is the one {@link fit} chose: then a resized viewport is fitted again. */
+    private fitted = false;
 
     constructor(
         private readonly viewport: HTMLElement,
@@ -39,6 +41,15 @@ export class PanZoom {
         viewport.addEventListener('pointerup', event => this.onPointerUp(event));
         viewport.addEventListener('pointercancel', event => this.onPointerUp(event));
         viewport.addEventListener('keydown', event => this.onKey(event));
+        // The panel resized (or the toolbar wrapped): a diagram shown at Fit stays fitted.
+        new ResizeObserver(() => {
+            if (this.fitted) this.fit();
+        }).observe(viewport);
+    }
+
+    /** Whether the view is still the one {@link fit} chose (no zoom or pan since). */
+    get isFitted(): boolean {
+        return this.fitted;
     }
 
     get current(): View {
@@ -46,6 +57,7 @@ export class PanZoom {
     }
 
     set(view: View): void {
+        this.fitted = false;
         this.view = { scale: clamp(view.scale), x: view.x, y: view.y };
         this.canvas.style.transform = `translate(${this.view.x}px, ${this.view.y}px) scale(${this.view.scale})`;
         this.onChange(this.view);
@@ -59,14 +71,20 @@ export class PanZoom {
         this.set({ scale, x: point.x - (point.x - this.view.x) * ratio, y: point.y - (point.y - this.view.y) * ratio });
     }
 
-    /** The whole diagram in the viewport, centred, never enlarged beyond 150 %. */
+    /**
+     * The whole diagram in the viewport, centred, never enlarged beyond 150 %; kept so when the
+     * viewport is resized, until the user zooms or pans.
+     */
     fit(): void {
         const { width, height } = this.size();
         const availableWidth = Math.max(1, this.viewport.clientWidth - 16);
         const availableHeight = Math.max(1, this.viewport.clientHeight - 16);
-        if (width === 0 || height === 0) return this.set({ scale: 1, x: 0, y: 0 });
-        const scale = clamp(Math.min(availableWidth / width, availableHeight / height, 1.5));
-        this.set({ scale, x: (this.viewport.clientWidth - width * scale) / 2, y: (this.viewport.clientHeight - height * scale) / 2 });
+        if (width === 0 || height === 0) this.set({ scale: 1, x: 0, y: 0 });
+        else {
+            const scale = clamp(Math.min(availableWidth / width, availableHeight / height, 1.5));
+            this.set({ scale, x: (this.viewport.clientWidth - width * scale) / 2, y: (this.viewport.clientHeight - height * scale) / 2 });
+        }
+        this.fitted = true;
     }
 
     /** Actual size, keeping the centre of the viewport where it is. */
