@@ -1,4 +1,5 @@
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { ThreatModelInfo } from '../../language-server/src/protocol.js';
 
 /**
  * What `activate` returns, for the integration tests and for other extensions
@@ -12,4 +13,6 @@ export interface ThreatModelExtensionApi {
     ready(): Promise<void>;
     /** The client of the current language server, for sending requests to it directly. */
     readonly client: LanguageClient;
+    /** The model the status bar item names (the active `.tm` file's), `undefined` while it is hidden. */
+    readonly modelStatus: ThreatModelInfo | undefined;
 }

@@ -8,6 +8,7 @@ import { registerGenerateThreatTableCommand } from './commands/generate-threat-t
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { ThreatModelLanguageServer } from './language-client.js';
+import { ModelStatus } from './model-status.js';
 
 export type { ThreatModelExtensionApi } from './api.js';
 
@@ -24,10 +25,15 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
+    const status = new ModelStatus(started);
+    context.subscriptions.push(status);
     return {
         ready: () => started.ready(),
         get client() {
             return started.client;
+        },
+        get modelStatus() {
+            return status.shown;
         },
     };
 }

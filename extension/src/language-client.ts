@@ -32,6 +32,7 @@ export class ThreatModelLanguageServer {
     private current: LanguageClient;
     private starting: Promise<void>;
     private restarting: Promise<void> | undefined;
+    private readonly clientListeners: ((client: LanguageClient) => void)[] = [];
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
@@ -47,6 +48,12 @@ export class ThreatModelLanguageServer {
     /** The client of the server that is running or starting now. */
     get client(): LanguageClient {
         return this.current;
+    }
+
+    /** Calls `listener` with the current client and with every client a restart creates. */
+    onClient(listener: (client: LanguageClient) => void): void {
+        this.clientListeners.push(listener);
+        listener(this.current);
     }
 
     /** Settles when the current server has answered `initialize`. */
@@ -76,6 +83,7 @@ export class ThreatModelLanguageServer {
     private async replaceClient(): Promise<void> {
         await this.settle();
         this.current = this.createClient();
+        for (const listener of this.clientListeners) listener(this.current);
         this.starting = this.startCurrent();
         await this.starting;
     }

@@ -3,7 +3,7 @@
  * server, declared once here and imported by both sides. Each is a typed `RequestType` or
  * `NotificationType` under the `threatModel/` method prefix; parameters and results are plain JSON.
  */
-import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
 import type { TableFormat } from './generator/table-format.js';
 
@@ -18,6 +18,8 @@ export interface DfdParams {
 }
 
 export interface DfdResult {
+    /** The model the diagram is of: the one the document belongs to (DESIGN.md §9). */
+    readonly model: ThreatModelInfo;
     /**
      * The diagram asked for; the overview when the scenario asked for is not in the model (any
      * more): compare `diagram.scenario` with the request.
@@ -30,7 +32,7 @@ export interface DfdResult {
 }
 
 /**
- * `threatModel/dfd`: the data flow diagram of the workspace's model, laid out and rendered in the
+ * `threatModel/dfd`: the data flow diagram of the model the document belongs to, laid out and rendered in the
  * server (never on the extension host's thread).
  */
 export const DfdRequest = new RequestType<DfdParams, DfdResult, void>('threatModel/dfd');
@@ -41,7 +43,10 @@ export const DfdRequest = new RequestType<DfdParams, DfdResult, void>('threatMod
 
 /** Which `.tm` files a generated document covers. */
 export type GenerationScope =
+    /** Every model of the workspace, one section each. */
     | { readonly kind: 'workspace' }
+    /** The model (DESIGN.md §9) the document at `uri` belongs to. */
+    | { readonly kind: 'model'; readonly uri: string }
     /** Every model file in this folder and below it. */
     | { readonly kind: 'folder'; readonly uri: string }
     | { readonly kind: 'file'; readonly uri: string };
@@ -72,6 +77,33 @@ export const ThreatTableRequest = new RequestType<ThreatTableParams, GeneratedDo
 export const SecurityReportRequest = new RequestType<SecurityReportParams, GeneratedDocument, void>('threatModel/report');
 
 // ---- end of the threat table block ------------------------------------------------------------
+
+// ---- Models of the workspace (DESIGN.md §9) ---------------------------------------------------
+
+/** One threat model of the workspace: the files of one model root. */
+export interface ThreatModelInfo {
+    /** The model root (a URI path; '' for files in no workspace folder and below no system). */
+    readonly key: string;
+    /** The system's name, or `null` when the model declares none. */
+    readonly system: string | null;
+    /** The system's title, else the model root's folder as a workspace-relative path. */
+    readonly title: string;
+    /** The model root as users see it: workspace-relative, or the folder's name for a workspace folder. */
+    readonly folder: string;
+    /** How many `.tm` files it has. */
+    readonly fileCount: number;
+    /** One of its documents (the first by URI): names the model in other requests. */
+    readonly uri: string;
+}
+
+/** `threatModel/models`: every model of the workspace, by model root. */
+export const ModelsRequest = new RequestType0<ThreatModelInfo[], void>('threatModel/models');
+
+/** `threatModel/modelOf`: the model a document belongs to, or `null` for a document the server does not know. */
+export const ModelOfRequest = new RequestType<{ readonly uri: string }, ThreatModelInfo | null, void>('threatModel/modelOf');
+
+/** `threatModel/modelsChanged`: a build changed which models there are or which files they have. */
+export const ModelsChangedNotification = new NotificationType0('threatModel/modelsChanged');
 
 // ---- Workspace trust ---------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ import { ThreatModelTokenBuilder } from './parser/token-builder.js';
 import { ThreatModelLinker } from './references/linker.js';
 import { ThreatModelReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
+import { ModelScopeProvider } from './references/scope-provider.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/threat-model-validator.js';
 import { ThreatModelValidationRegistry } from './validation/validation-registry.js';
@@ -30,6 +31,7 @@ import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
 import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
+import { ModelRoots } from './workspace/model-roots.js';
 import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
 import type { GitHistory } from './workspace/git-history.js';
 import { revalidateWhenStale } from './workspace/revalidate-when-stale.js';
@@ -40,6 +42,8 @@ import { StalenessTracker } from './workspace/staleness.js';
 /** Services tml adds to Langium's. */
 export interface ThreatModelAddedServices {
     workspace: {
+        /** Which model (DESIGN.md §9) each document belongs to. */
+        ModelRoots: ModelRoots;
         ModelIndex: ThreatModelWorkspaceIndex;
         /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
         SourceFiles: SourceFiles;
@@ -68,6 +72,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),
+        ScopeProvider: services => new ModelScopeProvider(services),
         Linker: services => new ThreatModelLinker(services),
     },
     lsp: {
@@ -86,7 +91,8 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         ValidationRegistry: services => new ThreatModelValidationRegistry(services),
     },
     workspace: {
-        ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared),
+        ModelRoots: services => new ModelRoots(services.shared),
+        ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared, services.workspace.ModelRoots),
         // Replaced in createThreatModelServices by the context's sourceFiles and gitHistory.
         ReferenceDescriptionProvider: services => new ThreatModelReferenceDescriptionProvider(services),
         SourceFiles: () => new InMemorySourceFiles(),

@@ -8,7 +8,8 @@
  * user-data/workspace folder, TML_VSCODE_SERVER_CACHE (see scripts/vscode/provision.mjs).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runMain } from './harness/cleanup.js';
 import { reportResults } from './harness/report.js';
 import { RESULTS_FILE_ENV } from './harness/results.js';
@@ -17,11 +18,15 @@ import { waitUntil } from './harness/wait.js';
 
 const TIMEOUT_MS = Number(process.env.TML_INTEGRATION_TIMEOUT_S ?? 300) * 1000;
 
-async function main(): Promise<number> {
+/**
+ * Runs one bundled suite (out/integration/<bundle>) in the extension host of a workbench opened
+ * on a copy of `source`, and reports its results.
+ */
+export async function runSuiteIn(name: string, source: string | undefined, bundle: string): Promise<number> {
     const started = Date.now();
     const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-    const folders = prepareRunFolders('integration');
-    const suite = bundleIntegrationSuite(folders.root);
+    const folders = prepareRunFolders(name, source);
+    const suite = join(dirname(bundleIntegrationSuite(folders.root)), bundle);
     const resultsFile = join(folders.state, 'results.json');
 
     const { page } = await startWorkbenchSession(folders, { extensionTestsPath: suite, env: { [RESULTS_FILE_ENV]: resultsFile } });
@@ -33,8 +38,8 @@ async function main(): Promise<number> {
         const reason = error instanceof Error ? error.message : String(error);
         return reportResults(resultsFile, `${reason}; logs and a screenshot are in ${folders.artifacts}`);
     }
-    console.log(`integration suite finished in ${elapsed()}`);
+    console.log(`${name} suite finished in ${elapsed()}`);
     return reportResults(resultsFile);
 }
 
-runMain(main);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) runMain(() => runSuiteIn('integration', undefined, 'index.cjs'));

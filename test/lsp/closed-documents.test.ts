@@ -82,7 +82,7 @@ describe('closed documents that exist nowhere on disk', function () {
     it('an untitled model leaves the workspace when closed: the other files lose its names and threats, and the threat table answers', async () => {
         const untitled = 'untitled:Untitled-1';
         const { alone, together } = await openOther(untitled);
-        assert.deepEqual(findings(together).filter(([code]) => code === 'tm/duplicate-name'), [['tm/duplicate-name', "The name 'Client' is declared 2 times in the model. Rename all but one: names must be unique across every .tm file."]]);
+        assert.deepEqual(findings(together).filter(([code]) => code === 'tm/duplicate-name'), [['tm/duplicate-name', "The name 'Client' is declared 2 times in the model. Rename all but one: names must be unique across the .tm files of a model."]]);
         assert.ok(findings(alone).some(([, message]) => message.startsWith("Process 'Api' has no threat for Spoofing, ")));
         assert.ok(!findings(together).some(([, message]) => message.startsWith("Process 'Api' has no threat for Spoofing, ")), 'the untitled threat covers Spoofing on Api');
 

@@ -49,7 +49,7 @@ export function filesBelow(folder: string): Record<string, string> {
 /** Builds the files as one workspace and returns its diagrams. */
 export async function dfdModelOf(files: Record<string, string>): Promise<DfdModel> {
     const checked = await checkWorkspace(files);
-    return buildDfdModel(modelsByUri(checked.map(c => c.document)), services.ThreatModel.workspace.ModelIndex.coverage());
+    return buildDfdModel(modelsByUri(checked.map(c => c.document)), services.ThreatModel.workspace.ModelIndex.coverage(checked[0]!.document.parseResult.value));
 }
 
 /** The name a test workspace's URI was created from. */

@@ -106,7 +106,7 @@ export function injectionOutputs(payload: string): Promise<InjectionOutputs> {
 async function computeOutputs(payload: string): Promise<InjectionOutputs> {
     const { document, diagnostics } = await checkModel(payloadModel(payload));
     const model = document.parseResult.value;
-    const coverage = services.ThreatModel.workspace.ModelIndex.coverage();
+    const coverage = services.ThreatModel.workspace.ModelIndex.coverage(model);
     const files = [{ path: FILE, model }];
     const table = buildThreatTable(workspaceTableInput(files, coverage));
     const findings = sortFindings(diagnostics.map(d => findingFromDiagnostic(FILE, d)));

@@ -27,7 +27,7 @@ describe('the text of the model quoted in a message', () => {
         ['a 1 MB name in the checks\' messages', `external ${LONG_NAME} "e"`,
             `External entity '${CAPPED_NAME}' sends and receives no flow. Add the flows it exchanges with the system, or remove it.`],
         ['a 1 MB unknown name in the linking error', `external B "b"\nflow F: ${LONG_NAME} -> B "f"`,
-            `Unknown external, process or datastore '${CAPPED_NAME}'. Declare it in a .tm file of the workspace, or correct the name.`],
+            `Unknown external, process or datastore '${CAPPED_NAME}'. Declare it in a .tm file of this model, or correct the name.`],
         ['a 1 MB name where a STRIDE category is expected', `threat T "t" { stride ${LONG_NAME} }`,
             `'${CAPPED_NAME}' is not a STRIDE category. A STRIDE category is one of: Spoofing, Tampering, Repudiation, InformationDisclosure, DenialOfService, ElevationOfPrivilege.`],
         // The lexer's message is the only one: the parser's, on the 1 MB word after the quote, would repeat it.

@@ -45,7 +45,7 @@ describe('every generator on every prefix of the DESIGN example cut at a token b
             prefixes++;
             const [file] = await checkWorkspace({ 'prefix.tm': DESIGN_EXAMPLE.slice(0, end) });
             const { document, diagnostics } = file!;
-            const coverage = services.ThreatModel.workspace.ModelIndex.coverage();
+            const coverage = services.ThreatModel.workspace.ModelIndex.coverage(document.parseResult.value);
             const files = [{ path: 'prefix.tm', model: document.parseResult.value }];
             const findings = diagnostics.map(d => findingFromDiagnostic('prefix.tm', d));
             const attempt = (generator: Generator, generate: () => unknown): void => {

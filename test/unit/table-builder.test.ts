@@ -12,7 +12,7 @@ async function modelFiles(files: Record<string, string>): Promise<ModelFile[]> {
 
 async function tableOf(text: string): Promise<ThreatTable> {
     const files = await modelFiles({ 'model.tm': text });
-    return buildThreatTable(workspaceTableInput(files, services.ThreatModel.workspace.ModelIndex.coverage()));
+    return buildThreatTable(workspaceTableInput(files, services.ThreatModel.workspace.ModelIndex.coverage(files[0]!.model)));
 }
 
 /** The cells of the given columns (by key), row by row. */
@@ -116,7 +116,7 @@ describe('the threat table builder', () => {
             'threats.tm': 'threat ApiDown "API down" { stride DenialOfService targets Api }\n',
             'other.tm': 'process Batch "Batch"\nthreat WorkerCrash "Worker crash" { stride DenialOfService targets Worker }\nthreat BatchLate "Batch late" { targets Batch }\n',
         });
-        const coverage = services.ThreatModel.workspace.ModelIndex.coverage();
+        const coverage = services.ThreatModel.workspace.ModelIndex.coverage(files[0]!.model);
         const scoped = (index: number): ThreatTable => buildThreatTable(scopedTableInput([files[index]!], files, coverage));
         const summary = (table: ThreatTable): unknown => ({
             title: table.title, files: table.files, threats: table.threats.rows.map(r => r[0]), elements: table.coverage.rows.map(r => r[0]),

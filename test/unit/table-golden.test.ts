@@ -16,13 +16,14 @@ import { buildThreatTable } from '../../language-server/src/generator/table-buil
 import { formatThreatTable, TABLE_FORMATS } from '../../language-server/src/generator/table-format.js';
 import type { ThreatTable } from '../../language-server/src/generator/table-model.js';
 import { workspaceTableInput } from '../../language-server/src/generator/table-scope.js';
-import { loadModel } from '../../language-server/src/cli/table-command.js';
+import { loadModels } from '../../language-server/src/cli/load-models.js';
 import { assertFormatsAgree } from './table-agreement.js';
 import { GOLDEN_FIXTURES, goldenPath, matchGolden, REPO_ROOT } from './table-golden-files.js';
 
 async function tableOf(paths: readonly string[]): Promise<ThreatTable> {
-    const model = await loadModel(paths, REPO_ROOT);
-    return buildThreatTable(workspaceTableInput(model.files, model.coverage));
+    const { models } = await loadModels(paths, REPO_ROOT);
+    assert.equal(models.length, 1, `${paths.join(', ')} hold one model`);
+    return buildThreatTable(workspaceTableInput(models[0]!.files, models[0]!.coverage));
 }
 
 describe('threat table golden files', () => {

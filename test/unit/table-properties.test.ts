@@ -82,7 +82,7 @@ describe('threat tables of models with random text', function () {
     it('show every title and description as written, in the same cells of every format', async () => {
         await fc.assert(fc.asyncProperty(threatTexts, async texts => {
             const model = await linkModel(modelWith(texts));
-            const table = buildThreatTable(workspaceTableInput([{ path: 'model.tm', model }], services.ThreatModel.workspace.ModelIndex.coverage()));
+            const table = buildThreatTable(workspaceTableInput([{ path: 'model.tm', model }], services.ThreatModel.workspace.ModelIndex.coverage(model)));
             const json = assertFormatsAgree({
                 md: formatThreatTable(table, 'md'),
                 csv: formatThreatTable(table, 'csv'),

@@ -130,7 +130,7 @@ describe('tm/duplicate-name', () => {
             'a.tm': 'boundary B "b" { process Api "api" }\nexclude Spoofing on Api "x"',
             'b.tm': 'asset Api "api key"',
         });
-        const message = "The name 'Api' is declared 2 times in the model. Rename all but one: names must be unique across every .tm file.";
+        const message = "The name 'Api' is declared 2 times in the model. Rename all but one: names must be unique across the .tm files of a model.";
         assert.deepEqual(a!.diagnostics.filter(d => d.code === 'tm/duplicate-name').map(d => [describeFinding(d), d.severity, d.message]), [['tm/duplicate-name @1:26-1:29', 1, message]]);
         assert.deepEqual(b!.diagnostics.map(d => [describeFinding(d), d.severity, d.message]), [['tm/duplicate-name @1:7-1:10', 1, message]]);
     });
@@ -152,7 +152,7 @@ describe('references', () => {
     it('says what kind of declaration is expected, and what the name is instead', async () => {
         const { diagnostics } = await checkCoreModel('process P "p"\nasset CardData "c"\nthreat T "t" { targets Nope, CardData mitigatedBy P }');
         assert.deepEqual(diagnostics.filter(d => d.severity === 1).map(d => [describeFinding(d).replace(/^\S+ /, ''), d.message]), [
-            ['@3:24-3:28', "Unknown DFD element (external, process, datastore or flow) 'Nope'. Declare it in a .tm file of the workspace, or correct the name."],
+            ['@3:24-3:28', "Unknown DFD element (external, process, datastore or flow) 'Nope'. Declare it in a .tm file of this model, or correct the name."],
             ['@3:30-3:38', "'CardData' is an asset, but a DFD element (external, process, datastore or flow) is expected here."],
             ['@3:51-3:52', "'P' is a process, but a mitigation is expected here."],
         ]);

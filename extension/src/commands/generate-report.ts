@@ -14,7 +14,7 @@ export const GENERATE_REPORT_COMMAND = 'threatModel.generateReport';
  */
 export function registerGenerateReportCommand(server: GeneratorServer): vscode.Disposable {
     return vscode.commands.registerCommand(GENERATE_REPORT_COMMAND, async (rawArgs?: unknown): Promise<vscode.TextDocument | undefined> => {
-        const picked = await pickScope(commandArgs(rawArgs), 'Generate Security Model Report');
+        const picked = await pickScope(server, commandArgs(rawArgs), 'Generate Security Model Report');
         if (!picked) return undefined;
         const result = await requestWithProgress(server, 'Generating the security model report', token =>
             server.client.sendRequest(SecurityReportRequest, { scope: picked.scope }, token));

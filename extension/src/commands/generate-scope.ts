@@ -1,6 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { GenerationScope } from '../../../language-server/src/protocol.js';
+import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/protocol.js';
+import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/protocol.js';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 
 /** What the generate commands need of the language server (language-client.ts). */
@@ -9,7 +10,7 @@ export interface GeneratorServer {
     readonly client: LanguageClient;
 }
 
-/** The scopes a user can pick: the active model file, its folder, or the whole workspace. */
+/** The scopes a user can pick: the active file's model, the file, its folder, or the whole workspace. */
 export type ScopeChoice = GenerationScope['kind'];
 
 /**
@@ -19,7 +20,7 @@ export type ScopeChoice = GenerationScope['kind'];
 export interface GenerateCommandArgs {
     readonly scope?: ScopeChoice;
     readonly format?: string;
-    /** The model file for the `file` and `folder` scopes (default: the active editor's). */
+    /** The model file for the `model`, `file` and `folder` scopes (default: the active editor's). */
     readonly uri?: string;
 }
 
@@ -30,7 +31,7 @@ export function commandArgs(value: unknown): GenerateCommandArgs {
     if (typeof value !== 'object' || value === null) return {};
     const { scope, format, uri } = value as Record<string, unknown>;
     return {
-        scope: scope === 'file' || scope === 'folder' || scope === 'workspace' ? scope : undefined,
+        scope: scope === 'model' || scope === 'file' || scope === 'folder' || scope === 'workspace' ? scope : undefined,
         format: typeof format === 'string' ? format : undefined,
         uri: typeof uri === 'string' ? uri : undefined,
     };
@@ -46,33 +47,65 @@ interface ScopeItem extends vscode.QuickPickItem {
     readonly choice: PickedScope;
 }
 
+interface ModelItem extends vscode.QuickPickItem {
+    readonly model: ThreatModelInfo;
+}
+
 /**
  * Asks which files the document covers (unless `args.scope` says so, or there is one choice
- * only). Resolves to `undefined` when the user dismisses the pick.
+ * only): the active file's model first (DESIGN.md §9), then the file, its folder, another model or
+ * the whole workspace. Resolves to `undefined` when the user dismisses a pick.
  */
-export async function pickScope(args: GenerateCommandArgs, what: string): Promise<PickedScope | undefined> {
+export async function pickScope(server: GeneratorServer, args: GenerateCommandArgs, what: string): Promise<PickedScope | undefined> {
     const model = args.uri ? vscode.Uri.parse(args.uri, true) : activeModel();
     const rootFolder = (model && vscode.workspace.getWorkspaceFolder(model)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    await server.ready();
     const items: ScopeItem[] = [];
+    const own = model ? await server.client.sendRequest(ModelOfRequest, { uri: model.toString() }) : null;
+    if (model && own) {
+        items.push({
+            label: `Model: ${own.title}`, description: describeModel(own),
+            choice: { scope: { kind: 'model', uri: model.toString() }, folder: modelFolder(own) ?? rootFolder },
+        });
+    }
     if (model) {
         const folder = vscode.Uri.joinPath(model, '..');
         items.push({
             label: 'Current file', description: vscode.workspace.asRelativePath(model),
             choice: { scope: { kind: 'file', uri: model.toString() }, folder: model.scheme === 'file' ? folder : rootFolder },
         });
-        if (model.scheme === 'file' && folder.toString() !== rootFolder?.toString()) {
+        if (model.scheme === 'file' && folder.toString() !== rootFolder?.toString() && folder.path !== own?.key) {
             items.push({
                 label: 'Folder of the current file', description: `${vscode.workspace.asRelativePath(folder)} and below`,
                 choice: { scope: { kind: 'folder', uri: folder.toString() }, folder },
             });
         }
     }
-    items.push({ label: 'Whole workspace', description: 'every .tm file', choice: { scope: { kind: 'workspace' }, folder: rootFolder } });
-    const given = items.find(item => item.choice.scope.kind === args.scope);
+    const models = await server.client.sendRequest(ModelsRequest);
+    const others = models.filter(m => m.key !== own?.key && m.uri !== '');
+    const another: ScopeItem = { label: 'Another model…', description: `${others.length} more in the workspace`, choice: { scope: { kind: 'workspace' }, folder: rootFolder } };
+    if (others.length > 0) items.push(another);
+    items.push({
+        label: 'Whole workspace', description: models.length > 1 ? `all ${models.length} models, one section each` : 'every .tm file',
+        choice: { scope: { kind: 'workspace' }, folder: rootFolder },
+    });
+    const given = items.find(item => item !== another && item.choice.scope.kind === args.scope);
     if (given) return given.choice;
     if (items.length === 1) return items[0]?.choice;
     const chosen = await vscode.window.showQuickPick(items, { title: `${what}: which model files?`, placeHolder: 'Scope of the document' });
-    return chosen?.choice;
+    if (chosen !== another) return chosen?.choice;
+    const items2: ModelItem[] = others.map(m => ({ label: m.title, description: describeModel(m), model: m }));
+    const picked = await vscode.window.showQuickPick(items2, { title: `${what}: which model?`, placeHolder: 'Model of the document' });
+    return picked && { scope: { kind: 'model', uri: picked.model.uri }, folder: modelFolder(picked.model) ?? rootFolder };
+}
+
+/** `examples/web-shop, 2 files`: where a model is and how big. */
+export function describeModel(model: ThreatModelInfo): string {
+    return `${model.folder}, ${model.fileCount} file${model.fileCount === 1 ? '' : 's'}`;
+}
+
+function modelFolder(model: ThreatModelInfo): vscode.Uri | undefined {
+    return model.key === '' ? undefined : vscode.Uri.file(model.key);
 }
 
 function activeModel(): vscode.Uri | undefined {

@@ -28,7 +28,7 @@ const FORMATS: readonly FormatItem[] = [
 export function registerGenerateThreatTableCommand(server: GeneratorServer): vscode.Disposable {
     return vscode.commands.registerCommand(GENERATE_THREAT_TABLE_COMMAND, async (rawArgs?: unknown): Promise<vscode.TextDocument | undefined> => {
         const args = commandArgs(rawArgs);
-        const picked = await pickScope(args, 'Generate Threat Table');
+        const picked = await pickScope(server, args, 'Generate Threat Table');
         if (!picked) return undefined;
         const format = FORMATS.find(f => f.format === args.format)
             ?? await vscode.window.showQuickPick(FORMATS, { title: 'Generate Threat Table: which format?', placeHolder: 'Format of the table' });

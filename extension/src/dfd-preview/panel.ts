@@ -23,6 +23,8 @@ const REFRESH_DELAY = 300;
 /** What the preview shows, for the command's caller (the integration tests). */
 export interface DfdPreviewSnapshot {
     readonly uri: string;
+    /** The title of the model (DESIGN.md §9) shown: its system's, as in the panel's title. */
+    readonly model: string;
     readonly scenario: string | null;
     readonly nodes: readonly string[];
     readonly edges: readonly string[];
@@ -117,8 +119,9 @@ export class DfdPreviewPanel {
         void this.refresh();
     }
 
+    /** `DFD: <system title>` once the model is known (DESIGN.md §9), the file's name before. */
     private updateTitle(): void {
-        this.panel.title = `DFD: ${this.documentUri.path.split('/').pop() ?? ''}`;
+        this.panel.title = `DFD: ${this.latest?.model.title ?? this.documentUri.path.split('/').pop() ?? ''}`;
     }
 
     private scheduleRefresh(): void {
@@ -144,6 +147,7 @@ export class DfdPreviewPanel {
             if (request.token.isCancellationRequested) return;
             this.latest = result;
             this.latestRequest = number;
+            this.updateTitle();
             this.scenario = result.diagram.scenario;
             this.postDiagram();
         } catch (error) {
@@ -164,7 +168,7 @@ export class DfdPreviewPanel {
         void this.post({ type: 'diagram', uri, svg: result.svg, diagram: result.diagram, scenarios: result.scenarios }).then(delivered => {
             if (!delivered) return;
             void this.post({ type: 'highlight', id: this.highlighted });
-            const snapshot = { uri, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
+            const snapshot = { uri, model: result.model.title, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
             const answered = this.waiting.filter(w => w.after <= number);
             this.waiting = this.waiting.filter(w => w.after > number);
             for (const { resolve } of answered) resolve(snapshot);

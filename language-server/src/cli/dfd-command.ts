@@ -4,38 +4,73 @@ import type { DfdDiagram, DfdModel } from '../dfd/graph.js';
 import { formatDiagramJson, scenarioInfos } from '../dfd/json.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import { modelsByUri, selectDiagram } from '../dfd/select.js';
+import { stackSvgs } from '../dfd/stack-svg.js';
 import { renderSvg } from '../dfd/svg.js';
+import { systemsTitle } from '../generator/table-builder.js';
+import { systemsOf } from '../generator/table-scope.js';
 import type { DfdFormat, DfdOptions } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath } from './load-workspace.js';
-import { loadModel } from './table-command.js';
+import type { LoadedThreatModel } from './load-models.js';
+import { loadModels } from './load-models.js';
 
 export const DFD_USAGE = `Usage: tml dfd [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]
 
-Writes one data flow diagram of the model made of every .tm file given (default: the current
+Writes the data flow diagram of the model made of every .tm file given (default: the current
 directory): the overview of the whole model, or with --scenario the diagram of that scenario.
+Files below a folder whose .tm file declares a system form a model of their own; given several
+models, the diagrams come one after the other (svg, dot), or as a JSON array.
 --format  svg (default; laid out with Graphviz), dot (Graphviz source), mermaid (flowchart for
-          Markdown) or json (nodes, flows, boundaries, STRIDE coverage and source locations)
+          Markdown; one model only) or json (nodes, flows, boundaries, STRIDE coverage and
+          source locations)
 --out     write to FILE instead of stdout
 Exit codes: 0 ok; 2 usage error, unknown scenario or unreadable input.
 `;
 
+interface ModelDiagram {
+    readonly title: string;
+    readonly model: DfdModel;
+    readonly diagram: DfdDiagram;
+}
+
 /**
  * `tml dfd` (DESIGN.md §5): builds every model file given as one workspace and writes the chosen
- * diagram in the chosen format. Returns the exit code.
- * @throws CliError on an unknown scenario or unreadable input.
+ * diagram of each model (§9) in the chosen format. Returns the exit code.
+ * @throws CliError on an unknown scenario, several models in Mermaid, or unreadable input.
  */
 export async function runDfd(options: DfdOptions, io: CliIo): Promise<number> {
-    const { loaded, coverage } = await loadModel(options.paths, io.cwd);
-    const model = buildDfdModel(modelsByUri(loaded.map(f => f.document)), coverage);
-    const diagram = selectDiagram(model, options.scenario);
-    if (!diagram) throw new CliError(unknownScenario(options.scenario ?? '', model));
+    const { loaded, models } = await loadModels(options.paths, io.cwd);
+    const built = models.map(m => ({ title: modelTitle(m), model: buildDfdModel(modelsByUri(m.loaded.map(f => f.document)), m.coverage) }));
+    const diagrams = built.flatMap(({ title, model }) => {
+        const diagram = selectDiagram(model, options.scenario);
+        return diagram ? [{ title, model, diagram }] : [];
+    });
+    if (diagrams.length === 0) throw new CliError(unknownScenario(options.scenario ?? '', built.map(b => b.model)));
+    if (options.format === 'mermaid' && diagrams.length > 1) {
+        throw new CliError(`a Mermaid flowchart holds one model, and the files given hold ${diagrams.length} (${diagrams.map(d => d.title).join('; ')}): give one model's folder`);
+    }
     reportUnreadableParts(loaded, io);
-    await writeOutput(await formatDiagram(diagram, model, options.format, fileNamer(loaded, io.cwd)), options.out, io);
+    await writeOutput(await formatDiagrams(diagrams, options.format, fileNamer(loaded, io.cwd)), options.out, io);
     return 0;
+}
+
+/** The model's title as its threat table names it: its system's title, else its files. */
+function modelTitle(model: LoadedThreatModel): string {
+    return systemsTitle(model.files.flatMap(f => systemsOf(f.model))) || model.files.map(f => f.path).join(', ');
+}
+
+async function formatDiagrams(diagrams: readonly ModelDiagram[], format: DfdFormat, fileOf: (uri: string) => string): Promise<string> {
+    const [only] = diagrams;
+    if (diagrams.length === 1 && only) return formatDiagram(only.diagram, only.model, format, fileOf);
+    switch (format) {
+        case 'svg': return stackSvgs(await Promise.all(diagrams.map(async d => ({ title: d.title, svg: await renderSvg(toDot(d.diagram)) }))));
+        case 'dot': return diagrams.map(d => toDot(d.diagram)).join('\n');
+        case 'json': return `[\n${diagrams.map(d => formatDiagramJson(d.diagram, scenarioInfos(d.model), fileOf).trimEnd()).join(',\n')}\n]\n`;
+        case 'mermaid': return toMermaid(diagrams[0]!.diagram);
+    }
 }
 
 function formatDiagram(diagram: DfdDiagram, model: DfdModel, format: DfdFormat, fileOf: (uri: string) => string): Promise<string> | string {
@@ -47,8 +82,8 @@ function formatDiagram(diagram: DfdDiagram, model: DfdModel, format: DfdFormat, 
     }
 }
 
-function unknownScenario(name: string, model: DfdModel): string {
-    const names = model.scenarios.map(d => d.scenario);
+function unknownScenario(name: string, models: readonly DfdModel[]): string {
+    const names = models.flatMap(model => model.scenarios.map(d => d.scenario));
     const expected = names.length > 0 ? `expected one of ${names.join(', ')}` : 'the model declares no scenario';
     return `unknown scenario '${name}': ${expected}`;
 }

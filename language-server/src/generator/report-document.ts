@@ -23,6 +23,22 @@ export function generateSecurityReport(selected: readonly ModelFile[], workspace
     });
 }
 
+/** One model's part of a report: its selected files, all its files, its coverage and the selected files' findings. */
+export interface ModelReportInput {
+    readonly selected: readonly ModelFile[];
+    readonly workspace: readonly ModelFile[];
+    readonly coverage: CoverageIndex;
+    readonly findings: readonly Finding[];
+}
+
+/**
+ * The security model documents of several models (DESIGN.md §9), one after the other; each
+ * starts with its own `# Security model: <system title>` heading.
+ */
+export function generateSecurityReports(models: readonly ModelReportInput[]): string {
+    return models.map(m => generateSecurityReport(m.selected, m.workspace, m.coverage, m.findings)).join('\n');
+}
+
 /** The overview and every scenario's diagram as Mermaid flowcharts, drawn by the DFD renderer (DESIGN.md §7). */
 export function reportDiagrams(models: readonly Model[], coverage: CoverageIndex): ReportDiagram[] {
     const dfd = buildDfdModel(models, coverage);

@@ -23,7 +23,7 @@ export interface ThreatTableInput {
 export function buildThreatTable(input: ThreatTableInput): ThreatTable {
     const ranked = rankThreats(input.threats);
     return {
-        title: input.systems.map(s => normaliseText(s.title)).filter(t => t !== '').join(', '),
+        title: systemsTitle(input.systems),
         files: input.files,
         ratings: countRatings(ranked),
         threats: { columns: THREAT_COLUMNS, rows: ranked.map(({ threat, score }) => threatRow(threat, score)) },
@@ -98,4 +98,9 @@ function coverageRow(element: DfdElement, coverage: CoverageIndex): string[] {
         KIND_NAMES[elementTraits(element).kind],
         ...categories.map(c => coverageStatusText(c.status)),
     ];
+}
+
+/** What documents are titled with: the systems' titles, comma-separated ('' without a system). */
+export function systemsTitle(systems: readonly System[]): string {
+    return systems.map(s => normaliseText(s.title)).filter(t => t !== '').join(', ');
 }

@@ -1,5 +1,6 @@
 import { csvRecord } from './escape-csv.js';
 import type { TableSection, ThreatTable } from './table-model.js';
+import { threatTableTitle } from './table-model.js';
 
 /**
  * `tml table --format csv`: the threat list, an empty record, then the coverage matrix, each with
@@ -9,9 +10,30 @@ import type { TableSection, ThreatTable } from './table-model.js';
  * non-ASCII character.
  */
 export function formatThreatTableCsv(table: ThreatTable): string {
-    const width = Math.max(table.threats.columns.length, table.coverage.columns.length);
-    const pad = (cells: readonly string[]): string[] => [...cells, ...Array<string>(width - cells.length).fill('')];
+    return ['\uFEFF', ...tableRecords(table, widthOf([table]))].join('');
+}
+
+/**
+ * Several models' tables (DESIGN.md §9): for each, a record with its title ("Threat list: …"),
+ * then its threat list and coverage matrix as {@link formatThreatTableCsv} writes them, with an
+ * empty record between models.
+ */
+export function formatThreatTablesCsv(tables: readonly ThreatTable[]): string {
+    const width = widthOf(tables);
+    const blocks = tables.map(table => [csvRecord(padTo(width, [threatTableTitle(table)])), ...tableRecords(table, width)].join(''));
+    return `\uFEFF${blocks.join(csvRecord(padTo(width, [])))}`;
+}
+
+function widthOf(tables: readonly ThreatTable[]): number {
+    return Math.max(...tables.flatMap(t => [t.threats.columns.length, t.coverage.columns.length]));
+}
+
+function padTo(width: number, cells: readonly string[]): string[] {
+    return [...cells, ...Array<string>(width - cells.length).fill('')];
+}
+
+function tableRecords(table: ThreatTable, width: number): string[] {
     const records = (section: TableSection): string[] =>
-        [section.columns.map(c => c.header), ...section.rows].map(cells => csvRecord(pad(cells)));
-    return ['\uFEFF', ...records(table.threats), csvRecord(pad([])), ...records(table.coverage)].join('');
+        [section.columns.map(c => c.header), ...section.rows].map(cells => csvRecord(padTo(width, cells)));
+    return [...records(table.threats), csvRecord(padTo(width, [])), ...records(table.coverage)];
 }

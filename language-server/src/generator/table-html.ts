@@ -77,8 +77,16 @@ export function formatHtmlTable(section: TableSection, id: string): string {
  * loads nothing and runs nothing (its Content Security Policy allows only its own style).
  */
 export function formatThreatTableHtml(table: ThreatTable): string {
-    const title = escapeHtml(threatTableTitle(table));
-    const files = table.files.length === 1 ? 'File' : 'Files';
+    return htmlPage(threatTableTitle(table), tableBody(table, 'h1', 'h2', ''));
+}
+
+/** Several models' tables (DESIGN.md §9): one page, a section per model titled with its system. */
+export function formatThreatTablesHtml(tables: readonly ThreatTable[]): string {
+    const sections = tables.flatMap((table, i) => ['<section>', ...tableBody(table, 'h1', 'h2', `model-${i + 1}-`), '</section>']);
+    return htmlPage(tables.map(threatTableTitle).join('; '), sections);
+}
+
+function htmlPage(title: string, body: readonly string[]): string {
     return [
         '<!DOCTYPE html>',
         '<html lang="en">',
@@ -86,19 +94,26 @@ export function formatThreatTableHtml(table: ThreatTable): string {
         '<meta charset="utf-8">',
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        `<title>${title}</title>`,
+        `<title>${escapeHtml(title)}</title>`,
         `<style>${STYLE}</style>`,
         '</head>',
         '<body>',
-        `<h1>${title}</h1>`,
-        `<p>${escapeHtml(`${files}: ${table.files.join(', ')}. ${ratingSummary(table.ratings)}.`)}</p>`,
-        formatHtmlTable(table.threats, 'threat-list'),
-        `<p class="legend">${escapeHtml(DREAD_LEGEND)}</p>`,
-        '<h2>STRIDE coverage</h2>',
-        formatHtmlTable(table.coverage, 'stride-coverage'),
-        `<p class="legend">${escapeHtml(COVERAGE_LEGEND)}</p>`,
+        ...body,
         '</body>',
         '</html>',
         '',
     ].join('\n');
+}
+
+function tableBody(table: ThreatTable, heading: string, subheading: string, idPrefix: string): string[] {
+    const files = table.files.length === 1 ? 'File' : 'Files';
+    return [
+        `<${heading}>${escapeHtml(threatTableTitle(table))}</${heading}>`,
+        `<p>${escapeHtml(`${files}: ${table.files.join(', ')}. ${ratingSummary(table.ratings)}.`)}</p>`,
+        formatHtmlTable(table.threats, `${idPrefix}threat-list`),
+        `<p class="legend">${escapeHtml(DREAD_LEGEND)}</p>`,
+        `<${subheading}>STRIDE coverage</${subheading}>`,
+        formatHtmlTable(table.coverage, `${idPrefix}stride-coverage`),
+        `<p class="legend">${escapeHtml(COVERAGE_LEGEND)}</p>`,
+    ];
 }

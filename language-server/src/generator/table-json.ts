@@ -25,12 +25,20 @@ function jsonTable(section: TableSection): JsonTable {
 
 /** Pretty-printed with two spaces, ending with a newline. */
 export function formatThreatTableJson(table: ThreatTable): string {
-    const json: JsonThreatTable = {
+    return `${JSON.stringify(jsonThreatTable(table), undefined, 2)}\n`;
+}
+
+/** Several models' tables (DESIGN.md §9): an array of what {@link formatThreatTableJson} writes for each. */
+export function formatThreatTablesJson(tables: readonly ThreatTable[]): string {
+    return `${JSON.stringify(tables.map(jsonThreatTable), undefined, 2)}\n`;
+}
+
+function jsonThreatTable(table: ThreatTable): JsonThreatTable {
+    return {
         title: threatTableTitle(table),
         files: table.files,
         ratings: table.ratings,
         threats: jsonTable(table.threats),
         coverage: jsonTable(table.coverage),
     };
-    return `${JSON.stringify(json, undefined, 2)}\n`;
 }

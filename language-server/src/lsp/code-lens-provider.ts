@@ -29,7 +29,7 @@ export class ThreatModelCodeLensProvider implements CodeLensProvider {
                 const score = computeRisk(node.dread);
                 lenses.push(label(range, score ? `risk ${score.risk.toFixed(1)} · ${score.rating}` : 'risk not rated'));
             } else if (isDfdElement(node) && node.name) {
-                const { settled, applicable } = coverageSummary(this.index.coverage().coverageOf(node));
+                const { settled, applicable } = coverageSummary(this.index.coverage(node).coverageOf(node));
                 lenses.push(label(range, `STRIDE ${settled}/${applicable} addressed`));
             }
         }

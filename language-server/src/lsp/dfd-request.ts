@@ -1,4 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
+import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { buildDfdModel } from '../dfd/build-graph.js';
@@ -12,7 +13,8 @@ import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
 
 /**
- * Answers `threatModel/dfd` (protocol.ts): the diagram of the current model, laid out in this
+ * Answers `threatModel/dfd` (protocol.ts): the diagram of the model (DESIGN.md §9) the document
+ * belongs to, laid out in this
  * process. Typing in the preview's document sends a request per pause, and most change nothing
  * the diagram shows (a description, a comment), so the last layout is kept and reused while the
  * DOT text is the same.
@@ -23,11 +25,13 @@ export function registerDfdRequest(connection: Connection, services: { shared: L
         const viz = await loadGraphviz();
         const answer = await readValidatedWorkspace(services.shared, token, (): DfdResult => {
             // Synchronous: no document update can run while the model is read.
-            const model = buildDfdModel(modelsByUri(services.shared.workspace.LangiumDocuments.all), services.ThreatModel.workspace.ModelIndex.coverage());
+            const { ModelRoots, ModelIndex } = services.ThreatModel.workspace;
+            const key = ModelRoots.keyOf(URI.parse(params.uri));
+            const model = buildDfdModel(modelsByUri(ModelRoots.group(key).documents), ModelIndex.coverage(key));
             const diagram = selectDiagram(model, params.scenario) ?? model.overview;
             const dot = toDot(diagram);
             if (last?.dot !== dot) last = { dot, svg: renderSvgWith(viz, dot) };
-            return { diagram, scenarios: scenarioInfos(model), svg: last.svg };
+            return { model: ModelRoots.info(key), diagram, scenarios: scenarioInfos(model), svg: last.svg };
         });
         return answer ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagram request was cancelled.');
     });

@@ -26,7 +26,7 @@ export class ThreatModelHoverProvider extends AstNodeHoverProvider {
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        if (isDfdElement(node)) return elementHover(node, this.index.coverage().coverageOf(node));
+        if (isDfdElement(node)) return elementHover(node, this.index.coverage(node).coverageOf(node));
         if (isThreat(node)) return threatHover(node);
         return undefined;
     }

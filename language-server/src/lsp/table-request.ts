@@ -4,9 +4,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
-import { generateSecurityReport } from '../generator/report-document.js';
+import { generateSecurityReports } from '../generator/report-document.js';
 import { buildThreatTable } from '../generator/table-builder.js';
-import { formatThreatTable } from '../generator/table-format.js';
+import { formatThreatTables } from '../generator/table-format.js';
 import type { ModelFile } from '../generator/table-scope.js';
 import { scopedTableInput } from '../generator/table-scope.js';
 import { isModel } from '../generated/ast.js';
@@ -30,39 +30,65 @@ interface WorkspaceFile extends ModelFile {
  * as `tml table` and `tml report`, so the extension host only shows the text.
  */
 export function registerTableRequests(connection: Connection, services: Services): void {
-    connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, (selected, workspace) =>
-        formatThreatTable(buildThreatTable(scopedTableInput(selected, workspace, services.ThreatModel.workspace.ModelIndex.coverage())), params.format)));
-    connection.onRequest(SecurityReportRequest, (params, token) => generate(services, params.scope, token, (selected, workspace) => {
-        const findings = sortFindings(selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d))));
-        return generateSecurityReport(selected, workspace, services.ThreatModel.workspace.ModelIndex.coverage(), findings);
-    }));
+    const index = services.ThreatModel.workspace.ModelIndex;
+    connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, models =>
+        formatThreatTables(models.map(m => buildThreatTable(scopedTableInput(m.selected, m.files, index.coverage(m.key)))), params.format)));
+    connection.onRequest(SecurityReportRequest, (params, token) => generate(services, params.scope, token, models =>
+        generateSecurityReports(models.map(m => ({
+            selected: m.selected,
+            workspace: m.files,
+            coverage: index.coverage(m.key),
+            findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
+        })))));
+}
+
+/** The selected files of one model (DESIGN.md §9), and all its files. */
+interface SelectedModel {
+    readonly key: string;
+    readonly selected: readonly WorkspaceFile[];
+    readonly files: readonly WorkspaceFile[];
 }
 
 async function generate(
     services: Services,
     scope: GenerationScope,
     token: CancellationToken,
-    write: (selected: readonly WorkspaceFile[], workspace: readonly WorkspaceFile[]) => string,
+    write: (models: readonly SelectedModel[]) => string,
 ): Promise<GeneratedDocument | ResponseError> {
     const answer = await readValidatedWorkspace(services.shared, token, () => {
-        const workspace = workspaceFiles(services.shared);
-        const selected = workspace.filter(file => inScope(file.document.uri, scope));
-        if (selected.length === 0) return new ResponseError(ErrorCodes.InvalidParams, `No threat model (.tm) file is in ${describeScope(scope)}.`);
-        return { content: write(selected, workspace), files: selected.map(f => f.path) };
+        const roots = services.ThreatModel.workspace.ModelRoots;
+        const scopeKey = scope.kind === 'model' ? roots.keyOf(URI.parse(scope.uri)) : undefined;
+        const byModel = new Map<string, WorkspaceFile[]>();
+        for (const file of workspaceFiles(services.shared)) {
+            const key = roots.keyOf(file.document.uri);
+            byModel.set(key, [...(byModel.get(key) ?? []), file]);
+        }
+        const models = [...byModel.keys()].sort().flatMap(key => {
+            const files = byModel.get(key)!;
+            const selected = files.filter(file => scopeKey !== undefined ? key === scopeKey : inScope(file.document.uri, scope));
+            return selected.length > 0 ? [{ key, selected, files }] : [];
+        });
+        if (models.length === 0) return new ResponseError(ErrorCodes.InvalidParams, `No threat model (.tm) file is in ${describeScope(scope)}.`);
+        return { content: write(models), files: models.flatMap(m => m.selected.map(f => f.path)) };
     });
     return answer ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'Generating the document was cancelled.');
 }
 
 function inScope(uri: URI, scope: GenerationScope): boolean {
     switch (scope.kind) {
-        case 'workspace': return true;
+        case 'workspace': case 'model': return true;
         case 'file': return UriUtils.equals(uri, URI.parse(scope.uri));
         case 'folder': return UriUtils.contains(URI.parse(scope.uri), uri);
     }
 }
 
 function describeScope(scope: GenerationScope): string {
-    return scope.kind === 'workspace' ? 'the workspace' : `${scope.kind === 'file' ? 'the file' : 'the folder'} ${URI.parse(scope.uri).fsPath}`;
+    switch (scope.kind) {
+        case 'workspace': return 'the workspace';
+        case 'model': return `the model of ${URI.parse(scope.uri).fsPath}`;
+        case 'file': return `the file ${URI.parse(scope.uri).fsPath}`;
+        case 'folder': return `the folder ${URI.parse(scope.uri).fsPath}`;
+    }
 }
 
 /**

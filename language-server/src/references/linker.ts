@@ -4,6 +4,7 @@ import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../parser/ast-walk.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
+import type { ModelRoots } from '../workspace/model-roots.js';
 import { quote } from '../validation/quote.js';
 
 /** How users call what each kind of reference expects. */
@@ -28,10 +29,12 @@ const DECLARED_AS: Readonly<Record<string, string>> = {
  */
 export class ThreatModelLinker extends DefaultLinker {
     private readonly modelIndex: ThreatModelWorkspaceIndex;
+    private readonly roots: ModelRoots;
 
     constructor(services: ThreatModelServices) {
         super(services);
         this.modelIndex = services.workspace.ModelIndex;
+        this.roots = services.workspace.ModelRoots;
     }
 
     /** Langium's linking, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */
@@ -51,11 +54,19 @@ export class ThreatModelLinker extends DefaultLinker {
         const expected = EXPECTED[this.reflection.getReferenceType(refInfo)] ?? 'declaration';
         // A name declared as several kinds (a tm/duplicate-name error) is named by the first kind of
         // DECLARED_AS, not by the index's order, which depends on the order documents were built in.
-        const declared = this.modelIndex.declaredTypes(name);
+        const declared = this.modelIndex.declaredTypes(name, refInfo.container);
         const other = Object.entries(DECLARED_AS).find(([type]) => declared.includes(type))?.[1];
+        const elsewhere = other ? [] : this.modelIndex.otherModelsDeclaring(name, refInfo.container);
         const message = other
             ? `${quote(name)} is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
-            : `Unknown ${expected} ${quote(name)}. Declare it in a .tm file of the workspace, or correct the name.`;
+            : elsewhere.length > 0
+                ? `Unknown ${expected} ${quote(name)} in this model: ${quote(name)} is declared in another model (${this.describeModels(elsewhere)}), and each model sees only its own names. Declare it in this model, or correct the name.`
+                : `Unknown ${expected} ${quote(name)}. Declare it in a .tm file of this model, or correct the name.`;
         return { ...error, message };
+    }
+
+    private describeModels(keys: readonly string[]): string {
+        const named = keys.slice(0, 3).map(key => this.roots.describe(key));
+        return keys.length > 3 ? `${named.join('; ')}; and ${keys.length - 3} more` : named.join('; ');
     }
 }

@@ -8,7 +8,7 @@ import { capText, quote } from './quote.js';
 
 /** `tm/asset-unused`: an asset no flow carries and no data store stores is out of the DFD's sight. */
 export function checkAssetUsed(asset: Asset, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
-    if (!asset.name || index.processFacts().usedAssets.has(asset)) return;
+    if (!asset.name || index.processFacts(asset).usedAssets.has(asset)) return;
     report(accept, IssueCodes.AssetUnused,
         `Asset ${quote(asset.name)} is carried by no flow and stored in no data store. Add 'carries ${capText(asset.name)}' to a flow or 'stores ${capText(asset.name)}' to a data store.`,
         { node: asset, property: 'name' });

@@ -9,11 +9,11 @@ import { quote } from './quote.js';
 
 /**
  * `tm/background-missing`: TMA step 1 collects a description of the system, use-case scenarios,
- * assumptions and external dependencies. Reported once for the whole workspace, on the first
+ * assumptions and external dependencies. Reported once per model (DESIGN.md §9), on the first
  * `system` (or, without one, the first declaration), listing every part that is missing.
  */
 export function checkBackground(model: Model, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
-    const { missingBackground, backgroundAnchor } = index.processFacts();
+    const { missingBackground, backgroundAnchor } = index.processFacts(model);
     if (missingBackground.length === 0 || !backgroundAnchor || backgroundAnchor.$container !== model) return;
     const message = `The model has no ${listInProse(missingBackground, 'or')}. ` +
         'Threat Model Analysis starts from this background (step 1): describe the system, its use-case scenarios, the assumptions made and the external dependencies.';
@@ -37,7 +37,7 @@ export function checkScenarioHasFlows(scenario: Scenario, accept: ValidationAcce
  */
 export function checkElementInScenario(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!element.name) return;
-    const facts = index.processFacts();
+    const facts = index.processFacts(element);
     if (!facts.hasScenarios || facts.inScenario.has(element)) return;
     const how = element.$type === 'Flow' ? 'no scenario lists it' : 'no flow of a scenario starts or ends at it';
     report(accept, IssueCodes.ElementInNoScenario,
@@ -47,7 +47,7 @@ export function checkElementInScenario(element: DfdElement, accept: ValidationAc
 
 /** `tm/external-without-flow`: an external entity only matters through the data it exchanges. */
 export function checkExternalHasFlow(external: External, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
-    if (!external.name || index.processFacts().connected.has(external)) return;
+    if (!external.name || index.processFacts(external).connected.has(external)) return;
     report(accept, IssueCodes.ExternalWithoutFlow,
         `External entity ${quote(external.name)} sends and receives no flow. Add the flows it exchanges with the system, or remove it.`,
         { node: external, property: 'name' });

@@ -26,7 +26,7 @@ export function checkCrossingProtected(flow: Flow, accept: ValidationAcceptor): 
 /** `tm/entrypoint-missing`: a process that a flow enters from outside its boundary is an entry point (TMA step 2). */
 export function checkEntrypointMarked(process: Process, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!process.name || process.entrypoint) return;
-    const flow = index.processFacts().enteredAcross.get(process);
+    const flow = index.processFacts(process).enteredAcross.get(process);
     if (!flow) return;
     report(accept, IssueCodes.EntrypointMissing,
         `Process ${quote(process.name)} receives flow ${quote(flow.name)} from outside its trust boundary, so it is an entry point. Mark it 'entrypoint'.`,
@@ -35,7 +35,7 @@ export function checkEntrypointMarked(process: Process, accept: ValidationAccept
 
 /** `tm/boundary-not-crossed`: a trust boundary no flow crosses separates nothing the model shows. */
 export function checkBoundaryCrossed(boundary: Boundary, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
-    if (!boundary.name || index.processFacts().crossedBoundaries.has(boundary)) return;
+    if (!boundary.name || index.processFacts(boundary).crossedBoundaries.has(boundary)) return;
     report(accept, IssueCodes.BoundaryNotCrossed,
         `No flow crosses trust boundary ${quote(boundary.name)}. Add the flows that enter or leave it, or remove the boundary.`,
         { node: boundary, property: 'name' });

@@ -13,7 +13,7 @@ import { capText, quote } from './quote.js';
  */
 export function checkElementCoverage(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!element.name) return;
-    const coverage = index.coverage().coverageOf(element);
+    const coverage = index.coverage(element).coverageOf(element);
     const missing = categoriesWithStatus(coverage, 'missing').map(c => c.category);
     if (missing.length > 0) {
         report(accept, IssueCodes.StrideMissing,

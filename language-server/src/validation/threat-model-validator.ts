@@ -8,7 +8,7 @@ import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } f
 import { checkClausesWrittenOnce, checkDreadFactorsGivenOnce, singleValuedClauses } from './clause-checks.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkFixImplemented, checkLinkedFiles, checkVerifiedHasTest } from './mitigation-checks.js';
-import { checkUniqueName } from './name-checks.js';
+import { checkSingleSystem, checkUniqueName } from './name-checks.js';
 import { checkImplementationFresh } from './staleness-checks.js';
 import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply } from './stride-checks.js';
 import { checkInvisibleCharacters } from './text-checks.js';
@@ -32,6 +32,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
         ],
         Model: [(node, accept) => checkBackground(node, accept, index), checkInvisibleCharacters],
         Scenario: checkScenarioHasFlows,
+        System: (node, accept) => checkSingleSystem(node, accept, index),
         External: (node, accept) => checkExternalHasFlow(node, accept, index),
         Flow: checkCrossingProtected,
         Process: (node, accept) => checkEntrypointMarked(node, accept, index),

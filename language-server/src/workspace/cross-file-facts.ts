@@ -1,5 +1,5 @@
 import type { Declaration, Model } from '../generated/ast.js';
-import { isAsset, isBoundary, isDfdElement, isExternal, isProcess } from '../generated/ast.js';
+import { isAsset, isBoundary, isDfdElement, isExternal, isProcess, isSystem } from '../generated/ast.js';
 import type { ThreatModelWorkspaceIndex } from './model-index.js';
 
 /**
@@ -7,7 +7,7 @@ import type { ThreatModelWorkspaceIndex } from './model-index.js';
  * about that file's declarations, as one string: the STRIDE coverage of its elements by threats
  * and excludes anywhere, how often its names are declared, whether scenarios use its elements,
  * flows connect its externals and enter its processes, flows cross its boundaries and carry its
- * assets, and the background finding if it lands there. The rest of what its findings depend on
+ * assets, the background finding if it lands there, and the model the file belongs to (DESIGN.md §9). The rest of what its findings depend on
  * is the file itself and the declarations it references, which Langium tracks.
  *
  * When another file changes, the file is revalidated only if this string changed, so a check that
@@ -15,13 +15,13 @@ import type { ThreatModelWorkspaceIndex } from './model-index.js';
  * compares the result of such edits with a validation of everything.
  */
 export function crossFileFacts(model: Model, index: ThreatModelWorkspaceIndex): string {
-    const facts = index.processFacts();
-    const coverage = index.coverage();
-    const lines: string[] = [`scenarios ${facts.hasScenarios}`];
+    const facts = index.processFacts(model);
+    const coverage = index.coverage(model);
+    const lines: string[] = [`model ${index.keyOf(model)}`, `scenarios ${facts.hasScenarios}`];
     if (facts.backgroundAnchor?.$container === model) lines.push(`background ${facts.missingBackground.join(',')}`);
     const visit = (declaration: Declaration): void => {
         const name = 'name' in declaration ? declaration.name : undefined;
-        const parts: (string | number | boolean)[] = [declaration.$type, name ?? '', name ? index.declarationCount(name) : 0];
+        const parts: (string | number | boolean)[] = [declaration.$type, name ?? '', name ? index.declarationCount(name, model) : 0];
         if (isDfdElement(declaration)) {
             parts.push(facts.inScenario.has(declaration));
             for (const category of coverage.coverageOf(declaration).categories) {
@@ -31,6 +31,7 @@ export function crossFileFacts(model: Model, index: ThreatModelWorkspaceIndex): 
         if (isExternal(declaration)) parts.push(facts.connected.has(declaration));
         if (isProcess(declaration)) parts.push(facts.enteredAcross.get(declaration)?.name ?? '');
         if (isAsset(declaration)) parts.push(facts.usedAssets.has(declaration));
+        if (isSystem(declaration)) parts.push(index.systems(model)[0] === declaration);
         if (isBoundary(declaration)) {
             parts.push(facts.crossedBoundaries.has(declaration));
             lines.push(parts.join(' '));

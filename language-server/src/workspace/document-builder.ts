@@ -16,25 +16,39 @@ import { crossFileFacts } from './cross-file-facts.js';
  * document whose {@link crossFileFacts} changed since it was validated is validated again (not
  * re-parsed or re-linked): a threat added in `threats.tm` clears the warning in `dfd.tm`, and an
  * edit that changes nothing for `other.tm` leaves it alone.
+ *
+ * Before that, documents whose model (DESIGN.md §9) changed are linked again: adding a `system`
+ * to a file makes its folder a model of its own, and the files below it stop seeing the names
+ * of the model they were in.
  */
 export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
     /** Per document URI: the cross-file facts its current findings were computed with. */
     private readonly validatedWith = new Map<string, string>();
+    /** Per document URI: the model (DESIGN.md §9) its references were resolved in. */
+    private readonly linkedIn = new Map<string, string>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Validated, document => {
             this.validatedWith.set(document.uri.toString(), this.factsOf(document));
         });
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            this.linkedIn.set(document.uri.toString(), this.modelOf(document));
+        });
         this.onUpdate((_changed, deleted) => {
-            for (const uri of deleted) this.validatedWith.delete(uri.toString());
+            for (const uri of deleted) {
+                this.validatedWith.delete(uri.toString());
+                this.linkedIn.delete(uri.toString());
+            }
         });
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
+        const rescoped = this.rescoped();
+        if (rescoped.length > 0) await super.buildDocuments(rescoped, options, cancelToken);
         if (!options.validation) return;
-        const built = new Set(documents);
+        const built = new Set([...documents, ...rescoped]);
         const affected = this.langiumDocuments.all
             .filter(document => !built.has(document) && document.state === DocumentState.Validated
                 && this.validatedWith.get(document.uri.toString()) !== this.factsOf(document))
@@ -42,6 +56,28 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
         if (affected.length === 0) return;
         for (const document of affected) this.resetToState(document, DocumentState.IndexedReferences);
         await super.buildDocuments(affected, options, cancelToken);
+    }
+
+    /**
+     * Documents whose model changed since they were linked (a `system` added or removed in a
+     * folder above them, or a file moved), and the documents whose references point into those:
+     * reset to be linked again, so that names resolve in the model each file belongs to now.
+     */
+    private rescoped(): LangiumDocument[] {
+        const moved = new Set(this.langiumDocuments.all
+            .filter(document => document.state >= DocumentState.Linked && this.linkedIn.has(document.uri.toString())
+                && this.linkedIn.get(document.uri.toString()) !== this.modelOf(document))
+            .map(document => document.uri.toString()));
+        if (moved.size === 0) return [];
+        const relink = this.langiumDocuments.all
+            .filter(document => document.state >= DocumentState.Linked && (moved.has(document.uri.toString()) || this.indexManager.isAffected(document, moved)))
+            .toArray();
+        for (const document of relink) this.resetToState(document, DocumentState.ComputedScopes);
+        return relink;
+    }
+
+    private modelOf(document: LangiumDocument): string {
+        return (this.serviceRegistry.getServices(document.uri) as ThreatModelServices).workspace.ModelRoots.keyOf(document.uri);
     }
 
     private factsOf(document: LangiumDocument): string {

@@ -1,38 +1,50 @@
-import type { LangiumDocuments, LangiumSharedCoreServices, IndexManager } from 'langium';
+import type { AstNode, IndexManager, LangiumSharedCoreServices } from 'langium';
 import { DocumentState, WorkspaceCache } from 'langium';
-import type { Exclude, Model, Threat } from '../generated/ast.js';
+import type { Exclude, System, Threat } from '../generated/ast.js';
 import { isExclude, isModel, isThreat } from '../generated/ast.js';
 import { CoverageIndex } from '../model/coverage.js';
 import type { ProcessFacts } from '../model/process-facts.js';
 import { computeProcessFacts } from '../model/process-facts.js';
+import type { ModelRoots } from './model-roots.js';
+
+/** A model, named by its key (workspace/model-roots.ts), or by any node of one of its files. */
+export type ModelScope = AstNode | string;
 
 /**
- * Facts that span every `.tm` file of the workspace: STRIDE coverage, how often each name is
- * declared, and the TMA process facts (scenarios, boundary crossings, asset use). Each is computed
- * once per build (after linking, resp. indexing) and then looked up, so validation stays linear in
- * the size of the model.
+ * Facts that span the `.tm` files of one model (DESIGN.md §9): STRIDE coverage, how often each
+ * name is declared, and the TMA process facts (scenarios, boundary crossings, asset use). Each is
+ * computed once per build and model (after linking, resp. indexing) and then looked up, so
+ * validation stays linear in the size of the workspace.
  */
 export class ThreatModelWorkspaceIndex {
-    private readonly documents: LangiumDocuments;
     private readonly indexManager: IndexManager;
-    private readonly coverageCache: WorkspaceCache<'coverage', CoverageIndex>;
-    private readonly nameCache: WorkspaceCache<'names', Map<string, string[]>>;
-    private readonly processCache: WorkspaceCache<'process', ProcessFacts>;
+    private readonly roots: ModelRoots;
+    private readonly coverageCache: WorkspaceCache<string, CoverageIndex>;
+    private readonly nameCache: WorkspaceCache<'names', Map<string, Map<string, string[]>>>;
+    private readonly processCache: WorkspaceCache<string, ProcessFacts>;
 
-    constructor(shared: LangiumSharedCoreServices) {
-        this.documents = shared.workspace.LangiumDocuments;
+    constructor(shared: LangiumSharedCoreServices, roots: ModelRoots) {
         this.indexManager = shared.workspace.IndexManager;
+        this.roots = roots;
         this.coverageCache = new WorkspaceCache(shared, DocumentState.Linked);
         this.nameCache = new WorkspaceCache(shared, DocumentState.IndexedContent);
         this.processCache = new WorkspaceCache(shared, DocumentState.Linked);
     }
 
-    /** Coverage of every element by every threat and exclude of the workspace. */
-    coverage(): CoverageIndex {
-        return this.coverageCache.get('coverage', () => {
+    /** The key of the model a node belongs to. */
+    keyOf(scope: ModelScope): string {
+        return typeof scope === 'string' ? scope : this.roots.keyOfNode(scope);
+    }
+
+    /** Coverage of every element of the model by the model's threats and excludes. */
+    coverage(scope: ModelScope): CoverageIndex {
+        const key = this.keyOf(scope);
+        return this.coverageCache.get(key, () => {
             const threats: Threat[] = [];
             const excludes: Exclude[] = [];
-            for (const model of this.models()) {
+            for (const document of this.roots.group(key).documents) {
+                const model = document.parseResult.value;
+                if (!isModel(model)) continue;
                 for (const declaration of model.declarations) {
                     if (isThreat(declaration)) threats.push(declaration);
                     else if (isExclude(declaration)) excludes.push(declaration);
@@ -42,39 +54,48 @@ export class ThreatModelWorkspaceIndex {
         });
     }
 
-    /** Scenarios, boundary crossings, entry points and asset use across the workspace (TMA steps 1–2). */
-    processFacts(): ProcessFacts {
-        return this.processCache.get('process', () => {
-            // Sorted by URI so that the model-level finding lands in the same file on every build.
-            const documents = this.documents.all.toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-            const models = documents.map(d => d.parseResult.value).filter(isModel);
-            return computeProcessFacts(models);
-        });
+    /** Scenarios, boundary crossings, entry points and asset use of the model (TMA steps 1–2). */
+    processFacts(scope: ModelScope): ProcessFacts {
+        const key = this.keyOf(scope);
+        // Files by URI, so that the model-level finding lands in the same file on every build.
+        return this.processCache.get(key, () => computeProcessFacts(this.roots.group(key).documents.map(d => d.parseResult.value).filter(isModel)));
     }
 
-    /** How many declarations across the workspace carry this name. */
-    declarationCount(name: string): number {
-        return this.declaredTypes(name).length;
+    /** The model's `system` declarations, files by URI (DESIGN.md §9 allows one). */
+    systems(scope: ModelScope): readonly System[] {
+        return this.roots.group(this.keyOf(scope)).systems;
     }
 
-    /** The AST types of every declaration with this name, across the workspace. */
-    declaredTypes(name: string): readonly string[] {
-        const types = this.nameCache.get('names', () => {
-            const result = new Map<string, string[]>();
+    /** How many declarations of the model carry this name. */
+    declarationCount(name: string, scope: ModelScope): number {
+        return this.declaredTypes(name, scope).length;
+    }
+
+    /** The AST types of every declaration of the model with this name. */
+    declaredTypes(name: string, scope: ModelScope): readonly string[] {
+        return this.names().get(this.keyOf(scope))?.get(name) ?? [];
+    }
+
+    /** The keys of the other models that declare this name, sorted. */
+    otherModelsDeclaring(name: string, scope: ModelScope): string[] {
+        const key = this.keyOf(scope);
+        return [...this.names()].filter(([other, names]) => other !== key && names.has(name)).map(([other]) => other);
+    }
+
+    /** Per model key: name → the AST types of its declarations. */
+    private names(): Map<string, Map<string, string[]>> {
+        return this.nameCache.get('names', () => {
+            const result = new Map<string, Map<string, string[]>>();
+            for (const group of this.roots.groups()) result.set(group.key, new Map());
             for (const description of this.indexManager.allElements()) {
-                const list = result.get(description.name);
+                const key = this.roots.keyOf(description.documentUri);
+                let names = result.get(key);
+                if (!names) result.set(key, (names = new Map()));
+                const list = names.get(description.name);
                 if (list) list.push(description.type);
-                else result.set(description.name, [description.type]);
+                else names.set(description.name, [description.type]);
             }
             return result;
         });
-        return types.get(name) ?? [];
-    }
-
-    private *models(): Generator<Model> {
-        for (const document of this.documents.all) {
-            const root = document.parseResult.value;
-            if (isModel(root)) yield root;
-        }
     }
 }

@@ -15,13 +15,14 @@ export interface RunFolders {
     readonly root: string;
     /** Temporary; removed at the end unless TML_KEEP_STATE=1. */
     readonly state: string;
-    /** A copy of test/fixtures/workspace: nothing a test does can change the repository's fixtures. */
+    /** A copy of test/fixtures/workspace (or another source folder): nothing a test does can change the repository's files. */
     readonly workspace: string;
     /** test-results/<name>: logs and screenshots, kept after the run. */
     readonly artifacts: string;
 }
 
-export function prepareRunFolders(name: string): RunFolders {
+/** `source`: the folder (relative to the repository) copied as the workspace; the fixture workspace by default. */
+export function prepareRunFolders(name: string, source = FIXTURE_WORKSPACE): RunFolders {
     const root = repositoryRoot();
     const extensionBundle = join(root, 'out', 'extension', 'extension.cjs');
     if (!existsSync(extensionBundle)) throw new Error(`${extensionBundle} is missing: run npm run build first`);
@@ -30,7 +31,7 @@ export function prepareRunFolders(name: string): RunFolders {
     const state = mkdtempSync(join(tmpdir(), `tml-${name}-`));
     if (process.env.TML_KEEP_STATE !== '1') onCleanup(() => rmSync(state, { recursive: true, force: true }));
     const workspace = join(state, 'workspace');
-    cpSync(join(root, FIXTURE_WORKSPACE), workspace, { recursive: true });
+    cpSync(join(root, source), workspace, { recursive: true });
     return { root, state, workspace, artifacts };
 }
 

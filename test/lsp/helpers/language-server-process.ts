@@ -111,6 +111,24 @@ export class LanguageServerProcess {
         });
     }
 
+    /**
+     * Waits until the latest diagnostics published for `uri` satisfy `accept` (a state, not the
+     * next notification: a late publication of an earlier build cannot be mistaken for the answer
+     * to an edit). Rejects after `timeoutMs` with the last diagnostics seen.
+     */
+    async settledDiagnostics(uri: string, accept: (diagnostics: readonly Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<readonly Diagnostic[]> {
+        const deadline = performance.now() + timeoutMs;
+        for (;;) {
+            const latest = this.latestDiagnostics(uri);
+            if (latest && accept(latest.diagnostics)) return latest.diagnostics;
+            const left = deadline - performance.now();
+            if (left <= 0) {
+                throw new Error(`The diagnostics of ${uri} did not reach the expected state within ${timeoutMs} ms; the last were:\n${JSON.stringify(latest?.diagnostics ?? null, undefined, 1)}`);
+            }
+            await this.nextDiagnostics(uri, this.mark(), left).catch(() => undefined);
+        }
+    }
+
     /** The last diagnostics published for `uri` so far, if any. */
     latestDiagnostics(uri: string): ReceivedDiagnostics | undefined {
         for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i]!.uri === uri) return this.published[i];

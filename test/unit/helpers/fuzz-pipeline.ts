@@ -152,7 +152,7 @@ const INVISIBLE = /[\u0000\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060\u2066-\u2
 async function exerciseGenerators(document: LangiumDocument, diagnostics: readonly Diagnostic[], options: ExerciseOptions, step: Step, visible: VisibleCheck): Promise<void> {
     const model = document.parseResult.value;
     const files: ModelFile[] = isModel(model) ? [{ path: FUZZ_FILE, model }] : [];
-    const coverage = services.ThreatModel.workspace.ModelIndex.coverage();
+    const coverage = services.ThreatModel.workspace.ModelIndex.coverage(model);
     for (const format of TABLE_FORMATS) {
         await step(`table ${format}`, () => {
             const table = formatThreatTable(buildThreatTable(workspaceTableInput(files, coverage)), format);

@@ -1,0 +1,10 @@
+/**
+ * Runs the models suite (DESIGN.md §9) inside real VS Code with a copy of the repository's
+ * examples/ folder as the workspace: three models that must stay apart.
+ *
+ *   node out/tsc/test/integration/run-models.js      (after `npm run build`)
+ */
+import { runMain } from './harness/cleanup.js';
+import { runSuiteIn } from './run-server.js';
+
+runMain(() => runSuiteIn('models', 'examples', 'models.cjs'));
