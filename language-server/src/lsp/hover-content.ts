@@ -33,10 +33,13 @@ export function elementHover(element: DfdElement, coverage: ElementCoverage): st
     return lines.join('\n');
 }
 
-/** Hover for a threat: DREAD factors, risk and rating, response, and the mitigations' status. */
+/** Hover for a threat: categories, targets, assets, DREAD factors, risk and rating, response, the mitigations' status and the bug. */
 export function threatHover(threat: Threat): string {
     const lines = [`**Threat ${escapeMarkdown(threat.name)}**${threat.title ? ` — ${escapeMarkdown(threat.title)}` : ''}`, ''];
     if (threat.stride.length > 0) lines.push(`STRIDE: ${threat.stride.join(', ')}`, '');
+    const names = (refs: ReadonlyArray<{ ref?: { name?: string }; $refText?: string }>): string => refs.map(r => escapeMarkdown(r.ref?.name ?? r.$refText ?? '')).join(', ');
+    if (threat.targets.length > 0) lines.push(`Targets: ${names(threat.targets)}`, '');
+    if (threat.assets.length > 0) lines.push(`Assets: ${names(threat.assets)}`, '');
     const score = computeRisk(threat.dread);
     if (threat.dread) {
         const values = new Map(threat.dread.factors.map(f => [f.factor, f.value]));
@@ -48,6 +51,7 @@ export function threatHover(threat: Threat): string {
         const m = ref.ref;
         if (m) lines.push(`- ${escapeMarkdown(m.name)} — ${escapeMarkdown(m.title ?? '')} (${m.status ?? 'no status'})`);
     }
+    if (threat.bug !== undefined) lines.push('', `Bug: ${escapeMarkdown(threat.bug)}`);
     return lines.join('\n');
 }
 
