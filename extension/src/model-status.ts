@@ -26,7 +26,8 @@ export class ModelStatus implements vscode.Disposable {
     constructor(private readonly server: ThreatModelLanguageServer) {
         this.item.name = 'Threat Model';
         this.item.command = OPEN_DFD_PREVIEW_COMMAND;
-        this.disposables.push(this.item, vscode.window.onDidChangeActiveTextEditor(() => void this.update()));
+        // No active text editor: a webview (the DFD preview) or a panel has the focus; keep the model shown.
+        this.disposables.push(this.item, vscode.window.onDidChangeActiveTextEditor(editor => editor && void this.update()));
         // A restarted server is a new client: listen to each one.
         server.onClient(client => client.onNotification(ModelsChangedNotification, () => void this.update()));
         void this.update();
@@ -36,7 +37,8 @@ export class ModelStatus implements vscode.Disposable {
     async update(): Promise<void> {
         const number = ++this.requests;
         const document = vscode.window.activeTextEditor?.document;
-        if (document?.languageId !== LANGUAGE_ID) return this.hide();
+        if (!document) return;
+        if (document.languageId !== LANGUAGE_ID) return this.hide();
         try {
             await this.server.ready();
             const model = await this.server.client.sendRequest(ModelOfRequest, { uri: document.uri.toString() });

@@ -40,6 +40,8 @@ export class DfdPreviewPanel {
     static current: DfdPreviewPanel | undefined;
 
     private latest: DfdResult | undefined;
+    /** The document {@link latest} was asked for. */
+    private latestFor: string | undefined;
     private highlighted: string | null = null;
     private pending: vscode.CancellationTokenSource | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
@@ -119,9 +121,14 @@ export class DfdPreviewPanel {
         void this.refresh();
     }
 
-    /** `DFD: <system title>` once the model is known (DESIGN.md §9), the file's name before. */
+    /**
+     * `DFD: <system title> (<file>)` once the diagram of the file it follows has come (the model,
+     * DESIGN.md §9, and the file whose selection it highlights), `DFD: <file>` until then.
+     */
     private updateTitle(): void {
-        this.panel.title = `DFD: ${this.latest?.model.title ?? this.documentUri.path.split('/').pop() ?? ''}`;
+        const file = this.documentUri.path.split('/').pop() ?? '';
+        const model = this.latestFor === this.documentUri.toString() ? this.latest?.model.title : undefined;
+        this.panel.title = model ? `DFD: ${model} (${file})` : `DFD: ${file}`;
     }
 
     private scheduleRefresh(): void {
@@ -146,6 +153,7 @@ export class DfdPreviewPanel {
             const result = await this.server.client.sendRequest(DfdRequest, params, request.token);
             if (request.token.isCancellationRequested) return;
             this.latest = result;
+            this.latestFor = params.uri;
             this.latestRequest = number;
             this.updateTitle();
             this.scenario = result.diagram.scenario;

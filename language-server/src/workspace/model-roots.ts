@@ -19,6 +19,8 @@ export interface ThreatModelGroup {
 
 interface Assignment {
     readonly keyByUri: ReadonlyMap<string, string>;
+    /** The same by the root node of each document: checks ask per node, so this skips the URI. */
+    readonly keyByRoot: WeakMap<AstNode, string>;
     readonly groups: ReadonlyMap<string, ThreatModelGroup>;
 }
 
@@ -48,7 +50,9 @@ export class ModelRoots {
 
     /** The key of the model a node's document belongs to. */
     keyOfNode(node: AstNode): string {
-        return this.keyOf(AstUtils.getDocument(node).uri);
+        let root = node;
+        while (root.$container) root = root.$container;
+        return this.assignment().keyByRoot.get(root) ?? this.keyOf(AstUtils.getDocument(node).uri);
     }
 
     /** The model with this key (empty when no document belongs to it). */
@@ -99,10 +103,12 @@ export class ModelRoots {
             const documents = this.documents.all.toArray().sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
             const systemFolders = this.systemFolders();
             const keyByUri = new Map<string, string>();
+            const keyByRoot = new WeakMap<AstNode, string>();
             const members = new Map<string, LangiumDocument[]>();
             for (const document of documents) {
                 const key = this.computeKey(document.uri, systemFolders);
                 keyByUri.set(document.uri.toString(), key);
+                if (document.parseResult?.value) keyByRoot.set(document.parseResult.value, key);
                 const list = members.get(key);
                 if (list) list.push(document);
                 else members.set(key, [document]);
@@ -112,7 +118,7 @@ export class ModelRoots {
                 const docs = members.get(key)!;
                 groups.set(key, { key, documents: docs, uris: new Set(docs.map(d => d.uri.toString())), systems: docs.flatMap(systemsOf) });
             }
-            return { keyByUri, groups };
+            return { keyByUri, keyByRoot, groups };
         });
     }
 

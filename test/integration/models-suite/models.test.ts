@@ -47,7 +47,7 @@ describe('the examples folder as the workspace: three separate models', () => {
             edges: WEB_SHOP_EDGES,
         });
         const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputWebview);
-        assert.equal(tab?.label, 'DFD: Pine & Co. web shop');
+        assert.equal(tab?.label, 'DFD: Pine & Co. web shop (threats.tm)');
     });
 
     it('switches the preview to the smart lock when a smart-lock file becomes active', async () => {

@@ -24,6 +24,7 @@ describe('DFD preview', () => {
         // The model is the workspace's: online-store.tm and refunds.tm, whose flow ends at Storefront.
         assert.deepEqual(shown, {
             uri: onlineStore.toString(),
+            model: 'Online Store',
             scenario: null,
             nodes: ['Customer', 'Storefront', 'OrdersDb', 'SupportAgent'],
             edges: ['PlaceOrder', 'SaveOrder', 'IssueRefund'],
