@@ -33,6 +33,16 @@ describe('quick-fixes for syntax errors that say "did you mean" (issue 14)', () 
         });
     }
 
+    it('fixes a misspelt name of the model (an unknown reference)', async () => {
+        const text = 'process Storefront "s"\nthreat T "t" { stride Spoofing targets Storefrnt }';
+        const { document, diagnostics } = await checkModel(text);
+        const error = diagnostics.find(d => (d.data as { code?: string } | undefined)?.code === 'linking-error')!;
+        assert.equal(error.message, "Unknown DFD element (external, process, datastore or flow) 'Storefrnt'; did you mean 'Storefront'? Declare it in a .tm file of this model, or correct the name.");
+        const [action] = codeActionsFor(document, error, ['quickfix']);
+        assert.equal(action?.title, "Change 'Storefrnt' to 'Storefront'");
+        assert.equal(applyAction(text, document.textDocument.uri, action!), 'process Storefront "s"\nthreat T "t" { stride Spoofing targets Storefront }');
+    });
+
     it('offers nothing where there is no likely meaning', async () => {
         assert.deepEqual((await fixesOf('threat T "t" { stride Phishing }')).titles, []);
     });

@@ -73,6 +73,23 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         return options.stopAfterLinkingErrors === true && found(DocumentValidator.LinkingError);
     }
 
+    /** Langium's linking errors, with the name a near miss most likely meant in `data.fix` (references/linker.ts). */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const suggestions = new Map<number, string>();
+        for (const reference of document.references) {
+            const suggestion = (reference.error as { suggestion?: string } | undefined)?.suggestion;
+            if (suggestion && reference.$refNode) suggestions.set(reference.$refNode.offset, suggestion);
+        }
+        if (suggestions.size === 0) return;
+        for (let i = start; i < diagnostics.length; i++) {
+            const diagnostic = diagnostics[i]!;
+            const suggestion = suggestions.get(document.textDocument.offsetAt(diagnostic.range.start));
+            if (suggestion) diagnostics[i] = { ...diagnostic, data: { ...(diagnostic.data as object), fix: { range: diagnostic.range, texts: [suggestion] } } };
+        }
+    }
+
     /**
      * Langium's parser errors (`processParsingErrors`), with two changes: an error on the first
      * token after a lexer error is left out (the lexer's message already says what is wrong: `'x'` in single quotes is one mistake,

@@ -60,7 +60,8 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
 
     /** Every quick-fix for one diagnostic. */
     fixesFor(document: LangiumDocument, diagnostic: Diagnostic, names: UniqueNames = this.uniqueNames()): CodeAction[] {
-        if ((diagnostic.data as { code?: unknown } | undefined)?.code === DocumentValidator.ParsingError) return syntaxFixes(document, diagnostic);
+        const builtIn = (diagnostic.data as { code?: unknown } | undefined)?.code;
+        if (builtIn === DocumentValidator.ParsingError || builtIn === DocumentValidator.LinkingError) return syntaxFixes(document, diagnostic);
         const data = diagnostic.data as Partial<ThreatModelDiagnosticData> | undefined;
         const code = data?.code;
         if (!isIssueCode(code)) return [];
