@@ -43,6 +43,12 @@ describe('quick-fixes for syntax errors that say "did you mean" (issue 14)', () 
         assert.equal(applyAction(text, document.textDocument.uri, action!), 'process Storefront "s"\nthreat T "t" { stride Spoofing targets Storefront }');
     });
 
+    it('takes any name for a candidate, __proto__ and constructor included (found by the fuzz suite)', async () => {
+        const { diagnostics } = await checkModel('external __proto__ "p"\nexternal constructor "c"\nthreat T "t" { targets constructr }');
+        assert.deepEqual(diagnostics.filter(d => (d.data as { code?: string }).code === 'linking-error').map(d => d.message),
+            ["Unknown DFD element (external, process, datastore or flow) 'constructr'; did you mean 'constructor'? Declare it in a .tm file of this model, or correct the name."]);
+    });
+
     it('offers nothing where there is no likely meaning', async () => {
         assert.deepEqual((await fixesOf('threat T "t" { stride Phishing }')).titles, []);
     });

@@ -3,7 +3,7 @@
  * for the response `fix`, "severity" for a `dread` rating. Offered only where the keyword they
  * stand for is allowed, so a word here never suggests something the grammar would refuse.
  */
-const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
     fix: ['mitigate', 'mitigated', 'mitigation', 'fixed', 'resolve', 'resolved'],
     accept: ['accepted', 'ignore', 'ignored', 'tolerate', 'wontfix'],
     remove: ['avoid', 'eliminate', 'removed', 'delete', 'disable'],
@@ -27,7 +27,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     process: ['service', 'component', 'app', 'server'],
     datastore: ['database', 'db', 'store', 'storage'],
     bug: ['ticket', 'issue', 'jira'],
-};
+}));
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
@@ -64,7 +64,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     const folded = word.toLowerCase().replace(/[\s_-]+/g, '');
     const exact = candidates.find(c => c.toLowerCase() === folded);
     if (exact !== undefined && exact !== word) return exact;
-    const synonym = candidates.find(c => SYNONYMS[c]?.includes(folded));
+    // A Map: candidates are names of the model too, and `__proto__` is a name.
+    const synonym = candidates.find(c => SYNONYMS.get(c)?.includes(folded));
     if (synonym !== undefined) return synonym;
     let best: { candidate: string; distance: number } | undefined;
     for (const candidate of candidates) {
