@@ -5,10 +5,13 @@ import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
 import { registerGenerateReportCommand } from './commands/generate-report.js';
 import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
+import { registerNewThreatModelCommand } from './commands/new-threat-model.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
+import { registerWalkthrough } from './commands/walkthrough.js';
 import { ThreatModelLanguageServer } from './language-client.js';
 import { ModelStatus } from './model-status.js';
+import { TablePreviewPanel } from './table-preview/table-panel.js';
 
 export type { ThreatModelExtensionApi } from './api.js';
 
@@ -25,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerRestartServerCommand(started));
     context.subscriptions.push(registerDfdPreview(context, started));
     context.subscriptions.push(registerGenerateThreatTableCommand(started), registerGenerateReportCommand(started));
+    context.subscriptions.push(TablePreviewPanel.registerCommands(context));
+    context.subscriptions.push(registerNewThreatModelCommand(), registerWalkthrough(context));
     const status = new ModelStatus(started);
     context.subscriptions.push(status);
     return {

@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackages as installDebianPackages } from '../debian-packages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -60,28 +61,8 @@ export function serverFolder() {
 
 /** Installs the missing Debian packages with apt-get when root on Debian; otherwise explains and fails. */
 export function ensureDebianPackages() {
-    const missing = DEBIAN_PACKAGES.filter(p => !existsSync(p.provides));
-    if (missing.length === 0) return;
-    const names = missing.map(p => p.name);
-    const isRoot = process.getuid?.() === 0;
-    const hasApt = existsSync('/usr/bin/apt-get');
-    if (!isRoot || !hasApt) {
-        throw new Error(
-            `missing system packages: ${names.join(' ')}.\n` +
-            (hasApt
-                ? `Install them as root: sudo apt-get install -y --no-install-recommends ${names.join(' ')}`
-                : 'This harness installs them with apt-get on Debian/Ubuntu; on other systems install Chromium at ' +
-                  `${CHROMIUM_PATH}, ripgrep, the Kerberos development headers (gssapi.h), make, g++ and python3.`),
-        );
-    }
-    const started = Date.now();
-    log(`installing ${names.join(' ')} with apt-get`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...names]]) {
-        const result = spawnSync('apt-get', args, { stdio: ['ignore', process.stderr, 'inherit'], env });
-        if (result.status !== 0) throw new Error(`apt-get ${args[0]} exited with ${result.status ?? result.signal}`);
-    }
-    log(`apt-get done in ${seconds(started)}`);
+    installDebianPackages(DEBIAN_PACKAGES, 'This harness installs them with apt-get on Debian/Ubuntu; on other systems install Chromium at ' +
+        `${CHROMIUM_PATH}, ripgrep, the Kerberos development headers (gssapi.h), make, g++ and python3.`, log);
 }
 
 /** node-gyp as shipped inside npm, with Node's own headers: nothing is downloaded. */

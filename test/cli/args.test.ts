@@ -45,7 +45,7 @@ describe('tml argument parsing', () => {
     it('rejects a missing value, naming the flag and the values allowed', () => {
         assert.deepEqual(parseArgs(['check', '--format']), {
             kind: 'usage-error',
-            message: 'missing value for --format: expected one of text, json, sarif',
+            message: 'missing value for --format: expected one of text, json, sarif, gitlab',
         });
         assert.deepEqual(parseArgs(['check', '--fail-on', '--format', 'json']), {
             kind: 'usage-error',
@@ -56,7 +56,7 @@ describe('tml argument parsing', () => {
     it('rejects a bad value, naming it, the flag and the values allowed', () => {
         assert.deepEqual(parseArgs(['check', '--format', 'xml']), {
             kind: 'usage-error',
-            message: "invalid value 'xml' for --format: expected one of text, json, sarif",
+            message: "invalid value 'xml' for --format: expected one of text, json, sarif, gitlab",
         });
         assert.deepEqual(parseArgs(['check', '--fail-on=']), {
             kind: 'usage-error',
@@ -76,11 +76,11 @@ describe('tml argument parsing', () => {
     it('rejects a missing or unknown command', () => {
         assert.deepEqual(parseArgs([]), {
             kind: 'usage-error',
-            message: "missing command: expected one of check, table, dfd, report, help (see 'tml --help')",
+            message: "missing command: expected one of check, table, dfd, report, init, help (see 'tml --help')",
         });
         assert.deepEqual(parseArgs(['lint']), {
             kind: 'usage-error',
-            message: "unknown command 'lint': expected one of check, table, dfd, report, help (see 'tml --help')",
+            message: "unknown command 'lint': expected one of check, table, dfd, report, init, help (see 'tml --help')",
         });
     });
 });

@@ -162,7 +162,7 @@ describe('tml check', () => {
 
         it('is 2 with one line on stderr for a bad flag or a bad --format value', () => {
             assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format, --fail-on or --stale");
-            assertOneLineFailure(runTml(['check', '--format', 'xml', DESIGN_EXAMPLE]), "invalid value 'xml' for --format: expected one of text, json, sarif");
+            assertOneLineFailure(runTml(['check', '--format', 'xml', DESIGN_EXAMPLE]), "invalid value 'xml' for --format: expected one of text, json, sarif, gitlab");
             assertOneLineFailure(runTml(['check', DESIGN_EXAMPLE, '--fail-on']), 'missing value for --fail-on: expected one of error, warning, none');
         });
 
@@ -255,7 +255,7 @@ describe('tml', () => {
         for (const args of [['--help'], ['help']]) {
             const run = runTml(args);
             assert.equal(run.status, 0);
-            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\] \[--fail-on error\|warning\|none\] \[--stale\]\n/);
+            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\|gitlab\] \[--fail-on error\|warning\|none\] \[--stale\]\n/);
         }
     });
 
@@ -266,7 +266,7 @@ describe('tml', () => {
     });
 
     it('is 2 with one line on stderr for a missing or unknown command', () => {
-        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, help (see 'tml --help')");
-        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, help (see 'tml --help')");
+        assertOneLineFailure(runTml([]), "missing command: expected one of check, table, dfd, report, init, help (see 'tml --help')");
+        assertOneLineFailure(runTml(['lint']), "unknown command 'lint': expected one of check, table, dfd, report, init, help (see 'tml --help')");
     });
 });

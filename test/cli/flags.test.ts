@@ -19,7 +19,7 @@ describe('command-line options of every command', () => {
     });
 
     it('check: a value after = that looks like a flag is missing, not invalid', () => {
-        assert.deepEqual(parseArgs(['check', '--format=--json']), usageError('missing value for --format: expected one of text, json, sarif'));
+        assert.deepEqual(parseArgs(['check', '--format=--json']), usageError('missing value for --format: expected one of text, json, sarif, gitlab'));
     });
 
     it('table and report: unknown options name the ones each command takes', () => {

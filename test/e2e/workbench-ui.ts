@@ -67,11 +67,11 @@ export async function waitForQuickInputFocus(page: Page, what: string): Promise<
 
 /**
  * Presses Enter once the input holds the typed `label` and the focused row, the one Enter accepts,
- * is `label` (VS Code may add `, file results` or `, recently opened`). The list follows the input asynchronously: right after focus
+ * is `label` (VS Code may add the folder, `, file results` or `, recently opened`). The list follows the input asynchronously: right after focus
  * left a webview, the input already held the whole file name while the list still showed the
  * unfiltered "recently opened" rows, and Enter reopened the first of them, the preview itself.
  */
-async function acceptRow(page: Page, label: string): Promise<void> {
+export async function acceptRow(page: Page, label: string): Promise<void> {
     const input = page.locator(QUICK_INPUT);
     let value = '';
     let rows: { label: string; focused: boolean }[] = [];
@@ -82,7 +82,7 @@ async function acceptRow(page: Page, label: string): Promise<void> {
             focused: row.classList.contains('focused'),
         })));
         // The command palette's input starts with '>'.
-        return value.endsWith(label) && rows.some(row => row.focused && (row.label === label || row.label.startsWith(`${label}, `)));
+        return value.endsWith(label) && rows.some(row => row.focused && (row.label === label || row.label.startsWith(`${label}, `) || row.label.startsWith(`${label} `)));
     }, {
         what: `the quick input to focus the row '${label}'`,
         timeoutMs: UI_TIMEOUT_MS,

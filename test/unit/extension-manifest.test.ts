@@ -80,6 +80,10 @@ describe('the VS Code extension manifest (package.json)', () => {
             { command: 'threatModel.openDfdPreview', title: 'Open DFD Preview', category: 'Threat Model', icon: '$(open-preview)' },
             { command: 'threatModel.generateThreatTable', title: 'Generate Threat Table', category: 'Threat Model' },
             { command: 'threatModel.generateReport', title: 'Generate Security Model Report', category: 'Threat Model' },
+            { command: 'threatModel.tablePreview.openInBrowser', title: 'Open Threat Table in Browser', category: 'Threat Model', icon: '$(link-external)' },
+            { command: 'threatModel.tablePreview.saveAs', title: 'Save Threat Table As…', category: 'Threat Model', icon: '$(save-as)' },
+            { command: 'threatModel.newThreatModel', title: 'New Threat Model…', category: 'Threat Model' },
+            { command: 'threatModel.openWalkthrough', title: 'Get Started', category: 'Threat Model' },
         ]);
     });
 });

@@ -42,8 +42,11 @@ describe('the .vsix package (.vscodeignore)', () => {
     it('holds only the bundles, the grammar, the language configuration, the documents and their images', async () => {
         assert.deepEqual(await packagedFiles(), [
             'LICENSE',
+            'docs/ci.md',
             'docs/dfd.md',
+            'docs/editors.md',
             'docs/images/dfd-preview.png',
+            'docs/images/new-threat-model.png',
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
             'docs/threat-table.md',
@@ -60,7 +63,7 @@ describe('the .vsix package (.vscodeignore)', () => {
     it('shows the README\'s images inlined, since VS Code\'s extension page loads images only from https: and data:', () => {
         const shown = linksOf('README.md').filter(l => l.type === 'image').map(l => l.url);
         const packaged = linksOf(PACKAGED_README).filter(l => l.type === 'image').map(l => l.url);
-        assert.deepEqual(shown, ['docs/images/syntax-error.png', 'docs/images/quick-fix.png', 'docs/images/dfd-preview.png']);
+        assert.deepEqual(shown, ['docs/images/syntax-error.png', 'docs/images/quick-fix.png', 'docs/images/dfd-preview.png', 'docs/images/threat-table.png']);
         assert.deepEqual(packaged, shown.map(file => `data:image/png;base64,${readFileSync(`${ROOT}${file}`).toString('base64')}`));
         const text = (file: string) => readFileSync(`${ROOT}${file}`, 'utf8').replace(/!\[([^\]]*)\]\([^)]*\)/g, '![$1]()');
         assert.equal(text(PACKAGED_README), text('README.md'), 'the packaged README differs from README.md in more than its images');
@@ -82,7 +85,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             }
         }
         assert.deepEqual(missing, []);
-        assert.deepEqual([...seen].sort(), ['docs/dfd.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/threat-table.md']);
+        assert.deepEqual([...seen].sort(), ['docs/ci.md', 'docs/dfd.md', 'docs/editors.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/threat-table.md']);
     });
 
     it('is packaged with that README, its links kept relative, and without a repository (npm run package)', () => {

@@ -2,7 +2,7 @@ import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const FAIL_ON_VALUES = ['error', 'warning', 'none'] as const;
@@ -45,6 +45,14 @@ export interface DfdOptions {
     readonly out?: string;
 }
 
+/** `tml init`: a starter model of the system called `title`, written to `out` (never over an existing file). */
+export interface InitOptions {
+    /** The system's name as given (the words after `init`); empty for the current folder's name. */
+    readonly title: string;
+    /** The file to write; without it, threat-model.tm in a model of its own (generator/starter-model.ts). */
+    readonly out?: string;
+}
+
 /** What the command line asks for. */
 export type CliCommand =
     // `command`: the command whose own usage to print (`tml dfd --help`); without it, the overview.
@@ -53,7 +61,8 @@ export type CliCommand =
     | { readonly kind: 'check'; readonly options: CheckOptions }
     | { readonly kind: 'table'; readonly options: TableOptions }
     | { readonly kind: 'report'; readonly options: ReportOptions }
-    | { readonly kind: 'dfd'; readonly options: DfdOptions };
+    | { readonly kind: 'dfd'; readonly options: DfdOptions }
+    | { readonly kind: 'init'; readonly options: InitOptions };
 
 /** A command line that cannot be run; `message` is one line naming what is wrong and what is allowed. */
 export interface UsageError {
@@ -62,10 +71,11 @@ export interface UsageError {
 }
 
 export const USAGE = `Usage:
-  tml check  [paths…] [--format text|json|sarif] [--fail-on error|warning|none] [--stale]
+  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale]
   tml table  [paths…] [--format md|csv|html|json] [--out FILE]          (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
   tml report [paths…] [--out FILE]                                      (Markdown security model)
+  tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
   tml --help | tml help
   tml --version
 
@@ -76,7 +86,7 @@ than the last commit of its .tm file (tm/implementation-stale, information).
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
-const COMMANDS = ['check', 'table', 'dfd', 'report', 'help'] as const;
+const COMMANDS = ['check', 'table', 'dfd', 'report', 'init', 'help'] as const;
 
 /**
  * Parses the arguments after `tml` (`process.argv.slice(2)`). Never throws: a command line that
@@ -100,6 +110,8 @@ export function parseArgs(argv: readonly string[]): CliCommand | UsageError {
             return parseDocumentCommand(command, rest);
         case 'dfd':
             return parseDfd(rest);
+        case 'init':
+            return parseInit(rest);
         default:
             return usageError(`unknown command '${command}': expected one of ${COMMANDS.join(', ')} (see 'tml --help')`);
     }
@@ -133,6 +145,13 @@ function parseDfd(args: readonly string[]): CliCommand | UsageError {
     return { kind: 'dfd', options: { paths, scenario: values.get('--scenario') ?? null, format, ...destination(values) } };
 }
 
+/** `tml init Online Store` and `tml init "Online Store"` name the same system. */
+function parseInit(args: readonly string[]): CliCommand | UsageError {
+    const parsed = parseFlags(args, INIT_FLAGS);
+    if (parsed.kind !== 'flags') return parsed.kind === 'help' ? { kind: 'help' } : parsed;
+    return { kind: 'init', options: { title: parsed.paths.join(' ').trim(), ...destination(parsed.values) } };
+}
+
 /** `{ out }` when `--out` was given, else nothing: stdout. */
 function destination(values: ReadonlyMap<string, string>): { readonly out?: string } {
     const out = values.get('--out');
@@ -159,6 +178,7 @@ const CHECK_FLAGS: CommandFlags = {
 };
 const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME } };
 const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME } };
+const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };
 const DFD_FLAGS: CommandFlags = {
     command: 'dfd',
     flags: { '--scenario': { kind: 'text', expected: 'a scenario name' }, '--format': { kind: 'choice', values: DFD_FORMATS }, '--out': FILE_NAME },

@@ -3,6 +3,7 @@ import { DocumentState } from 'langium';
 import { NodeThreatModelContext } from '../node-context.js';
 import type { Finding } from '../generator/findings.js';
 import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '../generator/findings.js';
+import { formatGitLab } from '../generator/gitlab.js';
 import { formatSarif } from '../generator/sarif.js';
 import { formatText } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
@@ -63,6 +64,8 @@ function formatFindings(findings: readonly Finding[], options: CheckOptions, fil
             return formatJson(findings);
         case 'sarif':
             return formatSarif(findings, { toolVersion, sourceRootUri: folderUri(cwd) });
+        case 'gitlab':
+            return formatGitLab(findings);
     }
 }
 

@@ -2,6 +2,7 @@ import { parseArgs, USAGE } from './args.js';
 import { runCheck } from './check.js';
 import { CliError } from './cli-error.js';
 import { DFD_USAGE, runDfd } from './dfd-command.js';
+import { runInit } from './init-command.js';
 import type { CliIo } from './io.js';
 import { runReport } from './report-command.js';
 import { runTable } from './table-command.js';
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return runReport(command.options, io);
         case 'dfd':
             return runDfd(command.options, io);
+        case 'init':
+            return runInit(command.options, io);
     }
 }
 

@@ -13,7 +13,7 @@ h2 { font-size: 16px; margin: 28px 0 8px; }
 p { margin: 4px 0 12px; }
 .legend { color: #555; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #b8b8b8; padding: 4px 6px; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; min-width: 3em; }
+th, td { border: 1px solid #b8b8b8; padding: 4px 6px; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; min-width: 3em; }
 thead th { background: #ececec; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }

@@ -1,5 +1,5 @@
 import type { ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
+import { DefaultScopeProvider, MultiMapScope, WorkspaceCache } from 'langium';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 
@@ -10,7 +10,8 @@ import type { ModelRoots } from '../workspace/model-roots.js';
  */
 export class ModelScopeProvider extends DefaultScopeProvider {
     private readonly roots: ModelRoots;
-    private readonly modelScopes: WorkspaceCache<string, Scope>;
+    /** Per model key: the global scope of each reference type. */
+    private readonly modelScopes: WorkspaceCache<string, Map<string, Scope>>;
 
     constructor(services: ThreatModelServices) {
         super(services);
@@ -19,8 +20,13 @@ export class ModelScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
-        const key = this.roots.keyOf(AstUtils.getDocument(context.container).uri);
-        return this.modelScopes.get(`${referenceType}\u0000${key}`, () =>
-            new MultiMapScope(this.indexManager.allElements(referenceType, new Set(this.roots.group(key).uris))));
+        const key = this.roots.keyOfNode(context.container);
+        const scopes = this.modelScopes.get(key, () => new Map());
+        let scope = scopes.get(referenceType);
+        if (!scope) {
+            scope = new MultiMapScope(this.indexManager.allElements(referenceType, new Set(this.roots.group(key).uris)));
+            scopes.set(referenceType, scope);
+        }
+        return scope;
     }
 }

@@ -86,14 +86,14 @@ export class ThreatModelWorkspaceIndex {
     private names(): Map<string, Map<string, string[]>> {
         return this.nameCache.get('names', () => {
             const result = new Map<string, Map<string, string[]>>();
-            for (const group of this.roots.groups()) result.set(group.key, new Map());
-            for (const description of this.indexManager.allElements()) {
-                const key = this.roots.keyOf(description.documentUri);
-                let names = result.get(key);
-                if (!names) result.set(key, (names = new Map()));
-                const list = names.get(description.name);
-                if (list) list.push(description.type);
-                else names.set(description.name, [description.type]);
+            for (const group of this.roots.groups()) {
+                const names = new Map<string, string[]>();
+                for (const description of this.indexManager.allElements(undefined, new Set(group.uris))) {
+                    const list = names.get(description.name);
+                    if (list) list.push(description.type);
+                    else names.set(description.name, [description.type]);
+                }
+                result.set(group.key, names);
             }
             return result;
         });

@@ -46,6 +46,33 @@ describe('threat table and security model report', () => {
         assert.equal(again.getText(), text);
     });
 
+    it('Generate Threat Table in HTML shows the page rendered beside the model, and Save As writes exactly that page', async () => {
+        await threatModelExtension().exports.ready();
+        await openInEditor(workspaceFile('online-store.tm'));
+        const shown = await vscode.commands.executeCommand<{ title: string; html: string }>(GENERATE_THREAT_TABLE, { scope: 'model', format: 'html' });
+        assert.equal(shown.title, 'Threat table: Online Store');
+        assert.match(shown.html, /^<!DOCTYPE html>\n/);
+        assert.match(shown.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+        assert.match(shown.html, /<td[^>]*>SessionHijack<\/td>/);
+        const tableTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap(group => group.tabs)
+            .filter(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('threatModel.tablePreview'));
+        // The tab model follows the panel asynchronously.
+        const tabs = await eventually(() => {
+            assert.deepEqual(tableTabs().map(tab => tab.label), ['Threat table: Online Store']);
+            return tableTabs();
+        });
+        assert.ok(vscode.window.visibleTextEditors.every(editor => editor.document.languageId !== 'html'), 'the page was opened as source text');
+        const target = workspaceFile('saved-threat-list.html');
+        try {
+            const saved = await vscode.commands.executeCommand<vscode.Uri>('threatModel.tablePreview.saveAs', target);
+            assert.equal(saved.toString(), target.toString());
+            assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), shown.html);
+        } finally {
+            await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+            for (const tab of tabs) await vscode.window.tabGroups.close(tab);
+        }
+    });
+
     it('Generate Security Model Report opens the report of the current file, with an open item per finding in the Problems panel', async () => {
         await threatModelExtension().exports.ready();
         const onlineStore = workspaceFile('online-store.tm');

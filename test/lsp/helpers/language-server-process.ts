@@ -39,8 +39,9 @@ export class LanguageServerProcess {
     private readonly exited: Promise<number | null>;
     private readonly versions = new Map<string, number>();
 
-    constructor() {
-        this.process = spawn(process.execPath, [BUNDLED_SERVER, '--stdio'], { stdio: 'pipe' });
+    /** `command`: the server's command line; by default the bundled server as VS Code starts it, over stdio. */
+    constructor(command: readonly [string, ...string[]] = [process.execPath, BUNDLED_SERVER, '--stdio'], env: NodeJS.ProcessEnv = process.env) {
+        this.process = spawn(command[0], command.slice(1), { stdio: 'pipe', env });
         this.exited = new Promise(resolve => this.process.once('exit', code => resolve(code)));
         this.process.stderr.setEncoding('utf8');
         this.process.stderr.on('data', (chunk: string) => { this.stderr += chunk; });

@@ -1,0 +1,86 @@
+/**
+ * The guided start in real VS Code (the code-server workbench in headless Chromium), as a new user
+ * meets it: "Threat Model: New Threat Model…" asks for the system's name and opens the starter
+ * model, whose findings are warnings only; "Threat Model: Get Started" opens the walkthrough.
+ * Prints `N passed, N failed`.
+ *
+ *   node out/tsc/test/e2e/new-threat-model.js [screenshot.png]      (after `npm run package`)
+ *
+ * The screenshot defaults to test-results/new-threat-model/new-threat-model.png; the walkthrough's
+ * and the README's is docs/images/new-threat-model.png.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { runMain } from '../integration/harness/cleanup.js';
+import type { UserCheck } from '../integration/harness/user-checks.js';
+import { runUserChecks } from '../integration/harness/user-checks.js';
+import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
+import { waitUntil } from '../integration/harness/wait.js';
+import { PROBLEMS_STATUS, runFromCommandPalette, UI_TIMEOUT_MS, waitForQuickInputFocus, waitForWorkbench } from './workbench-ui.js';
+
+const WALKTHROUGH_TITLE = 'Get started with threat modeling as code';
+/** The Welcome editor showing tml's walkthrough. */
+const WALKTHROUGH = '.gettingStartedContainer';
+
+/**
+ * Runs a command of tml from the palette once the palette lists it: the palette's list is made when
+ * it opens, and right after the workbench loads the extension's contributions may not be in it yet.
+ */
+async function runContributedCommand(page: Page, title: string): Promise<void> {
+    await waitUntil(async () => {
+        await page.keyboard.press('F1');
+        await waitForQuickInputFocus(page, 'the command palette');
+        await page.keyboard.type(title);
+        const listed = await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+        await page.keyboard.press('Escape');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        return listed;
+    }, { what: `the command palette to list '${title}'`, timeoutMs: UI_TIMEOUT_MS, intervalMs: 500 });
+    await runFromCommandPalette(page, title);
+}
+
+async function main(): Promise<number> {
+    const screenshot = resolve(process.argv[2] ?? join('test-results', 'new-threat-model', 'new-threat-model.png'));
+    const folders = prepareRunFolders('new-threat-model');
+    // What `tml init` writes next to the same files: the workspace holds models, so a folder of its own.
+    const copy = join(folders.state, 'init-copy');
+    cpSync(folders.workspace, copy, { recursive: true });
+    const init = spawnSync(process.execPath, [join(folders.root, 'bin', 'tml.cjs'), 'init', 'Online Shop'], { cwd: copy, encoding: 'utf8' });
+    assert.equal(init.status, 0, init.stderr);
+    assert.equal(init.stdout, "Wrote online-shop/threat-model.tm, a starter threat model of 'Online Shop'. Next: tml check online-shop/threat-model.tm\n");
+    const expected = readFileSync(join(copy, 'online-shop', 'threat-model.tm'), 'utf8');
+    const { page } = await startWorkbenchSession(folders);
+    await waitForWorkbench(page);
+    const checks: UserCheck[] = [];
+    const check = (title: string, body: () => Promise<void>): void => void checks.push([title, body]);
+
+    check('New Threat Model… asks for the name and opens online-shop/threat-model.tm, with warnings and no error; the screenshot is saved', async () => {
+        await runContributedCommand(page, 'Threat Model: New Threat Model…');
+        await waitForQuickInputFocus(page, 'the system name input');
+        await page.keyboard.type('Online Shop');
+        await page.keyboard.press('Enter');
+        await page.locator('.tab[data-resource-name="threat-model.tm"]').waitFor();
+        await page.locator('.squiggly-warning').first().waitFor();
+        assert.equal(readFileSync(join(folders.workspace, 'online-shop', 'threat-model.tm'), 'utf8'), expected);
+        assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 0, 'no error squiggle in the new model');
+        // The status bar counts the findings of the whole workspace: the fixture's files have no error either.
+        // Its label leaves out a zero count: no 'Errors:'.
+        const status = await page.locator(PROBLEMS_STATUS).getAttribute('aria-label');
+        assert.match(status ?? '', /^Warnings: \d+/, `the Problems status reads '${status}'`);
+        await page.screenshot({ path: screenshot });
+    });
+
+    check('Threat Model: Get Started opens the walkthrough from the palette', async () => {
+        await runFromCommandPalette(page, 'Threat Model: Get Started');
+        await page.locator(WALKTHROUGH, { hasText: WALKTHROUGH_TITLE }).first().waitFor();
+    });
+
+    const code = await runUserChecks(page, folders.artifacts, checks);
+    console.log(`screenshot: ${screenshot}`);
+    return code;
+}
+
+runMain(main);
