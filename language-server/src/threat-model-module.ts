@@ -17,6 +17,7 @@ import { ResilientDocumentUpdateHandler } from './lsp/document-update-handler.js
 import { capPublishedFindings } from './lsp/findings-cap.js';
 import { createThreatModelParser } from './parser/cst-node-builder.js';
 import { ThreatModelParserErrorMessageProvider } from './parser/error-messages.js';
+import { ThreatModelLexerErrorMessageProvider } from './parser/lexer-messages.js';
 import { NestingLimitLexer } from './parser/nesting-limit-lexer.js';
 import { ThreatModelTokenBuilder } from './parser/token-builder.js';
 import { ThreatModelLinker } from './references/linker.js';
@@ -66,7 +67,8 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     parser: {
         LangiumParser: services => createThreatModelParser(services),
         Lexer: services => new NestingLimitLexer(services),
-        ParserErrorMessageProvider: () => new ThreatModelParserErrorMessageProvider(),
+        ParserErrorMessageProvider: services => new ThreatModelParserErrorMessageProvider(services.Grammar),
+        LexerErrorMessageProvider: () => new ThreatModelLexerErrorMessageProvider(),
         TokenBuilder: () => new ThreatModelTokenBuilder(),
     },
     references: {

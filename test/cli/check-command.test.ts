@@ -154,7 +154,7 @@ describe('tml check', () => {
             const findings = JSON.parse(run.stdout) as { code: string; severity: string; line: number; column: number }[];
             assert.deepEqual(findings.filter(f => f.severity === 'error'), [{
                 file: 'test/fixtures/cli/syntax-error.tm', line: 3, column: 20, endLine: 3, endColumn: 20,
-                severity: 'error', code: 'parsing-error', message: "Expecting token of type '}' but found ``.",
+                severity: 'error', code: 'parsing-error', message: "This threat is not closed: add '}' at its end.",
             }]);
         });
 

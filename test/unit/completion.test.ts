@@ -68,8 +68,8 @@ function referenceLabels(items: readonly CompletionItem[]): string[] {
 
 describe('completion', () => {
     describe('keywords in context', () => {
-        it('offers every declaration keyword at the top level', async () => {
-            assert.deepEqual(labels(await completeAt('|'), CompletionItemKind.Keyword), [
+        it('offers every declaration keyword at the top level (as its snippet)', async () => {
+            assert.deepEqual(labels(await completeAt('|'), CompletionItemKind.Snippet), [
                 'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'dismiss', 'exclude', 'external',
                 'flow', 'mitigation', 'process', 'rule', 'scenario', 'system', 'threat',
             ]);
@@ -82,9 +82,9 @@ describe('completion', () => {
             ]);
         });
 
-        it('offers only nested boundaries and DFD nodes inside a boundary', async () => {
-            assert.deepEqual(labels(await completeAt('boundary B "b" {\n    |\n}'), CompletionItemKind.Keyword), [
-                'boundary', 'datastore', 'external', 'process', 'tags', 'trust',
+        it('offers only nested boundaries and DFD nodes inside a boundary (as their snippets)', async () => {
+            assert.deepEqual(labels(await completeAt('boundary B "b" {\n    |\n}'), CompletionItemKind.Snippet), [
+                'boundary', 'datastore', 'external', 'process',
             ]);
         });
 
@@ -196,6 +196,12 @@ describe('completion', () => {
             assert.ok(snippets.every(i => i.insertTextFormat === InsertTextFormat.Snippet));
         });
 
+        it('offers every top-level keyword once: a snippet, not a keyword and a snippet (issue 14 §4)', async () => {
+            const labels = (await completeAt('|')).map(i => i.label);
+            assert.deepEqual(labels.filter((label, index) => labels.indexOf(label) !== index), []);
+            assert.equal(labels.length, 15);
+        });
+
         it('offers only the snippets of what a boundary may contain inside a boundary', async () => {
             const snippets = (await completeAt('boundary B "b" {\n    |\n}')).filter(i => i.kind === CompletionItemKind.Snippet);
             assert.deepEqual(snippets.map(i => i.label), ['boundary', 'datastore', 'external', 'process']);
@@ -257,7 +263,7 @@ describe('completion', () => {
             const targets = ['Cache', 'Customer', 'OrdersDb', 'PlaceOrder', 'Storefront'];
             assert.deepEqual(referenceLabels(await completeAt('threat T "t" { /* the end points */ targets | }')), targets);
             assert.deepEqual(referenceLabels(await completeAt('threat T "t" { // the end points\n    targets | }')), targets);
-            assert.deepEqual(labels(await completeAt('/* a model */|'), CompletionItemKind.Keyword), [
+            assert.deepEqual(labels(await completeAt('/* a model */|'), CompletionItemKind.Snippet), [
                 'asset', 'assumption', 'boundary', 'datastore', 'dependency', 'dismiss', 'exclude', 'external',
                 'flow', 'mitigation', 'process', 'rule', 'scenario', 'system', 'threat',
             ]);

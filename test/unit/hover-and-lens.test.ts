@@ -33,12 +33,16 @@ describe('hover', () => {
         ].join('\n'));
     });
 
-    it('on a reference to a threat shows DREAD, risk, rating, response and mitigations', async () => {
+    it('on a reference to a threat shows targets, assets, DREAD, risk, rating, response, mitigations and bug', async () => {
         const { document } = await checkModel(DESIGN_EXAMPLE);
         assert.equal(await hoverAt(document, 'SessionHijack "'), [
             '**Threat SessionHijack** — Attacker replays a stolen session cookie',
             '',
             'STRIDE: Spoofing',
+            '',
+            'Targets: Customer, Storefront',
+            '',
+            'Assets: CardData',
             '',
             'DREAD: damage 8 · reproducibility 6 · exploitability 5 · affectedUsers 7 · discoverability 6',
             '',
@@ -46,6 +50,8 @@ describe('hover', () => {
             '',
             'Response: fix',
             '- SecureCookies — HttpOnly, Secure, SameSite=strict cookies rotated at login (implemented)',
+            '',
+            'Bug: SEC\\-142',
         ].join('\n'));
     });
 

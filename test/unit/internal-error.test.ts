@@ -74,7 +74,7 @@ describe('a failure inside validation', () => {
         const logged = await capturingErrors(async () => { document = await build(services, 'asset A "a"\nflow'); });
         assert.deepEqual(document?.diagnostics?.map(({ message, range, code }) => ({ message, range, code })), [
             {
-                message: 'Expecting token of type \'ID\' but found ``.',
+                message: 'A name should come here, not the end of the file. A flow is written: flow Name: Source -> Target "title" { … }.',
                 range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } },
                 code: undefined,
             },

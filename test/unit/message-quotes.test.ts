@@ -29,10 +29,11 @@ describe('the text of the model quoted in a message', () => {
         ['a 1 MB unknown name in the linking error', `external B "b"\nflow F: ${LONG_NAME} -> B "f"`,
             `Unknown external, process or datastore '${CAPPED_NAME}'. Declare it in a .tm file of this model, or correct the name.`],
         ['a 1 MB name where a STRIDE category is expected', `threat T "t" { stride ${LONG_NAME} }`,
-            'Expecting: one of these possible Token sequences:\n  1. [Spoofing]\n  2. [Tampering]\n  3. [Repudiation]\n  4. [InformationDisclosure]\n' +
-            `  5. [DenialOfService]\n  6. [ElevationOfPrivilege]\nbut found: '${CAPPED_NAME}'`],
-        ['an unterminated 1 MB string', `asset A "${'a'.repeat(MEGABYTE)}`, `Expecting token of type 'STRING' but found \`${'a'.repeat(79)}…\`.`],
-        ['a 1 MB name where the file should end', LONG_NAME, `Expecting end of file but found \`${CAPPED_NAME}\`.`],
+            `'${CAPPED_NAME}' is not a STRIDE category. A STRIDE category is one of: Spoofing, Tampering, Repudiation, InformationDisclosure, DenialOfService, ElevationOfPrivilege.`],
+        // The lexer's message is the only one: the parser's, on the 1 MB word after the quote, would repeat it.
+        ['an unterminated 1 MB string', `asset A "${'a'.repeat(MEGABYTE)}`, 'This text is not closed: text starts and ends with " on the same line (use \\" for a quote inside it).'],
+        ['a 1 MB name where the file should end', LONG_NAME,
+            `'${CAPPED_NAME}' does not start a declaration. A declaration starts with one of: system, assumption, dependency, asset, boundary, external, process, datastore, flow, scenario, threat, mitigation, exclude.`],
         ['a 1 MB path of a mitigation', `mitigation M "m" { implementedIn "src/${'a'.repeat(MEGABYTE)}.ts" }`,
             `'src/${'a'.repeat(75)}…' (implementedIn of mitigation 'M') does not exist relative to this model. Fix the path, or remove it if the file is gone.`],
         ['a 1 MB path that leads outside the workspace', `mitigation M "m" { verifiedBy "../${'a'.repeat(MEGABYTE)}" }`,

@@ -69,6 +69,28 @@ threat CustomerRepudiation "TODO: how could someone deny an action involving Cus
         }));
     });
 
+    describe('tm/stride-missing titles (issue 14 §4)', () => {
+        it('name the categories in words, with the article they need', async () => {
+            const { document, diagnostics } = await checkModel('process P "p"');
+            const missing = diagnostics.find(d => d.code === 'tm/stride-missing')!;
+            assert.deepEqual(codeActionsFor(document, missing, ['quickfix']).map(a => a.title), [
+                "Add threat stubs for all missing categories of 'P'",
+                "Add a Spoofing threat for 'P'",
+                "Add a Tampering threat for 'P'",
+                "Add a Repudiation threat for 'P'",
+                "Add an Information disclosure threat for 'P'",
+                "Add a Denial of service threat for 'P'",
+                "Add an Elevation of privilege threat for 'P'",
+                "Exclude Spoofing on 'P'…",
+                "Exclude Tampering on 'P'…",
+                "Exclude Repudiation on 'P'…",
+                "Exclude Information disclosure on 'P'…",
+                "Exclude Denial of service on 'P'…",
+                "Exclude Elevation of privilege on 'P'…",
+            ]);
+        });
+    });
+
     describe('tm/threat-unmitigated', () => {
         const before = `process P "p"\nthreat T "t" {\n    stride Spoofing\n    targets P\n    ${DREAD}\n}\n`;
         it('links a new mitigation stub and sets response fix', () => assertFix({
@@ -215,8 +237,13 @@ threat CustomerRepudiation "TODO: how could someone deny an action involving Cus
         const before = `mitigation M "m"\nthreat A "a" { ${DREAD} response fix mitigatedBy M }\nthreat B "b" { ${DREAD} response fix mitigatedBy M }`;
         const { document, diagnostics } = await checkModel(before);
         const first = diagnostics.find(d => d.code === 'tm/fix-without-bug')!;
-        const fixAll = codeActionsFor(document, first).find(a => a.kind === 'source.fixAll.threatModel');
+        const fixAll = codeActionsFor(document, first).find(a => a.kind === 'quickfix.fixAll.threatModel');
         assert.equal(fixAll?.title, 'Fix all: add a bug number to every threat to be fixed (2 in this file)');
+        // The same action in the Ctrl+. menu (quick-fixes only) and under Source Action… (source.fixAll).
+        const titles = (only: string[]) => codeActionsFor(document, first, only).filter(a => a.title.startsWith('Fix all')).map(a => `${a.kind} ${a.title}`);
+        assert.deepEqual(titles(['quickfix']), ['quickfix.fixAll.threatModel Fix all: add a bug number to every threat to be fixed (2 in this file)']);
+        assert.deepEqual(titles(['source.fixAll']), ['source.fixAll.threatModel Fix all: add a bug number to every threat to be fixed (2 in this file)']);
+        assert.deepEqual(codeActionsFor(document, first).filter(a => a.kind === 'source.fixAll.threatModel'), [], 'one "Fix all" per menu');
         const fixed = applyAction(before, document.textDocument.uri, fixAll!);
         assert.equal(fixed, `mitigation M "m"\nthreat A "a" { ${DREAD} response fix mitigatedBy M bug "TODO" }\nthreat B "b" { ${DREAD} response fix mitigatedBy M bug "TODO" }`);
         const recheck = await checkModel(fixed);

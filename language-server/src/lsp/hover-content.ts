@@ -52,10 +52,13 @@ function referenceLines(threat: Threat): string[] {
     return parts.length === 0 ? [] : [`References: ${parts.join(' · ')}`, ''];
 }
 
-/** Hover for a threat: DREAD factors, risk and rating, response, and the mitigations' status. */
+/** Hover for a threat: categories, targets, assets, DREAD factors, risk and rating, response, the mitigations' status and the bug. */
 export function threatHover(threat: Threat): string {
     const lines = [`**Threat ${escapeMarkdown(threat.name)}**${threat.title ? ` — ${escapeMarkdown(threat.title)}` : ''}`, ''];
     if (threat.stride.length > 0) lines.push(`STRIDE: ${threat.stride.join(', ')}`, '');
+    const names = (refs: ReadonlyArray<{ ref?: { name?: string }; $refText?: string }>): string => refs.map(r => escapeMarkdown(r.ref?.name ?? r.$refText ?? '')).join(', ');
+    if (threat.targets.length > 0) lines.push(`Targets: ${names(threat.targets)}`, '');
+    if (threat.assets.length > 0) lines.push(`Assets: ${names(threat.assets)}`, '');
     lines.push(...referenceLines(threat));
     const score = computeRisk(threat.dread);
     if (threat.dread) {
@@ -68,6 +71,7 @@ export function threatHover(threat: Threat): string {
         const m = ref.ref;
         if (m) lines.push(`- ${escapeMarkdown(m.name)} — ${escapeMarkdown(m.title ?? '')} (${m.status ?? 'no status'})`);
     }
+    if (threat.bug !== undefined) lines.push('', `Bug: ${escapeMarkdown(threat.bug)}`);
     return lines.join('\n');
 }
 

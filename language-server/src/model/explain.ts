@@ -11,6 +11,12 @@ export const CATEGORY_MEANINGS: Readonly<Record<StrideCategory, string>> = {
     ElevationOfPrivilege: 'Gaining capabilities without authorisation. Violates **authorisation**.',
 };
 
+/** A category as words in a sentence: `ElevationOfPrivilege` → "Elevation of privilege". */
+export function categoryInWords(category: StrideCategory): string {
+    const words = category.split(/(?=[A-Z])/).map((w, i) => (i === 0 ? w : w.toLowerCase()));
+    return words.join(' ');
+}
+
 /** The categories that count as done: addressed by threats, or excluded with a reason. */
 export function isSettled(status: CoverageStatus): boolean {
     return status === 'addressed' || status === 'excluded';

@@ -1,32 +1,78 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import type { Grammar } from 'langium';
 import { LangiumParserErrorMessageProvider } from 'langium';
-import { capText } from '../validation/quote.js';
+import { grammarFacts } from './grammar-facts.js';
+import { ruleSyntaxes } from './rule-syntax.js';
+import type { SyntaxFix, SyntaxProblem, SyntaxToken, SyntaxVocabulary } from './syntax-messages.js';
+import { syntaxMessage } from './syntax-messages.js';
 
 type Options<K extends keyof LangiumParserErrorMessageProvider> = Parameters<LangiumParserErrorMessageProvider[K]>[0];
 
-/** The token, with its text capped as every message quotes the user's text (validation/quote.ts). */
-function capped(token: IToken): IToken {
-    return token.image.length > capText(token.image).length ? { ...token, image: capText(token.image) } : token;
+/** Langium names Chevrotain's rules with a zero-width space appended. */
+function ruleOf(name: string): string {
+    return name.replace(/\u200b/g, '');
+}
+
+function tokenOf(token: IToken | undefined): SyntaxToken | undefined {
+    return token && { image: token.image, type: token.tokenType.name, start: token.startOffset };
+}
+
+function firstTypes(paths: readonly TokenType[][]): string[] {
+    return paths.flatMap(path => (path[0] ? [path[0].name] : []));
 }
 
 /**
- * Langium's syntax error messages, quoting at most the first characters of the token found: the
- * message of a 1 MB identifier in the wrong place is not 1 MB long (issue 11).
+ * Syntax error messages in tml's words (parser/syntax-messages.ts), in place of Chevrotain's
+ * "Expecting token of type …". The parser only hands over tokens, so the lexer tells this provider
+ * the text it is about to parse ({@link read}): a message can then look past the token found
+ * (`api-gateway`, `Information Disclosure`). The fix a message suggests is kept by the token it is
+ * about, for the document validator to put on the diagnostic ({@link fixFor}).
  */
 export class ThreatModelParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    private readonly vocabulary: SyntaxVocabulary;
+    private readonly fixes = new WeakMap<IToken, SyntaxFix>();
+    private text = '';
+
+    constructor(grammar: Grammar) {
+        super();
+        this.vocabulary = { facts: grammarFacts(grammar), syntaxes: ruleSyntaxes(grammar) };
+    }
+
+    /** The text the next parse reads (called by the lexer, which sees it first). */
+    read(text: string): void {
+        this.text = text;
+    }
+
+    /** The fix suggested by the message about `token`, if any. */
+    fixFor(token: IToken): SyntaxFix | undefined {
+        return this.fixes.get(token);
+    }
+
     override buildMismatchTokenMessage(options: Options<'buildMismatchTokenMessage'>): string {
-        return super.buildMismatchTokenMessage({ ...options, actual: capped(options.actual) });
+        return this.build(options.actual, { rule: ruleOf(options.ruleName), expected: [options.expected.name], actual: tokenOf(options.actual)!, previous: tokenOf(options.previous) });
     }
 
     override buildNotAllInputParsedMessage(options: Options<'buildNotAllInputParsedMessage'>): string {
-        return super.buildNotAllInputParsedMessage({ ...options, firstRedundant: capped(options.firstRedundant) });
+        return this.build(options.firstRedundant, { rule: 'Model', expected: ['EOF'], actual: tokenOf(options.firstRedundant)! });
     }
 
     override buildNoViableAltMessage(options: Options<'buildNoViableAltMessage'>): string {
-        return super.buildNoViableAltMessage({ ...options, actual: options.actual.map(capped) });
+        const expected = options.expectedPathsPerAlt.flatMap(firstTypes);
+        return this.build(options.actual[0], { rule: ruleOf(options.ruleName), expected, actual: tokenOf(options.actual[0]) ?? endOfFile(), previous: tokenOf(options.previous) });
     }
 
     override buildEarlyExitMessage(options: Options<'buildEarlyExitMessage'>): string {
-        return super.buildEarlyExitMessage({ ...options, actual: options.actual.map(capped) });
+        const expected = firstTypes(options.expectedIterationPaths);
+        return this.build(options.actual[0], { rule: ruleOf(options.ruleName), expected, actual: tokenOf(options.actual[0]) ?? endOfFile(), previous: tokenOf(options.previous) });
     }
+
+    private build(token: IToken | undefined, problem: SyntaxProblem): string {
+        const { message, fix } = syntaxMessage(problem, this.text, this.vocabulary);
+        if (fix && token && !Number.isNaN(token.startOffset)) this.fixes.set(token, fix);
+        return message;
+    }
+}
+
+function endOfFile(): SyntaxToken {
+    return { image: '', type: 'EOF', start: Number.NaN };
 }

@@ -1,5 +1,6 @@
-import type { LexerResult, TokenizeOptions } from 'langium';
+import type { LangiumCoreServices, LexerResult, TokenizeOptions } from 'langium';
 import { DefaultLexer } from 'langium';
+import { ThreatModelParserErrorMessageProvider } from './error-messages.js';
 
 /**
  * Deepest `{ }` nesting the parser accepts. Real models nest boundaries a few levels and threat
@@ -21,7 +22,17 @@ const CLOSERS: ReadonlySet<string> = new Set(['}', ')']);
  * more stack than a block, so it counts twice.
  */
 export class NestingLimitLexer extends DefaultLexer {
+    private readonly messages: ThreatModelParserErrorMessageProvider | undefined;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const messages = services.parser.ParserErrorMessageProvider;
+        this.messages = messages instanceof ThreatModelParserErrorMessageProvider ? messages : undefined;
+    }
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        // The parser's messages look at the text around the tokens they are about.
+        this.messages?.read(text);
         const result = super.tokenize(text, options);
         const open: number[] = [];
         let depth = 0;

@@ -6,6 +6,7 @@ import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 import { quote } from '../validation/quote.js';
+import { didYouMean } from '../parser/did-you-mean.js';
 
 /** How users call what each kind of reference expects. */
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -61,8 +62,24 @@ export class ThreatModelLinker extends DefaultLinker {
             ? `${quote(name)} is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
             : elsewhere.length > 0
                 ? `Unknown ${expected} ${quote(name)} in this model: ${quote(name)} is declared in another model (${this.describeModels(elsewhere)}), and each model sees only its own names. Declare it in this model, or correct the name.`
-                : `Unknown ${expected} ${quote(name)}. Declare it in a .tm file of this model, or correct the name.`;
-        return { ...error, message };
+                : `Unknown ${expected} ${quote(name)}${this.meant(refInfo, name)} Declare it in a .tm file of this model, or correct the name.`;
+        return { ...error, message, suggestion: this.nearestName(refInfo, name) } as LinkingError;
+    }
+
+    /** `; did you mean 'Storefront'?` for a near miss of a name in scope (issue 14), else `.`. */
+    private meant(refInfo: ReferenceInfo, name: string): string {
+        const nearest = this.nearestName(refInfo, name);
+        return nearest ? `; did you mean ${quote(nearest)}?` : '.';
+    }
+
+    /** The name in scope nearest to `name` (parser/did-you-mean.ts), among the first 5,000. */
+    private nearestName(refInfo: ReferenceInfo, name: string): string | undefined {
+        const names: string[] = [];
+        for (const element of this.scopeProvider.getScope(refInfo).getAllElements()) {
+            names.push(element.name);
+            if (names.length >= 5_000) break;
+        }
+        return didYouMean(name, names);
     }
 
     private describeModels(keys: readonly string[]): string {

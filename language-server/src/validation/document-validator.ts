@@ -1,6 +1,7 @@
 import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions, ValidationSeverity } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
+import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
@@ -9,14 +10,19 @@ import { isBuiltinRules } from '../rules/builtin-document.js';
 import { reportInternalError } from './internal-error.js';
 import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
+import { ThreatModelParserErrorMessageProvider } from '../parser/error-messages.js';
+import { declarationsWithSyntaxErrors, syntaxErrorSites } from './syntax-errors.js';
 
 /** Applies the user's `threatModel.severity` settings to tml's own findings (not to syntax errors). */
 export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     private readonly configuration: ThreatModelConfigurationProvider;
+    private readonly messages: ThreatModelParserErrorMessageProvider | undefined;
 
     constructor(services: LangiumServices) {
         super(services);
         this.configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
+        const messages = services.parser.ParserErrorMessageProvider;
+        this.messages = messages instanceof ThreatModelParserErrorMessageProvider ? messages : undefined;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
@@ -64,17 +70,66 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         const found = (code: string): boolean => diagnostics.some(d => (d.data as { code?: unknown } | undefined)?.code === code);
         this.processLexingErrors(document.parseResult, diagnostics, options);
         if (options.stopAfterLexingErrors && found(DocumentValidator.LexingError)) return true;
-        this.processParsingErrors(document.parseResult, diagnostics, options);
+        this.addParsingErrors(document, diagnostics, options);
         if (options.stopAfterParsingErrors && found(DocumentValidator.ParsingError)) return true;
         this.processLinkingErrors(document, diagnostics, options);
         return options.stopAfterLinkingErrors === true && found(DocumentValidator.LinkingError);
     }
 
-    /** Langium's checks of every node, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */
+    /** Langium's linking errors, with the name a near miss most likely meant in `data.fix` (references/linker.ts). */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const suggestions = new Map<number, string>();
+        for (const reference of document.references) {
+            const suggestion = (reference.error as { suggestion?: string } | undefined)?.suggestion;
+            if (suggestion && reference.$refNode) suggestions.set(reference.$refNode.offset, suggestion);
+        }
+        if (suggestions.size === 0) return;
+        for (let i = start; i < diagnostics.length; i++) {
+            const diagnostic = diagnostics[i]!;
+            const suggestion = suggestions.get(document.textDocument.offsetAt(diagnostic.range.start));
+            if (suggestion) diagnostics[i] = { ...diagnostic, data: { ...(diagnostic.data as object), fix: { range: diagnostic.range, texts: [suggestion] } } };
+        }
+    }
+
+    /**
+     * Langium's parser errors (`processParsingErrors`), with two changes: an error on the first
+     * token after a lexer error is left out (the lexer's message already says what is wrong: `'x'` in single quotes is one mistake,
+     * not three), and an error whose message suggests a replacement (parser/syntax-messages.ts)
+     * covers what it replaces and carries the replacement in `data.fix` for the quick-fix.
+     */
+    private addParsingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const parseResult = document.parseResult;
+        const lexerErrors = [...parseResult.lexerErrors].sort((a, b) => a.offset - b.offset);
+        const text = document.textDocument.getText();
+        for (const error of parseResult.parserErrors) {
+            if (followsLexerError(error, lexerErrors, text)) continue;
+            const found: Diagnostic[] = [];
+            super.processParsingErrors({ ...parseResult, parserErrors: [error] }, found, options);
+            const fix = this.messages?.fixFor(error.token);
+            for (const diagnostic of found) {
+                if (fix) {
+                    const range = { start: document.textDocument.positionAt(fix.start), end: document.textDocument.positionAt(fix.end) };
+                    diagnostics.push({ ...diagnostic, range, data: { ...(diagnostic.data as object), fix: { range, texts: fix.texts } } });
+                } else {
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+
+    /**
+     * Langium's checks of every node, walking the tree with plain loops (parser/ast-walk.ts) instead
+     * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors").
+     */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
+        const document = root.$document;
+        const broken = document ? declarationsWithSyntaxErrors(root, syntaxErrorSites(document.parseResult)) : new Set<AstNode>();
         const nodes: AstNode[] = [];
         forEachAstNode(root, node => {
+            if (broken.has(node)) return false;
             const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
             if (validateNode) nodes.push(node);
             return validateChildren;
@@ -94,4 +149,21 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         const range = (findPropertyNode(info.node, info.property, info.index) ?? info.node.$cstNode)?.range;
         return super.toDiagnostic(severity, message, range ? { ...info, range } : info);
     }
+}
+
+/** Whether only white space stands between a lexer error (`lexerErrors` sorted by offset) and the token of a parser error. */
+function followsLexerError(error: IRecognitionException, lexerErrors: readonly ILexingError[], text: string): boolean {
+    const start = error.token.startOffset;
+    if (lexerErrors.length === 0 || Number.isNaN(start)) return false;
+    let low = 0;
+    let high = lexerErrors.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (lexerErrors[middle]!.offset < start) low = middle + 1;
+        else high = middle;
+    }
+    const before = lexerErrors[low - 1];
+    if (!before) return false;
+    const end = before.offset + before.length;
+    return end <= start && start - end < 1_000 && text.slice(end, start).trim() === '';
 }

@@ -67,7 +67,7 @@ describe('diagnostics', () => {
         });
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
             'vscode.executeCodeActionProvider', onlineStore, saveOrder.range, vscode.CodeActionKind.QuickFix.value);
-        const title = "Exclude DenialOfService on 'SaveOrder'…";
+        const title = "Exclude Denial of service on 'SaveOrder'…";
         const exclude = actions.find(a => a.title === title);
         assert.ok(exclude?.edit, `no quick-fix '${title}' among: ${actions.map(a => a.title).join(' | ')}`);
         assert.equal(await vscode.workspace.applyEdit(exclude.edit), true);

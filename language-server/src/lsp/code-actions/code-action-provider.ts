@@ -1,4 +1,5 @@
 import type { LangiumDocument } from 'langium';
+import { DocumentValidator } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
@@ -9,10 +10,17 @@ import type { ThreatModelServices } from '../../threat-model-module.js';
 import type { FixContext } from './fix-context.js';
 import { nodeAtDiagnostic, UniqueNames } from './fix-context.js';
 import { FIX_ALL_LABELS, QUICK_FIXES } from './quick-fixes.js';
+import { syntaxFixes } from './syntax-fixes.js';
 import { CREATE_SCENARIO_KIND, createScenarioFromSelection } from './scenario-from-selection.js';
 
-/** The `source.fixAll` kind of tml's "Fix all" actions. */
+/** The `source.fixAll` kind of tml's "Fix all" actions, for *Source Action…* and fix-on-save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.threatModel`;
+
+/**
+ * The same "Fix all" actions as quick-fixes, so that they show in the Ctrl+. menu of a finding:
+ * VS Code leaves `source` actions out of that menu unless they are asked for.
+ */
+export const FIX_ALL_QUICK_KIND = `${CodeActionKind.QuickFix}.fixAll.threatModel`;
 
 /**
  * Offers the quick-fixes of {@link QUICK_FIXES} for the diagnostics in the request, a "Fix all"
@@ -36,8 +44,13 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
                 actions.push(...this.fixesFor(document, diagnostic, names));
             }
         }
-        if (wants(FIX_ALL_KIND)) {
-            actions.push(...this.fixAllActions(document, params.context.diagnostics));
+        const onFindings = params.context.diagnostics.length > 0;
+        // Without `only` (the Ctrl+. menu), one kind: the one the menu shows.
+        if (only ? wants(FIX_ALL_KIND) : !onFindings) {
+            actions.push(...this.fixAllActions(document, params.context.diagnostics, FIX_ALL_KIND));
+        }
+        if (onFindings && (only ? wants(FIX_ALL_QUICK_KIND) : true)) {
+            actions.push(...this.fixAllActions(document, params.context.diagnostics, FIX_ALL_QUICK_KIND));
         }
         if (wants(CREATE_SCENARIO_KIND)) {
             const scenario = createScenarioFromSelection(document, params.range, this.uniqueNames());
@@ -48,6 +61,8 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
 
     /** Every quick-fix for one diagnostic. */
     fixesFor(document: LangiumDocument, diagnostic: Diagnostic, names: UniqueNames = this.uniqueNames()): CodeAction[] {
+        const builtIn = (diagnostic.data as { code?: unknown } | undefined)?.code;
+        if (builtIn === DocumentValidator.ParsingError || builtIn === DocumentValidator.LinkingError) return syntaxFixes(document, diagnostic);
         const data = diagnostic.data as Partial<ThreatModelDiagnosticData> | undefined;
         const code = data?.code;
         if (!isIssueCode(code)) return [];
@@ -67,9 +82,10 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
     /**
      * "Fix all" per code: the preferred fix of every finding of that code in the file, in one edit.
      * Offered for the codes of the diagnostics in the request (or every code, when the request
-     * carries none, as a source action from the editor's "Source Action…" menu does).
+     * carries none, as a source action from the editor's "Source Action…" menu does), as a quick-fix
+     * in the Ctrl+. menu of a finding and as a `source.fixAll` action.
      */
-    private fixAllActions(document: LangiumDocument, requested: readonly Diagnostic[]): CodeAction[] {
+    private fixAllActions(document: LangiumDocument, requested: readonly Diagnostic[], kind: string): CodeAction[] {
         const all = document.diagnostics ?? [];
         const requestedCodes = new Set(requested.map(d => d.code));
         const actions: CodeAction[] = [];
@@ -87,7 +103,7 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
             if (Object.keys(changes).length === 0) continue;
             actions.push({
                 title: `Fix all: ${label} (${findings.length} in this file)`,
-                kind: FIX_ALL_KIND,
+                kind,
                 diagnostics: findings,
                 edit: { changes },
             });

@@ -1,9 +1,11 @@
 import { AstUtils, GrammarUtils } from 'langium';
 import type { DfdElement, StrideCategory } from '../../generated/ast.js';
 import { isDfdElement, isExclude, isStrideCategory, isThreat } from '../../generated/ast.js';
+import { categoryInWords } from '../../model/explain.js';
 import { categoryApplies, elementTraits } from '../../model/stride.js';
 import { excludeMisfits } from '../../validation/stride-checks.js';
 import { ruleDraftFixes } from './rule-fixes.js';
+import { withArticle } from '../../parser/syntax-messages.js';
 import type { CodeAction } from 'vscode-languageserver';
 import type { FixContext, UniqueNames } from './fix-context.js';
 import { quickFix } from './fix-context.js';
@@ -55,12 +57,12 @@ export function fixMissingCategories(context: FixContext): CodeAction[] {
     for (const category of categories) {
         const preferred = categories.length === 1;
         const names = preferred ? context.names : untouched.fork();
-        actions.push(...quickFix(context, `Add a ${category} threat for '${element.name}'`,
+        actions.push(...quickFix(context, `Add ${withArticle(categoryInWords(category))} threat for '${element.name}'`,
             [insertAfterDeclaration(document, element, [threatStub(names, element, category)])], preferred));
     }
     for (const category of categories) {
         const reason = quote(`TODO: why ${category} does not matter for ${element.name}`);
-        actions.push(...quickFix(context, `Exclude ${category} on '${element.name}'…`,
+        actions.push(...quickFix(context, `Exclude ${categoryInWords(category)} on '${element.name}'…`,
             [insertAfterDeclaration(document, element, [`exclude ${category} on ${element.name} ${reason}`])]));
     }
     return actions;

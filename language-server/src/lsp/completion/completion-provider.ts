@@ -21,7 +21,8 @@ import { rankCategories, rankingDetail } from './stride-ranking.js';
  * - STRIDE categories rank those that apply to the threat's targets (or the exclude's elements)
  *   first, and say which elements the others do not apply to;
  * - after `classification`, `type` and `trust`, their values come first, each with its meaning;
- * - every declaration keyword comes with a snippet that writes out the whole declaration;
+ * - every declaration keyword is offered once, as a snippet that writes out the whole declaration
+ *   (as a plain keyword for clients without snippets);
  * - nothing is offered inside a comment, and a reference is never completed on a node that cannot
  *   hold it (Langium's default logs an error from the scope provider then).
  */
@@ -88,18 +89,20 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
             acceptor(context, { label: keyword.value, kind: CompletionItemKind.EnumMember, documentation: meaning, sortText: '0' });
             return;
         }
-        super.completionForKeyword(context, keyword, acceptor);
         const snippet = DECLARATION_SNIPPETS[keyword.value];
-        if (snippet && snippet.rule === rule && this.snippetSupport) {
-            acceptor(context, {
-                label: keyword.value,
-                kind: CompletionItemKind.Snippet,
-                detail: snippet.detail,
-                insertText: snippet.body,
-                insertTextFormat: InsertTextFormat.Snippet,
-                sortText: '1',
-            });
+        if (!snippet || snippet.rule !== rule || !this.snippetSupport) {
+            super.completionForKeyword(context, keyword, acceptor);
+            return;
         }
+        // One item per keyword: the snippet stands for the keyword (issue 14 §4: no keyword twice).
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Snippet,
+            detail: snippet.detail,
+            insertText: snippet.body,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: '1',
+        });
     }
 
     private completionForCategory(context: CompletionContext, category: StrideCategory, acceptor: CompletionAcceptor): void {
