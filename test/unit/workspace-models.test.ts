@@ -77,3 +77,31 @@ describe('several models in one workspace (DESIGN.md §9), checked together', ()
         ]);
     });
 });
+
+describe('threat rules across models (DESIGN.md §8.3, §9)', () => {
+    const rule = (name: string): string =>
+        `rule ${name} "Traffic in clear" {\n    on flow\n    stride InformationDisclosure\n    when not encrypted\n    cwe 319\n    description "d"\n    mitigation "m"\n}\n`;
+    const suggestions = (file: Awaited<ReturnType<typeof checkWorkspace>>[number]): string[] =>
+        file.diagnostics.filter(d => d.code === 'tm/rule-suggests').map(d => d.message.split(' ').slice(0, 4).join(' ')).sort();
+
+    it('applies a rule declared below no system to every model, and a model\'s own rule to that model alone', async () => {
+        const [, svc, other] = await checkWorkspace({
+            'shared-rules.tm': rule('SharedClearText'),
+            'svc/model.tm': 'system S "S"\nprocess A "A"\ndatastore D "D"\nflow F: A -> D "f"\n',
+            'other/model.tm': `system O "O"\n${rule('OtherClearText')}process B "B"\ndatastore E "E"\nflow G: B -> E "g"\n`,
+        });
+        const own = suggestions(svc!);
+        assert.ok(own.some(m => m.includes('SharedClearText')), own.join(' | '));
+        assert.ok(!own.some(m => m.includes('OtherClearText')), own.join(' | '));
+        const others = suggestions(other!);
+        assert.ok(others.some(m => m.includes('SharedClearText')) && others.some(m => m.includes('OtherClearText')), others.join(' | '));
+    });
+
+    it('resolves `rule R` to a rule of a file below no system from any model', async () => {
+        const [, svc] = await checkWorkspace({
+            'shared-rules.tm': rule('SharedClearText'),
+            'svc/model.tm': 'system S "S"\nprocess A "A"\nthreat T "t" { stride Spoofing targets A rule SharedClearText }\n',
+        });
+        assert.deepEqual(svc!.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === 'linking-error').map(d => d.message), []);
+    });
+});

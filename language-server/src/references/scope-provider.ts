@@ -26,8 +26,12 @@ export class ModelScopeProvider extends DefaultScopeProvider {
         let scope = scopes.get(referenceType);
         if (!scope) {
             const uris = new Set(this.roots.group(key).uris);
-            // The built-in rules are in force in every model (DESIGN.md §8.3): `rule R` and `dismiss R` may name them.
-            if (referenceType === 'Rule') uris.add(BUILTIN_RULES_URI);
+            // The built-in rules, and those of files below no system, are in force in every model
+            // (DESIGN.md §8.3): `rule R` and `dismiss R` may name them.
+            if (referenceType === 'Rule') {
+                uris.add(BUILTIN_RULES_URI);
+                for (const group of this.roots.sharedGroups()) for (const uri of group.uris) uris.add(uri);
+            }
             scope = new MultiMapScope(this.indexManager.allElements(referenceType, uris));
             scopes.set(referenceType, scope);
         }

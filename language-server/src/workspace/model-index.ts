@@ -65,7 +65,9 @@ export class ThreatModelWorkspaceIndex {
             const models = this.roots.group(key).documents.map(d => d.parseResult.value).filter(isModel);
             const builtin = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(BUILTIN_RULES_URI))?.parseResult.value;
             const builtinModels: Model[] = isModel(builtin) ? [builtin] : [];
-            return new RuleSuggestions(models, rulesInForce(builtinModels, models, this.sources));
+            // Rules declared in files with no system above them apply to every model (DESIGN.md §8.3, §9).
+            const shared = this.roots.sharedGroups().filter(g => g.key !== key).flatMap(g => g.documents.map(d => d.parseResult.value).filter(isModel));
+            return new RuleSuggestions(models, rulesInForce(builtinModels, [...models, ...shared], this.sources));
         });
     }
 

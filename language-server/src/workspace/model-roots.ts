@@ -61,6 +61,14 @@ export class ModelRoots {
         return this.assignment().groups.get(key) ?? { key, documents: [], uris: new Set(), systems: [] };
     }
 
+    /**
+     * The models that declare no system: their files are below no `system`, and the rules they
+     * declare apply to every model (DESIGN.md §8.3).
+     */
+    sharedGroups(): ThreatModelGroup[] {
+        return this.groups().filter(group => group.systems.length === 0);
+    }
+
     /** Every model of the workspace, by key. */
     groups(): ThreatModelGroup[] {
         return [...this.assignment().groups.values()];

@@ -70,11 +70,12 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
         const node = nodeAtDiagnostic(document, diagnostic);
         if (!fix || !node) return [];
         const index = this.services.workspace.ModelIndex;
-        const documents = this.services.shared.workspace.LangiumDocuments;
+        const roots = this.services.workspace.ModelRoots;
         const context: FixContext = {
             document, diagnostic, data: { ...data, code }, node, names,
             ruleMatches: element => index.ruleSuggestions(element).matchesFor(element),
-            documents: () => documents.all.filter(d => !isBuiltinRules(d.uri)).toArray(),
+            // The files a fix may write to: those of the document's own model (DESIGN.md §9).
+            documents: () => roots.group(roots.keyOf(document.uri)).documents.filter(d => !isBuiltinRules(d.uri)),
         };
         return fix(context);
     }
