@@ -67,7 +67,7 @@ describe('the §8.1 attributes in the outputs', () => {
         assert.match(await hoverAt(document, 'Api "Public') ?? '', /\n\nFacts: privileged · tags "public", "pci"\n\nSTRIDE: /);
         assert.match(await hoverAt(document, 'Ledger "Ledger') ?? '', /\n\nFacts: encrypted at rest\n\nSTRIDE: /);
         assert.match(await hoverAt(document, 'Login:') ?? '', /\n\nFacts: bidirectional · carries Passwords \\\(secret, credentials\\\)\n\nSTRIDE: /);
-        assert.match(await hoverAt(document, 'T "Forged') ?? '', /\n\nSTRIDE: Spoofing\n\nReferences: CWE-352, CWE-79, CAPEC-62 · rule Csrf — Forged requests\n\n/);
+        assert.match(await hoverAt(document, 'T "Forged') ?? '', /\n\nSTRIDE: Spoofing\n\nTargets: Api\n\nReferences: CWE-352, CWE-79, CAPEC-62 · rule Csrf — Forged requests\n\n/);
         assert.doesNotMatch(await hoverAt(document, 'U "Plain') ?? '', /References/);
     });
 

@@ -33,7 +33,7 @@ describe('the text of the model quoted in a message', () => {
         // The lexer's message is the only one: the parser's, on the 1 MB word after the quote, would repeat it.
         ['an unterminated 1 MB string', `asset A "${'a'.repeat(MEGABYTE)}`, 'This text is not closed: text starts and ends with " on the same line (use \\" for a quote inside it).'],
         ['a 1 MB name where the file should end', LONG_NAME,
-            `'${CAPPED_NAME}' does not start a declaration. A declaration starts with one of: system, assumption, dependency, asset, boundary, external, process, datastore, flow, scenario, threat, mitigation, exclude.`],
+            `'${CAPPED_NAME}' does not start a declaration. A declaration starts with one of: system, assumption, dependency, asset, boundary, external, process, datastore, flow, scenario, threat, mitigation, exclude, rule, dismiss.`],
         ['a 1 MB path of a mitigation', `mitigation M "m" { implementedIn "src/${'a'.repeat(MEGABYTE)}.ts" }`,
             `'src/${'a'.repeat(75)}…' (implementedIn of mitigation 'M') does not exist relative to this model. Fix the path, or remove it if the file is gone.`],
         ['a 1 MB path that leads outside the workspace', `mitigation M "m" { verifiedBy "../${'a'.repeat(MEGABYTE)}" }`,
