@@ -49,7 +49,7 @@ export class ResilientDocumentUpdateHandler extends DefaultDocumentUpdateHandler
                 this.log(`tml: could not rebuild the threat model after a change: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
                 // The changed files were not checked: say so in each, rather than show no findings or stale ones.
                 const diagnostics = [internalErrorDiagnostic(`the build failed: ${errorSummary(error)}`, ThreatModelLanguageLanguageMetaData.languageId)];
-                for (const uri of changed) this.connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
+                for (const uri of changed) void this.connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
             });
     }
 

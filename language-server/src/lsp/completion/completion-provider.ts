@@ -91,8 +91,7 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
         }
         const snippet = DECLARATION_SNIPPETS[keyword.value];
         if (!snippet || snippet.rule !== rule || !this.snippetSupport) {
-            super.completionForKeyword(context, keyword, acceptor);
-            return;
+            return super.completionForKeyword(context, keyword, acceptor);
         }
         // One item per keyword: the snippet stands for the keyword (issue 14 §4: no keyword twice).
         acceptor(context, {
