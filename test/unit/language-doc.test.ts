@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareWithMarkers, readFindingMarkers } from './helpers/finding-markers.js';
 import { checkModel, syntaxAndLinkErrors } from './helpers/workspace.js';
@@ -9,7 +10,8 @@ import { checkModel, syntaxAndLinkErrors } from './helpers/workspace.js';
  * error, and every ```tml findings block gives exactly the findings marked under its lines (markers
  * as in test/fixtures/validation/README.md) among the codes it marks.
  */
-const DOC = readFileSync(fileURLToPath(new URL('../../../../docs/language.md', import.meta.url)), 'utf8');
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const DOC = readFileSync(join(REPO_ROOT, 'docs/language.md'), 'utf8');
 
 interface Snippet { readonly line: number; readonly text: string; readonly findings: boolean }
 
@@ -43,4 +45,26 @@ describe('docs/language.md', () => {
             assert.deepEqual(actual, expected);
         });
     }
+
+    it('has every section that a comment of the code points to (docs/language.md#… and README.md#…)', () => {
+        const anchors = { 'docs/language.md': headingAnchors(DOC), 'README.md': headingAnchors(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')) };
+        const broken = sourceFiles(['language-server/src', 'extension/src', 'test', 'scripts']).flatMap(path =>
+            [...readFileSync(join(REPO_ROOT, path), 'utf8').matchAll(/\b(docs\/language\.md|README\.md)#([\w-]+)/g)]
+                .filter(([, file, anchor]) => !anchors[file as keyof typeof anchors].has(anchor!))
+                .map(([pointer]) => `${path}: ${pointer}`));
+        assert.deepEqual(broken, []);
+    });
 });
+
+/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as dashes. */
+function headingAnchors(markdown: string): Set<string> {
+    return new Set([...markdown.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+        heading!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+}
+
+/** The source files below the folders (repository-relative), fixtures and generated code left out. */
+function sourceFiles(folders: readonly string[]): string[] {
+    return folders.flatMap(folder => readdirSync(join(REPO_ROOT, folder), { recursive: true, encoding: 'utf8' })
+        .map(name => `${folder}/${name.split('\\').join('/')}`)
+        .filter(path => /\.(ts|mjs|langium|tm)$/.test(path) && !path.includes('/fixtures/') && !path.includes('/generated/')));
+}

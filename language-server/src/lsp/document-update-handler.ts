@@ -20,7 +20,7 @@ import { errorSummary } from '../validation/quote.js';
  *   build with "The service registry contains no services for the extension ''"; one to re-read
  *   failed to read). Such a document leaves the workspace when it is closed.
  *
- * A failed rebuild also publishes `tm/internal-error` on each changed file (issue 11): a failure of
+ * A failed rebuild also publishes `tm/internal-error` on each changed file: a failure of
  * tml never shows as a file without findings.
  */
 export class ResilientDocumentUpdateHandler extends DefaultDocumentUpdateHandler {

@@ -11,8 +11,8 @@ import { quote } from './quote.js';
 import { listInProse, report } from './report.js';
 
 /**
- * `tm/rule-invalid` (DESIGN.md §8.3): a rule that could not work as written. It says nothing to
- * evaluate on, its category does not apply to that kind of element (§3), it has the name of a
+ * `tm/rule-invalid` (docs/language.md#rules): a rule that could not work as written. It says nothing to
+ * evaluate on, its category does not apply to that kind of element (docs/language.md#stride-per-element), it has the name of a
  * built-in rule, or its condition reads an unknown fact, tests a fact the wrong way or compares
  * it with a value it cannot have. Each finding is on the offending part.
  */

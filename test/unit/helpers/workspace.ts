@@ -79,7 +79,7 @@ export function syntaxAndLinkErrors(diagnostics: readonly Diagnostic[]): Diagnos
 }
 
 /**
- * The TMA process codes (issue 7) fire on most small fixtures (no system, no scenario…); tests of
+ * The TMA process codes (docs/language.md#the-analysis-checks) fire on most small fixtures (no system, no scenario…); tests of
  * the STRIDE/DREAD core leave them out, and test/fixtures/validation/process/ covers them.
  */
 export const PROCESS_CODES: readonly string[] = [
