@@ -32,7 +32,7 @@ export function checkRule(rule: Rule, accept: ValidationAcceptor, builtinRuleNam
     if (!rule.stride) {
         invalid(`Rule ${quote(rule.name)} has no STRIDE category. Add 'stride' with one of ${listInProse([...applicableCategories({ kind, logs: true })], 'or')}.`, rule);
     } else if (!categoryApplies({ kind, logs: true }, rule.stride)) {
-        invalid(`${rule.stride} does not apply to ${describeSubject(kind)} (DESIGN.md §3), so rule ${quote(rule.name)} could never suggest it. ` +
+        invalid(`${rule.stride} does not apply to ${describeSubject(kind)} (STRIDE per element), so rule ${quote(rule.name)} could never suggest it. ` +
             `Choose ${listInProse([...applicableCategories({ kind, logs: true })], 'or')}.`, rule, 'stride');
     }
     for (const condition of [rule.when, rule.unless]) {
