@@ -4,7 +4,7 @@
  * (relative to the reference workloads measured in this same run: baseline-check.ts). Needs a
  * build (`npm run build`). `--update` writes the current run as the new baseline instead.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchSample, Figure } from './baseline-check.js';
 import { checkAgainstBaseline, passes, REGRESSION_LIMIT } from './baseline-check.js';
@@ -36,6 +36,12 @@ async function measure(): Promise<BenchSample> {
     }
 }
 
+for (const bundle of ['out/cli/tml.cjs', 'out/language-server/main.cjs']) {
+    if (!existsSync(fileURLToPath(new URL(`../../../../${bundle}`, import.meta.url)))) {
+        console.error(`${bundle} is missing: run npm run build first.`);
+        process.exit(2);
+    }
+}
 const current = await measure();
 if (process.argv.includes('--update')) {
     writeFileSync(BASELINE, `${JSON.stringify(current, undefined, 2)}\n`);
