@@ -23,7 +23,7 @@ export interface ThreatTableInput {
     readonly bugUrl?: BugUrlTemplate;
 }
 
-/** Builds the threat list and coverage matrix of DESIGN.md §6. */
+/** Builds the threat list and coverage matrix (docs/language.md#outputs). */
 export function buildThreatTable(input: ThreatTableInput): ThreatTable {
     const ranked = rankThreats(input.threats);
     const template = input.bugUrl;

@@ -37,7 +37,7 @@ export class ThreatModelDocumentLinkProvider implements DocumentLinkProvider {
                 links.push({
                     range: insideQuotes(cst.range),
                     target: target.toString(),
-                    // The path as every output shows it: capped, invisible characters visible (issue 11).
+                    // The path as every output shows it: capped, invisible characters visible.
                     tooltip: `Open ${visibleText(capText(mitigation[property]))}`,
                 });
             }
