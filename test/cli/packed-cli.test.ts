@@ -67,8 +67,11 @@ describe('the packed CLI (scripts/pack-cli.mjs), installed with npm install -g',
             'package/bin/tml-language-server.cjs',
             'package/bin/tml.cjs',
             'package/out/THIRD-PARTY-NOTICES.txt',
+            'package/out/cli/tml-commands.cjs',
             'package/out/cli/tml.cjs',
+            'package/out/cli/viz.cjs',
             'package/out/language-server/main.cjs',
+            'package/out/language-server/viz.cjs',
             'package/package.json',
         ]);
     });
