@@ -1,6 +1,8 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
+import type { BugUrlTemplate } from '../generator/bug-url.js';
+import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../generator/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
 import type { ExportFormat, ImportFormat } from '../interop/formats.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../interop/formats.js';
@@ -25,8 +27,13 @@ export interface RulesOption {
     readonly rules: RuleSources;
 }
 
+/** `--bug-url TEMPLATE`: links each threat's bug to the tracker (generator/bug-url.ts). */
+export interface BugUrlOption {
+    readonly bugUrl?: BugUrlTemplate;
+}
+
 /** `tml check`: what to check, how to print it and when to fail. */
-export interface CheckOptions extends RulesOption {
+export interface CheckOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly format: CheckFormat;
     /** The least severe finding that makes the run fail, or `none`. */
@@ -36,7 +43,7 @@ export interface CheckOptions extends RulesOption {
 }
 
 /** `tml table`: the threat list and coverage matrix of the model, in one format, to stdout or a file. */
-export interface TableOptions extends RulesOption {
+export interface TableOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly format: TableFormat;
     /** The file to write instead of stdout. */
@@ -44,7 +51,7 @@ export interface TableOptions extends RulesOption {
 }
 
 /** `tml report`: the security model document (Markdown), to stdout or a file. */
-export interface ReportOptions extends RulesOption {
+export interface ReportOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly out?: string;
 }
@@ -108,10 +115,10 @@ export interface UsageError {
 }
 
 export const USAGE = `Usage:
-  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R]
-  tml table  [paths…] [--format md|csv|html|json] [--out FILE] [--rules R]   (default: md to stdout)
+  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R] [--bug-url T]
+  tml table  [paths…] [--format md|csv|html|json] [--out FILE] [--rules R] [--bug-url T]   (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
-  tml report [paths…] [--out FILE] [--rules R]                          (Markdown security model)
+  tml report [paths…] [--out FILE] [--rules R] [--bug-url T]            (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
   tml rules  [paths…] [--format md|json] [--rules R]                    (the rules in force; default md)
   tml import FILE [--from otm|threat-dragon|tm7] [--out FILE.tm]        (format guessed when omitted)
@@ -125,6 +132,8 @@ check --stale also reports each mitigation whose implementedIn file changed in g
 than the last commit of its .tm file (tm/implementation-stale, information).
 --rules builtin|workspace|all|none: which rules suggest threats (tm/rule-suggests): the built-in
 library, those declared in the .tm files, both (the default) or none.
+--bug-url T links each threat's bug to the tracker: T is an http(s) URL with {bug} where the
+bug id goes, such as ${BUG_URL_EXAMPLE} (table, report, and check --format sarif).
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
@@ -171,7 +180,10 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
     const { paths, values } = parsed;
     const format = chosen(values, '--format', CHECK_FORMATS) ?? 'text';
     const failOn = chosen(values, '--fail-on', FAIL_ON_VALUES) ?? 'error';
-    return { kind: 'check', options: { paths, format, failOn, rules: rulesChoice(values), ...(values.has('--stale') ? { stale: true } as const : {}) } };
+    if (values.has('--bug-url') && format !== 'sarif') return usageError(`--bug-url applies to 'tml check --format sarif' only, not to --format ${format}`);
+    const bugUrl = bugUrlChoice(values);
+    if ('kind' in bugUrl) return bugUrl;
+    return { kind: 'check', options: { paths, format, failOn, rules: rulesChoice(values), ...bugUrl, ...(values.has('--stale') ? { stale: true } as const : {}) } };
 }
 
 function parseRules(args: readonly string[]): CliCommand | UsageError {
@@ -179,6 +191,14 @@ function parseRules(args: readonly string[]): CliCommand | UsageError {
     if (parsed.kind !== 'flags') return parsed;
     const { paths, values } = parsed;
     return { kind: 'rules', options: { paths, format: chosen(values, '--format', RULES_FORMATS) ?? 'md', rules: rulesChoice(values) } };
+}
+
+/** `{ bugUrl }` when `--bug-url` was given and is an http(s) template, nothing without it, else the usage error. */
+function bugUrlChoice(values: ReadonlyMap<string, string>): BugUrlOption | UsageError {
+    const text = values.get('--bug-url');
+    if (text === undefined) return {};
+    const parsed = parseBugUrlTemplate(text);
+    return 'error' in parsed ? usageError(`invalid value for --bug-url: ${bugUrlTemplateProblem(text, parsed.error)}`) : { bugUrl: parsed };
 }
 
 function rulesChoice(values: ReadonlyMap<string, string>): RuleSources {
@@ -192,7 +212,11 @@ function parseDocumentCommand(command: 'table' | 'report', args: readonly string
     const { paths, values } = parsed;
     const format = chosen(values, '--format', TABLE_FORMATS) ?? 'md';
     const rules = rulesChoice(values);
-    return command === 'table' ? { kind: 'table', options: { paths, format, rules, ...destination(values) } } : { kind: 'report', options: { paths, rules, ...destination(values) } };
+    const bugUrl = bugUrlChoice(values);
+    if ('kind' in bugUrl) return bugUrl;
+    return command === 'table'
+        ? { kind: 'table', options: { paths, format, rules, ...bugUrl, ...destination(values) } }
+        : { kind: 'report', options: { paths, rules, ...bugUrl, ...destination(values) } };
 }
 
 /** `tml dfd --help` prints the usage of dfd alone, which explains its formats. */
@@ -253,12 +277,13 @@ interface CommandFlags {
 
 const FILE_NAME: Flag = { kind: 'text', expected: 'a file name' };
 const RULES: Flag = { kind: 'choice', values: RULES_CHOICES };
+const BUG_URL: Flag = { kind: 'text', expected: `a URL template such as ${BUG_URL_EXAMPLE}` };
 const CHECK_FLAGS: CommandFlags = {
     command: 'check',
-    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES },
+    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES, '--bug-url': BUG_URL },
 };
-const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME, '--rules': RULES } };
-const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--rules': RULES } };
+const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
+const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
 const RULES_FLAGS: CommandFlags = { command: 'rules', flags: { '--format': { kind: 'choice', values: RULES_FORMATS }, '--rules': RULES } };
 const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };
 const DFD_FLAGS: CommandFlags = {

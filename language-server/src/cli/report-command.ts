@@ -19,6 +19,6 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<numb
         coverage: model.coverage,
         findings: sortFindings(model.loaded.flatMap(({ path, document }) =>
             (document.diagnostics ?? []).map(diagnostic => findingFromDiagnostic(displayPath(io.cwd, path), diagnostic)))),
-    }))), options.out, io);
+    })), options.bugUrl), options.out, io);
     return 0;
 }
