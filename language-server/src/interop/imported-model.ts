@@ -90,6 +90,8 @@ export interface ImportedThreat extends ImportedDeclaration {
     readonly bug?: string;
     readonly cwe?: readonly number[];
     readonly capec?: readonly number[];
+    /** The built-in rule the threat answers (`rule R`). */
+    readonly rule?: string;
 }
 
 export interface ImportedMitigation extends ImportedDeclaration {

@@ -52,6 +52,8 @@ export const TML_ATTRIBUTE = {
     privileged: 'tml.privileged',
     /** A threat's CAPEC numbers, comma-separated. */
     capec: 'tml.capec',
+    /** The name of the rule a threat answers (`rule R`). */
+    rule: 'tml.rule',
 } as const;
 
 /** What `tml.trust` and `tml.classification` say when the fact is not set. */

@@ -146,6 +146,7 @@ function threatAttributes(threat: Threat): Attributes {
         [TML_ATTRIBUTE.targets]: threat.targets.length > 0 ? threat.targets.flatMap(t => t.ref?.name ?? []).join(', ') : undefined,
         [TML_ATTRIBUTE.assets]: threat.assets.length > 0 ? threat.assets.flatMap(a => a.ref?.name ?? []).join(', ') : undefined,
         [TML_ATTRIBUTE.capec]: numberListAttribute(threat.capec),
+        [TML_ATTRIBUTE.rule]: threat.rule?.$refText || undefined,
     });
 }
 

@@ -1,4 +1,5 @@
 import type { Classification, TrustLevel } from '../generated/ast.js';
+import { BUILTIN_RULES_TEXT } from '../rules/builtin-text.js';
 
 /**
  * How OTM's numbers and lists become DESIGN.md §8.1 facts and back (docs/interop.md, "OTM"): a
@@ -32,6 +33,14 @@ export function cweNumber(text: string): number | undefined {
 
 export function cweLabel(cwe: number): string {
     return `CWE-${cwe}`;
+}
+
+let builtinRules: ReadonlySet<string> | undefined;
+
+/** Whether `name` is a rule of the built-in library (language-server/src/rules/builtin.tm), which every model can name. */
+export function isBuiltinRuleName(name: string): boolean {
+    builtinRules ??= new Set([...BUILTIN_RULES_TEXT.matchAll(/^rule (\w+)/gm)].map(m => m[1]!));
+    return builtinRules.has(name);
 }
 
 /** A list of numbers as a `tml.` attribute (`62, 63`) and back; entries that are not numbers are dropped. */

@@ -149,6 +149,7 @@ function writeThreat(threat: ImportedThreat, names: ReadonlyMap<string, string>,
         threat.bug !== undefined ? `bug ${tmlString(threat.bug)}` : undefined,
         list('cwe', (threat.cwe ?? []).map(String)),
         list('capec', (threat.capec ?? []).map(String)),
+        threat.rule !== undefined ? `rule ${threat.rule}` : undefined,
     ]);
 }
 

@@ -49,7 +49,7 @@ function factsOf(models: readonly Model[]): string[] {
         ])),
         ...view.flows.map(f => line(`flow ${f.name}`, [f.bidirectional && 'bidirectional', tags(f.tags)])),
         ...view.assets.map(a => line(`asset ${a.name}`, [a.classification && `classification ${a.classification}`, a.type && `type ${a.type}`])),
-        ...view.threats.map(t => line(`threat ${t.name}`, [t.cwe.length > 0 && `cwe ${t.cwe.join(', ')}`, t.capec.length > 0 && `capec ${t.capec.join(', ')}`])),
+        ...view.threats.map(t => line(`threat ${t.name}`, [t.cwe.length > 0 && `cwe ${t.cwe.join(', ')}`, t.capec.length > 0 && `capec ${t.capec.join(', ')}`, t.rule && `rule ${t.rule.$refText}`])),
     ].sort();
 }
 

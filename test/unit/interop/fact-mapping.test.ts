@@ -50,6 +50,7 @@ threat Csrf "CSRF" {
     targets Api
     cwe 352, 79
     capec 62
+    rule ServiceCallerForged
 }
 `;
 
@@ -90,7 +91,7 @@ describe('tml import/export: the DESIGN.md §8.1 facts', () => {
             ['Vault', undefined, { 'tml.name': 'Vault', 'tml.kind': 'datastore', 'tml.encrypted': 'true' }],
         ]);
         assert.deepEqual(otm.dataflows.map(f => [f.id, f.bidirectional, f.tags]), [['Pay', true, ['pci']], ['Save', false, undefined]]);
-        assert.deepEqual(otm.threats.map(t => [t.id, t.cwes, t.attributes['tml.capec']]), [['Csrf', ['CWE-352', 'CWE-79'], '62']]);
+        assert.deepEqual(otm.threats.map(t => [t.id, t.cwes, t.attributes['tml.capec'], t.attributes['tml.rule']]), [['Csrf', ['CWE-352', 'CWE-79'], '62', 'ServiceCallerForged']]);
     });
 
     it('imports the OTM export back into the same clauses', async () => {
@@ -101,11 +102,21 @@ describe('tml import/export: the DESIGN.md §8.1 facts', () => {
             'boundary Internet "Internet" {\n    trust untrusted\n    tags "edge", "a, b"\n    external Buyer "Buyer" {\n        type person\n        tags "public"\n    }\n}',
             'boundary Inside "Inside"\n', 'process Api "API" {\n    privileged\n}', 'datastore Vault "Vault" {\n    encrypted\n}',
             'flow Pay: Buyer -> Api "Pay" {\n    bidirectional\n    tags "pci"\n}', 'flow Save: Api -> Vault "Save"\n',
-            '    targets Api\n    cwe 352, 79\n    capec 62\n}',
+            '    targets Api\n    cwe 352, 79\n    capec 62\n    rule ServiceCallerForged\n}',
         ]) {
             assert.ok(text.includes(expected), `missing ${JSON.stringify(expected)} in\n${text}`);
         }
         await assertImportedModelIsClean(text);
+    });
+
+    it('keeps a rule that is not built in as a comment: rules are not exported, so it would not resolve', () => {
+        const otm = {
+            otmVersion: '0.2.0', project: { name: 'P', id: 'p' }, trustZones: [], components: [], dataflows: [],
+            threats: [{ id: 't', name: 'T', risk: { likelihood: null, impact: 0 }, attributes: { 'tml.name': 'T', 'tml.rule': 'OurRule' } }],
+        };
+        const { text, warnings } = importText(JSON.stringify(otm));
+        assert.ok(text.includes('// answers rule OurRule, which is not a built-in rule\nthreat T "T"\n'), text);
+        assert.deepEqual(warnings, ["threat 'T': answers rule OurRule, which is not a built-in rule (kept as a // comment)"]);
     });
 
     it('exports a bidirectional flow and an encrypted data store to Threat Dragon, and imports them back', async () => {

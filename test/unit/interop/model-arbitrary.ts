@@ -46,7 +46,7 @@ export const generatedModel: fc.Arbitrary<string> = fc.record({
         response: fc.option(fc.constantFrom('fix', 'accept', 'warn', 'remove'), { nil: undefined }),
         justification: optionalText, warning: optionalText, mitigatedBy: fc.array(fc.nat(), { maxLength: 2 }), bug: optionalText,
         dread: fc.option(fc.array(fc.tuple(fc.constantFrom(...FACTORS), fc.integer({ min: -2, max: 12 })), { maxLength: 5 }), { nil: undefined }),
-        cwe: numbers, capec: numbers,
+        cwe: numbers, capec: numbers, rule: oneOf('PersonWithoutAuthentication', 'ServiceCallerForged', 'NoSuchRule'),
     }), { maxLength: 5 }),
     excludes: fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), elements: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), reason: title }), { maxLength: 3 }),
 }).map(render);
@@ -65,7 +65,7 @@ function render(m: {
     flows: { title: string; source: number; target: number; protocol: string | undefined; encrypted: boolean; authenticated: boolean; carries: number[]; description: string | undefined; bidirectional: boolean; tags: string[] }[];
     scenarios: { title: string; flows: number[]; description: string | undefined }[];
     mitigations: { title: string; status: string | undefined; technique: string | undefined; verifiedBy: string | undefined }[];
-    threats: { title: string; stride: string[]; targets: number[]; assets: number[]; description: string | undefined; impact: string | undefined; response: string | undefined; justification: string | undefined; warning: string | undefined; mitigatedBy: number[]; bug: string | undefined; dread: [string, number][] | undefined; cwe: number[]; capec: number[] }[];
+    threats: { title: string; stride: string[]; targets: number[]; assets: number[]; description: string | undefined; impact: string | undefined; response: string | undefined; justification: string | undefined; warning: string | undefined; mitigatedBy: number[]; bug: string | undefined; dread: [string, number][] | undefined; cwe: number[]; capec: number[]; rule: string | undefined }[];
     excludes: { category: string; elements: number[]; reason: string }[];
 }): string {
     const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
@@ -130,6 +130,8 @@ function render(m: {
         ...(t.response === 'accept' || t.response === 'remove' ? clause('justification', t.justification) : []),
         ...(t.response === 'fix' && m.mitigations.length > 0 && t.mitigatedBy.length > 0 ? [`mitigatedBy ${names('M', m.mitigations, t.mitigatedBy).join(', ')}`] : []),
         ...clause('bug', t.bug), ...listOf('cwe', t.cwe), ...listOf('capec', t.capec),
+        // A name that is no rule is a link error: the generator writes only rules of the built-in library.
+        ...(t.rule !== undefined && t.rule !== 'NoSuchRule' ? [`rule ${t.rule}`] : []),
     ])));
     m.mitigations.forEach((x, i) => out.push(block('', `mitigation M${i} ${tmlString(x.title)}`, [
         ...clause('technique', x.technique), ...(x.status !== undefined ? [`status ${x.status}`] : []), ...clause('verifiedBy', x.verifiedBy),
