@@ -27,7 +27,7 @@ interface Sheet {
  * filled in the HTML table's colours. Every text cell is an inline string (never a formula), and
  * the text is neutralised as in CSV, so that copying a cell into another sheet cannot start a
  * formula either. The DREAD factors and the risk are numbers, so they sort and filter as numbers.
- * Several models (DESIGN.md §9): a "Models" sheet first, then "Threats N" and "Coverage N".
+ * Several models (docs/language.md#models-in-a-workspace): a "Models" sheet first, then "Threats N" and "Coverage N".
  */
 export function formatThreatTablesXlsx(tables: readonly ThreatTable[]): Uint8Array {
     const several = tables.length > 1;

@@ -66,7 +66,7 @@ export function exportLosses(view: ModelView, format: ExportFormat): string[] {
         const dropped = [
             [view.assets.length, 'asset'], [view.assumptions.length, 'assumption'], [view.dependencies.length, 'dependency'],
             [view.scenarios.length, 'scenario'], [view.threats.filter(t => t.dread).length, 'DREAD rating'],
-            // DESIGN.md §8.1 facts Threat Dragon has no property for (it has isBidirectional and a store's isEncrypted).
+            // Optional attributes (docs/language.md#optional-attributes) Threat Dragon has no property for (it has isBidirectional and a store's isEncrypted).
             [view.boundaries.filter(b => b.boundary.trust).length, 'trust level'],
             [[...view.boundaries.map(b => b.boundary), ...view.nodes.map(n => n.node), ...view.flows].filter(e => e.tags.length > 0).length, 'tags list'],
             [view.nodes.filter(({ node }) => node.$type === 'External' && node.type).length, 'external type'],

@@ -20,7 +20,7 @@ export interface ImportedDeclaration {
     readonly comments: readonly string[];
 }
 
-/** The DESIGN.md §8.1 `tags "…"` every DFD element and boundary may have. */
+/** The `tags "…"` (docs/language.md#optional-attributes) every DFD element and boundary may have. */
 export interface Tagged {
     readonly tags?: readonly string[];
 }

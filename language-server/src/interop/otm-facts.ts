@@ -2,7 +2,7 @@ import type { Classification, TrustLevel } from '../generated/ast.js';
 import { BUILTIN_RULES_TEXT } from '../rules/builtin-text.js';
 
 /**
- * How OTM's numbers and lists become DESIGN.md §8.1 facts and back (docs/interop.md, "OTM"): a
+ * How OTM's numbers and lists become optional attributes (docs/language.md#optional-attributes) and back (docs/interop.md, "OTM"): a
  * trust zone's `trustRating` (0–100) in three bands, an asset's `confidentiality` (0–100) in four,
  * threat `cwes` as `CWE-N`. Each fact exports as a number inside its own band, so that import reads
  * the same fact back.

@@ -35,7 +35,7 @@ function findingsOf(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /**
- * The DESIGN.md §8.1 facts of every declaration, one line each, sorted: `boundary B0: trust partial;
+ * The optional attributes (docs/language.md#optional-attributes) of every declaration, one line each, sorted: `boundary B0: trust partial;
  * tags ["a"]`. Names come back from the OTM file (`tml.name`), so the lines compare across the trip.
  */
 function factsOf(models: readonly Model[]): string[] {
@@ -53,7 +53,7 @@ function factsOf(models: readonly Model[]): string[] {
     ].sort();
 }
 
-/** Exports the workspace to OTM, imports the OTM back into one file beside the first, and returns both models' findings and §8.1 facts. */
+/** Exports the workspace to OTM, imports the OTM back into one file beside the first, and returns both models' findings and optional attributes. */
 async function roundTrip(files: Record<string, string>): Promise<{ before: string[]; after: string[]; factsBefore: string[]; factsAfter: string[]; otm: object; text: string }> {
     const checked = await checkWorkspace(files);
     assert.deepEqual(checked.flatMap(c => syntaxAndLinkErrors(c.diagnostics)).map(d => d.message), []);
@@ -108,7 +108,7 @@ describe('tml export', () => {
         }
     });
 
-    it('round-trips generated models through OTM: same findings and §8.1 facts, schema-valid OTM, a clean imported model (property)', async () => {
+    it('round-trips generated models through OTM: same findings and optional attributes, schema-valid OTM, a clean imported model (property)', async () => {
         await fc.assert(fc.asyncProperty(generatedModel, async source => {
             const { before, after, factsBefore, factsAfter, otm, text } = await roundTrip({ 'generated.tm': source });
             assert.ok(validateOtm(otm), JSON.stringify(validateOtm.errors));

@@ -9,7 +9,7 @@ import { exportThreatDragon } from '../../../language-server/src/interop/threat-
 import { checkWorkspace, services } from '../helpers/workspace.js';
 import { assertImportedModelIsClean, importText, threatDragonModel } from './interop-helpers.js';
 
-/** A model with every DESIGN.md §8.1 fact the formats can carry, and one boundary and asset without them. */
+/** A model with every optional attribute (docs/language.md#optional-attributes) the formats can carry, and one boundary and asset without them. */
 const MODEL = `system Shop "Shop"
 
 asset Cards "Card data" {
@@ -67,7 +67,7 @@ async function exportedOtm(text: string): Promise<OtmOut> {
     return exportOtm(viewModel(checked.map(c => c.document.parseResult.value))) as OtmOut;
 }
 
-describe('tml import/export: the DESIGN.md §8.1 facts', () => {
+describe('tml import/export: the optional attributes (docs/language.md#optional-attributes)', () => {
     it('reads OTM trust ratings in three bands, confidentiality in four, and CWE entries by number', () => {
         assert.deepEqual([0, 33, 34, 50, 66, 67, 100].map(trustOfRating), ['untrusted', 'untrusted', 'partial', 'partial', 'partial', 'trusted', 'trusted']);
         assert.deepEqual([0, 24, 25, 49, 50, 74, 75, 100].map(classificationOfConfidentiality), ['public', 'public', 'internal', 'internal', 'confidential', 'confidential', 'secret', 'secret']);

@@ -14,7 +14,7 @@ const oneOf = <T>(...values: T[]): fc.Arbitrary<T | undefined> => fc.option(fc.c
 
 /**
  * Random but well-formed tml models for the export/import round trip: nested boundaries, nodes of
- * every kind with their facts (DESIGN.md §8.1 ones included: trust, tags, type, privileged, encrypted, bidirectional, classification, cwe, capec), flows, assets, scenarios, threats with every response (with and
+ * every kind with their facts (the optional attributes included: trust, tags, type, privileged, encrypted, bidirectional, classification, cwe, capec), flows, assets, scenarios, threats with every response (with and
  * without their texts, mitigations and DREAD factors), mitigations and excludes, titles built from
  * characters that are special somewhere (quotes, line breaks, bidi controls, `<script>`, `=cmd`…).
  */
