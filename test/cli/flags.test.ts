@@ -29,14 +29,19 @@ describe('command-line options of every command', () => {
     });
 
     it('table and report: a missing value names the flag and what it expects', () => {
-        assert.deepEqual(parseArgs(['table', '--format']), usageError('missing value for --format: expected one of md, csv, html, json'));
-        assert.deepEqual(parseArgs(['table', '--format', '--out', 'x']), usageError('missing value for --format: expected one of md, csv, html, json'));
-        assert.deepEqual(parseArgs(['table', '--format=']), usageError("invalid value '' for --format: expected one of md, csv, html, json"));
-        assert.deepEqual(parseArgs(['table', '--format', 'pdf']), usageError("invalid value 'pdf' for --format: expected one of md, csv, html, json"));
+        assert.deepEqual(parseArgs(['table', '--format']), usageError('missing value for --format: expected one of md, csv, html, json, xlsx'));
+        assert.deepEqual(parseArgs(['table', '--format', '--out', 'x']), usageError('missing value for --format: expected one of md, csv, html, json, xlsx'));
+        assert.deepEqual(parseArgs(['table', '--format=']), usageError("invalid value '' for --format: expected one of md, csv, html, json, xlsx"));
+        assert.deepEqual(parseArgs(['table', '--format', 'pdf']), usageError("invalid value 'pdf' for --format: expected one of md, csv, html, json, xlsx"));
         assert.deepEqual(parseArgs(['report', '--out']), usageError('missing value for --out: expected a file name'));
         assert.deepEqual(parseArgs(['report', '--out=']), usageError('missing value for --out: expected a file name'));
         assert.deepEqual(parseArgs(['report', '--out', '--help']), usageError('missing value for --out: expected a file name'));
         assert.deepEqual(parseArgs(['report', '--out=--x.md']), usageError('missing value for --out: expected a file name'));
+    });
+
+    it('table: xlsx needs --out, being binary', () => {
+        assert.deepEqual(parseArgs(['table', '--format', 'xlsx']), usageError("'tml table --format xlsx' writes a binary file: give the file to write with --out FILE.xlsx"));
+        assert.deepEqual(parseArgs(['table', '--format=xlsx', '--out', 't.xlsx', 'm']), { kind: 'table', options: { paths: ['m'], format: 'xlsx', rules: 'all', out: 't.xlsx' } });
     });
 
     it('table and report: help, paths after --, a lone - as a path, the last repeated flag wins', () => {
@@ -51,7 +56,7 @@ describe('command-line options of every command', () => {
         assert.deepEqual(parseArgs(['check', '--help', '--bogus']), { kind: 'help' });
         assert.deepEqual(parseArgs(['check', '--bogus', '--help']),
             usageError("unknown option '--bogus' for 'tml check': expected --format, --fail-on, --stale, --rules or --bug-url"));
-        assert.deepEqual(parseArgs(['table', '--format', 'xml', '--bogus']), usageError("invalid value 'xml' for --format: expected one of md, csv, html, json"));
+        assert.deepEqual(parseArgs(['table', '--format', 'xml', '--bogus']), usageError("invalid value 'xml' for --format: expected one of md, csv, html, json, xlsx"));
         assert.deepEqual(parseArgs(['dfd', '--help', '--bogus']), { kind: 'help', command: 'dfd' });
         assert.deepEqual(parseArgs(['dfd', '--bogus', '--help']),
             usageError("unknown option '--bogus' for 'tml dfd': expected --scenario, --format or --out"));

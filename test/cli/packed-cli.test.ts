@@ -94,6 +94,12 @@ describe('the packed CLI (scripts/pack-cli.mjs), installed with npm install -g',
         assert.equal(version.stdout, `${manifest.version}\n`);
     });
 
+    it('writes the threat list as an Excel workbook with nothing but the package (no dependency to fetch)', () => {
+        const table = run('tml', ['table', DESIGN_PATH, '--format', 'xlsx', '--out', 'threats.xlsx'], work, env);
+        assert.deepEqual([table.status, table.stdout, table.stderr], [0, '', '']);
+        assert.equal(readFileSync(join(work, 'threats.xlsx')).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+    });
+
     it('draws the DFD as SVG with the Graphviz WebAssembly inside the package', () => {
         const dfd = run('tml', ['dfd', DESIGN_PATH, '--format', 'svg'], work, env);
         assert.equal(dfd.stderr, '');

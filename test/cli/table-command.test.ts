@@ -38,6 +38,23 @@ describe('tml table', () => {
         }
     });
 
+    it('writes an Excel workbook to --out FILE, and refuses to write it to stdout', () => {
+        assert.deepEqual(runTml(['table', DESIGN_EXAMPLE, '--format', 'xlsx']), {
+            status: 2, stdout: '', stderr: "tml: 'tml table --format xlsx' writes a binary file: give the file to write with --out FILE.xlsx\n",
+        });
+        const folder = mkdtempSync(path.join(tmpdir(), 'tml-table-'));
+        try {
+            const run = runTml(['table', path.join(REPO_ROOT, DESIGN_EXAMPLE), '--format=xlsx', '--out', 'threats.xlsx'], folder);
+            assert.deepEqual([run.status, run.stdout, run.stderr], [0, '', '']);
+            const bytes = readFileSync(path.join(folder, 'threats.xlsx'));
+            // A ZIP archive whose first entry is the package's content types (test/unit/table-xlsx.test.ts reads the rest).
+            assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+            assert.equal(bytes.subarray(30, 49).toString('utf8'), '[Content_Types].xml');
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
     it('still writes the table of a model with errors, and says so on stderr', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'tml-table-'));
         try {
@@ -53,8 +70,8 @@ describe('tml table', () => {
     });
 
     it('fails with exit code 2 and one line for a bad format, an unwritable file or no model', () => {
-        assert.deepEqual(runTml(['table', DESIGN_EXAMPLE, '--format', 'xlsx']), {
-            status: 2, stdout: '', stderr: "tml: invalid value 'xlsx' for --format: expected one of md, csv, html, json\n",
+        assert.deepEqual(runTml(['table', DESIGN_EXAMPLE, '--format', 'pdf']), {
+            status: 2, stdout: '', stderr: "tml: invalid value 'pdf' for --format: expected one of md, csv, html, json, xlsx\n",
         });
         assert.deepEqual(runTml(['table', DESIGN_EXAMPLE, '--out', 'no/such/folder/t.md']), {
             status: 2, stdout: '', stderr: 'tml: cannot write no/such/folder/t.md: no such directory\n',

@@ -1,5 +1,6 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
+import { XLSX_FORMAT } from '../generator/table-xlsx.js';
 import { listInProse } from '../validation/report.js';
 import type { BugUrlTemplate } from '../generator/bug-url.js';
 import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../generator/bug-url.js';
@@ -42,10 +43,13 @@ export interface CheckOptions extends RulesOption, BugUrlOption {
     readonly stale?: true;
 }
 
+/** `tml table`'s formats: the text formats every client has, and the binary xlsx, which only the CLI writes (to `--out`). */
+export const TABLE_COMMAND_FORMATS = [...TABLE_FORMATS, XLSX_FORMAT] as const;
+
 /** `tml table`: the threat list and coverage matrix of the model, in one format, to stdout or a file. */
 export interface TableOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
-    readonly format: TableFormat;
+    readonly format: TableFormat | typeof XLSX_FORMAT;
     /** The file to write instead of stdout. */
     readonly out?: string;
 }
@@ -116,7 +120,7 @@ export interface UsageError {
 
 export const USAGE = `Usage:
   tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R] [--bug-url T]
-  tml table  [paths…] [--format md|csv|html|json] [--out FILE] [--rules R] [--bug-url T]   (default: md to stdout)
+  tml table  [paths…] [--format md|csv|html|json|xlsx] [--out FILE] [--rules R] [--bug-url T]   (default: md to stdout; xlsx needs --out)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
   tml report [paths…] [--out FILE] [--rules R] [--bug-url T]            (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
@@ -210,7 +214,9 @@ function parseDocumentCommand(command: 'table' | 'report', args: readonly string
     const parsed = parseFlags(args, command === 'table' ? TABLE_FLAGS : REPORT_FLAGS);
     if (parsed.kind !== 'flags') return parsed;
     const { paths, values } = parsed;
-    const format = chosen(values, '--format', TABLE_FORMATS) ?? 'md';
+    const format = chosen(values, '--format', TABLE_COMMAND_FORMATS) ?? 'md';
+    // A binary file on a terminal is garbage, and in a pipe it is easily mangled: xlsx is written to a file only.
+    if (format === XLSX_FORMAT && !values.has('--out')) return usageError(`'tml table --format xlsx' writes a binary file: give the file to write with --out FILE.xlsx`);
     const rules = rulesChoice(values);
     const bugUrl = bugUrlChoice(values);
     if ('kind' in bugUrl) return bugUrl;
@@ -282,7 +288,7 @@ const CHECK_FLAGS: CommandFlags = {
     command: 'check',
     flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES, '--bug-url': BUG_URL },
 };
-const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
+const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_COMMAND_FORMATS }, '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
 const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
 const RULES_FLAGS: CommandFlags = { command: 'rules', flags: { '--format': { kind: 'choice', values: RULES_FORMATS }, '--rules': RULES } };
 const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };

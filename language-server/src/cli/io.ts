@@ -11,16 +11,18 @@ export interface CliIo {
 }
 
 /**
- * Writes `text` to `out` (relative to cwd), or to stdout without `out`: the `--out FILE` of every
+ * Writes `text` (or bytes) to `out` (relative to cwd), or to stdout without `out`: the `--out FILE` of every
  * command that has one, so an unwritable file reads the same from each.
  * @throws CliError when the file cannot be written.
  */
-export async function writeOutput(text: string, out: string | undefined, io: CliIo): Promise<void> {
+export async function writeOutput(text: string | Uint8Array, out: string | undefined, io: CliIo): Promise<void> {
     if (out === undefined) {
+        // Binary output (xlsx) comes with --out: the argument parser asks for it.
+        if (typeof text !== 'string') throw new CliError('a binary file cannot be written to standard output: give --out FILE');
         io.stdout(text);
         return;
     }
-    await writeFile(path.resolve(io.cwd, out), text, 'utf8').catch((error: unknown) => {
+    await writeFile(path.resolve(io.cwd, out), text, typeof text === 'string' ? 'utf8' : undefined).catch((error: unknown) => {
         const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
         const reason = WRITE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
         throw new CliError(`cannot write ${out}: ${reason}`);

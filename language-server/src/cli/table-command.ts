@@ -1,6 +1,7 @@
 import { buildThreatTable } from '../generator/table-builder.js';
 import { formatThreatTables } from '../generator/table-format.js';
 import { workspaceTableInput } from '../generator/table-scope.js';
+import { formatThreatTablesXlsx, XLSX_FORMAT } from '../generator/table-xlsx.js';
 import type { TableOptions } from './args.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';
@@ -14,6 +15,7 @@ export async function runTable(options: TableOptions, io: CliIo): Promise<number
     const loaded = await loadModels(options.paths, io.cwd, options.rules);
     warnAboutErrors(loaded, io);
     const tables = loaded.models.map(model => buildThreatTable({ ...workspaceTableInput(model.files, model.coverage), bugUrl: options.bugUrl }));
-    await writeOutput(formatThreatTables(tables, options.format), options.out, io);
+    const { format } = options;
+    await writeOutput(format === XLSX_FORMAT ? formatThreatTablesXlsx(tables) : formatThreatTables(tables, format), options.out, io);
     return 0;
 }

@@ -23,7 +23,12 @@ export function neutraliseFormula(text: string): string {
  * inside it without case analysis.
  */
 export function escapeCsvField(text: string): string {
-    return `"${neutraliseFormula(visibleText(text)).replace(/"/g, '""')}"`;
+    return `"${spreadsheetText(text).replace(/"/g, '""')}"`;
+}
+
+/** A cell's text as every spreadsheet output writes it (CSV and xlsx): invisible characters made visible, formulas neutralised. */
+export function spreadsheetText(text: string): string {
+    return neutraliseFormula(visibleText(text));
 }
 
 /** RFC 4180 ends every record with CRLF. */

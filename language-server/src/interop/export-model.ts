@@ -66,6 +66,12 @@ export function exportLosses(view: ModelView, format: ExportFormat): string[] {
         const dropped = [
             [view.assets.length, 'asset'], [view.assumptions.length, 'assumption'], [view.dependencies.length, 'dependency'],
             [view.scenarios.length, 'scenario'], [view.threats.filter(t => t.dread).length, 'DREAD rating'],
+            // Optional attributes (docs/language.md#optional-attributes) Threat Dragon has no property for (it has isBidirectional and a store's isEncrypted).
+            [view.boundaries.filter(b => b.boundary.trust).length, 'trust level'],
+            [[...view.boundaries.map(b => b.boundary), ...view.nodes.map(n => n.node), ...view.flows].filter(e => e.tags.length > 0).length, 'tags list'],
+            [view.nodes.filter(({ node }) => node.$type === 'External' && node.type).length, 'external type'],
+            [view.nodes.filter(({ node }) => node.$type === 'Process' && node.privileged).length, 'privileged flag'],
+            [view.threats.filter(t => t.cwe.length > 0 || t.capec.length > 0).length, 'CWE or CAPEC list'],
         ] as const;
         for (const [count, what] of dropped) {
             if (count > 0) losses.push(`${count} ${what === 'dependency' && count > 1 ? 'dependencie' : what}${count === 1 ? ' is' : 's are'} not exported (Threat Dragon has no field for them)`);

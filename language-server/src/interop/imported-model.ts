@@ -3,7 +3,7 @@
  * (docs/interop.md). Every entry is keyed by the source's own id; names are made later, by
  * {@link writeTml}, from the titles, so importers never have to think about identifiers.
  */
-import type { StrideCategory } from '../generated/ast.js';
+import type { AssetType, Classification, ExternalType, StrideCategory, TrustLevel } from '../generated/ast.js';
 
 export type ImportedNodeKind = 'external' | 'process' | 'datastore';
 export type MitigationStatus = 'planned' | 'implemented' | 'verified';
@@ -20,33 +20,49 @@ export interface ImportedDeclaration {
     readonly comments: readonly string[];
 }
 
-export interface ImportedBoundary extends ImportedDeclaration {
-    /** Key of the enclosing boundary. */
-    readonly parent?: string;
+/** The `tags "…"` (docs/language.md#optional-attributes) every DFD element and boundary may have. */
+export interface Tagged {
+    readonly tags?: readonly string[];
 }
 
-export interface ImportedNode extends ImportedDeclaration {
+export interface ImportedBoundary extends ImportedDeclaration, Tagged {
+    /** Key of the enclosing boundary. */
+    readonly parent?: string;
+    readonly trust?: TrustLevel;
+}
+
+export interface ImportedNode extends ImportedDeclaration, Tagged {
     readonly kind: ImportedNodeKind;
     readonly boundary?: string;
     readonly technology?: string;
     readonly entrypoint?: boolean;
     readonly logs?: boolean;
+    /** Externals only. */
+    readonly type?: ExternalType;
+    /** Processes only. */
+    readonly privileged?: boolean;
+    /** Data stores only: encrypted at rest. */
+    readonly encrypted?: boolean;
     /** Asset keys. */
     readonly stores: readonly string[];
 }
 
-export interface ImportedFlow extends ImportedDeclaration {
+export interface ImportedFlow extends ImportedDeclaration, Tagged {
     /** Node keys. */
     readonly source: string;
     readonly target: string;
     readonly protocol?: string;
     readonly encrypted?: boolean;
     readonly authenticated?: boolean;
+    readonly bidirectional?: boolean;
     /** Asset keys. */
     readonly carries: readonly string[];
 }
 
-export type ImportedAsset = ImportedDeclaration;
+export interface ImportedAsset extends ImportedDeclaration {
+    readonly classification?: Classification;
+    readonly type?: AssetType;
+}
 
 export interface ImportedDread {
     readonly damage?: number;
@@ -72,6 +88,10 @@ export interface ImportedThreat extends ImportedDeclaration {
     readonly dread?: ImportedDread;
     readonly response?: ImportedResponse;
     readonly bug?: string;
+    readonly cwe?: readonly number[];
+    readonly capec?: readonly number[];
+    /** The built-in rule the threat answers (`rule R`). */
+    readonly rule?: string;
 }
 
 export interface ImportedMitigation extends ImportedDeclaration {

@@ -1,4 +1,4 @@
-import { field, scalarEntries, stringField, textField } from './json-input.js';
+import { arrayField, field, scalarEntries, stringField, textField } from './json-input.js';
 import type { ModelBuilder } from './model-builder.js';
 
 /**
@@ -41,7 +41,23 @@ export const TML_ATTRIBUTE = {
     verifiedBy: 'tml.verifiedBy',
     owner: 'tml.owner',
     deployment: 'tml.deployment',
+    /** On trust zones: `unknown` when the boundary has no `trust` (the `trustRating` is then a placeholder). */
+    trust: 'tml.trust',
+    /** On assets: `unknown` when the asset has no `classification` (the risk figures are then placeholders). */
+    classification: 'tml.classification',
+    /** A trust zone's tags (OTM gives tags to components and dataflows only), as a JSON array. */
+    tags: 'tml.tags',
+    /** An external's or an asset's `type`. */
+    type: 'tml.type',
+    privileged: 'tml.privileged',
+    /** A threat's CAPEC numbers, comma-separated. */
+    capec: 'tml.capec',
+    /** The name of the rule a threat answers (`rule R`). */
+    rule: 'tml.rule',
 } as const;
+
+/** What `tml.trust` and `tml.classification` say when the fact is not set. */
+export const UNKNOWN_FACT = 'unknown';
 
 /** The trust zone that holds components outside every tml boundary: OTM requires each component to have a parent. */
 export const OUTSIDE_ZONE_ID = 'tml-outside-boundaries';
@@ -72,4 +88,9 @@ export function* identified(list: readonly unknown[], what: string, builder: Mod
         if (id === undefined) builder.warn(`${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} without "id" is skipped`);
         else yield { element, id, title: stringField(element, 'name') ?? id };
     }
+}
+
+/** The strings of an OTM `tags` array (entries may be null). */
+export function otmTags(element: unknown): string[] {
+    return arrayField(element, 'tags').filter((t): t is string => typeof t === 'string');
 }

@@ -1,7 +1,8 @@
 import type { DfdElement, Mitigation, StrideCategory, Threat } from '../generated/ast.js';
 import { computeRisk } from '../model/risk.js';
 import type { ModelView } from './export-model.js';
-import { OUTSIDE_ATTRIBUTE, OUTSIDE_ZONE_ID, TML_ATTRIBUTE } from './otm-attributes.js';
+import { OUTSIDE_ATTRIBUTE, OUTSIDE_ZONE_ID, TML_ATTRIBUTE, UNKNOWN_FACT } from './otm-attributes.js';
+import { CONFIDENTIALITY, cweLabel, numberListAttribute, tagsAttribute, TRUST_RATINGS } from './otm-facts.js';
 
 /** The OTM version written (the schema kept in test/fixtures/interop/schemas/). */
 export const OTM_VERSION = '0.2.0';
@@ -42,8 +43,12 @@ export function exportOtm(view: ModelView): object {
     const outside = view.nodes.some(n => !n.boundary);
     const trustZones = [
         ...view.boundaries.map(({ boundary, parent }) => compact({
-            id: boundary.name, name: boundary.title, type: 'trust-boundary', risk: { trustRating: 50 },
-            parent: parent ? { trustZone: parent.name } : undefined, attributes: { [TML_ATTRIBUTE.name]: boundary.name },
+            id: boundary.name, name: boundary.title, type: 'trust-boundary', risk: { trustRating: boundary.trust !== undefined ? TRUST_RATINGS[boundary.trust] : 50 },
+            parent: parent ? { trustZone: parent.name } : undefined,
+            attributes: attributes({
+                [TML_ATTRIBUTE.name]: boundary.name, [TML_ATTRIBUTE.trust]: boundary.trust === undefined ? UNKNOWN_FACT : undefined,
+                [TML_ATTRIBUTE.tags]: tagsAttribute(boundary.tags),
+            }),
         })),
         ...(outside ? [{ id: OUTSIDE_ZONE_ID, name: 'Outside every trust boundary', type: 'none', risk: { trustRating: 50 }, attributes: { [OUTSIDE_ATTRIBUTE]: 'true' } }] : []),
     ];
@@ -52,18 +57,21 @@ export function exportOtm(view: ModelView): object {
         id: node.name, name: node.title, type: kindOf(node), description: node.description,
         parent: { trustZone: boundary?.name ?? OUTSIDE_ZONE_ID },
         assets: node.$type === 'Datastore' && node.stores.length > 0 ? { stored: node.stores.flatMap(a => a.ref?.name ?? []) } : undefined,
-        threats: instances.get(node) ?? [],
+        threats: instances.get(node) ?? [], tags: node.tags.length > 0 ? node.tags : undefined,
         attributes: attributes({
             [TML_ATTRIBUTE.name]: node.name, [TML_ATTRIBUTE.kind]: kindOf(node),
             [TML_ATTRIBUTE.technology]: node.$type === 'External' ? undefined : node.technology,
             [TML_ATTRIBUTE.entrypoint]: node.$type === 'Process' && node.entrypoint ? 'true' : undefined,
+            [TML_ATTRIBUTE.privileged]: node.$type === 'Process' && node.privileged ? 'true' : undefined,
             [TML_ATTRIBUTE.logs]: node.$type === 'Datastore' && node.logs ? 'true' : undefined,
+            [TML_ATTRIBUTE.encrypted]: node.$type === 'Datastore' && node.encrypted ? 'true' : undefined,
+            [TML_ATTRIBUTE.type]: node.$type === 'External' ? node.type : undefined,
         }),
     }));
     const dataflows = view.flows.filter(f => f.source?.ref?.name && f.target?.ref?.name).map(flow => compact({
-        id: flow.name, name: flow.title, description: flow.description, bidirectional: false,
+        id: flow.name, name: flow.title, description: flow.description, bidirectional: flow.bidirectional,
         source: flow.source.ref!.name, destination: flow.target.ref!.name,
-        assets: flow.carries.flatMap(a => a.ref?.name ?? []), threats: instances.get(flow) ?? [],
+        assets: flow.carries.flatMap(a => a.ref?.name ?? []), threats: instances.get(flow) ?? [], tags: flow.tags.length > 0 ? flow.tags : undefined,
         attributes: attributes({
             [TML_ATTRIBUTE.name]: flow.name, [TML_ATTRIBUTE.protocol]: flow.protocol,
             [TML_ATTRIBUTE.encrypted]: flow.encrypted ? 'true' : undefined, [TML_ATTRIBUTE.authenticated]: flow.authenticated ? 'true' : undefined,
@@ -72,7 +80,8 @@ export function exportOtm(view: ModelView): object {
     const threats = [
         ...view.threats.map(threat => compact({
             id: threat.name, name: threat.title, description: threat.description,
-            categories: threat.stride.map(c => CATEGORY_LABELS[c]), risk: otmRisk(threat), attributes: threatAttributes(threat),
+            categories: threat.stride.map(c => CATEGORY_LABELS[c]), cwes: threat.cwe.length > 0 ? threat.cwe.map(cweLabel) : undefined,
+            risk: otmRisk(threat), attributes: threatAttributes(threat),
         })),
         // An exclude of several categories is one OTM threat per category.
         ...view.excludes.flatMap(exclude => exclude.categories.map(category => ({ exclude, category }))).map(({ exclude, category }, index) => ({
@@ -90,7 +99,12 @@ export function exportOtm(view: ModelView): object {
     }));
     const assets = view.assets.map(a => compact({
         id: a.name, name: a.title, description: a.description,
-        risk: { confidentiality: 0, integrity: 0, availability: 0, comment: 'Not rated in tml' }, attributes: { [TML_ATTRIBUTE.name]: a.name },
+        risk: a.classification !== undefined
+            ? { confidentiality: CONFIDENTIALITY[a.classification], integrity: 0, availability: 0, comment: `Classification ${a.classification} in tml; integrity and availability not rated` }
+            : { confidentiality: 0, integrity: 0, availability: 0, comment: 'Not rated in tml' },
+        attributes: attributes({
+            [TML_ATTRIBUTE.name]: a.name, [TML_ATTRIBUTE.classification]: a.classification === undefined ? UNKNOWN_FACT : undefined, [TML_ATTRIBUTE.type]: a.type,
+        }),
     }));
     return { otmVersion: OTM_VERSION, project, representations: [], assets, trustZones, components, dataflows, threats, mitigations };
 }
@@ -131,6 +145,8 @@ function threatAttributes(threat: Threat): Attributes {
         [TML_ATTRIBUTE.mitigatedBy]: threat.mitigatedBy.length > 0 ? threat.mitigatedBy.flatMap(m => m.ref?.name ?? []).join(', ') : undefined,
         [TML_ATTRIBUTE.targets]: threat.targets.length > 0 ? threat.targets.flatMap(t => t.ref?.name ?? []).join(', ') : undefined,
         [TML_ATTRIBUTE.assets]: threat.assets.length > 0 ? threat.assets.flatMap(a => a.ref?.name ?? []).join(', ') : undefined,
+        [TML_ATTRIBUTE.capec]: numberListAttribute(threat.capec),
+        [TML_ATTRIBUTE.rule]: threat.rule?.$refText || undefined,
     });
 }
 

@@ -1,8 +1,11 @@
+import type { ExternalType } from '../generated/ast.js';
+import { isAssetType, isExternalType } from '../generated/ast.js';
 import type { ImportedModel, ImportedNodeKind } from './imported-model.js';
-import { arrayField, expect, field, isObject, optional, stringField, textField } from './json-input.js';
+import { arrayField, booleanField, expect, field, isObject, numberField, optional, stringField, textField } from './json-input.js';
+import { classificationOfConfidentiality, parseTagsAttribute, trustOfRating } from './otm-facts.js';
 import { describe, ModelBuilder } from './model-builder.js';
 import { importOtmThreats } from './otm-threats.js';
-import { foreignAttributes, identified, OTM_KEYS, OUTSIDE_ATTRIBUTE, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
+import { foreignAttributes, identified, OTM_KEYS, otmTags, OUTSIDE_ATTRIBUTE, TML_ATTRIBUTE, tmlAttributes, UNKNOWN_FACT } from './otm-attributes.js';
 
 /** The OTM versions this importer is written for; others are read as 0.2.0 with a warning. */
 const OTM_VERSIONS = ['0.1.0', '0.2.0'];
@@ -46,12 +49,19 @@ function importAssets(document: unknown, builder: ModelBuilder): void {
         const attributes = tmlAttributes(field(asset, 'attributes'));
         const comments = foreignAttributes(asset, describe('asset', title), builder);
         const risk = field(asset, 'risk');
+        const confidentiality = numberField(risk, 'confidentiality');
+        const classification = confidentiality !== undefined && attributes.get(TML_ATTRIBUTE.classification) !== UNKNOWN_FACT ? classificationOfConfidentiality(confidentiality) : undefined;
         if (isObject(risk) && !attributes.has(TML_ATTRIBUTE.name)) {
-            const figures = ['confidentiality', 'integrity', 'availability'].map(k => `${k} ${textField(risk, k) ?? '?'}`).join(', ');
+            // Confidentiality is the classification; integrity and availability have no tml attribute.
+            const figures = ['confidentiality', 'integrity', 'availability'].filter(k => k !== 'confidentiality' || classification === undefined).map(k => `${k} ${textField(risk, k) ?? '?'}`).join(', ');
             const comment = textField(risk, 'comment');
             comments.push(builder.keep(describe('asset', title), `OTM risk: ${figures}${comment !== undefined ? ` (${comment})` : ''}`));
         }
-        builder.assets.push({ key: OTM_KEYS.asset + id, title, comments, ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', stringField(asset, 'description')) });
+        const type = attributes.get(TML_ATTRIBUTE.type);
+        builder.assets.push({
+            key: OTM_KEYS.asset + id, title, comments, ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', stringField(asset, 'description')),
+            ...(classification !== undefined ? { classification } : {}), ...(type !== undefined && isAssetType(type) ? { type } : {}),
+        });
     }
 }
 
@@ -65,8 +75,10 @@ function importZones(document: unknown, builder: ModelBuilder): void {
         if (!builder.claimKey(OTM_KEYS.zone + id, 'trust zone', id)) continue;
         const what = describe('trust zone', title);
         const comments = foreignAttributes(zone, what, builder);
-        const rating = textField(field(zone, 'risk'), 'trustRating');
-        if (rating !== undefined && !attributes.has(TML_ATTRIBUTE.name)) comments.push(builder.keep(what, `OTM trust rating ${rating}`));
+        const rating = numberField(field(zone, 'risk'), 'trustRating');
+        const trust = rating !== undefined && attributes.get(TML_ATTRIBUTE.trust) !== UNKNOWN_FACT ? trustOfRating(rating) : undefined;
+        const ratingText = textField(field(zone, 'risk'), 'trustRating');
+        if (rating === undefined && ratingText !== undefined) comments.push(builder.keep(what, `OTM trust rating '${ratingText}' (not a number)`));
         const type = textField(zone, 'type');
         if (type !== undefined && !attributes.has(TML_ATTRIBUTE.name)) comments.push(builder.keep(what, `OTM type '${type}'`));
         const parentZone = textField(field(zone, 'parent'), 'trustZone');
@@ -76,6 +88,7 @@ function importZones(document: unknown, builder: ModelBuilder): void {
         const description = stringField(zone, 'description');
         builder.boundaries.push({
             key: OTM_KEYS.zone + id, title, comments, ...optional('name', attributes.get(TML_ATTRIBUTE.name)), ...optional('description', description),
+            ...(trust !== undefined ? { trust } : {}), ...tagged(parseTagsAttribute(attributes.get(TML_ATTRIBUTE.tags))),
             ...(parentZone !== undefined && parentComponent === undefined && ids.has(parentZone) ? { parent: OTM_KEYS.zone + parentZone } : {}),
         });
     }
@@ -91,8 +104,6 @@ function importComponents(document: unknown, builder: ModelBuilder): void {
         const kind = kindOf(attributes.get(TML_ATTRIBUTE.kind), textField(component, 'type'));
         const what = describe(kind, title);
         const comments = foreignAttributes(component, what, builder);
-        const tags = arrayField(component, 'tags').filter((t): t is string => typeof t === 'string');
-        if (tags.length > 0) comments.push(builder.keep(what, `tags: ${tags.join(', ')}`));
         const stored = arrayField(field(component, 'assets'), 'stored').filter((a): a is string => typeof a === 'string');
         const processed = arrayField(field(component, 'assets'), 'processed').filter((a): a is string => typeof a === 'string');
         if (processed.length > 0) comments.push(builder.keep(what, `processes assets ${processed.join(', ')}`));
@@ -111,6 +122,9 @@ function importComponents(document: unknown, builder: ModelBuilder): void {
             ...(boundary !== undefined ? { boundary: OTM_KEYS.zone + boundary } : {}),
             ...(attributes.get(TML_ATTRIBUTE.entrypoint) === 'true' ? { entrypoint: true } : {}),
             ...(attributes.get(TML_ATTRIBUTE.logs) === 'true' ? { logs: true } : {}),
+            ...(attributes.get(TML_ATTRIBUTE.privileged) === 'true' ? { privileged: true } : {}),
+            ...(attributes.get(TML_ATTRIBUTE.encrypted) === 'true' ? { encrypted: true } : {}),
+            ...externalType(attributes.get(TML_ATTRIBUTE.type)), ...tagged(otmTags(component)),
         });
     }
 }
@@ -155,9 +169,6 @@ function importFlows(document: unknown, builder: ModelBuilder): void {
         if (!builder.claimKey(OTM_KEYS.flow + id, 'dataflow', id)) continue;
         const attributes = tmlAttributes(field(flow, 'attributes'));
         const comments = foreignAttributes(flow, what, builder);
-        if (field(flow, 'bidirectional') === true) comments.push(builder.keep(what, 'bidirectional: data moves both ways'));
-        const tags = arrayField(flow, 'tags').filter((t): t is string => typeof t === 'string');
-        if (tags.length > 0) comments.push(builder.keep(what, `tags: ${tags.join(', ')}`));
         builder.flows.push({
             key: OTM_KEYS.flow + id, title, comments, source: OTM_KEYS.component + source!, target: OTM_KEYS.component + target!,
             carries: arrayField(flow, 'assets').filter((a): a is string => typeof a === 'string').map(a => OTM_KEYS.asset + a),
@@ -165,8 +176,17 @@ function importFlows(document: unknown, builder: ModelBuilder): void {
             ...optional('protocol', attributes.get(TML_ATTRIBUTE.protocol)),
             ...(attributes.get(TML_ATTRIBUTE.encrypted) === 'true' ? { encrypted: true } : {}),
             ...(attributes.get(TML_ATTRIBUTE.authenticated) === 'true' ? { authenticated: true } : {}),
+            ...(booleanField(flow, 'bidirectional') ? { bidirectional: true } : {}), ...tagged(otmTags(flow)),
         });
     }
+}
+
+function tagged(tags: readonly string[]): { tags?: readonly string[] } {
+    return tags.length > 0 ? { tags } : {};
+}
+
+function externalType(type: string | undefined): { type?: ExternalType } {
+    return type !== undefined && isExternalType(type) ? { type } : {};
 }
 
 /** Words in an OTM component `type` that say what kind of DFD node it is (docs/interop.md). */

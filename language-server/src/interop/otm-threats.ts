@@ -3,6 +3,7 @@ import { decide } from './decisions.js';
 import type { ImportedDread, MitigationStatus } from './imported-model.js';
 import { arrayField, field, optional, stringField, textField } from './json-input.js';
 import { describe, type ModelBuilder } from './model-builder.js';
+import { cweNumber, isBuiltinRuleName, parseNumberList } from './otm-facts.js';
 import { foreignAttributes, identified, OTM_KEYS, TML_ATTRIBUTE, tmlAttributes } from './otm-attributes.js';
 import type { ThreatDecision } from './vocabulary.js';
 import { normalizeTerm, strideCategoryOf, threatDecisionOf } from './vocabulary.js';
@@ -55,7 +56,13 @@ function importThreat(threat: unknown, id: string, title: string, instances: rea
     }
     if (others.length > 0) comments.push(builder.keep(what, `categories that are not STRIDE: ${others.join(', ')}`));
     const cwes = arrayField(threat, 'cwes').filter((c): c is string => typeof c === 'string');
-    if (cwes.length > 0) comments.push(builder.keep(what, `CWE: ${cwes.join(', ')}`));
+    const cwe = [...new Set(cwes.flatMap(c => cweNumber(c) ?? []))];
+    const unread = cwes.filter(c => cweNumber(c) === undefined);
+    if (unread.length > 0) comments.push(builder.keep(what, `CWE entries that are not CWE numbers: ${unread.join(', ')}`));
+    const capec = parseNumberList(attributes.get(TML_ATTRIBUTE.capec));
+    const rule = attributes.get(TML_ATTRIBUTE.rule);
+    // Rules are not exported: a rule of the exported workspace would not resolve in the imported model.
+    if (rule !== undefined && !isBuiltinRuleName(rule)) comments.push(builder.keep(what, `answers rule ${rule}, which is not a built-in rule`));
     const tags = arrayField(threat, 'tags').filter((t): t is string => typeof t === 'string');
     if (tags.length > 0) comments.push(builder.keep(what, `tags: ${tags.join(', ')}`));
     const risk = field(threat, 'risk');
@@ -71,6 +78,7 @@ function importThreat(threat: unknown, id: string, title: string, instances: rea
         assets: (attributes.get(TML_ATTRIBUTE.assets) ?? '').split(',').map(a => a.trim()).filter(a => a !== '').map(a => OTM_KEYS.asset + a),
         ...optional('description', stringField(threat, 'description')), ...optional('impact', attributes.get(TML_ATTRIBUTE.impact)),
         ...optional('bug', attributes.get(TML_ATTRIBUTE.bug)), ...(dread !== undefined ? { dread } : {}),
+        ...(cwe.length > 0 ? { cwe } : {}), ...(capec.length > 0 ? { capec } : {}), ...(rule !== undefined && isBuiltinRuleName(rule) ? { rule } : {}),
     };
     const groups = groupInstances(instances, stated);
     const order = (attributes.get(TML_ATTRIBUTE.targets) ?? '').split(',').map(t => t.trim());

@@ -55,7 +55,7 @@ export function exportThreatDragon(view: ModelView, layout: DiagramLayout): obje
             data: {
                 type, name: node.title, description: node.description ?? '', isTrustBoundary: false, outOfScope: false, reasonOutOfScope: '',
                 hasOpenThreats: own.some(t => t.status === 'Open'), threats: own,
-                ...(kind === 'datastore' ? { isALog: node.$type === 'Datastore' && node.logs, isEncrypted: false, isSigned: false, storesCredentials: false } : {}),
+                ...(kind === 'datastore' ? { isALog: node.$type === 'Datastore' && node.logs, isEncrypted: node.$type === 'Datastore' && node.encrypted, isSigned: false, storesCredentials: false } : {}),
                 ...(kind === 'external' ? { providesAuthentication: false } : {}),
                 ...(kind === 'process' ? { privilegeLevel: '' } : {}),
             },
@@ -72,7 +72,7 @@ export function exportThreatDragon(view: ModelView, layout: DiagramLayout): obje
             labels: [{ position: 0.5, attrs: { labelText: { text: flow.title } } }],
             data: {
                 type: 'tm.Flow', name: flow.title, description: flow.description ?? '', outOfScope: false, reasonOutOfScope: '', isTrustBoundary: false,
-                hasOpenThreats: own.some(t => t.status === 'Open'), isBidirectional: false, isEncrypted: flow.encrypted, isPublicNetwork: false,
+                hasOpenThreats: own.some(t => t.status === 'Open'), isBidirectional: flow.bidirectional, isEncrypted: flow.encrypted, isPublicNetwork: false,
                 protocol: flow.protocol ?? '', threats: own,
             },
         });

@@ -20,7 +20,7 @@ const CELL_KINDS: Readonly<Record<string, CellKind>> = {
 
 /** Facts of Threat Dragon's element properties that tml has no attribute for yet: kept as comments. */
 const KEPT_FLAGS: readonly (readonly [string, string])[] = [
-    ['outOfScope', 'out of scope'], ['isBidirectional', 'bidirectional: data moves both ways'], ['isPublicNetwork', 'crosses a public network'],
+    ['outOfScope', 'out of scope'], ['isPublicNetwork', 'crosses a public network'],
     ['providesAuthentication', 'provides authentication'], ['isWebApplication', 'is a web application'], ['handlesCardPayment', 'handles card payments'],
     ['handlesGoodsOrServices', 'handles goods or services'], ['storesCredentials', 'stores credentials'], ['storesInventory', 'stores inventory'],
     ['isSigned', 'signed'],
@@ -114,9 +114,10 @@ function importDiagram(list: readonly unknown[], builder: ModelBuilder): TdCell[
         const what = describe(node.kind, title);
         const data = field(node.cell, 'data');
         builder.nodes.push({
-            key: node.key, kind: node.kind, title, stores: [], comments: keptFacts(data, what, node.kind, builder),
+            key: node.key, kind: node.kind, title, stores: [], comments: keptFacts(data, what, builder),
             ...optional('description', textField(data, 'description')), ...optional('boundary', parents.get(node.key)),
             ...(node.kind === 'datastore' && booleanField(data, 'isALog') ? { logs: true } : {}),
+            ...(node.kind === 'datastore' && booleanField(data, 'isEncrypted') ? { encrypted: true } : {}),
         });
         imported.push({ key: node.key, cell: node.cell, kind: node.kind, title });
     }
@@ -142,17 +143,17 @@ function importFlow(cell: unknown, builder: ModelBuilder): TdCell | undefined {
     }
     if (!builder.claimKey(id, 'cell', id)) return undefined;
     builder.flows.push({
-        key: id, title, source: source!, target: target!, carries: [], comments: keptFacts(data, what, 'flow', builder),
+        key: id, title, source: source!, target: target!, carries: [], comments: keptFacts(data, what, builder),
         ...optional('description', textField(data, 'description')), ...optional('protocol', textField(data, 'protocol')),
         ...(booleanField(data, 'isEncrypted') ? { encrypted: true } : {}),
+        ...(booleanField(data, 'isBidirectional') ? { bidirectional: true } : {}),
     });
     return { key: id, cell, kind: 'flow', title };
 }
 
 /** The properties set on an element that tml has no attribute for, as comments (and warnings). */
-function keptFacts(data: unknown, what: string, kind: ImportedNodeKind | 'flow', builder: ModelBuilder): string[] {
+function keptFacts(data: unknown, what: string, builder: ModelBuilder): string[] {
     const facts = KEPT_FLAGS.filter(([flag]) => booleanField(data, flag)).map(([flag, fact]) => (flag === 'outOfScope' ? `${fact}${textField(data, 'reasonOutOfScope') !== undefined ? `: ${textField(data, 'reasonOutOfScope')!}` : ''}` : fact));
-    if (kind === 'datastore' && booleanField(data, 'isEncrypted')) facts.push('encrypted at rest');
     const privilege = textField(data, 'privilegeLevel');
     if (privilege !== undefined) facts.push(`privilege level: ${privilege}`);
     return facts.map(fact => builder.keep(what, fact));

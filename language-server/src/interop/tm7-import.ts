@@ -1,3 +1,4 @@
+import type { ExternalType } from '../generated/ast.js';
 import type { ImportedModel, ImportedNodeKind } from './imported-model.js';
 import { ImportError } from './imported-model.js';
 import { optional } from './json-input.js';
@@ -99,7 +100,7 @@ function importSurface(surface: XmlElement, builder: ModelBuilder, shapes: Map<s
         const specific = childText(shape.element, 'TypeId')?.startsWith('SE.') ? headerOf(shape.element) : undefined;
         builder.nodes.push({
             key: shape.guid, kind, title: shape.title, stores: [], comments: keptProperties(shape, builder),
-            ...optional('boundary', parents.get(shape.guid)), ...(kind !== 'external' ? optional('technology', specific) : {}),
+            ...optional('boundary', parents.get(shape.guid)), ...(kind !== 'external' ? optional('technology', specific) : externalType(specific)),
             ...(kind === 'datastore' && shape.properties.get('Stores Log Data') === 'Yes' ? { logs: true } : {}),
         });
     }
@@ -120,6 +121,19 @@ function importConnector(shape: Tm7Shape, builder: ModelBuilder): void {
         ...(yes('Provides Confidentiality') ? { encrypted: true } : {}),
         ...(yes('Source Authenticated') || yes('Destination Authenticated') ? { authenticated: true } : {}),
     });
+}
+
+/**
+ * The kind of a specific external interactor stencil, by the words of its type name ("Human User"
+ * → person; "External Web Service", "Megaservice", "Authorization Provider" → service; "IoT
+ * Device" → device). Browsers and runtimes ("Windows Runtime") say nothing about who is outside:
+ * no type.
+ */
+function externalType(stencil: string | undefined): { type?: ExternalType } {
+    if (stencil === undefined) return {};
+    if (/\b(human|user|person|people)\b/i.test(stencil)) return { type: 'person' };
+    if (/device|\biot\b|sensor|phone/i.test(stencil)) return { type: 'device' };
+    return /service|\bapplication\b|provider|\bapi\b|server/i.test(stencil) ? { type: 'service' } : {};
 }
 
 /** Properties read into tml facts, or that say nothing (names, headers, defaults). */

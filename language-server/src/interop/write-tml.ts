@@ -1,5 +1,5 @@
 import type {
-    ImportedBoundary, ImportedDeclaration, ImportedDread, ImportedModel, ImportedNode, ImportedThreat,
+    ImportedBoundary, ImportedDeclaration, ImportedDread, ImportedModel, ImportedNode, ImportedThreat, Tagged,
 } from './imported-model.js';
 import { MAX_NESTING } from '../parser/nesting-limit-lexer.js';
 import { NameAllocator } from './names.js';
@@ -34,18 +34,29 @@ export function writeTml(model: ImportedModel, header: string): { text: string; 
         ])] : [])].join('\n'));
     for (const assumption of model.assumptions) blocks.push(withComments(assumption, 0, `assumption ${names.get(assumption.key)!} ${tmlString(assumption.title)}`, []));
     for (const dependency of model.dependencies) blocks.push(withComments(dependency, 0, `dependency ${names.get(dependency.key)!} ${tmlString(dependency.title)}`, []));
-    for (const asset of model.assets) blocks.push(withComments(asset, 0, `asset ${names.get(asset.key)!} ${tmlString(asset.title)}`, [description(asset)]));
+    for (const asset of model.assets) {
+        blocks.push(withComments(asset, 0, `asset ${names.get(asset.key)!} ${tmlString(asset.title)}`, [
+            description(asset),
+            asset.classification !== undefined ? `classification ${asset.classification}` : undefined,
+            asset.type !== undefined ? `type ${asset.type}` : undefined,
+        ]));
+    }
     const children = childrenOf(model, warnings);
     const writeNode = (node: ImportedNode, depth: number): string => withComments(node, depth, `${node.kind} ${names.get(node.key)!} ${tmlString(node.title)}`, [
         description(node),
+        node.type !== undefined && node.kind === 'external' ? `type ${node.type}` : undefined,
         node.technology !== undefined && node.kind !== 'external' ? `technology ${tmlString(node.technology)}` : undefined,
         node.entrypoint && node.kind === 'process' ? 'entrypoint' : undefined,
+        node.privileged && node.kind === 'process' ? 'privileged' : undefined,
         node.logs && node.kind === 'datastore' ? 'logs' : undefined,
+        node.encrypted && node.kind === 'datastore' ? 'encrypted' : undefined,
         list('stores', node.kind === 'datastore' ? refs(node.stores, `data store '${commentText(node.title)}'`) : []),
+        tags(node),
     ]);
     const writeBoundary = (boundary: ImportedBoundary, depth: number): string => {
         const inner = children.get(boundary.key) ?? { boundaries: [], nodes: [] };
-        const members = [...inner.boundaries.map(b => writeBoundary(b, depth + 1)), ...inner.nodes.map(n => writeNode(n, depth + 1))];
+        const facts = [boundary.trust !== undefined ? `trust ${boundary.trust}` : undefined, tags(boundary)].flatMap(c => (c === undefined ? [] : [pad(depth + 1) + c]));
+        const members = [...facts, ...inner.boundaries.map(b => writeBoundary(b, depth + 1)), ...inner.nodes.map(n => writeNode(n, depth + 1))];
         const head = `boundary ${names.get(boundary.key)!} ${tmlString(boundary.title)}`;
         // tml boundaries have no description (yet): it is kept as a comment.
         if (boundary.description !== undefined) warnings.push(`boundary '${commentText(boundary.title)}': its description is kept as a // comment`);
@@ -66,7 +77,9 @@ export function writeTml(model: ImportedModel, header: string): { text: string; 
             flow.protocol !== undefined ? `protocol ${tmlString(flow.protocol)}` : undefined,
             flow.encrypted ? 'encrypted' : undefined,
             flow.authenticated ? 'authenticated' : undefined,
+            flow.bidirectional ? 'bidirectional' : undefined,
             list('carries', refs(flow.carries, what)),
+            tags(flow),
         ]));
     }
     for (const scenario of model.scenarios) {
@@ -134,6 +147,9 @@ function writeThreat(threat: ImportedThreat, names: ReadonlyMap<string, string>,
         (response?.kind === 'accept' || response?.kind === 'remove') && response.justification !== undefined ? `justification ${tmlString(response.justification)}` : undefined,
         list('mitigatedBy', mitigations),
         threat.bug !== undefined ? `bug ${tmlString(threat.bug)}` : undefined,
+        list('cwe', (threat.cwe ?? []).map(String)),
+        list('capec', (threat.capec ?? []).map(String)),
+        threat.rule !== undefined ? `rule ${threat.rule}` : undefined,
     ]);
 }
 
@@ -201,6 +217,10 @@ function comments(texts: readonly string[], depth: number): string[] {
 
 function description(d: ImportedDeclaration): string | undefined {
     return d.description !== undefined ? `description ${tmlString(d.description)}` : undefined;
+}
+
+function tags(element: Tagged): string | undefined {
+    return list('tags', (element.tags ?? []).map(tmlString));
 }
 
 function list(keyword: string, items: readonly string[]): string | undefined {

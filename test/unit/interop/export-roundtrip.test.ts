@@ -34,8 +34,27 @@ function findingsOf(diagnostics: readonly Diagnostic[]): string[] {
     return diagnostics.map(d => `${String(d.code)}: ${d.message}`).sort();
 }
 
-/** Exports the workspace to OTM, imports the OTM back into one file beside the first, and returns both models' findings. */
-async function roundTrip(files: Record<string, string>): Promise<{ before: string[]; after: string[]; otm: object; text: string }> {
+/**
+ * The optional attributes (docs/language.md#optional-attributes) of every declaration, one line each, sorted: `boundary B0: trust partial;
+ * tags ["a"]`. Names come back from the OTM file (`tml.name`), so the lines compare across the trip.
+ */
+function factsOf(models: readonly Model[]): string[] {
+    const view = viewModel(models);
+    const line = (what: string, facts: readonly (string | false | undefined)[]): string => `${what}: ${facts.filter(f => f).join('; ')}`;
+    const tags = (list: readonly string[]): string | undefined => (list.length > 0 ? `tags ${JSON.stringify(list)}` : undefined);
+    return [
+        ...view.boundaries.map(({ boundary: b }) => line(`boundary ${b.name}`, [b.trust && `trust ${b.trust}`, tags(b.tags)])),
+        ...view.nodes.map(({ node: n }) => line(`${n.$type} ${n.name}`, [
+            n.$type === 'External' && n.type && `type ${n.type}`, n.$type === 'Process' && n.privileged && 'privileged', n.$type === 'Datastore' && n.encrypted && 'encrypted', tags(n.tags),
+        ])),
+        ...view.flows.map(f => line(`flow ${f.name}`, [f.bidirectional && 'bidirectional', tags(f.tags)])),
+        ...view.assets.map(a => line(`asset ${a.name}`, [a.classification && `classification ${a.classification}`, a.type && `type ${a.type}`])),
+        ...view.threats.map(t => line(`threat ${t.name}`, [t.cwe.length > 0 && `cwe ${t.cwe.join(', ')}`, t.capec.length > 0 && `capec ${t.capec.join(', ')}`, t.rule && `rule ${t.rule.$refText}`])),
+    ].sort();
+}
+
+/** Exports the workspace to OTM, imports the OTM back into one file beside the first, and returns both models' findings and optional attributes. */
+async function roundTrip(files: Record<string, string>): Promise<{ before: string[]; after: string[]; factsBefore: string[]; factsAfter: string[]; otm: object; text: string }> {
     const checked = await checkWorkspace(files);
     assert.deepEqual(checked.flatMap(c => syntaxAndLinkErrors(c.diagnostics)).map(d => d.message), []);
     const before = findingsOf(checked.flatMap(c => c.diagnostics));
@@ -44,7 +63,8 @@ async function roundTrip(files: Record<string, string>): Promise<{ before: strin
     const folder = dirname(Object.keys(files)[0]!);
     const [imported] = await checkWorkspace({ [`${folder === '.' ? '' : `${folder}/`}imported-roundtrip.tm`]: text });
     assert.deepEqual(syntaxAndLinkErrors(imported!.diagnostics).map(d => d.message), [], text);
-    return { before, after: findingsOf(imported!.diagnostics), otm, text };
+    const factsBefore = factsOf(checked.map(c => c.document.parseResult.value));
+    return { before, after: findingsOf(imported!.diagnostics), factsBefore, factsAfter: factsOf([imported!.document.parseResult.value]), otm, text };
 }
 
 describe('tml export', () => {
@@ -88,13 +108,13 @@ describe('tml export', () => {
         }
     });
 
-    it('round-trips generated models through OTM: same findings, schema-valid OTM, a clean imported model (property)', async () => {
+    it('round-trips generated models through OTM: same findings and optional attributes, schema-valid OTM, a clean imported model (property)', async () => {
         await fc.assert(fc.asyncProperty(generatedModel, async source => {
-            const { before, after, otm, text } = await roundTrip({ 'generated.tm': source });
+            const { before, after, factsBefore, factsAfter, otm, text } = await roundTrip({ 'generated.tm': source });
             assert.ok(validateOtm(otm), JSON.stringify(validateOtm.errors));
             assert.deepEqual(after, before, `${source}\n----\n${text}`);
+            assert.deepEqual(factsAfter, factsBefore, `${source}\n----\n${text}`);
         }), { numRuns: 300, seed: FUZZ_SEED });
     });
 });
 
-export type { Model };

@@ -82,8 +82,8 @@ describe('tml import: the converters, field by field', () => {
 
 /** Public sample files (test/fixtures/interop/SOURCES.md): real tools' output. */
 const SAMPLES: readonly [string, string, number, string][] = [
-    ['otm/EXAMPLE.json', 'OTM 0.2.0 example of the specification', 23, 'system TestProject "Test project" {'],
-    ['otm/mobile-cloud.otm.json', 'OTM 0.1.0 written by StartLeft from a Threat Modeling Tool model', 88, 'system MtmtProjectName "mtmt_project_name"'],
+    ['otm/EXAMPLE.json', 'OTM 0.2.0 example of the specification', 14, 'system TestProject "Test project" {'],
+    ['otm/mobile-cloud.otm.json', 'OTM 0.1.0 written by StartLeft from a Threat Modeling Tool model', 86, 'system MtmtProjectName "mtmt_project_name"'],
     ['threat-dragon/v2-threat-model.json', "Threat Dragon's demo model", 36, 'system DemoThreatModel "Demo Threat Model" {'],
     ['tm7/MTMT_nested_tz_line.tm7', 'a Threat Modeling Tool model with nested and line boundaries', 26, 'boundary SandboxEnvironment "Sandbox environment" {'],
 ];
