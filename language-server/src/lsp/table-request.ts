@@ -5,13 +5,14 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
-import { generateSecurityReports } from '../generator/report-document.js';
+import { generateSecurityReports, generateSecurityReportsWithImages } from '../generator/report-document.js';
+import { renderReportImages } from '../generator/report-images.js';
 import { buildThreatTable } from '../generator/table-builder.js';
 import { formatThreatTables } from '../generator/table-format.js';
 import type { ModelFile } from '../generator/table-scope.js';
 import { scopedTableInput } from '../generator/table-scope.js';
 import { isModel } from '../generated/ast.js';
-import type { GeneratedDocument, GenerationScope } from '../protocol.js';
+import type { GenerationScope } from '../protocol.js';
 import { SecurityReportRequest, ThreatTableRequest } from '../protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
@@ -34,13 +35,21 @@ export function registerTableRequests(connection: Connection, services: Services
     const index = services.ThreatModel.workspace.ModelIndex;
     connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, models =>
         formatThreatTables(models.map(m => buildThreatTable(scopedTableInput(m.selected, m.files, index.coverage(m.key)))), params.format)));
-    connection.onRequest(SecurityReportRequest, (params, token) => generate(services, params.scope, token, models =>
-        generateSecurityReports(models.map(m => ({
-            selected: m.selected,
-            workspace: m.files,
-            coverage: index.coverage(m.key),
-            findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
-        })))));
+    connection.onRequest(SecurityReportRequest, async (params, token) => {
+        const folder = params.imagesFolder;
+        const generated = await generate(services, params.scope, token, models => {
+            const inputs = models.map(m => ({
+                selected: m.selected,
+                workspace: m.files,
+                coverage: index.coverage(m.key),
+                findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
+            }));
+            return folder === undefined ? { markdown: generateSecurityReports(inputs), images: [] } : generateSecurityReportsWithImages(inputs, folder);
+        });
+        if (generated instanceof ResponseError) return generated;
+        // Laid out after the workspace lock is released: the DOT is plain text by now.
+        return { content: generated.content.markdown, files: generated.files, images: await renderReportImages(generated.content.images) };
+    });
 }
 
 /** The selected files of one model (DESIGN.md §9), and all its files. */
@@ -50,12 +59,12 @@ interface SelectedModel {
     readonly files: readonly WorkspaceFile[];
 }
 
-async function generate(
+async function generate<T>(
     services: Services,
     scope: GenerationScope,
     token: CancellationToken,
-    write: (models: readonly SelectedModel[]) => string,
-): Promise<GeneratedDocument | ResponseError> {
+    write: (models: readonly SelectedModel[]) => T,
+): Promise<{ readonly content: T; readonly files: readonly string[] } | ResponseError> {
     const answer = await readValidatedWorkspace(services.shared, token, () => {
         const roots = services.ThreatModel.workspace.ModelRoots;
         const scopeKey = scope.kind === 'model' ? roots.keyOf(URI.parse(scope.uri)) : undefined;
