@@ -133,9 +133,9 @@ check --stale also reports each mitigation whose implementedIn file changed in g
 than the last commit of its .tm file (tm/implementation-stale, information).
 --rules builtin|workspace|all|none: which rules suggest threats (tm/rule-suggests): the built-in
 library, those declared in the .tm files, both (the default) or none.
-report --out FILE writes each diagram as an SVG file into FILE's folder, in <name>-diagrams/, and
-links it (--diagrams svg, the default with --out); --diagrams mermaid embeds Mermaid blocks
-instead, as on stdout.
+report --out FILE writes each diagram as an SVG file in <FILE's name>-diagrams/ beside FILE and
+links it as an image (--diagrams svg, the default with --out); --diagrams mermaid embeds Mermaid
+blocks instead, as on stdout.
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
