@@ -769,8 +769,15 @@ exclude InformationDisclosure on AdminAuditLog "Holds staff ids, order numbers a
 exclude Tampering on ShopperToPaymentPage "Served from the PSP's domain over TLS with HSTS; integrity of the hosted page is the PSP's, attested in its PCI DSS AoC."
 exclude InformationDisclosure on ShopperToPaymentPage "Card data goes from the browser to the PSP over TLS and is in the PSP's PCI DSS scope; it never touches our systems."
 exclude DenialOfService on ShopperToPaymentPage, PaymentPage "Availability of the hosted page is covered by the PSP's SLA (see PspOutage for our side)."
-exclude Tampering, Repudiation, InformationDisclosure, ElevationOfPrivilege on PaymentPage "The PSP builds, runs and tests the page and keeps its records, attested in its PCI DSS AoC; we hold no access to it (FakePaymentPage covers sending shoppers to the real one)."
-exclude Tampering, InformationDisclosure, DenialOfService on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
+// The page itself is the PSP's: it builds, runs and tests it, attested in its PCI DSS AoC, and we
+// hold no access to it. Sending shoppers to the real page is ours (FakePaymentPage).
+exclude Tampering on PaymentPage "The PSP builds and deploys the page; its integrity is attested in the PSP's PCI DSS AoC."
+exclude Repudiation on PaymentPage "The PSP's signed settlement reports record every payment taken on the page and are reconciled daily."
+exclude InformationDisclosure on PaymentPage "Card data on the page is in the PSP's PCI DSS scope and never reaches our systems."
+exclude ElevationOfPrivilege on PaymentPage "We hold no account or role on the PSP's page; its access control is the PSP's, attested in its AoC."
+exclude Tampering on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
+exclude InformationDisclosure on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
+exclude DenialOfService on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
 
 exclude InformationDisclosure on PspWebhook "The payload carries only the PSP's payment id, amount and status, over TLS; no card or personal data."
 exclude DenialOfService on PspWebhook "Lost webhooks are recovered by the reconciliation job that polls the PSP every 10 minutes."
