@@ -67,7 +67,8 @@ async function main(): Promise<number> {
         const suggested = await page.locator('.quick-input-widget input').inputValue();
         if (!suggested.endsWith('/web-shop/security-model.md')) throw new Error(`the save dialog suggests '${suggested}', not security-model.md in the model's folder`);
         await page.keyboard.press('Enter');
-        await waitUntil(() => existsSync(join(diagrams, 'dfd-1-overview.svg')), { what: 'the diagrams to be written', timeoutMs: UI_TIMEOUT_MS, intervalMs: 200 });
+        // The report is written after its diagrams.
+        await waitUntil(() => existsSync(join(folders.workspace, 'web-shop', 'security-model.md')), { what: 'the report to be written', timeoutMs: UI_TIMEOUT_MS, intervalMs: 200 });
         const files = readdirSync(diagrams).sort().join(', ');
         const expected = 'dfd-1-overview.svg, dfd-2-BrowseAndSignIn.svg, dfd-3-CardCheckout.svg, dfd-4-OrderConfirmationMail.svg, dfd-5-RefundByStaff.svg, dfd-6-PriceUpdate.svg';
         if (files !== expected) throw new Error(`the diagrams folder holds ${files}`);
@@ -84,6 +85,9 @@ async function main(): Promise<number> {
         if (!checkout.src.includes('dfd-3-CardCheckout.svg')) throw new Error(`the card checkout image loads ${checkout.src}`);
         // No Mermaid source is left in the preview.
         if ((await frame.locator('body').textContent())?.includes('flowchart LR')) throw new Error('the preview shows Mermaid source');
+        // The preview alone, at the window's width, so that the diagram is legible in the screenshot.
+        await runFromCommandPalette(page, 'View: Close Primary Side Bar');
+        await runFromCommandPalette(page, 'View: Join All Editor Groups');
         await frame.locator('h3', { hasText: 'Scenario: A shopper pays for the basket by card' }).evaluate(heading => heading.scrollIntoView());
         await page.waitForTimeout(500);
         await page.screenshot({ path: screenshot });
