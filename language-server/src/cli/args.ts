@@ -23,7 +23,7 @@ export const REPORT_DIAGRAM_STYLES = ['svg', 'mermaid'] as const;
 export type ReportDiagramStyle = (typeof REPORT_DIAGRAM_STYLES)[number];
 export type RulesFormat = (typeof RULES_FORMATS)[number];
 
-/** The values of `--rules` (DESIGN.md §8.3): the built-in library, the workspace's rules, both, or none. */
+/** The values of `--rules` (docs/language.md#rules): the built-in library, the workspace's rules, both, or none. */
 export const RULES_CHOICES: readonly RuleSources[] = ['builtin', 'workspace', 'all', 'none'];
 
 /** `--rules builtin|workspace|all|none`: which rules suggest threats; default all. */
@@ -75,7 +75,7 @@ export interface InitOptions {
     readonly out?: string;
 }
 
-/** `tml rules`: every rule in force for the model, as Markdown or JSON (DESIGN.md §8.3). */
+/** `tml rules`: every rule in force for the model, as Markdown or JSON (docs/language.md#rules). */
 export interface RulesOptions extends RulesOption {
     readonly paths: readonly string[];
     readonly format: RulesFormat;

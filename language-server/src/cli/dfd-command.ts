@@ -37,8 +37,8 @@ interface ModelDiagram {
 }
 
 /**
- * `tml dfd` (DESIGN.md §5): builds every model file given as one workspace and writes the chosen
- * diagram of each model (§9) in the chosen format. Returns the exit code.
+ * `tml dfd` (README.md#the-tml-command-line): builds every model file given as one workspace and writes the chosen
+ * diagram of each model (docs/language.md#models-in-a-workspace) in the chosen format. Returns the exit code.
  * @throws CliError on an unknown scenario, several models in Mermaid, or unreadable input.
  */
 export async function runDfd(options: DfdOptions, io: CliIo): Promise<number> {

@@ -13,9 +13,10 @@ import { loadModels, warnAboutErrors } from './load-models.js';
 
 /**
  * `tml report`: the security model document (Markdown) of the model, with every current finding
- * as an open item; one document after the other when the files given hold several models (§9).
- * With `--diagrams svg` (the default with `--out`) each DFD is an SVG file in `<name>-diagrams/`
- * beside the report, linked as an image; otherwise a Mermaid block.
+ * as an open item; one document after the other when the files given hold several models
+ * (docs/language.md#models-in-a-workspace). With `--diagrams svg` (the default with `--out`) each
+ * DFD is an SVG file in `<name>-diagrams/` beside the report, linked as an image; otherwise a
+ * Mermaid block.
  */
 export async function runReport(options: ReportOptions, io: CliIo): Promise<number> {
     const loaded = await loadModels(options.paths, io.cwd, options.rules);

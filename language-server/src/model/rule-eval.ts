@@ -44,7 +44,7 @@ const LIST_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /**
- * Evaluates rules (DESIGN.md §8.2) on the {@link RuleFacts} of a build. Conditions have no loops
+ * Evaluates rules (docs/language.md#rules) on the {@link RuleFacts} of a build. Conditions have no loops
  * and quantifiers range over a node's flows or a flow's assets; a quantifier's outcome is kept
  * per subject, so nested quantifiers cost at most once per (quantifier, subject): the work is
  * linear in the size of the model times the size of the rules.
