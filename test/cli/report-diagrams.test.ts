@@ -1,7 +1,7 @@
 /**
  * `tml report --out FILE` writes every DFD as an SVG file in `<name>-diagrams/` beside the report
  * and links it as an image, so that any Markdown viewer (VS Code's preview too) shows it;
- * `--diagrams mermaid` and stdout keep Mermaid blocks (issue 14 §3).
+ * `--diagrams mermaid` and stdout keep Mermaid blocks (docs/threat-table.md).
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -17,7 +17,7 @@ function jsonRows(table: JsonThreatTable['threats']): string[][] {
 
 /**
  * The Markdown threat list puts the columns a reviewer scans first right after ID and Title
- * (issue 14); every other column keeps the JSON's order.
+ * (docs/threat-table.md); every other column keeps the JSON's order.
  */
 function markdownOrder(table: JsonThreatTable['threats']): JsonThreatTable['threats'] {
     const first = ['id', 'title', 'risk', 'rating', 'response', 'mitigationStatus'];

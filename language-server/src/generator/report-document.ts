@@ -40,7 +40,7 @@ export interface ModelReportInput {
 }
 
 /**
- * The security model documents of several models (DESIGN.md §9), one after the other; each
+ * The security model documents of several models (docs/language.md#models-in-a-workspace), one after the other; each
  * starts with its own `# Security model: <system title>` heading. Diagrams are Mermaid flowcharts.
  */
 export function generateSecurityReports(models: readonly ModelReportInput[]): string {
@@ -71,7 +71,7 @@ export function generateSecurityReportsWithImages(models: readonly ModelReportIn
     return { markdown: markdown.join('\n'), images };
 }
 
-/** The overview and every scenario's diagram, drawn by the DFD renderer (DESIGN.md §7). */
+/** The overview and every scenario's diagram, drawn by the DFD renderer (docs/dfd.md). */
 function dfdDiagrams(models: readonly Model[], coverage: CoverageIndex): DfdDiagram[] {
     const dfd = buildDfdModel(models, coverage);
     return [dfd.overview, ...dfd.scenarios];

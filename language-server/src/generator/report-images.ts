@@ -28,7 +28,7 @@ export function diagramImages(diagrams: readonly DfdDiagram[], folder: string, s
     };
 }
 
-/** Lays out every image with Graphviz (DESIGN.md §7: the renderer of the preview and `tml dfd`). */
+/** Lays out every image with Graphviz (docs/dfd.md: the renderer of the preview and `tml dfd`). */
 export async function renderReportImages(images: readonly ReportImageSource[]): Promise<ReportImage[]> {
     const rendered: ReportImage[] = [];
     for (const image of images) rendered.push({ path: image.path, svg: await renderSvg(image.dot) });

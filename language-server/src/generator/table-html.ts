@@ -50,8 +50,9 @@ function cellClasses(column: TableColumn, text: string): string {
 }
 
 /**
- * Headers the page spells out further than DESIGN.md §6: its two `D` columns (Damage and
- * Discoverability) would read the same. Still abbreviations, with the full word on hover.
+ * Headers the page spells out further than the threat list's own (docs/threat-table.md): its two
+ * `D` columns (Damage and Discoverability) would read the same. Still abbreviations, with the full
+ * word on hover.
  */
 const HTML_HEADERS: Readonly<Record<string, string>> = { damage: 'Dam.', discoverability: 'Disc.' };
 

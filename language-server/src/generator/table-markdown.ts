@@ -11,8 +11,8 @@ export function formatMarkdownTable(section: TableSection): string {
 
 /**
  * The columns a reviewer scans first, right after ID and Title in the Markdown threat list: a
- * Markdown preview shows a wide table's first columns only (issue 14). CSV, HTML and JSON keep
- * the order of DESIGN.md §6.
+ * Markdown preview shows a wide table's first columns only. CSV, HTML and JSON keep the order
+ * of docs/threat-table.md#the-threat-list.
  */
 const MARKDOWN_EARLY_COLUMNS: readonly string[] = ['risk', 'rating', 'response', 'mitigationStatus'];
 
