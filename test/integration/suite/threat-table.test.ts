@@ -88,7 +88,10 @@ describe('threat table and security model report', () => {
             assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), text);
             assert.match(text, /^# Security model: Online Store\n\nFile: online-store\.tm\. 2 threats: 0 High, 1 Medium, 1 Low\.\n/);
             const images = text.split('\n').filter(line => line.startsWith('!['));
-            assert.deepEqual(images, ['![DFD: Overview](security-model-diagrams/dfd-1-overview.svg)']);
+            assert.deepEqual(images, [
+                '![DFD: Overview](security-model-diagrams/dfd-1-overview.svg)',
+                '![DFD: A customer pays for the basket](security-model-diagrams/dfd-2-Checkout.svg)',
+            ]);
             const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(diagrams, 'dfd-1-overview.svg')));
             assert.match(svg, /^<\?xml [^\n]*\n<!DOCTYPE svg [^\n]*\n[\s\S]*<svg [\s\S]*<\/svg>\n?$/);
             await eventually(() => assert.deepEqual(markdownPreviewTabs().length, 1, 'the report has no preview'));
