@@ -2,10 +2,8 @@ import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
-import type { ImportFormat } from '../interop/import-model.js';
-import { IMPORT_FORMATS } from '../interop/import-model.js';
-import type { ExportFormat } from '../interop/export-model.js';
-import { EXPORT_FORMATS } from '../interop/export-model.js';
+import type { ExportFormat, ImportFormat } from '../interop/formats.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../interop/formats.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

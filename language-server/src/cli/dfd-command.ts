@@ -17,18 +17,7 @@ import { displayPath } from './load-workspace.js';
 import type { LoadedThreatModel } from './load-models.js';
 import { loadModels } from './load-models.js';
 
-export const DFD_USAGE = `Usage: tml dfd [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]
-
-Writes the data flow diagram of the model made of every .tm file given (default: the current
-directory): the overview of the whole model, or with --scenario the diagram of that scenario.
-Files below a folder whose .tm file declares a system form a model of their own; given several
-models, the diagrams come one after the other (svg, dot), or as a JSON array.
---format  svg (default; laid out with Graphviz), dot (Graphviz source), mermaid (flowchart for
-          Markdown; one model only) or json (nodes, flows, boundaries, STRIDE coverage and
-          source locations)
---out     write to FILE instead of stdout
-Exit codes: 0 ok; 2 usage error, unknown scenario or unreadable input.
-`;
+export { DFD_USAGE } from './dfd-usage.js';
 
 interface ModelDiagram {
     readonly title: string;
