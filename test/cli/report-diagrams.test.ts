@@ -72,6 +72,21 @@ describe('tml report: diagrams as SVG files beside the report', () => {
         });
     });
 
+    it('numbers the diagrams through the document when the files hold several models', () => {
+        inTempFolder(folder => {
+            const run = runTml(['report', path.join(REPO_ROOT, 'examples'), '--out', 'report.md'], folder);
+            assert.deepEqual([run.status, run.stderr], [0, '']);
+            const report = readFileSync(path.join(folder, 'report.md'), 'utf8');
+            const overviews = imageLines(report).filter(line => line.startsWith('![DFD: Overview]'));
+            const files = readdirSync(path.join(folder, 'report-diagrams'));
+            assert.equal(overviews.length, 3);
+            assert.equal(files.length, imageLines(report).length);
+            assert.equal(new Set(files).size, files.length);
+            assert.equal(overviews[0], '![DFD: Overview](report-diagrams/dfd-1-overview.svg)');
+            for (const line of imageLines(report)) assert.ok(files.includes(/\/(dfd-\d+-\w+\.svg)\)$/.exec(line)![1]!), line);
+        });
+    });
+
     it('--diagrams mermaid --out writes the report stdout gets, and no folder', () => {
         inTempFolder(folder => {
             const run = runTml(['report', WEB_SHOP, '--out', 'report.md', '--diagrams', 'mermaid'], folder);
