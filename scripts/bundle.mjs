@@ -1,6 +1,7 @@
 // Bundles the language server, the CLI and the VS Code extension with esbuild.
 // Every bundle is CommonJS (`.cjs`): VS Code loads extensions with require(), and a single-file
 // CJS bundle starts faster than resolving langium's ESM graph at run time.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const common = {
@@ -14,6 +15,8 @@ const common = {
     // langium's ESM code reads import.meta.url in a few places; map it to the CJS equivalent.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    // What each bundle is made of, for the third-party notices (scripts/third-party-notices.mjs).
+    metafile: true,
 };
 
 /**
@@ -40,7 +43,9 @@ const lazyBundles = {
 
 const node = { ...common, plugins: [lazyBundles] };
 
-await Promise.all([
+/** The bundles by the name of their metafile in out/meta/, in the order built. */
+const BUNDLE_NAMES = ['language-server', 'language-server-viz', 'cli', 'cli-commands', 'cli-viz', 'extension', 'webview'];
+const results = await Promise.all([
     esbuild.build({ ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server/main.cjs' }),
     esbuild.build({ ...node, entryPoints: ['@viz-js/viz'], outfile: 'out/language-server/viz.cjs' }),
     esbuild.build({ ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli/tml.cjs' }),
@@ -48,5 +53,9 @@ await Promise.all([
     esbuild.build({ ...node, entryPoints: ['@viz-js/viz'], outfile: 'out/cli/viz.cjs' }),
     esbuild.build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] }),
     // The DFD preview's script runs in the webview (a browser page): its own IIFE bundle, no Node.
-    esbuild.build({ entryPoints: ['extension/src/dfd-preview/webview/main.ts'], outfile: 'out/webview/dfd-preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: true, logLevel: 'warning' }),
+    esbuild.build({ entryPoints: ['extension/src/dfd-preview/webview/main.ts'], outfile: 'out/webview/dfd-preview.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: true, logLevel: 'warning', metafile: true }),
 ]);
+mkdirSync('out/meta', { recursive: true });
+BUNDLE_NAMES.forEach((name, i) => writeFileSync(`out/meta/${name}.json`, JSON.stringify(results[i].metafile)));
+const { bundledPackageFolders, noticesText, NOTICES_FILE } = await import('./third-party-notices.mjs');
+writeFileSync(NOTICES_FILE, noticesText(bundledPackageFolders()));

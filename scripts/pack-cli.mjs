@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STAGE = join(ROOT, 'out', 'cli-package');
 
-/** What the package holds, from the repository: the two commands, the two bundles they load, the licence and the README. */
+/** What the package holds, from the repository: the two commands, the two bundles they load, the licences and the README. */
 export const CLI_PACKAGE_FILES = [
     'bin/tml.cjs',
     'bin/tml-language-server.cjs',
@@ -26,6 +26,7 @@ export const CLI_PACKAGE_FILES = [
     'out/cli/viz.cjs',
     'out/language-server/main.cjs',
     'out/language-server/viz.cjs',
+    'out/THIRD-PARTY-NOTICES.txt',
     'LICENSE',
     'README.md',
 ];

@@ -3,6 +3,7 @@
 // names its types itself.)
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
+import { registerBugUrlWarning } from './bug-url-setting.js';
 import { registerBuiltinRulesProvider } from './builtin-rules.js';
 import { registerGenerateReportCommand } from './commands/generate-report.js';
 import { registerGenerateThreatTableCommand } from './commands/generate-threat-table.js';
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
     context.subscriptions.push(registerBuiltinRulesProvider(started));
     context.subscriptions.push(registerImportModelCommand(started), registerExportModelCommand(started), { dispose: disposeConversionWarnings });
     context.subscriptions.push(TablePreviewPanel.registerCommands(context));
-    context.subscriptions.push(registerNewThreatModelCommand(), registerWalkthrough(context));
+    context.subscriptions.push(registerNewThreatModelCommand(), registerWalkthrough(context), registerBugUrlWarning());
     const status = new ModelStatus(started);
     context.subscriptions.push(status);
     return {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: how long tml takes to build synthetic workspaces of growing size, phase by
+ * `npm run bench:phases`: how long tml takes to build synthetic workspaces of growing size, phase by
  * phase, how long an edit takes once they are built, and how long the bundled server takes to
  * answer its first document. The point is the shape of the curve: 4× the elements should take
  * about 4× the time. Extra arguments are the sizes to run (e.g. `node --cpu-prof

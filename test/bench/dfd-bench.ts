@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, DFD part: how long the diagram of a 100-, 500- and 1,000-node model takes from
+ * `npm run bench:phases`, DFD part: how long the diagram of a 100-, 500- and 1,000-node model takes from
  * the built workspace to the SVG the preview shows — building the graph, writing DOT, and the
  * Graphviz (WebAssembly) layout + SVG rendering that dominates. Extra arguments are the node
  * counts to run (e.g. `node out/tsc/test/bench/dfd-bench.js 2000`).

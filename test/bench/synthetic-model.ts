@@ -21,7 +21,7 @@ export interface SyntheticModel {
 /** A model with `elements` DFD elements (rounded up to whole units) spread over `fileCount` files. */
 export function generateModel(elements: number, fileCount: number): SyntheticModel {
     const units = Math.ceil(elements / ELEMENTS_PER_UNIT);
-    const fileOf = (unit: number): number => Math.floor((unit * fileCount) / units);
+    const fileOf = (unit: number): number => fileOfUnit(unit, units, fileCount);
     const dfd: string[][] = Array.from({ length: fileCount }, () => []);
     const threats: string[][] = Array.from({ length: fileCount }, () => []);
     for (let u = 0; u < units; u++) {
@@ -44,6 +44,11 @@ export function generateModel(elements: number, fileCount: number): SyntheticMod
         lines: text.split('\n').length,
         bytes: Buffer.byteLength(text),
     };
+}
+
+/** The file (0-based) unit number `unit` of `units` is declared in: files hold consecutive units. */
+export function fileOfUnit(unit: number, units: number, fileCount: number): number {
+    return Math.floor((unit * fileCount) / units);
 }
 
 const SEPARATOR = '\u0000';

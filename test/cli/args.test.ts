@@ -34,11 +34,11 @@ describe('tml argument parsing', () => {
     it('rejects an unknown flag, naming it and the flags allowed', () => {
         assert.deepEqual(parseArgs(['check', '--out', 'x']), {
             kind: 'usage-error',
-            message: "unknown option '--out' for 'tml check': expected --format, --fail-on, --stale or --rules",
+            message: "unknown option '--out' for 'tml check': expected --format, --fail-on, --stale, --rules or --bug-url",
         });
         assert.deepEqual(parseArgs(['check', '-f', 'json']), {
             kind: 'usage-error',
-            message: "unknown option '-f' for 'tml check': expected --format, --fail-on, --stale or --rules",
+            message: "unknown option '-f' for 'tml check': expected --format, --fail-on, --stale, --rules or --bug-url",
         });
     });
 

@@ -163,7 +163,7 @@ describe('tml check', () => {
         });
 
         it('is 2 with one line on stderr for a bad flag or a bad --format value', () => {
-            assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format, --fail-on, --stale or --rules");
+            assertOneLineFailure(runTml(['check', '--colour', DESIGN_EXAMPLE]), "unknown option '--colour' for 'tml check': expected --format, --fail-on, --stale, --rules or --bug-url");
             assertOneLineFailure(runTml(['check', '--format', 'xml', DESIGN_EXAMPLE]), "invalid value 'xml' for --format: expected one of text, json, sarif, gitlab");
             assertOneLineFailure(runTml(['check', DESIGN_EXAMPLE, '--fail-on']), 'missing value for --fail-on: expected one of error, warning, none');
         });
@@ -257,7 +257,7 @@ describe('tml', () => {
         for (const args of [['--help'], ['help']]) {
             const run = runTml(args);
             assert.equal(run.status, 0);
-            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\|gitlab\] \[--fail-on error\|warning\|none\] \[--stale\] \[--rules R\]\n/);
+            assert.match(run.stdout, /^Usage:\n {2}tml check {2}\[paths…\] \[--format text\|json\|sarif\|gitlab\] \[--fail-on error\|warning\|none\] \[--stale\] \[--rules R\] \[--bug-url T\]\n/);
         }
     });
 

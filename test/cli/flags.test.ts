@@ -15,7 +15,7 @@ describe('command-line options of every command', () => {
             kind: 'check', options: { paths: ['a.tm'], format: 'text', failOn: 'error', rules: 'all', stale: true },
         });
         assert.deepEqual(parseArgs(['check', '--stale=yes']),
-            usageError("unknown option '--stale' for 'tml check': expected --format, --fail-on, --stale or --rules"));
+            usageError("unknown option '--stale' for 'tml check': expected --format, --fail-on, --stale, --rules or --bug-url"));
     });
 
     it('check: a value after = that looks like a flag is missing, not invalid', () => {
@@ -23,9 +23,9 @@ describe('command-line options of every command', () => {
     });
 
     it('table and report: unknown options name the ones each command takes', () => {
-        assert.deepEqual(parseArgs(['report', '--format', 'md']), usageError("unknown option '--format' for 'tml report': expected --out, --diagrams or --rules"));
-        assert.deepEqual(parseArgs(['report', '-o', 'x.md']), usageError("unknown option '-o' for 'tml report': expected --out, --diagrams or --rules"));
-        assert.deepEqual(parseArgs(['table', '--stale']), usageError("unknown option '--stale' for 'tml table': expected --format, --out or --rules"));
+        assert.deepEqual(parseArgs(['report', '--format', 'md']), usageError("unknown option '--format' for 'tml report': expected --out, --diagrams, --rules or --bug-url"));
+        assert.deepEqual(parseArgs(['report', '-o', 'x.md']), usageError("unknown option '-o' for 'tml report': expected --out, --diagrams, --rules or --bug-url"));
+        assert.deepEqual(parseArgs(['table', '--stale']), usageError("unknown option '--stale' for 'tml table': expected --format, --out, --rules or --bug-url"));
     });
 
     it('table and report: a missing value names the flag and what it expects', () => {
@@ -50,7 +50,7 @@ describe('command-line options of every command', () => {
     it('every command: the first problem from the left is the one reported', () => {
         assert.deepEqual(parseArgs(['check', '--help', '--bogus']), { kind: 'help' });
         assert.deepEqual(parseArgs(['check', '--bogus', '--help']),
-            usageError("unknown option '--bogus' for 'tml check': expected --format, --fail-on, --stale or --rules"));
+            usageError("unknown option '--bogus' for 'tml check': expected --format, --fail-on, --stale, --rules or --bug-url"));
         assert.deepEqual(parseArgs(['table', '--format', 'xml', '--bogus']), usageError("invalid value 'xml' for --format: expected one of md, csv, html, json"));
         assert.deepEqual(parseArgs(['dfd', '--help', '--bogus']), { kind: 'help', command: 'dfd' });
         assert.deepEqual(parseArgs(['dfd', '--bogus', '--help']),

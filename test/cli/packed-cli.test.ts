@@ -58,7 +58,7 @@ describe('the packed CLI (scripts/pack-cli.mjs), installed with npm install -g',
         if (scratch) rmSync(scratch, { recursive: true, force: true });
     });
 
-    it('is tml-<version>.tgz holding the two commands, their bundles, the licence and the README, and nothing else', () => {
+    it('is tml-<version>.tgz holding the two commands, their bundles, the licence, the third-party notices and the README, and nothing else', () => {
         assert.equal(tarball, join(scratch, 'pack', `tml-${manifest.version}.tgz`));
         const listed = run('tar', ['-tzf', tarball], scratch, process.env).stdout.trim().split('\n').sort();
         assert.deepEqual(listed, [
@@ -66,6 +66,7 @@ describe('the packed CLI (scripts/pack-cli.mjs), installed with npm install -g',
             'package/README.md',
             'package/bin/tml-language-server.cjs',
             'package/bin/tml.cjs',
+            'package/out/THIRD-PARTY-NOTICES.txt',
             'package/out/cli/tml-commands.cjs',
             'package/out/cli/tml.cjs',
             'package/out/cli/viz.cjs',

@@ -86,7 +86,7 @@ describe('tml report', () => {
 
     it('fails with exit code 2 and one line for --format, which a report does not take', () => {
         assert.deepEqual(runTml(['report', DESIGN_EXAMPLE, '--format', 'html']), {
-            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out, --diagrams or --rules\n",
+            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out, --diagrams, --rules or --bug-url\n",
         });
     });
 });
@@ -109,7 +109,7 @@ describe('tml table and tml report arguments', () => {
     it('reject a missing --out value and unknown flags', () => {
         assert.deepEqual(parseArgs(['table', '--out']), { kind: 'usage-error', message: 'missing value for --out: expected a file name' });
         assert.deepEqual(parseArgs(['table', '--fail-on', 'error']), {
-            kind: 'usage-error', message: "unknown option '--fail-on' for 'tml table': expected --format, --out or --rules",
+            kind: 'usage-error', message: "unknown option '--fail-on' for 'tml table': expected --format, --out, --rules or --bug-url",
         });
     });
 });

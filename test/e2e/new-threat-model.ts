@@ -1,7 +1,8 @@
 /**
  * The guided start in real VS Code (the code-server workbench in headless Chromium), as a new user
  * meets it: "Threat Model: New Threat Model…" asks for the system's name and opens the starter
- * model, whose findings are warnings only; "Threat Model: Get Started" opens the walkthrough.
+ * model, whose findings are warnings only; the walkthrough opens by itself on the first activation
+ * (not on later ones) and from "Threat Model: Get Started".
  * Prints `N passed, N failed`.
  *
  *   node out/tsc/test/e2e/new-threat-model.js [screenshot.png]      (after `npm run package`)
@@ -56,6 +57,35 @@ async function main(): Promise<number> {
     await waitForWorkbench(page);
     const checks: UserCheck[] = [];
     const check = (title: string, body: () => Promise<void>): void => void checks.push([title, body]);
+
+    check('On the first activation, with no editor open, the walkthrough opens by itself (Restart Language Server activates tml)', async () => {
+        assert.equal(await page.locator(WALKTHROUGH).count(), 0, 'the walkthrough is open before tml activated');
+        await runContributedCommand(page, 'Threat Model: Restart Language Server');
+        await page.locator(WALKTHROUGH, { hasText: WALKTHROUGH_TITLE }).first().waitFor();
+    });
+
+    check('It does not open a second time: after the window reloads, opening a .tm file shows that file alone', async () => {
+        // Closed with the mouse: F1 does not always reach the workbench from the walkthrough's page in headless Chromium.
+        await page.locator('.tab', { hasText: 'Walkthrough' }).locator('.tab-actions .action-label').click();
+        await page.locator('.tab').first().waitFor({ state: 'detached' });
+        // VS Code's own reload, as a user reloads: it saves the extension's global state first (a bare
+        // page reload may leave the browser's storage unwritten, and the flag with it).
+        const reloaded = page.waitForEvent('load', { timeout: UI_TIMEOUT_MS });
+        await runContributedCommand(page, 'Developer: Reload Window');
+        await reloaded;
+        await waitForWorkbench(page);
+        // From the explorer, as a user would (Quick Open's file search may still be starting after a reload).
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'online-store.tm' }).dblclick();
+        await page.locator('.tab.active[data-resource-name="online-store.tm"]').waitFor();
+        // Findings show once the server of the newly activated extension has checked the file.
+        await page.locator('.squiggly-warning').first().waitFor();
+        await page.waitForTimeout(3_000);
+        const tabs = await page.locator('.tab').evaluateAll(elements => elements.map(e => e.getAttribute('data-resource-name')));
+        assert.deepEqual(tabs, ['online-store.tm']);
+        assert.equal(await page.locator(WALKTHROUGH).count(), 0, 'the walkthrough opened again');
+        await runFromCommandPalette(page, 'View: Close All Editors');
+        await page.locator('.tab').first().waitFor({ state: 'detached' });
+    });
 
     check('New Threat Model… asks for the name and opens online-shop/threat-model.tm, with warnings and no error; the screenshot is saved', async () => {
         await runContributedCommand(page, 'Threat Model: New Threat Model…');

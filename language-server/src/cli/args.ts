@@ -1,6 +1,8 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
+import type { BugUrlTemplate } from '../generator/bug-url.js';
+import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../generator/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
 import type { ExportFormat, ImportFormat } from '../interop/formats.js';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../interop/formats.js';
@@ -29,8 +31,13 @@ export interface RulesOption {
     readonly rules: RuleSources;
 }
 
+/** `--bug-url TEMPLATE`: links each threat's bug to the tracker (generator/bug-url.ts). */
+export interface BugUrlOption {
+    readonly bugUrl?: BugUrlTemplate;
+}
+
 /** `tml check`: what to check, how to print it and when to fail. */
-export interface CheckOptions extends RulesOption {
+export interface CheckOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly format: CheckFormat;
     /** The least severe finding that makes the run fail, or `none`. */
@@ -40,7 +47,7 @@ export interface CheckOptions extends RulesOption {
 }
 
 /** `tml table`: the threat list and coverage matrix of the model, in one format, to stdout or a file. */
-export interface TableOptions extends RulesOption {
+export interface TableOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly format: TableFormat;
     /** The file to write instead of stdout. */
@@ -48,7 +55,7 @@ export interface TableOptions extends RulesOption {
 }
 
 /** `tml report`: the security model document (Markdown), to stdout or a file. */
-export interface ReportOptions extends RulesOption {
+export interface ReportOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly out?: string;
     /** `svg` (the default with `--out`; needs it) or `mermaid` (the default on stdout). */
@@ -114,10 +121,10 @@ export interface UsageError {
 }
 
 export const USAGE = `Usage:
-  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R]
-  tml table  [paths…] [--format md|csv|html|json] [--out FILE] [--rules R]   (default: md to stdout)
+  tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R] [--bug-url T]
+  tml table  [paths…] [--format md|csv|html|json] [--out FILE] [--rules R] [--bug-url T]   (default: md to stdout)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
-  tml report [paths…] [--out FILE] [--diagrams svg|mermaid] [--rules R] (Markdown security model)
+  tml report [paths…] [--out FILE] [--diagrams svg|mermaid] [--rules R] [--bug-url T]   (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
   tml rules  [paths…] [--format md|json] [--rules R]                    (the rules in force; default md)
   tml import FILE [--from otm|threat-dragon|tm7] [--out FILE.tm]        (format guessed when omitted)
@@ -131,6 +138,8 @@ check --stale also reports each mitigation whose implementedIn file changed in g
 than the last commit of its .tm file (tm/implementation-stale, information).
 --rules builtin|workspace|all|none: which rules suggest threats (tm/rule-suggests): the built-in
 library, those declared in the .tm files, both (the default) or none.
+--bug-url T links each threat's bug to the tracker: T is an http(s) URL with {bug} where the
+bug id goes, such as ${BUG_URL_EXAMPLE} (table, report, and check --format sarif).
 report --out FILE writes each diagram as an SVG file in <FILE's name>-diagrams/ beside FILE and
 links it as an image (--diagrams svg, the default with --out); --diagrams mermaid embeds Mermaid
 blocks instead, as on stdout.
@@ -180,7 +189,10 @@ function parseCheck(args: readonly string[]): CliCommand | UsageError {
     const { paths, values } = parsed;
     const format = chosen(values, '--format', CHECK_FORMATS) ?? 'text';
     const failOn = chosen(values, '--fail-on', FAIL_ON_VALUES) ?? 'error';
-    return { kind: 'check', options: { paths, format, failOn, rules: rulesChoice(values), ...(values.has('--stale') ? { stale: true } as const : {}) } };
+    if (values.has('--bug-url') && format !== 'sarif') return usageError(`--bug-url applies to 'tml check --format sarif' only, not to --format ${format}`);
+    const bugUrl = bugUrlChoice(values);
+    if ('kind' in bugUrl) return bugUrl;
+    return { kind: 'check', options: { paths, format, failOn, rules: rulesChoice(values), ...bugUrl, ...(values.has('--stale') ? { stale: true } as const : {}) } };
 }
 
 function parseRules(args: readonly string[]): CliCommand | UsageError {
@@ -188,6 +200,14 @@ function parseRules(args: readonly string[]): CliCommand | UsageError {
     if (parsed.kind !== 'flags') return parsed;
     const { paths, values } = parsed;
     return { kind: 'rules', options: { paths, format: chosen(values, '--format', RULES_FORMATS) ?? 'md', rules: rulesChoice(values) } };
+}
+
+/** `{ bugUrl }` when `--bug-url` was given and is an http(s) template, nothing without it, else the usage error. */
+function bugUrlChoice(values: ReadonlyMap<string, string>): BugUrlOption | UsageError {
+    const text = values.get('--bug-url');
+    if (text === undefined) return {};
+    const parsed = parseBugUrlTemplate(text);
+    return 'error' in parsed ? usageError(`invalid value for --bug-url: ${bugUrlTemplateProblem(text, parsed.error)}`) : { bugUrl: parsed };
 }
 
 function rulesChoice(values: ReadonlyMap<string, string>): RuleSources {
@@ -201,11 +221,13 @@ function parseDocumentCommand(command: 'table' | 'report', args: readonly string
     const { paths, values } = parsed;
     const format = chosen(values, '--format', TABLE_FORMATS) ?? 'md';
     const rules = rulesChoice(values);
-    if (command === 'table') return { kind: 'table', options: { paths, format, rules, ...destination(values) } };
+    const bugUrl = bugUrlChoice(values);
+    if ('kind' in bugUrl) return bugUrl;
+    if (command === 'table') return { kind: 'table', options: { paths, format, rules, ...bugUrl, ...destination(values) } };
     const out = destination(values);
     const diagrams = chosen(values, '--diagrams', REPORT_DIAGRAM_STYLES) ?? (out.out === undefined ? 'mermaid' : 'svg');
     if (diagrams === 'svg' && out.out === undefined) return usageError('--diagrams svg writes the diagrams as files beside the report: give --out FILE, or use --diagrams mermaid');
-    return { kind: 'report', options: { paths, rules, diagrams, ...out } };
+    return { kind: 'report', options: { paths, rules, diagrams, ...bugUrl, ...out } };
 }
 
 /** `tml dfd --help` prints the usage of dfd alone, which explains its formats. */
@@ -266,12 +288,13 @@ interface CommandFlags {
 
 const FILE_NAME: Flag = { kind: 'text', expected: 'a file name' };
 const RULES: Flag = { kind: 'choice', values: RULES_CHOICES };
+const BUG_URL: Flag = { kind: 'text', expected: `a URL template such as ${BUG_URL_EXAMPLE}` };
 const CHECK_FLAGS: CommandFlags = {
     command: 'check',
-    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES },
+    flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES, '--bug-url': BUG_URL },
 };
-const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME, '--rules': RULES } };
-const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--diagrams': { kind: 'choice', values: REPORT_DIAGRAM_STYLES }, '--rules': RULES } };
+const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_FORMATS }, '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
+const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--diagrams': { kind: 'choice', values: REPORT_DIAGRAM_STYLES }, '--rules': RULES, '--bug-url': BUG_URL } };
 const RULES_FLAGS: CommandFlags = { command: 'rules', flags: { '--format': { kind: 'choice', values: RULES_FORMATS }, '--rules': RULES } };
 const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };
 const DFD_FLAGS: CommandFlags = {

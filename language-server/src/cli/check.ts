@@ -71,7 +71,7 @@ function formatFindings(findings: readonly Finding[], options: CheckOptions, fil
         case 'json':
             return formatJson(findings);
         case 'sarif':
-            return formatSarif(findings, { toolVersion, sourceRootUri: folderUri(cwd), ...knowledge });
+            return formatSarif(findings, { toolVersion, sourceRootUri: folderUri(cwd), ...knowledge, ...(options.bugUrl ? { bugUrl: options.bugUrl } : {}) });
         case 'gitlab':
             return formatGitLab(findings);
     }

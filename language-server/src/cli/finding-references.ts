@@ -12,7 +12,7 @@ import type { RuleInForce } from './rules-command.js';
 /**
  * The CWE and CAPEC entries of each finding SARIF output can tie to them (docs/language.md#rules): a
  * rule's suggestion carries its rule's, a finding inside a threat declaration carries the threat's
- * (`cwe`, `capec`, `rule`). Other findings carry none.
+ * (`cwe`, `capec`, `rule`, and its `bug` for `--bug-url`). Other findings carry none.
  */
 export function findingReferences(files: readonly LoadedFile[], rules: readonly RuleInForce[], cwd: string): (finding: Finding) => FindingReferences | undefined {
     const byRule = new Map(rules.map(({ rule }) => [rule.name, rule]));
@@ -44,6 +44,6 @@ function ruleReferences(rule: RuleInForce['rule'] | undefined): FindingReference
 
 function threatReferences(node: Parameters<typeof AstUtils.getContainerOfType>[0]): FindingReferences | undefined {
     const threat = AstUtils.getContainerOfType(node, isThreat);
-    if (!threat || (threat.cwe.length === 0 && threat.capec.length === 0 && threat.rule === undefined)) return undefined;
-    return { cwe: threat.cwe, capec: threat.capec, ...(threat.rule ? { rule: threat.rule.$refText } : {}) };
+    if (!threat || (threat.cwe.length === 0 && threat.capec.length === 0 && threat.rule === undefined && threat.bug === undefined)) return undefined;
+    return { cwe: threat.cwe, capec: threat.capec, ...(threat.rule ? { rule: threat.rule.$refText } : {}), ...(threat.bug === undefined ? {} : { bug: threat.bug }) };
 }

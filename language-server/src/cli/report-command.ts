@@ -29,11 +29,11 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<numb
             (document.diagnostics ?? []).map(diagnostic => findingFromDiagnostic(displayPath(io.cwd, file), diagnostic)))),
     }));
     if (options.diagrams === 'mermaid' || options.out === undefined) {
-        await writeOutput(generateSecurityReports(models), options.out, io);
+        await writeOutput(generateSecurityReports(models, options.bugUrl), options.out, io);
         return 0;
     }
     const folder = diagramsFolderFor(options.out);
-    const report = generateSecurityReportsWithImages(models, folder);
+    const report = generateSecurityReportsWithImages(models, folder, options.bugUrl);
     const reportFolder = path.dirname(options.out);
     await makeFolder(path.join(reportFolder, folder), io);
     for (const image of await renderReportImages(report.images)) await writeOutput(image.svg, path.join(reportFolder, image.path), io);

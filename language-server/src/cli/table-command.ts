@@ -13,7 +13,7 @@ import { loadModels, warnAboutErrors } from './load-models.js';
 export async function runTable(options: TableOptions, io: CliIo): Promise<number> {
     const loaded = await loadModels(options.paths, io.cwd, options.rules);
     warnAboutErrors(loaded, io);
-    const tables = loaded.models.map(model => buildThreatTable(workspaceTableInput(model.files, model.coverage)));
+    const tables = loaded.models.map(model => buildThreatTable({ ...workspaceTableInput(model.files, model.coverage), bugUrl: options.bugUrl }));
     await writeOutput(formatThreatTables(tables, options.format), options.out, io);
     return 0;
 }

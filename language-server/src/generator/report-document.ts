@@ -3,6 +3,7 @@ import type { DfdDiagram } from '../dfd/graph.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import type { Model } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
+import type { BugUrlTemplate } from './bug-url.js';
 import type { Finding } from './findings.js';
 import { buildSecurityReport } from './report-builder.js';
 import type { ReportImageSource } from './report-image-files.js';
@@ -18,14 +19,14 @@ import { scopedTableInput } from './table-scope.js';
  * workspace they belong to, and their open items; the diagrams as Mermaid flowcharts. The CLI and
  * the language server both call this.
  */
-export function generateSecurityReport(selected: readonly ModelFile[], workspace: readonly ModelFile[], coverage: CoverageIndex, findings: readonly Finding[]): string {
-    return reportMarkdown({ selected, workspace, coverage, findings }, reportDiagrams(selected.map(f => f.model), coverage));
+export function generateSecurityReport(selected: readonly ModelFile[], workspace: readonly ModelFile[], coverage: CoverageIndex, findings: readonly Finding[], bugUrl?: BugUrlTemplate): string {
+    return reportMarkdown({ selected, workspace, coverage, findings }, reportDiagrams(selected.map(f => f.model), coverage), bugUrl);
 }
 
-function reportMarkdown(model: ModelReportInput, diagrams: readonly ReportDiagram[]): string {
+function reportMarkdown(model: ModelReportInput, diagrams: readonly ReportDiagram[], bugUrl: BugUrlTemplate | undefined): string {
     return formatSecurityReport({
         report: buildSecurityReport(model.selected),
-        table: buildThreatTable(scopedTableInput(model.selected, model.workspace, model.coverage)),
+        table: buildThreatTable({ ...scopedTableInput(model.selected, model.workspace, model.coverage), ...(bugUrl ? { bugUrl } : {}) }),
         diagrams,
         findings: model.findings,
     });
@@ -40,11 +41,12 @@ export interface ModelReportInput {
 }
 
 /**
- * The security model documents of several models (docs/language.md#models-in-a-workspace), one after the other; each
- * starts with its own `# Security model: <system title>` heading. Diagrams are Mermaid flowcharts.
+ * The security model documents of several models (docs/language.md#models-in-a-workspace), one
+ * after the other; each starts with its own `# Security model: <system title>` heading. Diagrams
+ * are Mermaid flowcharts; `bugUrl` links the threats' bugs.
  */
-export function generateSecurityReports(models: readonly ModelReportInput[]): string {
-    return models.map(m => generateSecurityReport(m.selected, m.workspace, m.coverage, m.findings)).join('\n');
+export function generateSecurityReports(models: readonly ModelReportInput[], bugUrl?: BugUrlTemplate): string {
+    return models.map(m => generateSecurityReport(m.selected, m.workspace, m.coverage, m.findings, bugUrl)).join('\n');
 }
 
 /** A report whose diagrams are image files: the Markdown and the images it links to. */
@@ -60,13 +62,13 @@ export interface ReportWithImages {
  * The diagrams are numbered through the whole document, several models' too. The images are DOT
  * still: {@link renderReportImages} lays them out as SVG.
  */
-export function generateSecurityReportsWithImages(models: readonly ModelReportInput[], folder: string): ReportWithImages {
+export function generateSecurityReportsWithImages(models: readonly ModelReportInput[], folder: string, bugUrl?: BugUrlTemplate): ReportWithImages {
     const markdown: string[] = [];
     const images: ReportImageSource[] = [];
     for (const model of models) {
         const linked = diagramImages(dfdDiagrams(model.selected.map(f => f.model), model.coverage), folder, images.length);
         images.push(...linked.images);
-        markdown.push(reportMarkdown(model, linked.diagrams));
+        markdown.push(reportMarkdown(model, linked.diagrams, bugUrl));
     }
     return { markdown: markdown.join('\n'), images };
 }

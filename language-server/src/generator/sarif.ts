@@ -1,5 +1,7 @@
 import type { IssueSeverity } from '../validation/issue-codes.js';
 import { DEFAULT_SEVERITIES, IssueCodes } from '../validation/issue-codes.js';
+import type { BugUrlTemplate } from './bug-url.js';
+import { bugUrl } from './bug-url.js';
 import type { Finding } from './findings.js';
 import { weaknessReferences } from '../model/stated-facts.js';
 import type { RuleSummary, RuleText } from './rule-list.js';
@@ -22,6 +24,8 @@ export interface SarifOptions {
     readonly threatRules?: readonly (RuleSummary & RuleText)[];
     /** The catalogue references of a finding about a threat, or of a rule's suggestion; undefined for others. */
     readonly referencesOf?: (finding: Finding) => FindingReferences | undefined;
+    /** Links the bug of the threat a finding is about (`--bug-url`): `properties.bug` and `properties.bugUrl`. */
+    readonly bugUrl?: BugUrlTemplate;
 }
 
 /** The CWE and CAPEC entries a finding is about, and the tml rule it comes from or answers. */
@@ -29,6 +33,8 @@ export interface FindingReferences {
     readonly cwe: readonly number[];
     readonly capec: readonly number[];
     readonly rule?: string;
+    /** The bug of the threat the finding is about (`bug "SEC-142"`). */
+    readonly bug?: string;
 }
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -98,6 +104,9 @@ export interface SarifProperties {
     readonly kind?: string;
     readonly category?: string;
     readonly source?: string;
+    /** With a bug URL template: the bug of the threat the result is about, and its link. */
+    readonly bug?: string;
+    readonly bugUrl?: string;
 }
 
 export interface SarifResult {
@@ -142,7 +151,7 @@ export function buildSarifLog(findings: readonly Finding[], options: SarifOption
     const rules = describeRules(seen);
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const threatRules = (options.threatRules ?? []).map(threatRuleDescriptor);
-    const results = findings.map(finding => toSarifResult(finding, ruleIndex.get(finding.code) ?? 0, options.referencesOf?.(finding)));
+    const results = findings.map(finding => toSarifResult(finding, ruleIndex.get(finding.code) ?? 0, options.referencesOf?.(finding), options.bugUrl));
     const cwes = [...threatRules.flatMap(r => r.properties?.cwe ?? []), ...results.flatMap(r => r.properties?.cwe ?? [])];
     return {
         $schema: SARIF_SCHEMA_URI,
@@ -217,7 +226,8 @@ function cweTaxonomy(cwes: readonly number[]): SarifTaxonomy {
     };
 }
 
-function toSarifResult(finding: Finding, ruleIndex: number, references: FindingReferences | undefined): SarifResult {
+function toSarifResult(finding: Finding, ruleIndex: number, references: FindingReferences | undefined, template: BugUrlTemplate | undefined): SarifResult {
+    const url = template && bugUrl(template, references?.bug);
     return {
         ruleId: finding.code,
         ruleIndex,
@@ -234,9 +244,9 @@ function toSarifResult(finding: Finding, ruleIndex: number, references: FindingR
                 },
             },
         }],
-        ...(references && (references.cwe.length > 0 || references.capec.length > 0 || references.rule !== undefined) ? {
+        ...(references && (references.cwe.length > 0 || references.capec.length > 0 || references.rule !== undefined || url !== undefined) ? {
             ...(references.cwe.length > 0 ? { taxa: references.cwe.map(cweTaxon) } : {}),
-            properties: referenceProperties(references),
+            properties: { ...referenceProperties(references), ...(url === undefined ? {} : { bug: references.bug, bugUrl: url }) },
         } : {}),
     };
 }

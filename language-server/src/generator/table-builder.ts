@@ -6,7 +6,9 @@ import type { ElementKind } from '../model/stride.js';
 import { elementTraits } from '../model/stride.js';
 import { descriptionCell, factorCell, mitigationsCell, mitigationStatusCell, normaliseText, referenceNames, referencesCell, responseCell } from './table-cells.js';
 import type { RatingCounts, ThreatTable } from './table-model.js';
-import { COVERAGE_COLUMNS, THREAT_COLUMNS } from './table-model.js';
+import { BUG_URL_COLUMN, COVERAGE_COLUMNS, THREAT_COLUMNS } from './table-model.js';
+import type { BugUrlTemplate } from './bug-url.js';
+import { bugUrl } from './bug-url.js';
 
 /** What a threat table is made of: the declarations in scope and the workspace's coverage. */
 export interface ThreatTableInput {
@@ -17,16 +19,21 @@ export interface ThreatTableInput {
     readonly coverage: CoverageIndex;
     /** The files in scope, as the user refers to them. */
     readonly files: readonly string[];
+    /** Links each threat's bug to the tracker: adds the {@link BUG_URL_COLUMN}. */
+    readonly bugUrl?: BugUrlTemplate;
 }
 
 /** Builds the threat list and coverage matrix (docs/language.md#outputs). */
 export function buildThreatTable(input: ThreatTableInput): ThreatTable {
     const ranked = rankThreats(input.threats);
+    const template = input.bugUrl;
     return {
         title: systemsTitle(input.systems),
         files: input.files,
         ratings: countRatings(ranked),
-        threats: { columns: THREAT_COLUMNS, rows: ranked.map(({ threat, score }) => threatRow(threat, score)) },
+        threats: template === undefined
+            ? { columns: THREAT_COLUMNS, rows: ranked.map(({ threat, score }) => threatRow(threat, score)) }
+            : { columns: [...THREAT_COLUMNS, BUG_URL_COLUMN], rows: ranked.map(({ threat, score }) => [...threatRow(threat, score), bugUrl(template, threat.bug) ?? '']) },
         coverage: { columns: COVERAGE_COLUMNS, rows: input.elements.map(element => coverageRow(element, input.coverage)) },
     };
 }

@@ -1,4 +1,6 @@
 import { escapeHtml } from './escape-html.js';
+import type { LinkedCell } from './table-links.js';
+import { linkedSection } from './table-links.js';
 import type { TableColumn, TableSection, ThreatTable } from './table-model.js';
 import { COVERAGE_LEGEND, DREAD_LEGEND, ratingSummary, threatTableTitle } from './table-model.js';
 
@@ -62,13 +64,15 @@ function headerCell(column: TableColumn): string {
     return `<th class="col-${column.key}${column.style === 'number' ? ' number' : ''}">${content}</th>`;
 }
 
-function dataCell(column: TableColumn | undefined, text: string): string {
-    return `<td${column ? ` class="${cellClasses(column, text)}"` : ''}>${escapeHtml(text)}</td>`;
+function dataCell(column: TableColumn | undefined, { text, href }: LinkedCell): string {
+    const content = href === undefined ? escapeHtml(text) : `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+    return `<td${column ? ` class="${cellClasses(column, text)}"` : ''}>${content}</td>`;
 }
 
 /** One `<table>` with a `<thead>` row of headers and a `<tbody>` row per data row. */
-export function formatHtmlTable(section: TableSection, id: string): string {
-    const rows = section.rows.map(cells => `<tr>${cells.map((text, i) => dataCell(section.columns[i], text)).join('')}</tr>`);
+export function formatHtmlTable(table: TableSection, id: string): string {
+    const section = linkedSection(table);
+    const rows = section.rows.map(cells => `<tr>${cells.map((cell, i) => dataCell(section.columns[i], cell)).join('')}</tr>`);
     return [
         `<table id="${id}">`,
         `<thead><tr>${section.columns.map(headerCell).join('')}</tr></thead>`,

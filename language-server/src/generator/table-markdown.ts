@@ -1,12 +1,28 @@
 import { escapeMarkdownCell, escapeMarkdownText } from './escape-markdown.js';
+import type { LinkedCell } from './table-links.js';
+import { linkedSection } from './table-links.js';
 import type { TableSection, ThreatTable } from './table-model.js';
 import { COVERAGE_LEGEND, DREAD_LEGEND, ratingSummary, threatTableTitle } from './table-model.js';
 
 /** A GitHub-flavoured Markdown table, one line per row, numbers right-aligned; ends with a newline. */
-export function formatMarkdownTable(section: TableSection): string {
-    const line = (cells: readonly string[]): string => `| ${cells.map(escapeMarkdownCell).join(' | ')} |`;
+export function formatMarkdownTable(table: TableSection): string {
+    const section = linkedSection(table);
+    const line = (cells: readonly LinkedCell[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
     const delimiter = `| ${section.columns.map(c => (c.style === 'number' ? '---:' : '---')).join(' | ')} |`;
-    return [line(section.columns.map(c => c.header)), delimiter, ...section.rows.map(line), ''].join('\n');
+    return [line(section.columns.map(c => ({ text: c.header }))), delimiter, ...section.rows.map(line), ''].join('\n');
+}
+
+/** The cell's text, escaped; a link `[text](url)` when it has one. */
+function markdownCell({ text, href }: LinkedCell): string {
+    return href === undefined ? escapeMarkdownCell(text) : `[${escapeMarkdownCell(text)}](${markdownDestination(href)})`;
+}
+
+/**
+ * A URL as a link destination inside a table cell: the characters that would end the
+ * destination, escape in it or split the cell (parentheses, a backslash, `|`, `<`, `>` and spaces) percent-encoded.
+ */
+export function markdownDestination(url: string): string {
+    return url.replace(/[()\\|<> ]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

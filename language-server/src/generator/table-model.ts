@@ -14,6 +14,11 @@ export interface TableColumn {
     /** What an abbreviated header stands for. */
     readonly meaning?: string;
     readonly style: ColumnStyle;
+    /**
+     * The key of the column whose cells this column's URLs belong to. Formats that can link
+     * (HTML, Markdown) make those cells links and leave this column out; CSV and JSON keep it.
+     */
+    readonly linkFor?: string;
 }
 
 /** One table: a header and its rows, each row one cell per column, in column order. */
@@ -65,6 +70,9 @@ export const THREAT_COLUMNS: readonly TableColumn[] = [
     { key: 'bug', header: 'Bug', style: 'text' },
     { key: 'references', header: 'References', meaning: 'CWE and CAPEC entries, and the rule the threat answers', style: 'text' },
 ];
+
+/** Added after the threat list's columns when a bug URL template is given (`--bug-url`, `threatModel.bugUrl`). */
+export const BUG_URL_COLUMN: TableColumn = { key: 'bugUrl', header: 'Bug URL', style: 'text', linkFor: 'bug' };
 
 /** The coverage matrix's columns: the element, then one per STRIDE category in STRIDE order. */
 export const COVERAGE_COLUMNS: readonly TableColumn[] = [

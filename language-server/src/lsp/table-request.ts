@@ -12,6 +12,8 @@ import { formatThreatTables } from '../generator/table-format.js';
 import type { ModelFile } from '../generator/table-scope.js';
 import { scopedTableInput } from '../generator/table-scope.js';
 import { isModel } from '../generated/ast.js';
+import type { BugUrlTemplate } from '../generator/bug-url.js';
+import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import type { GenerationScope } from '../protocol.js';
 import { SecurityReportRequest, ThreatTableRequest } from '../protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
@@ -33,8 +35,10 @@ interface WorkspaceFile extends ModelFile {
  */
 export function registerTableRequests(connection: Connection, services: Services): void {
     const index = services.ThreatModel.workspace.ModelIndex;
+    // `threatModel.bugUrl` links the threats' bugs, as `--bug-url` does in the CLI.
+    const bugUrl = (): BugUrlTemplate | undefined => (services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider).bugUrl();
     connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, models =>
-        formatThreatTables(models.map(m => buildThreatTable(scopedTableInput(m.selected, m.files, index.coverage(m.key)))), params.format)));
+        formatThreatTables(models.map(m => buildThreatTable({ ...scopedTableInput(m.selected, m.files, index.coverage(m.key)), bugUrl: bugUrl() })), params.format)));
     connection.onRequest(SecurityReportRequest, async (params, token) => {
         const folder = params.imagesFolder;
         const generated = await generate(services, params.scope, token, models => {
@@ -44,7 +48,7 @@ export function registerTableRequests(connection: Connection, services: Services
                 coverage: index.coverage(m.key),
                 findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
             }));
-            return folder === undefined ? { markdown: generateSecurityReports(inputs), images: [] } : generateSecurityReportsWithImages(inputs, folder);
+            return folder === undefined ? { markdown: generateSecurityReports(inputs, bugUrl()), images: [] } : generateSecurityReportsWithImages(inputs, folder, bugUrl());
         });
         if (generated instanceof ResponseError) return generated;
         // Laid out after the workspace lock is released: the DOT is plain text by now.

@@ -1,4 +1,6 @@
 import { DefaultConfigurationProvider } from 'langium';
+import type { BugUrlTemplate } from '../generator/bug-url.js';
+import { parseBugUrlTemplate } from '../generator/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 import { isIssueCode } from '../validation/issue-codes.js';
@@ -41,5 +43,16 @@ export class ThreatModelConfigurationProvider extends DefaultConfigurationProvid
         const rules: unknown = this.settings[SETTINGS_SECTION]?.['rules'];
         const builtin = typeof rules === 'object' && rules !== null ? (rules as Record<string, unknown>)['builtin'] : undefined;
         return builtin === false ? 'workspace' : 'all';
+    }
+
+    /**
+     * `threatModel.bugUrl` when it is an http(s) template with `{bug}`; a template that is not is
+     * ignored here (the extension warns about it, extension/src/bug-url-setting.ts).
+     */
+    bugUrl(): BugUrlTemplate | undefined {
+        const raw: unknown = this.settings[SETTINGS_SECTION]?.['bugUrl'];
+        if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+        const parsed = parseBugUrlTemplate(raw);
+        return 'error' in parsed ? undefined : parsed;
     }
 }

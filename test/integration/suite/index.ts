@@ -16,6 +16,7 @@ export function run(): Promise<void> {
         await import('./editing.test.js');
         await import('./dfd-preview.test.js');
         await import('./threat-table.test.js');
+        await import('./bug-links.test.js');
         await import('./rules.test.js');
         await import('./import-export.test.js');
         // Last: it opens a model from outside the fixture workspace.

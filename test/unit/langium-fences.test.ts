@@ -1,0 +1,236 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstNodeDescription, LangiumCoreServices, LangiumDocument } from 'langium';
+import { AstUtils, CstNodeBuilder, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import { LinearCstNodeBuilder } from '../../language-server/src/parser/cst-node-builder.js';
+import { TokenLeafCstNode } from '../../language-server/src/parser/cst-nodes.js';
+import { NestingLimitLexer } from '../../language-server/src/parser/nesting-limit-lexer.js';
+import { ThreatModelTokenBuilder } from '../../language-server/src/parser/token-builder.js';
+import { ThreatModelLinker } from '../../language-server/src/references/linker.js';
+import { ThreatModelReferenceDescriptionProvider } from '../../language-server/src/references/reference-descriptions.js';
+import { GlobalScopeComputation } from '../../language-server/src/references/scope-computation.js';
+import { ThreatModelDocumentValidator } from '../../language-server/src/validation/document-validator.js';
+import { ThreatModelValidationRegistry } from '../../language-server/src/validation/validation-registry.js';
+import { OrderedIndexManager } from '../../language-server/src/workspace/ordered-index-manager.js';
+import { generateModel } from '../bench/synthetic-model.js';
+import { checkWorkspace, services } from './helpers/workspace.js';
+
+/**
+ * tml replaces parts of Langium's internals, for speed or robustness (issue 17, HOUSE-STYLE.md).
+ * An upgrade of Langium could undo each of them silently: a renamed private field or method makes
+ * the replacement dead code and Langium's own runs again. So for each: it is installed (the
+ * service is ours, and Langium still has the methods it overrides or calls), and it gives Langium's own
+ * result on the examples and a generated model. The Langium version is pinned, so that an upgrade
+ * has to come through here.
+ */
+
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+const PINNED_LANGIUM = '4.2.1';
+
+interface Replacement {
+    /** What it replaces, as Langium names it. */
+    readonly langium: string;
+    /** tml's file (language-server/src/…). */
+    readonly file: string;
+    /** Whether the service in use is tml's. */
+    readonly installed: () => boolean;
+    /** Langium's class, and the methods of it that tml overrides or calls: Langium must still have them. */
+    readonly base: abstract new (...args: never[]) => object;
+    readonly methods: readonly string[];
+    /** Where its result is tested equal to Langium's. */
+    readonly equalityTest: string;
+}
+
+const { ThreatModel, shared } = services;
+const parserInternals = (parser: unknown): { nodeBuilder?: unknown } => parser as { nodeBuilder?: unknown };
+
+const REPLACEMENTS: readonly Replacement[] = [
+    {
+        langium: 'CstNodeBuilder (the LangiumParser\'s private nodeBuilder)', file: 'parser/cst-node-builder.ts',
+        installed: () => parserInternals(ThreatModel.parser.LangiumParser).nodeBuilder instanceof LinearCstNodeBuilder,
+        base: CstNodeBuilder, methods: ['buildRootNode', 'buildCompositeNode', 'buildLeafNode', 'removeNode', 'addHiddenNodes', 'construct'],
+        equalityTest: 'test/unit/syntax-tree.test.ts',
+    },
+    {
+        langium: 'DefaultLexer', file: 'parser/nesting-limit-lexer.ts',
+        installed: () => ThreatModel.parser.Lexer instanceof NestingLimitLexer,
+        base: DefaultLexer, methods: ['tokenize'], equalityTest: 'this file',
+    },
+    {
+        langium: 'DefaultTokenBuilder (STRING)', file: 'parser/token-builder.ts',
+        installed: () => ThreatModel.parser.TokenBuilder instanceof ThreatModelTokenBuilder,
+        base: DefaultTokenBuilder, methods: ['buildTerminalToken'], equalityTest: 'this file (the lexer\'s tokens)',
+    },
+    {
+        langium: 'DefaultLinker', file: 'references/linker.ts',
+        installed: () => ThreatModel.references.Linker instanceof ThreatModelLinker,
+        base: DefaultLinker, methods: ['link', 'doLink', 'createLinkingError'], equalityTest: 'this file',
+    },
+    {
+        langium: 'DefaultReferenceDescriptionProvider', file: 'references/reference-descriptions.ts',
+        installed: () => ThreatModel.workspace.ReferenceDescriptionProvider instanceof ThreatModelReferenceDescriptionProvider,
+        base: DefaultReferenceDescriptionProvider, methods: ['createDescriptions', 'createInfoDescriptions'], equalityTest: 'test/unit/reference-descriptions.test.ts',
+    },
+    {
+        langium: 'DefaultScopeComputation', file: 'references/scope-computation.ts',
+        installed: () => ThreatModel.references.ScopeComputation instanceof GlobalScopeComputation,
+        base: DefaultScopeComputation, methods: ['collectExportedSymbols', 'collectExportedSymbolsForNode', 'collectLocalSymbols'], equalityTest: 'this file',
+    },
+    {
+        langium: 'DefaultIndexManager', file: 'workspace/ordered-index-manager.ts',
+        installed: () => shared.workspace.IndexManager instanceof OrderedIndexManager,
+        base: DefaultIndexManager, methods: ['allElements', 'getFileDescriptions'], equalityTest: 'this file',
+    },
+    {
+        langium: 'DefaultDocumentValidator', file: 'validation/document-validator.ts',
+        installed: () => ThreatModel.validation.DocumentValidator instanceof ThreatModelDocumentValidator,
+        base: DefaultDocumentValidator,
+        methods: ['validateDocument', 'processLinkingErrors', 'processParsingErrors', 'processLexingErrors', 'validateAst', 'validateAstNodes', 'validateSingleNodeOptions', 'toDiagnostic'],
+        equalityTest: 'this file',
+    },
+    {
+        langium: 'ValidationRegistry (handleException)', file: 'validation/validation-registry.ts',
+        installed: () => ThreatModel.validation.ValidationRegistry instanceof ThreatModelValidationRegistry,
+        base: ValidationRegistry, methods: ['handleException', 'getChecks'], equalityTest: 'test/unit/internal-error.test.ts (differs on purpose when a check throws)',
+    },
+];
+
+function modelFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return modelFiles(path);
+        return entry.name.endsWith('.tm') ? [path] : [];
+    });
+}
+
+/** Each example folder as a workspace, and a generated model of 300 elements in 3 files. */
+const WORKSPACES: Readonly<Record<string, Record<string, string>>> = {
+    ...Object.fromEntries(readdirSync(join(REPO, 'examples'), { withFileTypes: true }).filter(entry => entry.isDirectory()).map(({ name: example }) => [`examples/${example}`,
+        Object.fromEntries(modelFiles(join(REPO, 'examples', example)).map(path => [path.slice(REPO.length), readFileSync(path, 'utf8')]))])),
+    'a generated model': generateModel(300, 3).files,
+    'a model with unresolved references': { 'broken.tm': 'process P "p"\nthreat T "t" { stride Spoofing targets P, Nowhere, Pp mitigatedBy Missing }\nflow F: P -> Gone "f"\n' },
+};
+
+const UPGRADE_NOTE = `tml replaces these Langium internals; after an upgrade of Langium, check each against the new Langium ` +
+    `(source and tests) and update it, then this pin:\n${REPLACEMENTS.map(r => `  - ${r.langium}: language-server/src/${r.file} (equal-to-Langium test: ${r.equalityTest})`).join('\n')}`;
+
+describe('Langium internals that tml replaces', () => {
+    it(`pins Langium to ${PINNED_LANGIUM}, in package.json and as installed`, () => {
+        const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+        const installed = JSON.parse(readFileSync(join(REPO, 'node_modules/langium/package.json'), 'utf8')) as { version: string };
+        assert.equal(manifest.dependencies.langium, PINNED_LANGIUM, UPGRADE_NOTE);
+        assert.equal(manifest.devDependencies['langium-cli'], PINNED_LANGIUM, UPGRADE_NOTE);
+        assert.equal(installed.version, PINNED_LANGIUM, UPGRADE_NOTE);
+    });
+
+    for (const replacement of REPLACEMENTS) {
+        it(`replaces Langium's ${replacement.langium} with language-server/src/${replacement.file}, and Langium still has every method of it that tml overrides or calls`, () => {
+            assert.ok(replacement.installed(), `Langium's ${replacement.langium} is in use, not language-server/src/${replacement.file}`);
+            for (const method of replacement.methods) {
+                assert.equal(typeof (replacement.base.prototype as Record<string, unknown>)[method], 'function',
+                    `Langium's ${replacement.base.name} has no method ${method} any more: language-server/src/${replacement.file} overrides or calls what is gone.\n${UPGRADE_NOTE}`);
+            }
+        });
+    }
+
+    it('builds the syntax tree with tml\'s builder: its leaves are TokenLeafCstNodes, where Langium\'s parser makes plain leaves', () => {
+        const text = Object.values(WORKSPACES['a generated model']!)[0]!;
+        const leaf = (root: { content: readonly unknown[] }): unknown => {
+            for (const child of root.content) if (isLeafCstNode(child)) return child;
+            return undefined;
+        };
+        const ours = ThreatModel.parser.LangiumParser.parse(text).value.$cstNode as unknown as { content: readonly unknown[] };
+        assert.ok(leaf(ours) instanceof TokenLeafCstNode);
+        const langiums = createLangiumParser(ThreatModel);
+        assert.ok(parserInternals(langiums).nodeBuilder instanceof CstNodeBuilder, 'LangiumParser keeps its CST builder in the field nodeBuilder');
+        assert.ok(!(leaf(langiums.parse(text).value.$cstNode as unknown as { content: readonly unknown[] }) instanceof TokenLeafCstNode));
+    });
+
+    describe("gives Langium's own result", () => {
+        const defaultLexer = new DefaultLexer({
+            Grammar: ThreatModel.Grammar,
+            LanguageMetaData: ThreatModel.LanguageMetaData,
+            parser: { TokenBuilder: new DefaultTokenBuilder(), LexerErrorMessageProvider: ThreatModel.parser.LexerErrorMessageProvider },
+        } as unknown as LangiumCoreServices);
+        const tokens = (result: ReturnType<DefaultLexer['tokenize']>): unknown => ({
+            tokens: result.tokens.map(t => [t.tokenType.name, t.image, t.startOffset, t.startLine, t.startColumn, t.endLine, t.endColumn]),
+            hidden: result.hidden.map(t => [t.tokenType.name, t.image, t.startOffset]),
+            errors: result.errors.map(e => [e.offset, e.length, e.line, e.column]),
+        });
+        const strings = ['process P "a \\"quoted\\" \\\\ title"', 'asset A "unterminated\nprocess Q "q"', 'flow F: A -> B "tab\\tand \\u00e9" // "not a string"\n', '"\\'];
+
+        it('the lexer (with the token builder): the same tokens, positions and errors, for the examples, a generated model and escaped strings', () => {
+            const texts = [...Object.values(WORKSPACES).flatMap(files => Object.values(files)), ...strings];
+            for (const text of texts) assert.deepEqual(tokens(ThreatModel.parser.Lexer.tokenize(text)), tokens(defaultLexer.tokenize(text)), text.slice(0, 60));
+        });
+
+        const describeReference = (document: LangiumDocument) => document.references.map(reference => {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            return `${reference.$refText}@${reference.$refNode?.offset} → ${target ? `${target.$type} ${target.$document?.uri.path}@${target.$cstNode?.offset}` : 'unresolved'}`;
+        });
+
+        for (const [name, files] of Object.entries(WORKSPACES)) {
+            it(`the linker resolves every reference to the same declaration, in the same order (${name})`, async () => {
+                const ours = ThreatModel.references.Linker;
+                const langiums = new DefaultLinker(ThreatModel);
+                let references = 0;
+                for (const { document } of await checkWorkspace(files)) {
+                    const expectedBefore = describeReference(document);
+                    ours.unlink(document);
+                    await langiums.link(document);
+                    const expected = describeReference(document);
+                    ours.unlink(document);
+                    await ours.link(document);
+                    assert.deepEqual(describeReference(document), expected, document.uri.path);
+                    assert.deepEqual(expectedBefore, expected, `${document.uri.path}: as built`);
+                    references += expected.length;
+                }
+                assert.ok(references >= 5, `the workspace has references to resolve (${references})`);
+            });
+
+            it(`the scope computation exports every named node Langium puts in some scope (${name})`, async () => {
+                const ours = ThreatModel.references.ScopeComputation;
+                const langiums = new DefaultScopeComputation(ThreatModel);
+                const view = (descriptions: Iterable<AstNodeDescription>): string[] => [...descriptions].map(d => `${d.type} ${d.name} ${d.documentUri.path}${d.path}`).sort();
+                for (const { document } of await checkWorkspace(files)) {
+                    const locals = await langiums.collectLocalSymbols(document);
+                    const inSomeScope = [...await langiums.collectExportedSymbols(document), ...AstUtils.streamAst(document.parseResult.value).flatMap(node => locals.getStream(node))];
+                    const exported = view(await ours.collectExportedSymbols(document));
+                    assert.ok(exported.length > 0);
+                    assert.deepEqual(exported, [...new Set(view(inSomeScope))].sort(), document.uri.path);
+                }
+            });
+
+            it(`the index lists the same declarations as Langium's, by file name (${name})`, async () => {
+                await checkWorkspace(files);
+                const ours = shared.workspace.IndexManager;
+                const view = (descriptions: Iterable<AstNodeDescription>): string[] => [...descriptions].map(d => `${d.documentUri.toString()} ${d.type} ${d.name}${d.path}`);
+                for (const type of [undefined, 'Process', 'Flow', 'Asset']) {
+                    const langiums = view(DefaultIndexManager.prototype.allElements.call(ours, type));
+                    const listed = view(ours.allElements(type));
+                    assert.ok(listed.length > 0 || type !== undefined);
+                    assert.deepEqual([...listed].sort(), [...langiums].sort(), `${type}`);
+                    const files = listed.map(line => line.split(' ')[0]!);
+                    assert.deepEqual(files, [...files].sort(), 'listed by file name');
+                }
+            });
+
+            it(`the document validator reports Langium's diagnostics, in the same order (${name})`, async () => {
+                const langiums = new DefaultDocumentValidator(ThreatModel);
+                const ours = ThreatModel.validation.DocumentValidator;
+                // tml adds the near-miss name to a linking error's data, for its quick-fix.
+                const view = (diagnostics: readonly Diagnostic[]): unknown[] => diagnostics.map(d => ({ ...d, data: { ...(d.data as object), fix: undefined } }));
+                let count = 0;
+                for (const { document } of await checkWorkspace(files)) {
+                    const expected = await langiums.validateDocument(document);
+                    assert.deepEqual(view(await ours.validateDocument(document)), view(expected), document.uri.path);
+                    count += expected.length;
+                }
+                assert.ok(count > 0, 'the workspace has findings to compare');
+            });
+        }
+    });
+});
