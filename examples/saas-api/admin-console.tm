@@ -4,14 +4,15 @@
 // What this models: how Ledgerline staff reach tenant data. Support agents use the internal admin
 // console to look up tenants, read a tenant's data (only while the tenant has granted access for a
 // support case) and impersonate a tenant user read-only to reproduce problems. On-call engineers
-// have a break-glass path straight to the tenant databases for incidents.
+// have a break-glass path to the tenant databases for incidents, through a bastion.
 //
 // TMA scope: the admin console, support staff and on-call engineers as actors, and their flows
 // into the platform's stores and auth service, which are declared in platform.tm. The identity-aware
 // proxy and the staff SSO are company-wide services with their own model.
 //
 // Review state: open items tml reports in this file: break-glass sessions are not recorded yet
-// (session recording is being procured), so Repudiation on the on-call engineer has no threat; and
+// (session recording is being procured), so Repudiation on the on-call engineer and on the bastion
+// has no threat; and
 // the rating of support data browsing is missing a factor still under discussion.
 // =================================================================================================
 
@@ -27,6 +28,14 @@ boundary StaffZone "Ledgerline staff (identity-aware proxy, managed laptops)" {
     process AdminConsole "Admin console" {
         description "Tenant lookup, plan changes, read-only view of tenant data under an access grant, read-only impersonation."
         technology "Kotlin, Spring Boot 3, server-rendered pages behind the identity-aware proxy"
+        entrypoint
+    }
+}
+
+boundary BastionSubnet "Bastion subnet (production VPC, reached only through the identity-aware proxy)" {
+    process DbBastion "Break-glass bastion" {
+        description "The only way from staff into the data subnets: admits an on-call engineer through the identity-aware proxy and connects with the 1-hour database user the vault issues once a second on-call approves."
+        technology "Hardened bastion image, rebuilt daily"
         entrypoint
     }
 }
@@ -62,8 +71,14 @@ flow ConsoleToAudit: AdminConsole -> AuditLogStore "Support actions" {
     authenticated
     carries AuditRecords
 }
-flow BreakGlassSession: PlatformOperator -> TenantDb "Break-glass SQL session during an incident" {
-    protocol "PostgreSQL through the bastion, short-lived credentials from the vault"
+flow OperatorToBastion: PlatformOperator -> DbBastion "Open a break-glass session during an incident" {
+    protocol "SSH through the identity-aware proxy (staff SSO, hardware key)"
+    encrypted
+    authenticated
+    carries TenantData
+}
+flow BreakGlassSession: DbBastion -> TenantDb "Break-glass SQL session" {
+    protocol "PostgreSQL wire protocol, TLS verify-full, 1-hour database user from the vault"
     encrypted
     authenticated
     carries TenantData
@@ -74,7 +89,7 @@ scenario SupportCase "A support agent investigates a tenant's ticket" {
     flows SupportToConsole, ConsoleToControlPlane, ConsoleToTenantDb, ConsoleImpersonation, ConsoleToAudit
 }
 scenario BreakGlass "On-call engineer repairs data during an incident" {
-    flows BreakGlassSession
+    flows OperatorToBastion, BreakGlassSession
 }
 
 // ---- Threats -------------------------------------------------------------------------------------
@@ -154,7 +169,7 @@ threat BreakGlassCredentialTheft "Break-glass database credentials stolen" {
 
 threat StaffPathInterception "Traffic on the staff access paths read or altered" {
     stride Tampering, InformationDisclosure
-    targets SupportToConsole, ConsoleToControlPlane, ConsoleToTenantDb, ConsoleImpersonation, ConsoleToAudit, BreakGlassSession
+    targets SupportToConsole, ConsoleToControlPlane, ConsoleToTenantDb, ConsoleImpersonation, ConsoleToAudit, OperatorToBastion, BreakGlassSession
     assets SupportAccess, TenantData
     description "Staff on hotel Wi-Fi, or a compromised pod next to the console, sees console sessions, impersonation tokens or SQL results."
     impact "Tenant data and staff sessions read or altered."
@@ -162,6 +177,18 @@ threat StaffPathInterception "Traffic on the staff access paths read or altered"
     response fix
     mitigatedBy ClusterMtls, IdentityAwareProxy
     bug "LL-76"
+}
+
+threat BastionCompromise "Bastion taken over and used to reach the tenant databases" {
+    stride Tampering, InformationDisclosure, ElevationOfPrivilege
+    targets DbBastion
+    assets TenantData, TenantIsolation
+    description "An unpatched bastion, or a key an engineer left on it, gives an attacker a host inside the production VPC with network access to every tenant database, and the session of the next engineer who connects."
+    impact "Every tenant's data read or changed from inside the platform."
+    dread { damage 10 reproducibility 2 exploitability 3 affectedUsers 10 discoverability 2 }
+    response fix
+    mitigatedBy IdentityAwareProxy, BreakGlassVault
+    bug "LL-77"
 }
 
 mitigation StaffHardwareKeys "Staff SSO with FIDO2 hardware keys only; sessions bound to managed devices" {
@@ -216,4 +243,6 @@ mitigation IdentityAwareProxy "Staff tools reachable only through the identity-a
 // ---- Excludes ------------------------------------------------------------------------------------
 
 exclude DenialOfService on AdminConsole "Internal tool: an outage delays support answers but no tenant-facing function; tenants keep full access to their own data."
-exclude DenialOfService on SupportToConsole, ConsoleToControlPlane, ConsoleToTenantDb, ConsoleImpersonation, ConsoleToAudit, BreakGlassSession "Staff-only paths: unavailability delays support or incident work, never a tenant's own use of the product."
+exclude DenialOfService on DbBastion "Used only during incidents, never in normal operation; if it is down, the runbook rebuilds it from its image in minutes."
+exclude Spoofing on DbBastion "Reached only by name through the identity-aware proxy, which checks the bastion's host certificate; nothing else routes into the bastion subnet."
+exclude DenialOfService on SupportToConsole, ConsoleToControlPlane, ConsoleToTenantDb, ConsoleImpersonation, ConsoleToAudit, OperatorToBastion, BreakGlassSession "Staff-only paths: unavailability delays support or incident work, never a tenant's own use of the product."

@@ -114,6 +114,14 @@ boundary PlatformCluster "Platform cluster (Kubernetes, Istio STRICT mTLS)" {
     }
 }
 
+boundary StorageEdge "Object storage endpoint (managed service)" {
+    process ExportDownloadEndpoint "Object storage download endpoint" {
+        description "The cloud provider's HTTPS endpoint for the export bucket: checks a presigned URL's signature and expiry, then streams the object. Only presigned GETs reach the bucket from the internet."
+        technology "Managed object storage, presigned URLs (SigV4)"
+        entrypoint
+    }
+}
+
 boundary SecurityAccount "Security logging account" {
     datastore AuditLogStore "Audit log store" {
         description "Append-only audit events from the platform and the admin console; tenants can read their own through the API."
@@ -208,7 +216,13 @@ flow WorkerToExports: JobWorker -> ExportBucket "Write export files" {
     authenticated
     carries ExportFiles
 }
-flow ExportDownload: ExportBucket -> TenantUser "Download an export through a presigned URL" {
+flow ExportRead: ExportBucket -> ExportDownloadEndpoint "Read the export object for a presigned GET" {
+    protocol "Object storage internal, with the permissions of the role that signed the URL"
+    encrypted
+    authenticated
+    carries ExportFiles
+}
+flow ExportDownload: ExportDownloadEndpoint -> TenantUser "Download an export through a presigned URL" {
     protocol "HTTPS, presigned URL valid 15 minutes"
     encrypted
     carries ExportFiles
@@ -251,7 +265,7 @@ scenario ErpSync "A tenant's ERP syncs invoices through the API" {
 }
 scenario InvoiceExport "A tenant exports a year of invoices as PDF" {
     description "Runs asynchronously; the user gets a presigned link when the file is ready."
-    flows UserToGateway, GatewayToCore, CoreToJobQueue, QueueToWorker, WorkerToTenantDb, WorkerToExports, ExportDownload
+    flows UserToGateway, GatewayToCore, CoreToJobQueue, QueueToWorker, WorkerToTenantDb, WorkerToExports, ExportRead, ExportDownload
 }
 scenario WebhookDelivery "An invoice is paid and the tenant's system is notified" {
     flows CoreToTenantDb, CoreToControlPlane, CoreToJobQueue, QueueToDispatcher, DispatcherToReceiver
@@ -622,7 +636,7 @@ threat JobQueueTampering "Jobs injected into or read from the queue" {
 
 threat ExportBucketExposure "Export files readable outside their tenant" {
     stride Tampering, InformationDisclosure
-    targets ExportBucket, WorkerToExports
+    targets ExportBucket, WorkerToExports, ExportRead, ExportDownloadEndpoint
     assets ExportFiles, TenantIsolation
     description "A bucket policy made public during debugging, guessable object keys, or a presigned URL generated for a key outside the caller's tenant prefix."
     impact "A tenant's full invoice history downloaded by someone else."
@@ -887,11 +901,14 @@ exclude Repudiation on WebhookReceiver "Receivers are tenants' systems; our deli
 exclude Repudiation on ApiGateway "Acts for no one: actions are attributed in the core API's audit events, and gateway access logs carry the same request id."
 exclude Repudiation on JobWorker "Acts only on jobs the core API created, and audited, for a user; the job id links the two."
 exclude Spoofing on JobWorker "Nothing calls the workers; they pull jobs from the queue, whose policy and signed envelopes decide what runs (JobQueueTampering)."
+exclude Spoofing on ExportDownloadEndpoint "The cloud provider's endpoint under its own domain and certificate; a presigned URL is valid only there."
+exclude Repudiation on ExportDownloadEndpoint "A download changes nothing, and the bucket's access log records each GET with the URL's signer and the client's address."
+exclude ElevationOfPrivilege on ExportDownloadEndpoint "A presigned URL grants one GET of one object until it expires; the endpoint offers the internet no other operation on the bucket."
 exclude Tampering on WebhookDispatcher "Forwards events as the core API produced them; the signature it adds is covered under ForgedWebhooks and WebhookInTransit."
 
 exclude DenialOfService on ControlPlaneDb "Small and read-mostly, cached by each service for 60 s, on a multi-AZ managed cluster."
 exclude DenialOfService on JobQueue "Managed queue with practically unlimited depth: a backlog delays jobs but loses none (fairness is NoisyNeighbour)."
-exclude DenialOfService on ExportBucket, ExportDownload "Exports are regenerated on request; an object-storage outage only delays a download."
+exclude DenialOfService on ExportBucket, ExportDownloadEndpoint, ExportRead, ExportDownload "Exports are regenerated on request; an object-storage outage only delays a download."
 
 // Inside the cluster a flow can only be starved by the elements at its ends.
 exclude DenialOfService on GatewayToAuth, GatewayToCore, CoreToTenantDb, CoreToControlPlane, AuthToControlPlane, CoreToJobQueue, QueueToWorker, WorkerToTenantDb, WorkerToExports, QueueToDispatcher "Internal flow: it can only be starved by the process or store at one of its ends, and those carry the denial-of-service analysis."

@@ -132,6 +132,11 @@ boundary ThirdParties "Third-party services" {
     external PaymentProvider "Payment service provider (PSP)" {
         description "Hosted payment page, 3-D Secure, captures and refunds, signed webhooks."
     }
+    process PaymentPage "PSP hosted payment page" {
+        description "The PSP's card form on the PSP's domain: takes the card, runs 3-D Secure and hands the card to the PSP for authorisation. Operated by the PSP in its PCI DSS scope (dependency HostedPaymentPage); drawn so that the card's path is complete."
+        technology "Hosted by the PSP (PCI DSS Level 1)"
+        entrypoint
+    }
     external EmailProvider "Transactional e-mail provider"
 }
 
@@ -190,9 +195,15 @@ flow CheckoutToPsp: CheckoutService -> PaymentProvider "Create payment session" 
     authenticated
     carries PspSecretKey
 }
-flow ShopperToPsp: Shopper -> PaymentProvider "Card entry on the hosted payment page" {
+flow ShopperToPaymentPage: Shopper -> PaymentPage "Card entry on the hosted payment page" {
     protocol "HTTPS (PSP domain)"
     encrypted
+    carries CardholderData
+}
+flow PaymentPageToPsp: PaymentPage -> PaymentProvider "Card authorisation inside the PSP" {
+    protocol "PSP-internal"
+    encrypted
+    authenticated
     carries CardholderData
 }
 flow PspWebhook: PaymentProvider -> CheckoutService "Payment result webhook" {
@@ -269,7 +280,7 @@ scenario BrowseAndSignIn "A shopper browses the catalogue and signs in" {
 
 scenario CardCheckout "A shopper pays for the basket by card" {
     description "The PAN goes straight from the browser to the PSP; we only see the webhook with the result."
-    flows ShopperToCdn, CdnToApi, ApiToCheckout, CheckoutToPsp, ShopperToPsp, PspWebhook, CheckoutToOrders, CheckoutToMailQueue
+    flows ShopperToCdn, CdnToApi, ApiToCheckout, CheckoutToPsp, ShopperToPaymentPage, PaymentPageToPsp, PspWebhook, CheckoutToOrders, CheckoutToMailQueue
 }
 
 scenario OrderConfirmationMail "The shopper receives the order confirmation" {

@@ -337,7 +337,20 @@ mitigation StrictRequestSchemas "JSON schemas with additionalProperties: false o
     verifiedBy "services/shop-api/test/schemas/mass-assignment.test.ts"
 }
 
-// ---- Checkout service ----------------------------------------------------------------------------
+// ---- Checkout service and the PSP's payment page ------------------------------------------------
+
+// The payment page is the PSP's (excluded below); sending shoppers to the real one is ours.
+threat FakePaymentPage "Shopper sent to a look-alike payment page that collects the card" {
+    stride Spoofing
+    targets PaymentPage
+    assets CardholderData
+    description "A skimmer script on our pages (SkimmerScript), an open redirect or a tampered start-checkout response replaces the PSP's URL with a copy of its page on a look-alike domain. Under PCI DSS SAQ A the redirect to the PSP is in our scope."
+    impact "Card data of shoppers collected under our brand; a PCI DSS incident."
+    dread { damage 9 reproducibility 4 exploitability 4 affectedUsers 8 discoverability 4 }
+    response fix
+    mitigatedBy HostedPaymentPageOnly, StorefrontCsp
+    bug "SHOP-103"
+}
 
 threat ForgedPaymentWebhook "Forged 'payment succeeded' webhook marks an unpaid order as paid" {
     stride Spoofing
@@ -753,9 +766,18 @@ exclude InformationDisclosure on CatalogDb "Holds only the public catalogue: eve
 exclude InformationDisclosure on AdminAuditLog "Holds staff ids, order numbers and actions, no personal data beyond that; readable only by the security team."
 
 // Card entry happens on the PSP's page, in the PSP's PCI DSS scope (dependency HostedPaymentPage).
-exclude Tampering on ShopperToPsp "Served from the PSP's domain over TLS with HSTS; integrity of the hosted page is the PSP's, attested in its PCI DSS AoC."
-exclude InformationDisclosure on ShopperToPsp "Card data goes from the browser to the PSP over TLS and is in the PSP's PCI DSS scope; it never touches our systems."
-exclude DenialOfService on ShopperToPsp "Availability of the hosted page is covered by the PSP's SLA (see PspOutage for our side)."
+exclude Tampering on ShopperToPaymentPage "Served from the PSP's domain over TLS with HSTS; integrity of the hosted page is the PSP's, attested in its PCI DSS AoC."
+exclude InformationDisclosure on ShopperToPaymentPage "Card data goes from the browser to the PSP over TLS and is in the PSP's PCI DSS scope; it never touches our systems."
+exclude DenialOfService on ShopperToPaymentPage, PaymentPage "Availability of the hosted page is covered by the PSP's SLA (see PspOutage for our side)."
+// The page itself is the PSP's: it builds, runs and tests it, attested in its PCI DSS AoC, and we
+// hold no access to it. Sending shoppers to the real page is ours (FakePaymentPage).
+exclude Tampering on PaymentPage "The PSP builds and deploys the page; its integrity is attested in the PSP's PCI DSS AoC."
+exclude Repudiation on PaymentPage "The PSP's signed settlement reports record every payment taken on the page and are reconciled daily."
+exclude InformationDisclosure on PaymentPage "Card data on the page is in the PSP's PCI DSS scope and never reaches our systems."
+exclude ElevationOfPrivilege on PaymentPage "We hold no account or role on the PSP's page; its access control is the PSP's, attested in its AoC."
+exclude Tampering on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
+exclude InformationDisclosure on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
+exclude DenialOfService on PaymentPageToPsp "Inside the PSP's PCI DSS scope: we can neither see nor change how its page reaches its processing."
 
 exclude InformationDisclosure on PspWebhook "The payload carries only the PSP's payment id, amount and status, over TLS; no card or personal data."
 exclude DenialOfService on PspWebhook "Lost webhooks are recovered by the reconciliation job that polls the PSP every 10 minutes."

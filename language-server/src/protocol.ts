@@ -7,6 +7,7 @@ import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageser
 import type { ExportFormat } from './interop/export-model.js';
 import type { ImportFormat } from './interop/import-model.js';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
+import type { ReportImage } from './generator/report-image-files.js';
 import type { TableFormat } from './generator/table-format.js';
 
 // ---- Data flow diagram (the DFD preview) -----------------------------------------------------
@@ -60,6 +61,17 @@ export interface ThreatTableParams {
 
 export interface SecurityReportParams {
     readonly scope: GenerationScope;
+    /**
+     * With it, every diagram is an SVG image in this folder (relative to the report's own, e.g.
+     * `security-model-diagrams`), linked from the report and returned in `images`; without it, a
+     * Mermaid block.
+     */
+    readonly imagesFolder?: string;
+}
+
+/** The report, and the SVG files it links to (none with Mermaid blocks), for the client to write. */
+export interface SecurityReportResult extends GeneratedDocument {
+    readonly images: readonly ReportImage[];
 }
 
 /** A generated document, for the client to show. */
@@ -75,8 +87,8 @@ export interface GeneratedDocument {
  */
 export const ThreatTableRequest = new RequestType<ThreatTableParams, GeneratedDocument, void>('threatModel/table');
 
-/** `threatModel/report`: the security model document (Markdown), as `tml report` writes it. */
-export const SecurityReportRequest = new RequestType<SecurityReportParams, GeneratedDocument, void>('threatModel/report');
+/** `threatModel/report`: the security model document (Markdown) and its diagrams, as `tml report` writes them. */
+export const SecurityReportRequest = new RequestType<SecurityReportParams, SecurityReportResult, void>('threatModel/report');
 
 // ---- end of the threat table block ------------------------------------------------------------
 

@@ -23,8 +23,8 @@ describe('command-line options of every command', () => {
     });
 
     it('table and report: unknown options name the ones each command takes', () => {
-        assert.deepEqual(parseArgs(['report', '--format', 'md']), usageError("unknown option '--format' for 'tml report': expected --out, --rules or --bug-url"));
-        assert.deepEqual(parseArgs(['report', '-o', 'x.md']), usageError("unknown option '-o' for 'tml report': expected --out, --rules or --bug-url"));
+        assert.deepEqual(parseArgs(['report', '--format', 'md']), usageError("unknown option '--format' for 'tml report': expected --out, --diagrams, --rules or --bug-url"));
+        assert.deepEqual(parseArgs(['report', '-o', 'x.md']), usageError("unknown option '-o' for 'tml report': expected --out, --diagrams, --rules or --bug-url"));
         assert.deepEqual(parseArgs(['table', '--stale']), usageError("unknown option '--stale' for 'tml table': expected --format, --out, --rules or --bug-url"));
     });
 
@@ -90,7 +90,9 @@ describe('command-line options of every command', () => {
     it('check, table, report and rules: --rules chooses builtin, workspace, all or none; all by default', () => {
         assert.deepEqual(parseArgs(['check', '--rules', 'builtin']), { kind: 'check', options: { paths: [], format: 'text', failOn: 'error', rules: 'builtin' } });
         assert.deepEqual(parseArgs(['table', '--rules=none', 'm']), { kind: 'table', options: { paths: ['m'], format: 'md', rules: 'none' } });
-        assert.deepEqual(parseArgs(['report', '--rules', 'workspace']), { kind: 'report', options: { paths: [], rules: 'workspace' } });
+        assert.deepEqual(parseArgs(['report', '--rules', 'workspace']), { kind: 'report', options: { paths: [], rules: 'workspace', diagrams: 'mermaid' } });
+        assert.deepEqual(parseArgs(['report', '--out', 'r.md']), { kind: 'report', options: { paths: [], rules: 'all', diagrams: 'svg', out: 'r.md' } });
+        assert.deepEqual(parseArgs(['report', '--out', 'r.md', '--diagrams', 'mermaid']), { kind: 'report', options: { paths: [], rules: 'all', diagrams: 'mermaid', out: 'r.md' } });
         assert.deepEqual(parseArgs(['rules', '--rules', 'all', '--rules', 'builtin']), { kind: 'rules', options: { paths: [], format: 'md', rules: 'builtin' } });
         assert.deepEqual(parseArgs(['check', '--rules', 'mine']), usageError("invalid value 'mine' for --rules: expected one of builtin, workspace, all, none"));
         assert.deepEqual(parseArgs(['table', '--rules']), usageError('missing value for --rules: expected one of builtin, workspace, all, none'));

@@ -36,8 +36,8 @@ describe('tml given a folder with several models', function () {
         const md = runTml(['table', '.'], root);
         assert.equal(md.status, 0, md.stderr);
         assert.deepEqual(md.stdout.split('\n').filter(line => line.startsWith('# ')), ['# Threat list: Service A', '# Threat list: Service B']);
-        assert.match(md.stdout, /\| T \| A threat \| Spoofing \|/);
-        assert.match(md.stdout, /\| T \| B threat \| Tampering \|/);
+        assert.match(md.stdout, /\| T \| A threat \|  \|  \|  \|  \| Spoofing \|/);
+        assert.match(md.stdout, /\| T \| B threat \|  \|  \|  \|  \| Tampering \|/);
         const json = JSON.parse(runTml(['table', '.', '--format', 'json'], root).stdout) as { title: string; files: string[] }[];
         assert.deepEqual(json.map(t => [t.title, t.files]), [['Threat list: Service A', ['a/model.tm']], ['Threat list: Service B', ['b/model.tm']]]);
     });

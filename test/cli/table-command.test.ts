@@ -89,11 +89,11 @@ describe('tml report', () => {
         assert.equal(run.stdout, golden('online-store.report.md'));
     });
 
-    it('writes --out FILE and nothing to stdout', () => {
+    it('writes --out FILE (Mermaid diagrams asked for) and nothing to stdout', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'tml-report-'));
         try {
             const out = path.join(folder, 'security-model.md');
-            const run = runTml(['report', '--out', out, 'examples/saas-api']);
+            const run = runTml(['report', '--out', out, '--diagrams', 'mermaid', 'examples/saas-api']);
             assert.deepEqual([run.status, run.stdout, run.stderr], [0, '', '']);
             assert.equal(readFileSync(out, 'utf8'), golden('saas-api.report.md'));
         } finally {
@@ -103,7 +103,7 @@ describe('tml report', () => {
 
     it('fails with exit code 2 and one line for --format, which a report does not take', () => {
         assert.deepEqual(runTml(['report', DESIGN_EXAMPLE, '--format', 'html']), {
-            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out, --rules or --bug-url\n",
+            status: 2, stdout: '', stderr: "tml: unknown option '--format' for 'tml report': expected --out, --diagrams, --rules or --bug-url\n",
         });
     });
 });
@@ -111,7 +111,7 @@ describe('tml report', () => {
 describe('tml table and tml report arguments', () => {
     it('default to Markdown on stdout for the current directory', () => {
         assert.deepEqual(parseArgs(['table']), { kind: 'table', options: { paths: [], format: 'md', rules: 'all' } });
-        assert.deepEqual(parseArgs(['report']), { kind: 'report', options: { paths: [], rules: 'all' } });
+        assert.deepEqual(parseArgs(['report']), { kind: 'report', options: { paths: [], rules: 'all', diagrams: 'mermaid' } });
     });
 
     it('take paths, --format and --out in any order, with = or a separate value', () => {
@@ -119,7 +119,7 @@ describe('tml table and tml report arguments', () => {
             kind: 'table', options: { paths: ['a.tm', 'models/'], format: 'html', rules: 'all', out: 't.html' },
         });
         assert.deepEqual(parseArgs(['report', 'models', '--out', 'security-model.md']), {
-            kind: 'report', options: { paths: ['models'], rules: 'all', out: 'security-model.md' },
+            kind: 'report', options: { paths: ['models'], rules: 'all', diagrams: 'svg', out: 'security-model.md' },
         });
     });
 

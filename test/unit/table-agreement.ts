@@ -15,6 +15,22 @@ function jsonRows(table: JsonThreatTable['threats']): string[][] {
     return [table.columns.map(c => c.header), ...table.rows.map(row => table.columns.map(c => row[c.key] ?? `MISSING ${c.key}`))];
 }
 
+/**
+ * The Markdown threat list puts the columns a reviewer scans first right after ID and Title
+ * (docs/threat-table.md); every other column keeps the JSON's order.
+ */
+function markdownOrder(table: JsonThreatTable['threats']): JsonThreatTable['threats'] {
+    const first = ['id', 'title', 'risk', 'rating', 'response', 'mitigationStatus'];
+    const columns = [...first.flatMap(key => table.columns.filter(c => c.key === key)), ...table.columns.filter(c => !first.includes(c.key))];
+    return { ...table, columns };
+}
+
+/** The HTML page spells out the two `D` headers (Damage, Discoverability), which read the same in §6. */
+function htmlHeaders(table: JsonThreatTable['threats']): JsonThreatTable['threats'] {
+    const spelled: Record<string, string> = { damage: 'Dam.', discoverability: 'Disc.' };
+    return { ...table, columns: table.columns.map(c => ({ ...c, header: spelled[c.key] ?? c.header })) };
+}
+
 /** Tags the HTML page is made of: any other `<` would have come from model text. */
 const OWN_TAG = /^<(?:!DOCTYPE html>|\/?(?:html|head|meta|title|style|body|h1|h2|p|table|thead|tbody|tr|th|td|abbr)[\s>])/;
 
@@ -27,9 +43,9 @@ export function assertFormatsAgree(outputs: TableOutputs): JsonThreatTable {
     const threats = jsonRows(json.threats);
     const coverage = jsonRows(json.coverage);
 
-    assert.deepEqual(parseMarkdownTables(outputs.md), [threats, coverage], 'Markdown');
+    assert.deepEqual(parseMarkdownTables(outputs.md), [jsonRows(markdownOrder(json.threats)), coverage], 'Markdown');
 
-    assert.deepEqual(parseHtmlTables(outputs.html), new Map([['threat-list', threats], ['stride-coverage', coverage]]), 'HTML');
+    assert.deepEqual(parseHtmlTables(outputs.html), new Map([['threat-list', jsonRows(htmlHeaders(json.threats))], ['stride-coverage', coverage]]), 'HTML');
     for (const { index } of outputs.html.matchAll(/</g)) {
         assert.match(outputs.html.slice(index, index + 20), OWN_TAG, 'a < that is not one of the page\'s own tags');
     }

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc';
-import type { GeneratedDocument, SecurityReportParams, ThreatTableParams } from '../../language-server/src/protocol.js';
+import type { GeneratedDocument, SecurityReportParams, SecurityReportResult, ThreatTableParams } from '../../language-server/src/protocol.js';
 import { SecurityReportRequest, ThreatTableRequest } from '../../language-server/src/protocol.js';
+import { runTml } from '../cli/helpers/run-tml.js';
 import { LanguageServerProcess } from '../lsp/helpers/language-server-process.js';
 import { goldenPath, REPO_ROOT } from './table-golden-files.js';
 
@@ -19,7 +21,7 @@ function golden(name: string): string {
 describe('threatModel/table and threatModel/report (the bundled server)', () => {
     let server: LanguageServerProcess;
     const table = (params: ThreatTableParams): Promise<GeneratedDocument> => server.connection.sendRequest(ThreatTableRequest.method, params);
-    const report = (params: SecurityReportParams): Promise<GeneratedDocument> => server.connection.sendRequest(SecurityReportRequest.method, params);
+    const report = (params: SecurityReportParams): Promise<SecurityReportResult> => server.connection.sendRequest(SecurityReportRequest.method, params);
 
     before(async () => {
         server = new LanguageServerProcess();
@@ -38,7 +40,24 @@ describe('threatModel/table and threatModel/report (the bundled server)', () => 
     });
 
     it('answers with the same report as tml report', async () => {
-        assert.deepEqual(await report({ scope: { kind: 'file', uri: URI } }), { content: golden('online-store.report.md'), files: ['/tables/online-store.tm'] });
+        assert.deepEqual(await report({ scope: { kind: 'file', uri: URI } }), { content: golden('online-store.report.md'), files: ['/tables/online-store.tm'], images: [] });
+    });
+
+    it('answers with the report and the SVG files tml report --out writes, given a folder for the images', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'tml-report-request-'));
+        try {
+            const cli = runTml(['report', 'test/fixtures/design/online-store.tm', '--out', join(folder, 'security-model.md')]);
+            assert.equal(cli.status, 0, cli.stderr);
+            const result = await report({ scope: { kind: 'file', uri: URI }, imagesFolder: 'security-model-diagrams' });
+            const written = readdirSync(join(folder, 'security-model-diagrams')).sort().map(name => `security-model-diagrams/${name}`);
+            assert.deepEqual(result.images.map(i => i.path), written);
+            for (const image of result.images) assert.equal(image.svg, readFileSync(join(folder, image.path), 'utf8'), image.path);
+            // The CLI names the file as golden() expects it.
+            assert.equal(result.content, readFileSync(join(folder, 'security-model.md'), 'utf8').replaceAll('test/fixtures/design/online-store.tm', '/tables/online-store.tm'));
+            assert.match(result.content, /\n!\[DFD: Overview\]\(security-model-diagrams\/dfd-1-overview\.svg\)\n/);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     it('answers from the text as just edited, without waiting for diagnostics first', async () => {

@@ -71,7 +71,7 @@ describe('the .vsix package (.vscodeignore)', () => {
     it('shows the README\'s images inlined, since VS Code\'s extension page loads images only from https: and data:', () => {
         const shown = linksOf('README.md').filter(l => l.type === 'image').map(l => l.url);
         const packaged = linksOf(PACKAGED_README).filter(l => l.type === 'image').map(l => l.url);
-        assert.deepEqual(shown, ['docs/images/syntax-error.png', 'docs/images/quick-fix.png', 'docs/images/dfd-preview.png', 'docs/images/threat-table.png']);
+        assert.deepEqual(shown, ['docs/images/syntax-error.png', 'docs/images/quick-fix.png', 'docs/images/dfd-preview.png', 'docs/images/threat-table.png', 'docs/images/report-preview.png']);
         assert.deepEqual(packaged, shown.map(file => `data:image/png;base64,${readFileSync(`${ROOT}${file}`).toString('base64')}`));
         const text = (file: string) => readFileSync(`${ROOT}${file}`, 'utf8').replace(/!\[([^\]]*)\]\([^)]*\)/g, '![$1]()');
         assert.equal(text(PACKAGED_README), text('README.md'), 'the packaged README differs from README.md in more than its images');

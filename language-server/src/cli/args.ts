@@ -18,6 +18,10 @@ export const DFD_FORMATS = ['svg', 'dot', 'mermaid', 'json'] as const;
 export type DfdFormat = (typeof DFD_FORMATS)[number];
 
 export const RULES_FORMATS = ['md', 'json'] as const;
+
+/** How `tml report` embeds the DFDs: SVG files beside the report, or Mermaid blocks in it. */
+export const REPORT_DIAGRAM_STYLES = ['svg', 'mermaid'] as const;
+export type ReportDiagramStyle = (typeof REPORT_DIAGRAM_STYLES)[number];
 export type RulesFormat = (typeof RULES_FORMATS)[number];
 
 /** The values of `--rules` (docs/language.md#rules): the built-in library, the workspace's rules, both, or none. */
@@ -58,6 +62,8 @@ export interface TableOptions extends RulesOption, BugUrlOption {
 export interface ReportOptions extends RulesOption, BugUrlOption {
     readonly paths: readonly string[];
     readonly out?: string;
+    /** `svg` (the default with `--out`; needs it) or `mermaid` (the default on stdout). */
+    readonly diagrams: ReportDiagramStyle;
 }
 
 /** `tml dfd`: which model, which diagram, which format, where to. */
@@ -122,7 +128,7 @@ export const USAGE = `Usage:
   tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R] [--bug-url T]
   tml table  [paths…] [--format md|csv|html|json|xlsx] [--out FILE] [--rules R] [--bug-url T]   (default: md to stdout; xlsx needs --out)
   tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
-  tml report [paths…] [--out FILE] [--rules R] [--bug-url T]            (Markdown security model)
+  tml report [paths…] [--out FILE] [--diagrams svg|mermaid] [--rules R] [--bug-url T]   (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
   tml rules  [paths…] [--format md|json] [--rules R]                    (the rules in force; default md)
   tml import FILE [--from otm|threat-dragon|tm7] [--out FILE.tm]        (format guessed when omitted)
@@ -138,6 +144,9 @@ than the last commit of its .tm file (tm/implementation-stale, information).
 library, those declared in the .tm files, both (the default) or none.
 --bug-url T links each threat's bug to the tracker: T is an http(s) URL with {bug} where the
 bug id goes, such as ${BUG_URL_EXAMPLE} (table, report, and check --format sarif).
+report --out FILE writes each diagram as an SVG file in <FILE's name>-diagrams/ beside FILE and
+links it as an image (--diagrams svg, the default with --out); --diagrams mermaid embeds Mermaid
+blocks instead, as on stdout.
 Exit codes: 0 ok; 1 findings at or above --fail-on (default: error); 2 usage error or unreadable input.
 `;
 
@@ -209,7 +218,7 @@ function rulesChoice(values: ReadonlyMap<string, string>): RuleSources {
     return chosen(values, '--rules', RULES_CHOICES) ?? 'all';
 }
 
-/** `tml table` takes `--format` and `--out`; `tml report` only `--out` (it is always Markdown). */
+/** `tml table` takes `--format` and `--out`; `tml report` `--out` and `--diagrams` (it is always Markdown). */
 function parseDocumentCommand(command: 'table' | 'report', args: readonly string[]): CliCommand | UsageError {
     const parsed = parseFlags(args, command === 'table' ? TABLE_FLAGS : REPORT_FLAGS);
     if (parsed.kind !== 'flags') return parsed;
@@ -220,9 +229,11 @@ function parseDocumentCommand(command: 'table' | 'report', args: readonly string
     const rules = rulesChoice(values);
     const bugUrl = bugUrlChoice(values);
     if ('kind' in bugUrl) return bugUrl;
-    return command === 'table'
-        ? { kind: 'table', options: { paths, format, rules, ...bugUrl, ...destination(values) } }
-        : { kind: 'report', options: { paths, rules, ...bugUrl, ...destination(values) } };
+    if (command === 'table') return { kind: 'table', options: { paths, format, rules, ...bugUrl, ...destination(values) } };
+    const out = destination(values);
+    const diagrams = chosen(values, '--diagrams', REPORT_DIAGRAM_STYLES) ?? (out.out === undefined ? 'mermaid' : 'svg');
+    if (diagrams === 'svg' && out.out === undefined) return usageError('--diagrams svg writes the diagrams as files beside the report: give --out FILE, or use --diagrams mermaid');
+    return { kind: 'report', options: { paths, rules, diagrams, ...bugUrl, ...out } };
 }
 
 /** `tml dfd --help` prints the usage of dfd alone, which explains its formats. */
@@ -289,7 +300,7 @@ const CHECK_FLAGS: CommandFlags = {
     flags: { '--format': { kind: 'choice', values: CHECK_FORMATS }, '--fail-on': { kind: 'choice', values: FAIL_ON_VALUES }, '--stale': { kind: 'switch' }, '--rules': RULES, '--bug-url': BUG_URL },
 };
 const TABLE_FLAGS: CommandFlags = { command: 'table', flags: { '--format': { kind: 'choice', values: TABLE_COMMAND_FORMATS }, '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
-const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--rules': RULES, '--bug-url': BUG_URL } };
+const REPORT_FLAGS: CommandFlags = { command: 'report', flags: { '--out': FILE_NAME, '--diagrams': { kind: 'choice', values: REPORT_DIAGRAM_STYLES }, '--rules': RULES, '--bug-url': BUG_URL } };
 const RULES_FLAGS: CommandFlags = { command: 'rules', flags: { '--format': { kind: 'choice', values: RULES_FORMATS }, '--rules': RULES } };
 const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };
 const DFD_FLAGS: CommandFlags = {

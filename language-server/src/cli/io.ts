@@ -23,10 +23,15 @@ export async function writeOutput(text: string | Uint8Array, out: string | undef
         return;
     }
     await writeFile(path.resolve(io.cwd, out), text, typeof text === 'string' ? 'utf8' : undefined).catch((error: unknown) => {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-        const reason = WRITE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
-        throw new CliError(`cannot write ${out}: ${reason}`);
+        throw writeFailure(out, error);
     });
+}
+
+/** "cannot write FILE: permission denied": a failed write or mkdir of `out`, in one line. */
+export function writeFailure(out: string, error: unknown): CliError {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const reason = WRITE_ERRORS[code] ?? (error instanceof Error ? error.message : String(error));
+    return new CliError(`cannot write ${out}: ${reason}`);
 }
 
 const WRITE_ERRORS: Readonly<Record<string, string>> = {
@@ -36,4 +41,5 @@ const WRITE_ERRORS: Readonly<Record<string, string>> = {
     EISDIR: 'is a directory',
     ENOTDIR: 'a part of the path is not a directory',
     EROFS: 'read-only file system',
+    EEXIST: 'a file of that name is in the way',
 };

@@ -1,10 +1,13 @@
 import { buildDfdModel } from '../dfd/build-graph.js';
+import type { DfdDiagram } from '../dfd/graph.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import type { Model } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import type { BugUrlTemplate } from './bug-url.js';
 import type { Finding } from './findings.js';
 import { buildSecurityReport } from './report-builder.js';
+import type { ReportImageSource } from './report-image-files.js';
+import { diagramImages } from './report-images.js';
 import { formatSecurityReport } from './report-markdown.js';
 import type { ReportDiagram } from './report-model.js';
 import { buildThreatTable } from './table-builder.js';
@@ -13,14 +16,19 @@ import { scopedTableInput } from './table-scope.js';
 
 /**
  * The security model document of the selected files, with the threats and coverage of the whole
- * workspace they belong to, and their open items. The CLI and the language server both call this.
+ * workspace they belong to, and their open items; the diagrams as Mermaid flowcharts. The CLI and
+ * the language server both call this.
  */
 export function generateSecurityReport(selected: readonly ModelFile[], workspace: readonly ModelFile[], coverage: CoverageIndex, findings: readonly Finding[], bugUrl?: BugUrlTemplate): string {
+    return reportMarkdown({ selected, workspace, coverage, findings }, reportDiagrams(selected.map(f => f.model), coverage), bugUrl);
+}
+
+function reportMarkdown(model: ModelReportInput, diagrams: readonly ReportDiagram[], bugUrl: BugUrlTemplate | undefined): string {
     return formatSecurityReport({
-        report: buildSecurityReport(selected),
-        table: buildThreatTable({ ...scopedTableInput(selected, workspace, coverage), ...(bugUrl ? { bugUrl } : {}) }),
-        diagrams: reportDiagrams(selected.map(f => f.model), coverage),
-        findings,
+        report: buildSecurityReport(model.selected),
+        table: buildThreatTable({ ...scopedTableInput(model.selected, model.workspace, model.coverage), ...(bugUrl ? { bugUrl } : {}) }),
+        diagrams,
+        findings: model.findings,
     });
 }
 
@@ -33,15 +41,45 @@ export interface ModelReportInput {
 }
 
 /**
- * The security model documents of several models (DESIGN.md §9), one after the other; each
- * starts with its own `# Security model: <system title>` heading. `bugUrl` links the threats' bugs.
+ * The security model documents of several models (docs/language.md#models-in-a-workspace), one
+ * after the other; each starts with its own `# Security model: <system title>` heading. Diagrams
+ * are Mermaid flowcharts; `bugUrl` links the threats' bugs.
  */
 export function generateSecurityReports(models: readonly ModelReportInput[], bugUrl?: BugUrlTemplate): string {
     return models.map(m => generateSecurityReport(m.selected, m.workspace, m.coverage, m.findings, bugUrl)).join('\n');
 }
 
-/** The overview and every scenario's diagram as Mermaid flowcharts, drawn by the DFD renderer (DESIGN.md §7). */
-export function reportDiagrams(models: readonly Model[], coverage: CoverageIndex): ReportDiagram[] {
+/** A report whose diagrams are image files: the Markdown and the images it links to. */
+export interface ReportWithImages {
+    readonly markdown: string;
+    /** In the order the report shows them; paths relative to the report's folder. */
+    readonly images: readonly ReportImageSource[];
+}
+
+/**
+ * {@link generateSecurityReports} with every diagram as an image in `folder` (a path relative to
+ * the report's own folder), so that any Markdown viewer shows it, VS Code's preview included.
+ * The diagrams are numbered through the whole document, several models' too. The images are DOT
+ * still: {@link renderReportImages} lays them out as SVG.
+ */
+export function generateSecurityReportsWithImages(models: readonly ModelReportInput[], folder: string, bugUrl?: BugUrlTemplate): ReportWithImages {
+    const markdown: string[] = [];
+    const images: ReportImageSource[] = [];
+    for (const model of models) {
+        const linked = diagramImages(dfdDiagrams(model.selected.map(f => f.model), model.coverage), folder, images.length);
+        images.push(...linked.images);
+        markdown.push(reportMarkdown(model, linked.diagrams, bugUrl));
+    }
+    return { markdown: markdown.join('\n'), images };
+}
+
+/** The overview and every scenario's diagram, drawn by the DFD renderer (docs/dfd.md). */
+function dfdDiagrams(models: readonly Model[], coverage: CoverageIndex): DfdDiagram[] {
     const dfd = buildDfdModel(models, coverage);
-    return [dfd.overview, ...dfd.scenarios].map(diagram => ({ scenario: diagram.scenario, mermaid: toMermaid(diagram) }));
+    return [dfd.overview, ...dfd.scenarios];
+}
+
+/** The overview and every scenario's diagram as Mermaid flowcharts. */
+export function reportDiagrams(models: readonly Model[], coverage: CoverageIndex): ReportDiagram[] {
+    return dfdDiagrams(models, coverage).map(diagram => ({ scenario: diagram.scenario, embed: { mermaid: toMermaid(diagram) } }));
 }

@@ -1,20 +1,25 @@
-import { escapeMarkdownText as para } from './escape-markdown.js';
+import { escapeMarkdownCell, escapeMarkdownText as para } from './escape-markdown.js';
 import type { Finding } from './findings.js';
 import { assetSection, entryPointSection, flowTable, markdownTable, statementList, systemSection, scopeSection } from './report-background.js';
-import type { ReportResponse, SecurityReport, SecurityReportInput } from './report-model.js';
+import type { ReportDiagram, ReportResponse, SecurityReport, SecurityReportInput } from './report-model.js';
 import { summaryLine } from './text.js';
 import { formatThreatTableSections, markdownScopeLine } from './table-markdown.js';
 
-/** A fenced Mermaid block; Mermaid text never holds a backtick (its writer encodes them). */
-function mermaidBlock(mermaid: string): string[] {
-    return ['```mermaid', mermaid.trimEnd(), '```', ''];
+/**
+ * A fenced Mermaid block (Mermaid text never holds a backtick: its writer encodes them), or an
+ * image whose link is already URL-encoded and whose alternative text is escaped here.
+ */
+function diagramBlock(diagram: ReportDiagram): string[] {
+    const { embed } = diagram;
+    if ('mermaid' in embed) return ['```mermaid', embed.mermaid.trimEnd(), '```', ''];
+    return [`![${escapeMarkdownCell(embed.alt)}](${embed.link})`, ''];
 }
 
 function diagramSection(input: SecurityReportInput): string[] {
     const { report, diagrams } = input;
     const diagramOf = (scenario: string | null): string[] => {
         const diagram = diagrams.find(d => d.scenario === scenario);
-        return diagram ? mermaidBlock(diagram.mermaid) : [];
+        return diagram ? diagramBlock(diagram) : [];
     };
     return [
         '### Overview',

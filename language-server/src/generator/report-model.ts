@@ -43,11 +43,20 @@ export interface ReportFlow {
     readonly crossing: string;
 }
 
-/** One diagram of the DFD, ready to embed as a Mermaid flowchart. */
+/**
+ * One diagram of the DFD, ready to embed: as a Mermaid flowchart (for platforms that render
+ * Mermaid), or as a link to its SVG file written beside the report (for every Markdown viewer).
+ */
 export interface ReportDiagram {
     /** The scenario's name, or `null` for the overview of the whole model. */
     readonly scenario: string | null;
-    readonly mermaid: string;
+    readonly embed: { readonly mermaid: string } | ReportImageLink;
+}
+
+/** An image of a diagram: a relative URL, already encoded for a Markdown link, and its alternative text. */
+export interface ReportImageLink {
+    readonly link: string;
+    readonly alt: string;
 }
 
 export interface ReportScenario {

@@ -51,8 +51,15 @@ function cellClasses(column: TableColumn, text: string): string {
     return classes.join(' ');
 }
 
+/**
+ * Headers the page spells out further than the threat list's own (docs/threat-table.md): its two
+ * `D` columns (Damage and Discoverability) would read the same. Still abbreviations, with the full
+ * word on hover.
+ */
+const HTML_HEADERS: Readonly<Record<string, string>> = { damage: 'Dam.', discoverability: 'Disc.' };
+
 function headerCell(column: TableColumn): string {
-    const header = escapeHtml(column.header);
+    const header = escapeHtml(HTML_HEADERS[column.key] ?? column.header);
     const content = column.meaning === undefined ? header : `<abbr title="${escapeHtml(column.meaning)}">${header}</abbr>`;
     return `<th class="col-${column.key}${column.style === 'number' ? ' number' : ''}">${content}</th>`;
 }

@@ -25,6 +25,22 @@ export function markdownDestination(url: string): string {
     return url.replace(/[()\\|<> ]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/**
+ * The columns a reviewer scans first, right after ID and Title in the Markdown threat list: a
+ * Markdown preview shows a wide table's first columns only. CSV, HTML and JSON keep the order
+ * of docs/threat-table.md#the-threat-list.
+ */
+const MARKDOWN_EARLY_COLUMNS: readonly string[] = ['risk', 'rating', 'response', 'mitigationStatus'];
+
+/** The threat list with {@link MARKDOWN_EARLY_COLUMNS} moved after Title, every other column in its order. */
+export function markdownThreatSection(section: TableSection): TableSection {
+    const keys = section.columns.map(c => c.key);
+    const early = MARKDOWN_EARLY_COLUMNS.filter(key => keys.includes(key));
+    const rest = keys.filter(key => !early.includes(key));
+    const order = [...rest.slice(0, rest.indexOf('title') + 1), ...early, ...rest.slice(rest.indexOf('title') + 1)].map(key => keys.indexOf(key));
+    return { columns: order.map(i => section.columns[i]!), rows: section.rows.map(row => order.map(i => row[i] ?? '')) };
+}
+
 /** "Files: a.tm, b.tm. 2 threats: 0 High, 1 Medium, 1 Low." as one escaped paragraph. */
 export function markdownScopeLine(table: ThreatTable): string {
     const files = table.files.length === 1 ? 'File' : 'Files';
@@ -34,7 +50,7 @@ export function markdownScopeLine(table: ThreatTable): string {
 /** The threat list with its legend, then the coverage matrix under a second-level heading. */
 export function formatThreatTableSections(table: ThreatTable): string {
     return [
-        formatMarkdownTable(table.threats),
+        formatMarkdownTable(markdownThreatSection(table.threats)),
         escapeMarkdownText(DREAD_LEGEND),
         '',
         '## STRIDE coverage',

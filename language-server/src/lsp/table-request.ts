@@ -5,7 +5,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
-import { generateSecurityReports } from '../generator/report-document.js';
+import { generateSecurityReports, generateSecurityReportsWithImages } from '../generator/report-document.js';
+import { renderReportImages } from '../generator/report-images.js';
 import { buildThreatTable } from '../generator/table-builder.js';
 import { formatThreatTables } from '../generator/table-format.js';
 import type { ModelFile } from '../generator/table-scope.js';
@@ -13,7 +14,7 @@ import { scopedTableInput } from '../generator/table-scope.js';
 import { isModel } from '../generated/ast.js';
 import type { BugUrlTemplate } from '../generator/bug-url.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
-import type { GeneratedDocument, GenerationScope } from '../protocol.js';
+import type { GenerationScope } from '../protocol.js';
 import { SecurityReportRequest, ThreatTableRequest } from '../protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
@@ -38,13 +39,21 @@ export function registerTableRequests(connection: Connection, services: Services
     const bugUrl = (): BugUrlTemplate | undefined => (services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider).bugUrl();
     connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, models =>
         formatThreatTables(models.map(m => buildThreatTable({ ...scopedTableInput(m.selected, m.files, index.coverage(m.key)), bugUrl: bugUrl() })), params.format)));
-    connection.onRequest(SecurityReportRequest, (params, token) => generate(services, params.scope, token, models =>
-        generateSecurityReports(models.map(m => ({
-            selected: m.selected,
-            workspace: m.files,
-            coverage: index.coverage(m.key),
-            findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
-        })), bugUrl())));
+    connection.onRequest(SecurityReportRequest, async (params, token) => {
+        const folder = params.imagesFolder;
+        const generated = await generate(services, params.scope, token, models => {
+            const inputs = models.map(m => ({
+                selected: m.selected,
+                workspace: m.files,
+                coverage: index.coverage(m.key),
+                findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
+            }));
+            return folder === undefined ? { markdown: generateSecurityReports(inputs, bugUrl()), images: [] } : generateSecurityReportsWithImages(inputs, folder, bugUrl());
+        });
+        if (generated instanceof ResponseError) return generated;
+        // Laid out after the workspace lock is released: the DOT is plain text by now.
+        return { content: generated.content.markdown, files: generated.files, images: await renderReportImages(generated.content.images) };
+    });
 }
 
 /** The selected files of one model (docs/language.md#models-in-a-workspace), and all its files. */
@@ -54,12 +63,12 @@ interface SelectedModel {
     readonly files: readonly WorkspaceFile[];
 }
 
-async function generate(
+async function generate<T>(
     services: Services,
     scope: GenerationScope,
     token: CancellationToken,
-    write: (models: readonly SelectedModel[]) => string,
-): Promise<GeneratedDocument | ResponseError> {
+    write: (models: readonly SelectedModel[]) => T,
+): Promise<{ readonly content: T; readonly files: readonly string[] } | ResponseError> {
     const answer = await readValidatedWorkspace(services.shared, token, () => {
         const roots = services.ThreatModel.workspace.ModelRoots;
         const scopeKey = scope.kind === 'model' ? roots.keyOf(URI.parse(scope.uri)) : undefined;

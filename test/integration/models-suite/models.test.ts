@@ -5,9 +5,9 @@ import { eventually, openInEditor, threatModelExtension, workspaceFile } from '.
 
 /** The web shop's DFD overview, as `tml dfd examples/web-shop --format json` lists it. */
 const WEB_SHOP_NODES = ['Shopper', 'Cdn', 'WebFrontend', 'ShopApi', 'CheckoutService', 'NotificationWorker', 'OrdersDatabase', 'SessionCache',
-    'CatalogDb', 'MailQueue', 'BackOfficeStaff', 'BackOffice', 'AdminAuditLog', 'PaymentProvider', 'EmailProvider'];
+    'CatalogDb', 'MailQueue', 'BackOfficeStaff', 'BackOffice', 'AdminAuditLog', 'PaymentProvider', 'PaymentPage', 'EmailProvider'];
 const WEB_SHOP_EDGES = ['ShopperToCdn', 'CdnToFrontend', 'CdnToApi', 'FrontendToApi', 'ApiToSessions', 'ApiToOrders', 'ApiToCatalog', 'ApiToCheckout',
-    'CheckoutToPsp', 'ShopperToPsp', 'PspWebhook', 'CheckoutToOrders', 'CheckoutToMailQueue', 'MailQueueToWorker', 'WorkerToEmail',
+    'CheckoutToPsp', 'ShopperToPaymentPage', 'PaymentPageToPsp', 'PspWebhook', 'CheckoutToOrders', 'CheckoutToMailQueue', 'MailQueueToWorker', 'WorkerToEmail',
     'StaffToBackOffice', 'BackOfficeToOrders', 'BackOfficeToCatalog', 'BackOfficeToAudit', 'BackOfficeToPsp'];
 
 /**

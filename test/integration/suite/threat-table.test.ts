@@ -31,9 +31,10 @@ describe('threat table and security model report', () => {
         assert.equal(document.uri.scheme, 'untitled');
         assert.match(document.uri.path, /\/threat-list\.md$/);
         const rows = document.getText().split('\n').filter(line => line.startsWith('| '));
-        assert.match(rows[0] ?? '', /^\| ID \| Title \| STRIDE \| Targets \|/);
+        // The columns a reviewer scans first come right after the title, where the preview shows them.
+        assert.match(rows[0] ?? '', /^\| ID \| Title \| Risk \| Rating \| Response \| Mitigation status \| STRIDE \| Targets \|/);
         // rows[1] is the delimiter row; SessionHijack (risk 6.4) outranks OrderTamper and RefundFraud (3.4).
-        assert.match(rows[2] ?? '', /^\| SessionHijack \| Attacker replays a stolen session cookie \| Spoofing \| Customer, Storefront \| .* \| 6\.4 \| Medium \| fix \|/);
+        assert.match(rows[2] ?? '', /^\| SessionHijack \| Attacker replays a stolen session cookie \| 6\.4 \| Medium \| fix \| implemented \| Spoofing \| Customer, Storefront \|/);
         const shownBeside = vscode.window.visibleTextEditors.find(e => e.document === document);
         assert.ok(shownBeside && shownBeside.viewColumn !== model.viewColumn, 'the table is not shown beside the model');
         // The Markdown extension opens the preview after its command has returned.
@@ -73,16 +74,46 @@ describe('threat table and security model report', () => {
         }
     });
 
-    it('Generate Security Model Report opens the report of the current file, with an open item per finding in the Problems panel', async () => {
+    it('Generate Security Model Report saves the report of the current file and its diagrams as SVG files beside it, with an open item per finding in the Problems panel', async () => {
         await threatModelExtension().exports.ready();
         const onlineStore = workspaceFile('online-store.tm');
         await openInEditor(onlineStore);
-        const document = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_REPORT, { scope: 'file' });
+        const target = workspaceFile('security-model.md');
+        const diagrams = workspaceFile('security-model-diagrams');
+        try {
+            const document = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_REPORT, { scope: 'file', out: target.toString() });
+            assert.equal(document.uri.toString(), target.toString());
+            assert.equal(document.isDirty, false);
+            const text = document.getText();
+            assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), text);
+            assert.match(text, /^# Security model: Online Store\n\nFile: online-store\.tm\. 2 threats: 0 High, 1 Medium, 1 Low\.\n/);
+            const images = text.split('\n').filter(line => line.startsWith('!['));
+            assert.deepEqual(images, [
+                '![DFD: Overview](security-model-diagrams/dfd-1-overview.svg)',
+                '![DFD: A customer pays for the basket](security-model-diagrams/dfd-2-Checkout.svg)',
+            ]);
+            const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(diagrams, 'dfd-1-overview.svg')));
+            assert.match(svg, /^<\?xml [^\n]*\n<!DOCTYPE svg [^\n]*\n[\s\S]*<svg [\s\S]*<\/svg>\n?$/);
+            await eventually(() => assert.deepEqual(markdownPreviewTabs().length, 1, 'the report has no preview'));
+            const openItems = text.slice(text.indexOf('\n## Open items\n')).split('\n').filter(line => line.startsWith('| online-store.tm | '));
+            await eventually(() => assert.equal(openItems.length, findingsOf(onlineStore).length));
+            assert.ok(openItems.length > 0);
+        } finally {
+            for (const tab of markdownPreviewTabs()) await vscode.window.tabGroups.close(tab);
+            for (const tab of vscode.window.tabGroups.all.flatMap(group => group.tabs)) {
+                if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === target.toString()) await vscode.window.tabGroups.close(tab);
+            }
+            await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+            await vscode.workspace.fs.delete(diagrams, { recursive: true }).then(undefined, () => undefined);
+        }
+    });
+
+    it('Generate Security Model Report with Mermaid diagrams opens an unsaved document, as before', async () => {
+        await threatModelExtension().exports.ready();
+        await openInEditor(workspaceFile('online-store.tm'));
+        const document = await vscode.commands.executeCommand<vscode.TextDocument>(GENERATE_REPORT, { scope: 'file', diagrams: 'mermaid' });
+        assert.equal(document.uri.scheme, 'untitled');
         assert.match(document.uri.path, /\/security-model\.md$/);
-        const text = document.getText();
-        assert.match(text, /^# Security model: Online Store\n\nFile: online-store\.tm\. 2 threats: 0 High, 1 Medium, 1 Low\.\n/);
-        const openItems = text.slice(text.indexOf('\n## Open items\n')).split('\n').filter(line => line.startsWith('| online-store.tm | '));
-        await eventually(() => assert.equal(openItems.length, findingsOf(onlineStore).length));
-        assert.ok(openItems.length > 0);
+        assert.match(document.getText(), /\n### Overview\n\n```mermaid\nflowchart LR\n/);
     });
 });

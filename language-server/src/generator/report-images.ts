@@ -1,0 +1,36 @@
+import { toDot } from '../dfd/dot.js';
+import type { DfdDiagram } from '../dfd/graph.js';
+import { renderSvg } from '../dfd/svg.js';
+import type { ReportImage, ReportImageSource } from './report-image-files.js';
+import { markdownLinkPath } from './report-image-files.js';
+import type { ReportDiagram } from './report-model.js';
+
+/** `dfd-3-CardCheckout.svg`: the number orders the files as the report shows them; the name says which diagram. */
+function imageFileName(index: number, diagram: DfdDiagram): string {
+    const name = (diagram.scenario ?? 'overview').replace(/[^\w-]/g, '-');
+    return `dfd-${index}-${name}.svg`;
+}
+
+/** "DFD: Card checkout", on one line. */
+function altText(diagram: DfdDiagram): string {
+    return `DFD: ${diagram.title}`.replace(/\s+/g, ' ');
+}
+
+/**
+ * The files `<folder>/dfd-<n>-<name>.svg` of the diagrams, numbered from `start + 1`, and the
+ * report's diagrams linking to them. Pure: the DOT is laid out later, outside any workspace lock.
+ */
+export function diagramImages(diagrams: readonly DfdDiagram[], folder: string, start: number): { images: ReportImageSource[]; diagrams: ReportDiagram[] } {
+    const images = diagrams.map((diagram, i) => ({ path: `${folder}/${imageFileName(start + i + 1, diagram)}`, dot: toDot(diagram) }));
+    return {
+        images,
+        diagrams: diagrams.map((diagram, i) => ({ scenario: diagram.scenario, embed: { link: markdownLinkPath(images[i]!.path), alt: altText(diagram) } })),
+    };
+}
+
+/** Lays out every image with Graphviz (docs/dfd.md: the renderer of the preview and `tml dfd`). */
+export async function renderReportImages(images: readonly ReportImageSource[]): Promise<ReportImage[]> {
+    const rendered: ReportImage[] = [];
+    for (const image of images) rendered.push({ path: image.path, svg: await renderSvg(image.dot) });
+    return rendered;
+}
