@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { StrideCategory } from '../../language-server/src/generated/ast.js';
-import { collapseBoundaries, topLevelBoundaries } from '../../language-server/src/dfd/collapse.js';
+import { collapseBoundaries, diagramCounts, topLevelBoundaries } from '../../language-server/src/dfd/collapse.js';
 import { toDot } from '../../language-server/src/dfd/dot.js';
 import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode, DfdNodeKind } from '../../language-server/src/dfd/graph.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
@@ -44,8 +44,8 @@ describe('collapsed boundaries (docs/dfd.md)', () => {
         assert.deepEqual(collapsed.collapsed, [{ ...boundary('Cloud'), elements: 3, flows: 2, open: 2 }]);
         assert.deepEqual(ends(collapsed.edges), ['F7: Cloud -> User']);
         assert.deepEqual(collapsed.merged, [
-            { id: 'User-Cloud', source: 'User', target: 'Cloud', flows: [{ id: 'F1', title: 'F1 title' }, { id: 'F4', title: 'F4 title' }], open: false },
-            { id: 'Admin-Cloud', source: 'Admin', target: 'Cloud', flows: [{ id: 'F5', title: 'F5 title' }, { id: 'F6', title: 'F6 title' }], open: false },
+            { id: 'User-Cloud', source: 'User', target: 'Cloud', flows: [{ id: 'F1', title: 'F1 title', open: false }, { id: 'F4', title: 'F4 title', open: false }], open: false },
+            { id: 'Admin-Cloud', source: 'Admin', target: 'Cloud', flows: [{ id: 'F5', title: 'F5 title', open: false }, { id: 'F6', title: 'F6 title', open: false }], open: false },
         ]);
         assert.deepEqual(topLevelBoundaries(collapsed), ['Office', 'Cloud']);
     });
@@ -56,7 +56,7 @@ describe('collapsed boundaries (docs/dfd.md)', () => {
         assert.deepEqual(ids(collapsed.nodes), ['User', 'Web', 'Admin']);
         assert.deepEqual(collapsed.collapsed, [{ ...boundary('Vpc', 'Cloud'), elements: 2, flows: 1, open: 2 }]);
         assert.deepEqual(ends(collapsed.edges), ['F1: User -> Web', 'F2: Web -> Vpc', 'F4: User -> Vpc', 'F7: Web -> User']);
-        assert.deepEqual(collapsed.merged, [{ id: 'Admin-Vpc', source: 'Admin', target: 'Vpc', flows: [{ id: 'F5', title: 'F5 title' }, { id: 'F6', title: 'F6 title' }], open: false }]);
+        assert.deepEqual(collapsed.merged, [{ id: 'Admin-Vpc', source: 'Admin', target: 'Vpc', flows: [{ id: 'F5', title: 'F5 title', open: false }, { id: 'F6', title: 'F6 title', open: false }], open: false }]);
     });
 
     it('marks a merged flow open when one of its flows is, and draws flows between two collapsed boundaries once per direction', () => {
@@ -69,6 +69,16 @@ describe('collapsed boundaries (docs/dfd.md)', () => {
         assert.deepEqual(collapsed.collapsed?.map(b => [b.id, b.elements, b.flows, b.open]), [['Cloud', 3, 2, 2], ['Office', 1, 0, 0]]);
     });
 
+    it('counts the same elements, flows and open ones however the boundaries are collapsed', () => {
+        const withOpenMerged = { ...diagram, edges: [...diagram.edges, flow('F8', 'Admin', 'Db', ['Spoofing'])] };
+        const merged = collapseBoundaries(withOpenMerged, ['Cloud']).merged?.find(m => m.id === 'Admin-Cloud');
+        assert.deepEqual(merged?.flows.map(f => [f.id, f.open]), [['F5', false], ['F6', false], ['F8', true]]);
+        assert.equal(merged?.open, true);
+        for (const collapse of [[], ['Cloud'], ['Vpc'], ['Cloud', 'Office']]) {
+            assert.deepEqual(diagramCounts(collapseBoundaries(withOpenMerged, collapse)), { elements: 5, flows: 8, open: 3 }, collapse.join());
+        }
+    });
+
     it('returns the diagram itself when nothing it has is to be collapsed', () => {
         assert.equal(collapseBoundaries(diagram, []), diagram);
         assert.equal(collapseBoundaries(diagram, ['User', 'F1']), diagram);
@@ -77,7 +87,7 @@ describe('collapsed boundaries (docs/dfd.md)', () => {
 
     it('draws a collapsed boundary as a box in its parent cluster, and merged flows as one arrow labelled with their number', async () => {
         const dot = toDot(collapseBoundaries(diagram, ['Vpc']));
-        assert.match(dot, /subgraph "cluster_Cloud" \{\n {4}graph \[[^\n]*\];\n {4}"Web" \[[^\n]*\];\n {4}"Vpc" \[id="dfd-Vpc", class="tm-collapsed tm-open", shape=box, style="dashed,rounded", penwidth=2, color="#8a5a00", fontcolor="#8a5a00", label=<Vpc zone<BR\/><FONT COLOR="#c62828" POINT-SIZE="9">⚠ 2 elements<\/FONT>>, tooltip="Trust boundary 'Vpc', collapsed: 2 elements, 1 flow inside, 2 open"\];\n {2}\}/);
+        assert.match(dot, /subgraph "cluster_Cloud" \{\n {4}graph \[[^\n]*\];\n {4}"Web" \[[^\n]*\];\n {4}"Vpc" \[id="dfd-Vpc", class="tm-collapsed tm-open", shape=box, style="dashed,rounded", penwidth=2, color="#8a5a00", fontcolor="#8a5a00", label=<Vpc zone<BR\/><FONT POINT-SIZE="9">2 elements <FONT COLOR="#c62828">⚠ 2 open<\/FONT><\/FONT>>, tooltip="Trust boundary 'Vpc', collapsed: 2 elements, 1 flow inside, 2 open"\];\n {2}\}/);
         assert.match(dot, /\n {2}"Admin" -> "Vpc" \[id="dfd-Admin-Vpc", class="tm-flow tm-merged", label=<2 flows>, tooltip="F5 title\\nF6 title", penwidth=1\.5\];\n\}\n$/);
         const svg = await renderSvg(dot);
         assert.match(svg, /<g id="dfd&#45;Vpc" class="node tm&#45;collapsed tm&#45;open">/);

@@ -1,4 +1,5 @@
 import { buildDfdModel } from '../dfd/build-graph.js';
+import { collapseBoundaries, topLevelBoundaries } from '../dfd/collapse.js';
 import type { DfdDiagram, DfdModel } from '../dfd/graph.js';
 import { formatDiagramJson, scenarioInfos } from '../dfd/json.js';
 import { toMermaid } from '../dfd/mermaid.js';
@@ -16,7 +17,7 @@ import { displayPath } from './load-workspace.js';
 import type { LoadedThreatModel } from './load-models.js';
 import { loadModels } from './load-models.js';
 
-export const DFD_USAGE = `Usage: tml dfd [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]
+export const DFD_USAGE = `Usage: tml dfd [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--collapse] [--out FILE]
 
 Writes the data flow diagram of the model made of every .tm file given (default: the current
 directory): the overview of the whole model, or with --scenario the diagram of that scenario.
@@ -25,6 +26,8 @@ models, the diagrams come one after the other (svg, dot), or as a JSON array.
 --format  svg (default; laid out with Graphviz), dot (Graphviz source), mermaid (flowchart for
           Markdown; one model only) or json (nodes, flows, boundaries, STRIDE coverage and
           source locations)
+--collapse  draw each outermost trust boundary as one node, flows between them merged
+          (svg and dot); the VS Code preview does so by itself when a diagram is too large
 --out     write to FILE instead of stdout
 Exit codes: 0 ok; 2 usage error, unknown scenario or unreadable input.
 `;
@@ -45,9 +48,12 @@ export async function runDfd(options: DfdOptions, io: CliIo): Promise<number> {
     const built = models.map(m => ({ title: modelTitle(m), model: buildDfdModel(modelsByUri(m.loaded.map(f => f.document)), m.coverage) }));
     const diagrams = built.flatMap(({ title, model }) => {
         const diagram = selectDiagram(model, options.scenario);
-        return diagram ? [{ title, model, diagram }] : [];
+        return diagram ? [{ title, model, diagram: options.collapse ? collapseBoundaries(diagram, topLevelBoundaries(diagram)) : diagram }] : [];
     });
     if (diagrams.length === 0) throw new CliError(unknownScenario(options.scenario ?? '', built.map(b => b.model)));
+    if (options.collapse && (options.format === 'mermaid' || options.format === 'json')) {
+        throw new CliError(`--collapse draws svg and dot only, not ${options.format}: use --format svg or dot`);
+    }
     if (options.format === 'mermaid' && diagrams.length > 1) {
         throw new CliError(`a Mermaid flowchart holds one model, and the files given hold ${diagrams.length} (${diagrams.map(d => d.title).join('; ')}): give one model's folder`);
     }

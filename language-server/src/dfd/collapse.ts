@@ -23,7 +23,7 @@ export function collapseBoundaries(diagram: DfdDiagram, collapse: Iterable<strin
     };
     for (const node of diagram.nodes) {
         const shown = nodeEnd.get(node.id);
-        if (shown !== node.id && shown !== undefined) count(shown, 'elements', node.open.length > 0);
+        if (shown !== node.id && shown !== undefined) count(shown, 'elements', isOpen(node));
     }
     const edges = new Map<string, DfdEdge>();
     const rerouted = new Map<string, DfdEdge[]>();
@@ -43,7 +43,7 @@ export function collapseBoundaries(diagram: DfdDiagram, collapse: Iterable<strin
     for (const [id, group] of rerouted) {
         const [first] = group;
         if (group.length === 1 && first) edges.set(first.id, first);
-        else if (first) merged.push({ id, source: first.source, target: first.target, flows: group.map(e => ({ id: e.id, title: e.title })), open: group.some(isOpen) });
+        else if (first) merged.push({ id, source: first.source, target: first.target, flows: group.map(e => ({ id: e.id, title: e.title, open: isOpen(e) })), open: group.some(isOpen) });
     }
     const collapsed: DfdCollapsedBoundary[] = diagram.boundaries
         .filter(b => hiddenBy.get(b.id) === b.id)
@@ -58,14 +58,29 @@ export function collapseBoundaries(diagram: DfdDiagram, collapse: Iterable<strin
     };
 }
 
+/**
+ * How many elements and flows the diagram has, and how many of them are open, counting what
+ * collapsed boundaries hide and what merged flows stand for: the same figures collapsed or not.
+ */
+export function diagramCounts(diagram: DfdDiagram): { elements: number; flows: number; open: number } {
+    const collapsed = diagram.collapsed ?? [];
+    const merged = (diagram.merged ?? []).flatMap(m => m.flows);
+    const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+    return {
+        elements: diagram.nodes.length + sum(collapsed.map(b => b.elements)),
+        flows: diagram.edges.length + merged.length + sum(collapsed.map(b => b.flows)),
+        open: [...diagram.nodes, ...diagram.edges].filter(isOpen).length + merged.filter(f => f.open).length + sum(collapsed.map(b => b.open)),
+    };
+}
+
 /** The ids of the boundaries with no enclosing boundary: what "Collapse boundaries" collapses. */
 export function topLevelBoundaries(diagram: DfdDiagram): string[] {
     return [...diagram.boundaries, ...(diagram.collapsed ?? [])].filter(b => b.parent === undefined).map(b => b.id);
 }
 
-/** A flow with open categories or findings: marked in the diagram. */
-function isOpen(edge: DfdEdge): boolean {
-    return edge.open.length > 0 || (edge.findings ?? []).length > 0;
+/** A node or flow with open categories, or a flow with findings: marked in the diagram. */
+export function isOpen(edge: DfdNode | DfdEdge): boolean {
+    return edge.open.length > 0 || (edge.kind === 'flow' && (edge.findings ?? []).length > 0);
 }
 
 /**

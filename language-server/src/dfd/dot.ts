@@ -67,8 +67,7 @@ export function collapsedSummary(boundary: DfdCollapsedBoundary): string {
 
 function collapsedAttributes(boundary: DfdCollapsedBoundary): string {
     const open = boundary.open > 0;
-    const summary = `${open ? `${OPEN_MARK} ` : ''}${countOf(boundary.elements, 'element')}`;
-    const color = open ? DFD_COLORS.open : DFD_COLORS.boundary;
+    const mark = open ? ` <FONT COLOR="${DFD_COLORS.open}">${htmlLabelText(`${OPEN_MARK} ${boundary.open} open`)}</FONT>` : '';
     return attributes([
         ['id', dotQuoted(SVG_ID_PREFIX + boundary.id)],
         ['class', dotQuoted(`tm-collapsed${open ? ' tm-open' : ''}`)],
@@ -77,7 +76,7 @@ function collapsedAttributes(boundary: DfdCollapsedBoundary): string {
         ['penwidth', '2'],
         ['color', dotQuoted(DFD_COLORS.boundary)],
         ['fontcolor', dotQuoted(DFD_COLORS.boundary)],
-        ['label', `<${wrappedLines(boundary.title)}<BR/><FONT COLOR="${color}" POINT-SIZE="9">${htmlLabelText(summary)}</FONT>>`],
+        ['label', `<${wrappedLines(boundary.title)}<BR/><FONT POINT-SIZE="9">${htmlLabelText(countOf(boundary.elements, 'element'))}${mark}</FONT>>`],
         ['tooltip', dotEscString(`Trust boundary '${boundary.name}', collapsed: ${collapsedSummary(boundary)}`)],
     ]);
 }

@@ -130,8 +130,8 @@ export interface DfdMergedFlow {
     readonly id: string;
     readonly source: string;
     readonly target: string;
-    /** The flows it stands for, in declaration order. */
-    readonly flows: readonly { readonly id: string; readonly title: string }[];
+    /** The flows it stands for, in declaration order; `open` when one has open categories or findings. */
+    readonly flows: readonly { readonly id: string; readonly title: string; readonly open: boolean }[];
     /** Whether any of them has open STRIDE categories or findings. */
     readonly open: boolean;
 }

@@ -7,7 +7,7 @@
  * sanitised SVG (svg-import.ts) or through `textContent`; nothing is ever assigned to innerHTML.
  */
 import type { DfdDiagram } from '../../../../language-server/src/dfd/graph.js';
-import { topLevelBoundaries } from '../../../../language-server/src/dfd/collapse.js';
+import { diagramCounts, topLevelBoundaries } from '../../../../language-server/src/dfd/collapse.js';
 import { SVG_ID_PREFIX } from '../../../../language-server/src/dfd/dot.js';
 import { OVERVIEW_TITLE } from '../../../../language-server/src/dfd/graph.js';
 import { countOf } from '../../../../language-server/src/dfd/labels.js';
@@ -149,11 +149,10 @@ function fillPicker({ diagram, scenarios }: ShowDiagramMessage): void {
 }
 
 function describeDiagram(diagram: DfdDiagram): string {
-    const open = [...diagram.nodes, ...diagram.edges].filter(e => e.open.length > 0).length;
-    const collapsed = diagram.collapsed ?? [];
-    const inside = collapsed.reduce((sum, b) => sum + b.elements, 0);
-    const hidden = collapsed.length === 0 ? '' : `; ${countOf(collapsed.length, 'boundary', 'boundaries')} collapsed, holding ${countOf(inside, 'element')}`;
-    return `${countOf(diagram.nodes.length, 'element')}, ${countOf(diagram.edges.length, 'flow')}, ${open} with open STRIDE categories${hidden}`;
+    const { elements, flows, open } = diagramCounts(diagram);
+    const collapsed = (diagram.collapsed ?? []).length;
+    const hidden = collapsed === 0 ? '' : `; ${countOf(collapsed, 'boundary', 'boundaries')} collapsed`;
+    return `${countOf(elements, 'element')}, ${countOf(flows, 'flow')}, ${open} with open categories or findings${hidden}`;
 }
 
 function showError(message: string): void {

@@ -27,8 +27,8 @@ export function tooltipContent(item: DiagramElement): { text: string; open: bool
         const { merged } = item;
         return [
             { text: countOf(merged.flows.length, 'flow'), open: false },
-            ...merged.flows.map(f => ({ text: f.title, open: false })),
-            ...(merged.open ? [{ text: `${OPEN_MARK} Some have open STRIDE categories or findings: expand the boundary to see which.`, open: true }] : []),
+            ...merged.flows.map(f => ({ text: f.open ? `${OPEN_MARK} ${f.title}` : f.title, open: f.open })),
+            { text: 'Expand a collapsed boundary to see each flow.', open: false },
         ];
     }
     const { element } = item;
