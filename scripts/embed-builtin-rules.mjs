@@ -12,7 +12,7 @@ const text = readFileSync(SOURCE, 'utf8');
 const generated = [
     `// Generated from ${SOURCE.replace('language-server/src/rules/', '')} by scripts/embed-builtin-rules.mjs (npm run build). Do not edit.`,
     '',
-    '/** The text of the built-in rule library (DESIGN.md §8.3). */',
+    '/** The text of the built-in rule library (docs/language.md#rules). */',
     `export const BUILTIN_RULES_TEXT = ${JSON.stringify(text)};`,
     '',
 ].join('\n');

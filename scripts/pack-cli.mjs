@@ -5,7 +5,7 @@
 //
 // The repository's package.json is the VS Code extension's manifest: it stays `private` (vsce) and
 // lists the libraries the esbuild bundles are made of as dependencies. The bundles need none of
-// them at run time (Graphviz's WebAssembly is inside out/cli/tml.cjs too), so the CLI package is
+// them at run time (Graphviz's WebAssembly is inside out/cli/viz.cjs too), so the CLI package is
 // staged in out/cli-package/ with a manifest of its own, without dependencies, and packed from there.
 // The package.json `files` field cannot do this: vsce refuses a manifest with both `files` and a
 // .vscodeignore.
@@ -22,7 +22,10 @@ export const CLI_PACKAGE_FILES = [
     'bin/tml.cjs',
     'bin/tml-language-server.cjs',
     'out/cli/tml.cjs',
+    'out/cli/tml-commands.cjs',
+    'out/cli/viz.cjs',
     'out/language-server/main.cjs',
+    'out/language-server/viz.cjs',
     'LICENSE',
     'README.md',
 ];

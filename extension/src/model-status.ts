@@ -11,7 +11,7 @@ import { LANGUAGE_ID } from './language-client.js';
 export const MODEL_STATUS_ID = 'threatModel.model';
 
 /**
- * A status bar item that names the threat model (DESIGN.md §9) the active `.tm` file belongs to:
+ * A status bar item that names the threat model (docs/language.md#models-in-a-workspace) the active `.tm` file belongs to:
  * its system, with the model's folder and file count on hover; a click opens the model's DFD.
  * It follows the active editor, and the server's `threatModel/modelsChanged` (a `system` added or
  * removed, a file moved). {@link ModelStatus.shown} tells tests what it shows.

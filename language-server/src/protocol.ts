@@ -23,7 +23,7 @@ export interface DfdParams {
 }
 
 export interface DfdResult {
-    /** The model the diagram is of: the one the document belongs to (DESIGN.md §9). */
+    /** The model the diagram is of: the one the document belongs to (docs/language.md#models-in-a-workspace). */
     readonly model: ThreatModelInfo;
     /**
      * The diagram asked for; the overview when the scenario asked for is not in the model (any
@@ -52,7 +52,7 @@ export const DfdRequest = new RequestType<DfdParams, DfdResult, void>('threatMod
 export type GenerationScope =
     /** Every model of the workspace, one section each. */
     | { readonly kind: 'workspace' }
-    /** The model (DESIGN.md §9) the document at `uri` belongs to. */
+    /** The model (docs/language.md#models-in-a-workspace) the document at `uri` belongs to. */
     | { readonly kind: 'model'; readonly uri: string }
     /** Every model file in this folder and below it. */
     | { readonly kind: 'folder'; readonly uri: string }
@@ -75,7 +75,7 @@ export interface GeneratedDocument {
 }
 
 /**
- * `threatModel/table`: the threat list and STRIDE coverage matrix (DESIGN.md §6) in one format,
+ * `threatModel/table`: the threat list and STRIDE coverage matrix (docs/language.md#outputs) in one format,
  * generated from the workspace as validated after every edit received before the request.
  */
 export const ThreatTableRequest = new RequestType<ThreatTableParams, GeneratedDocument, void>('threatModel/table');
@@ -85,7 +85,7 @@ export const SecurityReportRequest = new RequestType<SecurityReportParams, Gener
 
 // ---- end of the threat table block ------------------------------------------------------------
 
-// ---- Import and export (DESIGN.md §10) --------------------------------------------------------
+// ---- Import and export (docs/language.md#import-and-export) -------------------------------------
 
 export interface ImportModelParams {
     /** The file to import (`file:` URI): OTM, Threat Dragon or `.tm7`. */
@@ -105,7 +105,7 @@ export const ImportModelRequest = new RequestType<ImportModelParams, ConvertedMo
 
 export interface ExportModelParams {
     readonly format: ExportFormat;
-    /** A document of the model to export (DESIGN.md §9). */
+    /** A document of the model to export (docs/language.md#models-in-a-workspace). */
     readonly uri: string;
 }
 
@@ -114,7 +114,7 @@ export const ExportModelRequest = new RequestType<ExportModelParams, ConvertedMo
 
 // ---- end of the import and export block --------------------------------------------------------
 
-// ---- Models of the workspace (DESIGN.md §9) ---------------------------------------------------
+// ---- Models of the workspace (docs/language.md#models-in-a-workspace) ---------------------------
 
 /** One threat model of the workspace: the files of one model root. */
 export interface ThreatModelInfo {
@@ -156,7 +156,7 @@ export interface ThreatModelInitializationOptions {
 /** `threatModel/workspaceTrusted`: the user has just trusted the workspace; git may run from now on. */
 export const WorkspaceTrustedNotification = new NotificationType0('threatModel/workspaceTrusted');
 
-// ---- The built-in rule library (DESIGN.md §8.3) ----------------------------------------------
+// ---- The built-in rule library (docs/language.md#rules) -----------------------------------------
 
 /** The URI scheme of the built-in rule library, a document that is no file. */
 export const BUILTIN_RULES_SCHEME = 'tml-builtin';

@@ -43,7 +43,7 @@ import { StalenessTracker } from './workspace/staleness.js';
 /** Services tml adds to Langium's. */
 export interface ThreatModelAddedServices {
     workspace: {
-        /** Which model (DESIGN.md §9) each document belongs to. */
+        /** Which model (docs/language.md#models-in-a-workspace) each document belongs to. */
         ModelRoots: ModelRoots;
         ModelIndex: ThreatModelWorkspaceIndex;
         /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */

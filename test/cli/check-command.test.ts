@@ -99,7 +99,7 @@ describe('tml check', () => {
         };
         assert.deepEqual(sarifSchemaErrors(log), []);
         const [sarifRun] = log.runs;
-        // Every code, then one descriptor per built-in rule in force (DESIGN.md §8.3).
+        // Every code, then one descriptor per built-in rule in force (docs/language.md#rules).
         assert.deepEqual(sarifRun?.tool.driver.rules.map(rule => rule.id).slice(0, ALL_ISSUE_CODES.length), ALL_ISSUE_CODES);
         assert.equal(sarifRun?.tool.driver.rules.filter(rule => rule.id.startsWith('tml-rule/')).length, 49);
         const index = (code: string): number => ALL_ISSUE_CODES.indexOf(code as IssueCode);

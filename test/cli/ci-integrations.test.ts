@@ -184,8 +184,11 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
             'README.md',
             'bin/tml-language-server.cjs',
             'bin/tml.cjs',
+            'out/cli/tml-commands.cjs',
             'out/cli/tml.cjs',
+            'out/cli/viz.cjs',
             'out/language-server/main.cjs',
+            'out/language-server/viz.cjs',
             'package.json',
         ]);
     });

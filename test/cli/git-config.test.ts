@@ -8,7 +8,7 @@ import { repositoryWithSessionChanged } from '../helpers/git-repository.js';
 import { runTml } from './helpers/run-tml.js';
 
 /**
- * A repository's own configuration must not make tml's git run a program (issue 11, B.5): the
+ * A repository's own configuration must not make tml's git run a program: the
  * staleness check runs git in any folder a model is opened from, in a trusted workspace and in CI.
  */
 describe("git runs no program from a repository's configuration (tm/implementation-stale)", () => {

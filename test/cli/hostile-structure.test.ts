@@ -6,12 +6,12 @@ import type { MeasuredRun } from './helpers/measured-run.js';
 import { runTmlMeasured } from './helpers/measured-run.js';
 import { REPO_ROOT } from './helpers/run-tml.js';
 
-/** The DESIGN.md example: checked in the same run as each hostile file, it keeps its exact findings. */
+/** The design example (test/fixtures/design/online-store.tm): checked in the same run as each hostile file, it keeps its exact findings. */
 const VALID_MODEL = 'test/fixtures/design/online-store.tm';
 /** Bounds for one `tml check` of a hostile file with the valid model: generous, to catch hangs and blow-ups, not to benchmark. */
 const TIME_LIMIT_S = 120;
 const MEMORY_LIMIT_MB = 1_536;
-/** The longest output line allowed: a message quotes at most a short excerpt of the model (issue 11 B.2). */
+/** The longest output line allowed: a message quotes at most a short excerpt of the model. */
 const LINE_LIMIT = 1_000;
 const DEPTH = 100_000;
 
@@ -119,11 +119,11 @@ const CASES: readonly HostileCase[] = [
         expected: [`1:1: error parsing-error '{' cannot start a declaration. ${DECLARATIONS}`],
     },
     {
-        // Issue 11 B.1: 150,000 findings overflowed the validator's stack and the file had none at
+        // 150,000 findings overflowed the validator's stack and the file had none at
         // all ("0 errors", exit 0). Each external has tm/stride-missing and tm/external-without-flow:
         // 150,000 findings, then the threat's tm/dread-out-of-range, this model's
         // tm/background-missing, and online-store.tm's own 7 warnings and 1 hint. (online-store.tm
-        // declares a system in another folder, so it is a model of its own (DESIGN.md §9), and its
+        // declares a system in another folder, so it is a model of its own (docs/language.md#models-in-a-workspace), and its
         // scenario no longer gives each external tm/element-in-no-scenario.)
         name: '150,000 findings (75,000 externals without flow or threat) and one error',
         text: () => 'threat T "t" { dread { damage 99 reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 } response accept justification "j" }\n' +
@@ -153,8 +153,8 @@ async function inParallel<T>(tasks: ReadonlyArray<() => Promise<T>>, width: numb
 }
 
 /**
- * Issue 11 C: hostile structures through the bundled `tml check`, each in one run with the valid
- * DESIGN.md example. Every run ends within its time and memory bounds, exits 1 (each file has an
+ * Hostile structures through the bundled `tml check`, each in one run with the valid
+ * design example. Every run ends within its time and memory bounds, exits 1 (each file has an
  * error), reports the file's expected errors, quotes no huge text, and leaves the valid model's
  * findings exactly as they are when it is checked alone.
  */

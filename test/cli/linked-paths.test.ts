@@ -6,7 +6,7 @@ import { runTml } from './helpers/run-tml.js';
 
 interface JsonFinding { readonly file: string; readonly line: number; readonly column: number; readonly code: string; readonly message: string }
 
-/** Hostile paths in `implementedIn`/`verifiedBy` (issue 11, B.4), and what the CLI's workspace folder is. */
+/** Hostile paths in `implementedIn`/`verifiedBy`, and what the CLI's workspace folder is. */
 describe('tml check: linked paths stay inside the current directory', () => {
     let repository: GitRepository;
 

@@ -20,7 +20,7 @@ function lines(count: number, line: (i: number) => string): string {
 }
 
 /**
- * Issue 11 B.1: with more than about 125,000 findings in one file, Langium's validator overflowed
+ * With more than about 125,000 findings in one file, Langium's validator overflowed
  * the stack spreading them into one array; the error was only logged, the file had no finding at
  * all and `tml check` passed it. Every finding must be reported, however many there are.
  */

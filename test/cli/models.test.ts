@@ -6,7 +6,7 @@ import { runTml } from './helpers/run-tml.js';
 
 const EXAMPLE_TITLES = ['Keyhaven smart door lock', 'Ledgerline multi-tenant invoicing API', 'Pine \\& Co. web shop'];
 
-/** DESIGN.md §9 in the CLI: a folder of several models gives one section per model. */
+/** Models in a workspace (docs/language.md#models-in-a-workspace) in the CLI: a folder of several models gives one section per model. */
 describe('tml given a folder with several models', function () {
     this.timeout(120_000);
     let root = '';

@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /**
  * `npm run package` in a terminal: vsce asks the npm registry for its latest version whenever its
  * output is a terminal, and prints "WARNING The latest version of @vscode/vsce is … Update it now"
- * when the registry has a newer one. A newcomer reads that as a broken build (issue 11 A.3), and CI,
+ * when the registry has a newer one. A newcomer reads that as a broken build, and CI,
  * whose output is a pipe, never sees it. `script` (util-linux) gives the command a terminal.
  */
 describe('packaging in a terminal (scripts/package-vsix.mjs)', () => {

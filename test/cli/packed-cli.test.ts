@@ -66,8 +66,11 @@ describe('the packed CLI (scripts/pack-cli.mjs), installed with npm install -g',
             'package/README.md',
             'package/bin/tml-language-server.cjs',
             'package/bin/tml.cjs',
+            'package/out/cli/tml-commands.cjs',
             'package/out/cli/tml.cjs',
+            'package/out/cli/viz.cjs',
             'package/out/language-server/main.cjs',
+            'package/out/language-server/viz.cjs',
             'package/package.json',
         ]);
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTml } from './helpers/run-tml.js';
 
-/** Issue 11 B.3: `printf 'flow' > x.tm; tml report x.tm` failed with "Cannot read properties of undefined (reading 'ref')". */
+/** `printf 'flow' > x.tm; tml report x.tm` failed with "Cannot read properties of undefined (reading 'ref')". */
 describe('tml report on a flow whose source and target did not parse', () => {
     it('writes the report, with the flow and the syntax error as an open item, and warns on stderr', () => {
         const folder = mkdtempSync(path.join(tmpdir(), 'tml-partial-flow-'));

@@ -3,7 +3,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { collectFindings } from '../../language-server/src/cli/check.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
 
-/** Issue 11 B.1: a build that fails for a file must never make it pass `tml check` with no finding. */
+/** A build that fails for a file must never make it pass `tml check` with no finding. */
 describe('tml check on a file the build left unvalidated', () => {
     it('reports a tm/internal-error error for it', async () => {
         const { shared } = createThreatModelServices(EmptyFileSystem);

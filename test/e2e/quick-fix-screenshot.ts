@@ -47,7 +47,7 @@ async function main(): Promise<number> {
         assert.ok(titles.some(t => t.includes(ADD_ALL)), `no '${ADD_ALL}' among: ${titles.join(' | ')}`);
         assert.ok(titles.some(t => t.includes("Add a Repudiation threat for 'Storefront'")), titles.join(' | '));
         assert.ok(titles.some(t => t.includes("Exclude Repudiation on 'Storefront'…")), titles.join(' | '));
-        // Issue 14 §4: categories in words with their article, and "Fix all" in this very menu.
+        // Categories in words with their article, and "Fix all" in this very menu.
         assert.ok(titles.some(t => t.includes("Add an Elevation of privilege threat for 'Storefront'")), titles.join(' | '));
         assert.ok(titles.some(t => t.includes('Fix all: add threat stubs for every missing STRIDE category (4 in this file)')), titles.join(' | '));
         await page.screenshot({ path: screenshot });

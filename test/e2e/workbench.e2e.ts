@@ -57,7 +57,7 @@ describe('the workbench in headless Chromium, driven as a user would', function 
         await eventually("the language mode 'Threat Model'", async () => (await mode.textContent()) === 'Threat Model', async () => `'${await mode.textContent()}'`);
     });
 
-    // Only the lines in view are rendered: the four element names of §4 (SaveOrder's boundary-crossing
+    // Only the lines in view are rendered: the four element names of the design example's findings (SaveOrder's boundary-crossing
     // warning shares its squiggle); the missing linked files on lines 76–77 are below the fold.
     it('underlines the warnings of the DESIGN.md example in view: the four element names of §4', async () => {
         await eventually('four warning squiggles', async () => (await squiggles()) === 4);

@@ -15,7 +15,7 @@ export function codeBlocks(markdown: string): Code[] {
 const DESIGN_COMMAND = '$ tml check test/fixtures/design/online-store.tm';
 const DESIGN_PREFIX = 'test/fixtures/design/online-store.tm:';
 
-/** The README's pinned `tml check` output for the DESIGN.md example, without the command and the summary line. */
+/** The README's pinned `tml check` output for the design example (test/fixtures/design/online-store.tm), without the command and the summary line. */
 export function pinnedDesignOutput(readme: string): string[] {
     const block = codeBlocks(readme).find(b => b.value.startsWith(`${DESIGN_COMMAND}\n`));
     if (!block) throw new Error(`README.md has no block starting '${DESIGN_COMMAND}'`);
@@ -31,7 +31,7 @@ const SEVERITY_WORDS = ['', 'error', 'warning', 'information', 'hint'];
 
 /**
  * A finding an LSP client received (0-based line and column, LSP severity 1–4) written as a line of
- * {@link pinnedDesignFindings}. The DESIGN.md example is ASCII, so byte and character columns agree.
+ * {@link pinnedDesignFindings}. The design example is ASCII, so byte and character columns agree.
  */
 export function asPinnedFinding(line: number, column: number, severity: number, code: unknown, message: string): string {
     return `${line + 1}:${column + 1}: ${SEVERITY_WORDS[severity] ?? `severity ${severity}`} ${String(code)} ${message}`;

@@ -1,5 +1,5 @@
 /**
- * Runs the models suite (DESIGN.md §9) inside real VS Code with a copy of the repository's
+ * Runs the models suite (docs/language.md#models-in-a-workspace) inside real VS Code with a copy of the repository's
  * examples/ folder as the workspace: three models that must stay apart.
  *
  *   node out/tsc/test/integration/run-models.js      (after `npm run build`)

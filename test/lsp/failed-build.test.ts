@@ -7,7 +7,7 @@ import { createConnection } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
 
-/** Issue 11 B.1: a rebuild that fails must not leave the edited file looking as if it had no findings. */
+/** A rebuild that fails must not leave the edited file looking as if it had no findings. */
 describe('the language server when the rebuild after an edit fails', () => {
     it('publishes a tm/internal-error on the edited file, and logs the failure', async () => {
         const toServer = new PassThrough();

@@ -48,7 +48,7 @@ describe('the findings the editor is sent for one file', () => {
     });
 });
 
-/** Issue 11 B.2: the editor was sent every finding of a file, 86,000 for a 5 MB model. */
+/** The editor was sent every finding of a file, 86,000 for a 5 MB model. */
 describe('the bundled server publishing a file with 1,201 findings', () => {
     let server: LanguageServerProcess;
 

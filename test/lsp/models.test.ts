@@ -32,7 +32,7 @@ const duplicateApi = (line: number): string =>
     `tm/duplicate-name ${line}:9 The name 'Api' is declared 2 times in the model. Rename all but one: names must be unique across the .tm files of a model.`;
 
 /**
- * DESIGN.md §9 in the editor: each folder with a `system` is a model of its own, and adding or
+ * Models in a workspace (docs/language.md#models-in-a-workspace) in the editor: each folder with a `system` is a model of its own, and adding or
  * removing a `system`, or moving a file, re-scopes the files concerned without a restart: the
  * unchanged files are checked again and their findings published.
  */

@@ -5,7 +5,7 @@ import { LanguageServerProcess } from './helpers/language-server-process.js';
 
 const URI = 'file:///partial/x.tm';
 
-/** Issue 11 B.3: the report request failed with -32603 on a flow whose source did not parse. */
+/** The report request failed with -32603 on a flow whose source did not parse. */
 describe('threatModel/report on a flow whose source and target did not parse (the bundled server)', () => {
     let server: LanguageServerProcess;
 

@@ -68,7 +68,7 @@ async function settledDiagnostics(server: LanguageServerProcess, uris: readonly 
 }
 
 /**
- * Issue 11 C: the bundled server over stdio, fed random incremental edits and every kind of
+ * The bundled server over stdio, fed random incremental edits and every kind of
  * request on several fuzzed documents at once. It stays up, answers every request (or answers
  * with an expected error), and in the end publishes for each document exactly what a fresh server
  * publishes for the same final texts.

@@ -27,7 +27,7 @@ function endOf(text: string): Position {
     return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
 }
 
-/** The TMA process findings (issue 7) on the DESIGN.md example: a warning on SaveOrder and a hint on OrderTamper. */
+/** The TMA process findings (docs/language.md#the-analysis-checks) on the design example (test/fixtures/design/online-store.tm): a warning on SaveOrder and a hint on OrderTamper. */
 const SAVE_ORDER_UNPROTECTED: Diagnostic = {
     range: { start: { line: 37, character: 5 }, end: { line: 37, character: 14 } },
     severity: 2,

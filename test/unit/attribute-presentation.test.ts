@@ -1,5 +1,5 @@
 /**
- * The optional attributes of DESIGN.md §8.1 as every output shows them: the References column of
+ * The optional attributes (docs/language.md#optional-attributes) as every output shows them: the References column of
  * the threat table, the hover, the DFD tooltips, the report's node details and completion.
  */
 import * as assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 /**
- * The built-in threat library (language-server/src/rules/builtin.tm) as DESIGN.md §8.3
- * asks for it: at least 40 rules, each applicable (element kind, STRIDE category) cell of §3
+ * The built-in threat library (language-server/src/rules/builtin.tm, docs/language.md#rules) as it
+ * was specified: at least 40 rules, each applicable (element kind, STRIDE category) cell of docs/language.md#stride-per-element
  * covered at least twice, every rule with a CWE, a description and a suggested mitigation.
  */
 import * as assert from 'node:assert/strict';

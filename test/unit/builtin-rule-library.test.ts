@@ -1,6 +1,6 @@
 /**
  * Every built-in rule, where it holds, where it does not, and where the attribute it reads is
- * absent (DESIGN.md §8.3; the cases are in builtin-rule-cases.ts). Only the rule's own
+ * absent (docs/language.md#rules; the cases are in builtin-rule-cases.ts). Only the rule's own
  * suggestions are looked at: a small model may well make other rules hold too.
  */
 import * as assert from 'node:assert/strict';

@@ -2,14 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { singleValuedClauses } from '../../language-server/src/validation/clause-checks.js';
 import { applyAction, codeActionsFor } from './helpers/code-actions.js';
-import { checkModel, describeFinding, services, syntaxAndLinkErrors } from './helpers/workspace.js';
+import { checkModel, services, syntaxAndLinkErrors } from './helpers/workspace.js';
 
 const CODE = 'tm/clause-duplicate';
-
-async function duplicates(text: string): Promise<Array<[string, number | undefined, string]>> {
-    const { diagnostics } = await checkModel(text);
-    return diagnostics.filter(d => d.code === CODE).map(d => [describeFinding(d), d.severity, d.message]);
-}
 
 /** Every finding but the clause-duplicate ones, as code and message (ranges move when lines go). */
 function otherFindings(diagnostics: readonly Diagnostic[]): string[] {
@@ -33,6 +28,7 @@ async function applyFix(before: string, title: string, nth = 0): Promise<{ after
     return { after, others: [otherFindings(diagnostics), otherFindings(recheck.diagnostics)] };
 }
 
+// Where the finding is reported and what it says: test/fixtures/validation/clauses/.
 describe('tm/clause-duplicate', () => {
     it('knows every single-valued clause of the grammar (the ones langium-cli warns about)', () => {
         const clauses = Object.fromEntries([...singleValuedClauses(services.ThreatModel.Grammar)].map(([type, list]) =>
@@ -52,57 +48,6 @@ describe('tm/clause-duplicate', () => {
         });
     });
 
-    it('is a warning on the keyword of the ignored clause, naming the declaration and the clause', async () => {
-        const model = 'threat T "t" {\n    response accept\n    justification "j"\n    response fix\n}\n';
-        assert.deepEqual(await duplicates(model), [
-            ['tm/clause-duplicate @2:5-2:13', 2, "Threat 'T' has two 'response' clauses; only the last one counts, so this one is ignored. Remove one of them."],
-        ]);
-    });
-
-    it('marks a block by its keyword only, and every occurrence but the last', async () => {
-        const model = 'threat T "t" {\n    dread {\n        damage 1\n    }\n    dread { damage 2 }\n    dread { damage 3 }\n}\n';
-        assert.deepEqual(await duplicates(model), [
-            ['tm/clause-duplicate @2:5-2:10', 2, "Threat 'T' has three 'dread' clauses; only the last one counts, so this one is ignored. Remove one of them."],
-            ['tm/clause-duplicate @5:5-5:10', 2, "Threat 'T' has three 'dread' clauses; only the last one counts, so this one is ignored. Remove one of them."],
-        ]);
-    });
-
-    it('names DFD elements by kind, also inside boundaries, and says a flag twice is only said twice', async () => {
-        const model = 'boundary B "b" {\n    datastore D "d" { technology "pg" logs technology "mysql" logs }\n}\n' +
-            'flow F: D -> D "f" { encrypted encrypted }\n';
-        assert.deepEqual(await duplicates(model), [
-            ['tm/clause-duplicate @2:23-2:33', 2, "Data store 'D' has two 'technology' clauses; only the last one counts, so this one is ignored. Remove one of them."],
-            ['tm/clause-duplicate @2:39-2:43', 2, "Data store 'D' says 'logs' twice; once is enough. Remove this one."],
-            ['tm/clause-duplicate @4:22-4:31', 2, "Flow 'F' says 'encrypted' twice; once is enough. Remove this one."],
-        ]);
-    });
-
-    it('covers mitigations, systems, assets and scenarios', async () => {
-        const model = 'system S "s" { owner "a" owner "b" }\nasset A "a" { description "x" description "y" }\n' +
-            'scenario C "c" { description "x" description "y" }\nmitigation M "m" { implementedIn "a.ts" status planned implementedIn "b.ts" }\n';
-        assert.deepEqual((await duplicates(model)).map(([at, , message]) => `${at} ${message.slice(0, message.indexOf(';'))}`), [
-            "tm/clause-duplicate @1:16-1:21 System 'S' has two 'owner' clauses",
-            "tm/clause-duplicate @2:15-2:26 Asset 'A' has two 'description' clauses",
-            "tm/clause-duplicate @3:18-3:29 Scenario 'C' has two 'description' clauses",
-            "tm/clause-duplicate @4:20-4:33 Mitigation 'M' has two 'implementedIn' clauses",
-        ]);
-    });
-
-    it('reports a DREAD factor given twice in one rating, on its name', async () => {
-        const model = 'threat T "t" { dread { damage 9 reproducibility 1 exploitability 1 affectedUsers 1 discoverability 1 damage 2 } }\n';
-        assert.deepEqual(await duplicates(model), [
-            ['tm/clause-duplicate @1:24-1:30', 2, "The DREAD rating of threat 'T' has two 'damage' factors; only the last one counts, so this one is ignored. Remove one of them."],
-        ]);
-    });
-
-    it('is silent for list clauses written twice, for clauses written once and in different declarations', async () => {
-        const model = 'process P "p" { technology "a" }\nasset A "a"\nmitigation M "m" { status planned }\n' +
-            'threat T "t" {\n    stride Spoofing\n    stride Tampering\n    targets P\n    targets P\n    assets A\n    assets A\n' +
-            '    mitigatedBy M\n    mitigatedBy M\n    dread { damage 1 }\n    response fix\n}\n' +
-            'threat U "u" { dread { damage 1 } response fix }\ndatastore D "d" { stores A stores A }\n';
-        assert.deepEqual(await duplicates(model), []);
-    });
-
     it('carries the clause, its whole range and the other occurrences in data', async () => {
         const { diagnostics } = await checkModel('mitigation M "m" { status planned status verified }');
         assert.deepEqual(diagnostics.find(d => d.code === CODE)?.data, {
@@ -113,12 +58,6 @@ describe('tm/clause-duplicate', () => {
         });
     });
 
-    it('is not reported on a declaration that does not parse: its syntax errors come first (issue 14)', async () => {
-        assert.deepEqual(await duplicates('threat T "t" { response response fix dread { damage } dread }'), []);
-    });
-});
-
-describe('quick-fixes for tm/clause-duplicate', () => {
     it('removes the ignored clause with its line, so the model means what it meant', async () => {
         const before = 'process P "p"\nthreat T "t" {\n    stride Spoofing\n    targets P\n    response accept\n    justification "j"\n    response warn\n    warning "w"\n}\n';
         const { after, others } = await applyFix(before, "Remove this duplicate 'response' clause");

@@ -10,7 +10,7 @@ import { services } from './helpers/workspace.js';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Every example model and the DESIGN.md example: real files, written by hand. */
+/** Every example model and the design example: real files, written by hand. */
 function modelFiles(): string[] {
     const below = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
         entry.isDirectory() ? below(join(dir, entry.name)) : entry.name.endsWith('.tm') ? [join(dir, entry.name)] : []);

@@ -61,7 +61,7 @@ describe('soak regressions: references to a name declared twice', () => {
 
 describe('hostile-structure regressions: what the hostile inputs found', () => {
     // 200,000 garbage tokens hold about 20,000 flows without a name: each id was found by trying
-    // unnamed__2, unnamed__3… from the start, so `tml dfd` took 100 s on a file `tml check` read in 15.
+    // unnamed__2, unnamed__3… from the start, so `tml dfd` took quadratic time in the number of flows.
     it('gives 20,000 elements of one name their ids in linear time, as before: the name, then name__2, name__3…', () => {
         const ids = new IdAllocator();
         assert.deepEqual(['X', 'X__3', 'X', 'X', undefined, 'X', 'bad name'].map(name => ids.allocate(name)), ['X', 'X__3', 'X__2', 'X__4', 'unnamed', 'X__5', 'unnamed__2']);

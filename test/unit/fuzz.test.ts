@@ -5,9 +5,9 @@ import { exercise } from './helpers/fuzz-pipeline.js';
 import { HangWatchdog } from './helpers/hang-watchdog.js';
 
 /**
- * Wall time allowed for one input through every step. A mutated example takes about 0.04 s on
- * average; the slowest took 2.2 s on the 2-core machine with a load average of 17. A path that
- * grows quadratically with the text goes far past it; a hang is the watchdog's.
+ * Wall time allowed for one input through every step: far above what one input takes on a loaded
+ * 2-core machine, so only a path that grows quadratically with the text goes past it; a hang is
+ * the watchdog's.
  */
 const TIME_LIMIT_MS = Number(process.env['FUZZ_TIME_LIMIT_MS'] ?? 5_000);
 /** An input still running after this long is a hang: the watchdog ends the run and keeps the input. */
@@ -31,7 +31,7 @@ async function assertSurvives(text: string, count: 'bytes' | 'tokenSoup' | 'muta
 }
 
 /**
- * Issue 11 C: fuzzing everything a user can reach (test/unit/helpers/fuzz-pipeline.ts) with three
+ * Fuzzing everything a user can reach (test/unit/helpers/fuzz-pipeline.ts) with three
  * generators. CI runs a fixed seed; `FUZZ_SEED=<n>` and `FUZZ_RUNS=<inputs per generator>` go
  * further. A failure found here becomes a fixture in test/fixtures/fuzz/ (fuzz-regressions.test.ts),
  * and the examples' mutations pick those fixtures up too.

@@ -128,7 +128,7 @@ describe('incremental revalidation', () => {
         { fact: 'the names of unaddressed threats', a: ELEMENTS, b: 'threat Forge "Forge" { stride Spoofing targets Api }\n',
             edited: 'threat Spoof "Spoof" { stride Spoofing targets Api }\n' },
         { fact: 'where the background finding goes', a: 'process P "P"\n', b: '',
-            // The first `system` makes /workspace a model root (DESIGN.md §9): every file's model changes.
+            // The first `system` makes /workspace a model root (docs/language.md#models-in-a-workspace): every file's model changes.
             edited: 'system Shop "Shop" { description "Sells." }\n', goes: 'tm/background-missing', alsoC: true },
         { fact: 'the rules in force', a: 'external U "U"\nprocess P "P"\nflow F: U -> P "F"\n', b: '',
             edited: 'rule Plain "Plain flows" { on flow stride Tampering when not encrypted }\n', appears: 'tm/rule-suggests' },

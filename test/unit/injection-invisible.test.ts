@@ -1,5 +1,5 @@
 /**
- * Invisible characters (issue 11, B.6): the one visible form every output gives them, the hint on
+ * Invisible characters: the one visible form every output gives them, the hint on
  * the strings and comments that hold them, how the lexer reads them, and CSV formulas behind
  * whitespace.
  */

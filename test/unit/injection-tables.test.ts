@@ -11,7 +11,7 @@ import type { ElementLike } from './injection-parse.js';
 import { domShape, invisibleIn, markdownShape, parseMarkdown, PLAIN, shown } from './injection-parse.js';
 import { CSV_FORMULA, parseCsvRecords, parseHtmlTables, parseMarkdownTables } from './table-parse-back.js';
 
-const THREAT_COLUMNS = 19; // DESIGN.md §6, then References (§8.1)
+const THREAT_COLUMNS = 19; // docs/language.md#outputs, then References (docs/language.md#optional-attributes)
 
 /** The row of threat `id` in a parsed table whose first column is the ID. */
 function rowOf(rows: readonly string[][], id: string): string[] {

@@ -47,7 +47,7 @@ function internalErrors(diagnostics: readonly Diagnostic[] | undefined): Diagnos
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const TAIL = 'Its other findings may be incomplete; please report this.';
 
-/** Issue 11 B.1: an internal failure of validation is an error finding, never silence. */
+/** An internal failure of validation is an error finding, never silence. */
 describe('a failure inside validation', () => {
     it('of one check is a tm/internal-error error at the start of the file, naming the check, and the other findings stay', async () => {
         const services = freshServices();

@@ -22,7 +22,7 @@ describe('the text of the model quoted in a message', () => {
         assert.equal(quote(undefined), "''");
     });
 
-    /** Issue 11 B.2: a 1 MB identifier or string was copied whole into each message about it. */
+    /** A 1 MB identifier or string was copied whole into each message about it. */
     const cases: readonly [string, string, string][] = [
         ['a 1 MB name in the checks\' messages', `external ${LONG_NAME} "e"`,
             `External entity '${CAPPED_NAME}' sends and receives no flow. Add the flows it exchanges with the system, or remove it.`],

@@ -30,7 +30,7 @@ function tokenBoundaries(text: string): number[] {
 type Generator = 'report' | `table ${string}` | `dfd ${string}` | 'sarif';
 
 /**
- * Issue 11 B.3: `tml report` crashed on a flow whose source did not parse ("Cannot read properties
+ * `tml report` crashed on a flow whose source did not parse ("Cannot read properties
  * of undefined (reading 'ref')"). Every generator takes whatever the parser could make of a file:
  * here every prefix of the DESIGN example, cut at each token boundary, through each output.
  */

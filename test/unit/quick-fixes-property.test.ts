@@ -1,6 +1,6 @@
 /**
  * Every quick-fix the server offers on real models yields a model that still parses and links:
- * for each example workspace (each folder of examples/, and the DESIGN.md example), for each
+ * for each example workspace (each folder of examples/, and the design example), for each
  * finding, each code action offered on it (quick-fixes and "Fix all" source actions) is applied on
  * its own, and the whole workspace is validated again.
  */

@@ -1,5 +1,5 @@
 /**
- * The security model reports of the DESIGN.md example and of every example in examples/, pinned
+ * The security model reports of the design example (test/fixtures/design) and of every example in examples/, pinned
  * in test/fixtures/tables/<name>.report.md: what `tml report <paths>` prints from the repository
  * root. Regenerate only on purpose: `npm run build && UPDATE_GOLDEN=1 npm run test:unit`.
  */

@@ -134,7 +134,7 @@ describe('robustness: checking survives anything a user can type', function () {
             assert.equal(file.document.parseResult.value.declarations.length, 10_000);
         });
 
-        // Parsing was quadratic in the number of declarations of one file (100,000 took ~40 s):
+        // Parsing was quadratic in the number of declarations of one file:
         // Langium 4.2.1's CST builder searched the parent's children from the start for every new
         // node. The timeout is a guard against a hang, not a performance claim (see npm run bench).
         it('checks 100,000 declarations on one line', async function () {

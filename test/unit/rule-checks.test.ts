@@ -91,7 +91,7 @@ describe('tm/rule-invalid', () => {
 
     it('reports a category that does not apply to the kind, a missing kind, and the name of a built-in rule', async () => {
         assert.deepEqual(await ruleFindings('rule R "r" { on flow stride Spoofing }\nrule S "s" { stride Spoofing }\nrule SqlInjection "mine" { on process stride Tampering when privileged }\n'), [
-            "tm/rule-invalid @1:29-1:37 Spoofing does not apply to a flow (DESIGN.md §3), so rule 'R' could never suggest it. Choose Tampering, InformationDisclosure or DenialOfService.",
+            "tm/rule-invalid @1:29-1:37 Spoofing does not apply to a flow (STRIDE per element), so rule 'R' could never suggest it. Choose Tampering, InformationDisclosure or DenialOfService.",
             "tm/rule-invalid @2:6-2:7 Rule 'S' does not say what it is about. Add 'on external', 'on process', 'on datastore' or 'on flow'.",
             "tm/rule-invalid @3:6-3:18 Rule 'SqlInjection' has the name of a built-in rule. Give it a name of its own.",
         ]);

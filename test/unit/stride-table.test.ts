@@ -4,7 +4,7 @@ import type { ElementTraits } from '../../language-server/src/model/stride.js';
 import { applicableCategories, STRIDE_CATEGORIES } from '../../language-server/src/model/stride.js';
 import { checkModel } from './helpers/workspace.js';
 
-/** DESIGN.md §3, transcribed cell by cell: S T R I D E. */
+/** STRIDE per element (docs/language.md#stride-per-element), transcribed cell by cell: S T R I D E. */
 const TABLE: ReadonlyArray<{ name: string; traits: ElementTraits; declaration: string; cells: string }> = [
     { name: 'external', traits: { kind: 'external' }, declaration: 'external X "x"', cells: 'S.R...' },
     { name: 'process', traits: { kind: 'process' }, declaration: 'process X "x"', cells: 'STRIDE' },

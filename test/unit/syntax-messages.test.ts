@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { checkModel } from './helpers/workspace.js';
 
 /**
- * Issue 14 §1: every syntax error says, in the language's words, what was found, what the
+ * Every syntax error says, in the language's words, what was found, what the
  * language allows there, and what the user most likely meant. One row per malformed snippet: the
  * snippet, then every lexer and parser error it gets as `line:col-line:col code message` (1-based).
  * The lists of clauses and keywords come from the grammar: when the grammar gains a clause, the

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { decodings, exampleFiles, FUZZ_SEED, fuzzRuns, mutatedExample, randomBytes, tokenSoup } from './helpers/fuzz-inputs.js';
 import { services } from './helpers/workspace.js';
 
-/** Chevrotain's and Langium's own wording, which no message of tml may show a user (issue 14). */
+/** Chevrotain's and Langium's own wording, which no message of tml may show a user */
 const FOREIGN_WORDING = /token of type|offset|skipped|\bEOF\b|Expecting|Token sequences|\bNaN\b|\bundefined\b|\[object/i;
 
 /** A message without the user's text it quotes (`'…'` and `"…"`), which may hold any word. */
@@ -25,7 +25,7 @@ function assertInOwnWords(text: string): void {
 }
 
 /**
- * The syntax errors of thousands of malformed inputs (the fuzz generators of issue 11: random
+ * The syntax errors of thousands of malformed inputs (the fuzz generators: random
  * bytes, token soups of the grammar, mutated examples) are all in tml's words.
  */
 describe('syntax error messages never use the parser generator\'s wording', function () {

@@ -1,5 +1,5 @@
 /**
- * The threat tables of the DESIGN.md example and of every example in examples/, pinned in
+ * The threat tables of the design example (test/fixtures/design) and of every example in examples/, pinned in
  * test/fixtures/tables/<name>.<md|csv|html|json>. They are what `tml table <paths> --format …`
  * prints when run from the repository root.
  *

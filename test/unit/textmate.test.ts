@@ -16,7 +16,7 @@ const stringTokens = (content: string): string[] => [
 
 describe('the TextMate grammar (syntaxes/threat-model.tmLanguage.json)', () => {
     let example: string[][];
-    /** The tokens of a 1-based line of the DESIGN.md example. */
+    /** The tokens of a 1-based line of the design example (test/fixtures/design/online-store.tm). */
     const line = (n: number): string[] => example[n - 1]!;
 
     before(async () => {

@@ -57,6 +57,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'language-configuration.json',
             'out/extension/extension.cjs',
             'out/language-server/main.cjs',
+            'out/language-server/viz.cjs',
             'out/vsix/README.md',
             'out/webview/dfd-preview.js',
             'package.json',

@@ -35,8 +35,8 @@ export interface ExportOutcome {
 
 /**
  * Registers "Threat Model: Export…": asks for the format and where to save, and writes the active
- * file's model (DESIGN.md §9; else the workspace's only model, else a picked one) as `tml export`
- * does (DESIGN.md §10).
+ * file's model (docs/language.md#models-in-a-workspace; else the workspace's only model, else a picked one) as `tml export`
+ * does (docs/language.md#import-and-export).
  */
 export function registerExportModelCommand(server: GeneratorServer): vscode.Disposable {
     return vscode.commands.registerCommand(EXPORT_MODEL_COMMAND, async (rawArgs?: unknown): Promise<ExportOutcome | undefined> => {

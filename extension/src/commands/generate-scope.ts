@@ -53,7 +53,7 @@ interface ModelItem extends vscode.QuickPickItem {
 
 /**
  * Asks which files the document covers (unless `args.scope` says so, or there is one choice
- * only): the active file's model first (DESIGN.md §9), then the file, its folder, another model or
+ * only): the active file's model first (docs/language.md#models-in-a-workspace), then the file, its folder, another model or
  * the whole workspace. Resolves to `undefined` when the user dismisses a pick.
  */
 export async function pickScope(server: GeneratorServer, args: GenerateCommandArgs, what: string): Promise<PickedScope | undefined> {

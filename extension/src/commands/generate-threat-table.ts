@@ -24,7 +24,7 @@ const FORMATS: readonly FormatItem[] = [
 
 /**
  * Registers "Threat Model: Generate Threat Table": asks for the scope and the format, has the
- * language server generate the table (DESIGN.md §6) and opens it beside the model. Resolves to
+ * language server generate the table (docs/language.md#outputs) and opens it beside the model. Resolves to
  * the opened document (HTML: what the rendered table panel shows), or `undefined` when the user
  * cancels.
  */

@@ -21,7 +21,7 @@ const FILTERS = { 'Threat models (OTM, Threat Dragon, Threat Modeling Tool)': ['
 
 /**
  * Registers "Threat Model: Import…" (palette, and the explorer's context menu on `.json`, `.otm`
- * and `.tm7` files, which passes the file): the language server converts the file (DESIGN.md §10),
+ * and `.tm7` files, which passes the file): the language server converts the file (docs/language.md#import-and-export),
  * the model is written beside it as `<name>.tm` (never over an existing file) and opened with its
  * DFD preview; warnings go to the "Threat Model Import/Export" output.
  */

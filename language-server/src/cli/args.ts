@@ -2,10 +2,8 @@ import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { listInProse } from '../validation/report.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
-import type { ImportFormat } from '../interop/import-model.js';
-import { IMPORT_FORMATS } from '../interop/import-model.js';
-import type { ExportFormat } from '../interop/export-model.js';
-import { EXPORT_FORMATS } from '../interop/export-model.js';
+import type { ExportFormat, ImportFormat } from '../interop/formats.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../interop/formats.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -19,7 +17,7 @@ export type DfdFormat = (typeof DFD_FORMATS)[number];
 export const RULES_FORMATS = ['md', 'json'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
 
-/** The values of `--rules` (DESIGN.md §8.3): the built-in library, the workspace's rules, both, or none. */
+/** The values of `--rules` (docs/language.md#rules): the built-in library, the workspace's rules, both, or none. */
 export const RULES_CHOICES: readonly RuleSources[] = ['builtin', 'workspace', 'all', 'none'];
 
 /** `--rules builtin|workspace|all|none`: which rules suggest threats; default all. */
@@ -71,7 +69,7 @@ export interface InitOptions {
     readonly out?: string;
 }
 
-/** `tml rules`: every rule in force for the model, as Markdown or JSON (DESIGN.md §8.3). */
+/** `tml rules`: every rule in force for the model, as Markdown or JSON (docs/language.md#rules). */
 export interface RulesOptions extends RulesOption {
     readonly paths: readonly string[];
     readonly format: RulesFormat;

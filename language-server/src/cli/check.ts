@@ -19,7 +19,7 @@ import { findingReferences } from './finding-references.js';
 import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
 import { rulesInForce } from './rules-command.js';
 
-/** Exit code when there are findings at or above `--fail-on` (DESIGN.md §5). */
+/** Exit code when there are findings at or above `--fail-on` (README.md#the-tml-command-line). */
 export const EXIT_FINDINGS = 1;
 
 /**

@@ -1,4 +1,4 @@
-/** The exit code of a usage error or unreadable input (DESIGN.md §5). */
+/** The exit code of a usage error or unreadable input (README.md#the-tml-command-line). */
 export const EXIT_USAGE = 2;
 
 /**

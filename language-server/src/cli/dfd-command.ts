@@ -17,20 +17,7 @@ import { displayPath } from './load-workspace.js';
 import type { LoadedThreatModel } from './load-models.js';
 import { loadModels } from './load-models.js';
 
-export const DFD_USAGE = `Usage: tml dfd [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--collapse] [--out FILE]
-
-Writes the data flow diagram of the model made of every .tm file given (default: the current
-directory): the overview of the whole model, or with --scenario the diagram of that scenario.
-Files below a folder whose .tm file declares a system form a model of their own; given several
-models, the diagrams come one after the other (svg, dot), or as a JSON array.
---format  svg (default; laid out with Graphviz), dot (Graphviz source), mermaid (flowchart for
-          Markdown; one model only) or json (nodes, flows, boundaries, STRIDE coverage and
-          source locations)
---collapse  draw each outermost trust boundary as one node, flows between them merged
-          (svg and dot); the VS Code preview does so by itself when a diagram is too large
---out     write to FILE instead of stdout
-Exit codes: 0 ok; 2 usage error, unknown scenario or unreadable input.
-`;
+export { DFD_USAGE } from './dfd-usage.js';
 
 interface ModelDiagram {
     readonly title: string;
@@ -39,8 +26,8 @@ interface ModelDiagram {
 }
 
 /**
- * `tml dfd` (DESIGN.md §5): builds every model file given as one workspace and writes the chosen
- * diagram of each model (§9) in the chosen format. Returns the exit code.
+ * `tml dfd` (README.md#the-tml-command-line): builds every model file given as one workspace and writes the chosen
+ * diagram of each model (docs/language.md#models-in-a-workspace) in the chosen format. Returns the exit code.
  * @throws CliError on an unknown scenario, several models in Mermaid, or unreadable input.
  */
 export async function runDfd(options: DfdOptions, io: CliIo): Promise<number> {

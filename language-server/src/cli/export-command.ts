@@ -11,9 +11,9 @@ import { writeOutput } from './io.js';
 import { loadModels, warnAboutErrors } from './load-models.js';
 
 /**
- * `tml export` (DESIGN.md §10): the model of the given files as OTM 0.2.0 or Threat Dragon v2 JSON,
+ * `tml export` (docs/language.md#import-and-export): the model of the given files as OTM 0.2.0 or Threat Dragon v2 JSON,
  * on stdout or in `--out`; what the format cannot hold is reported as warnings on stderr.
- * @throws CliError when the files hold several models (§9): one file holds one model.
+ * @throws CliError when the files hold several models (docs/language.md#models-in-a-workspace): one file holds one model.
  */
 export async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
     const loaded = await loadModels(options.paths, io.cwd);

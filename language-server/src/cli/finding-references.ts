@@ -10,7 +10,7 @@ import { displayPath } from './load-workspace.js';
 import type { RuleInForce } from './rules-command.js';
 
 /**
- * The CWE and CAPEC entries of each finding SARIF output can tie to them (DESIGN.md §8.3): a
+ * The CWE and CAPEC entries of each finding SARIF output can tie to them (docs/language.md#rules): a
  * rule's suggestion carries its rule's, a finding inside a threat declaration carries the threat's
  * (`cwe`, `capec`, `rule`). Other findings carry none.
  */

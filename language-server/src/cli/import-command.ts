@@ -9,7 +9,7 @@ import { writeOutput } from './io.js';
 import { displayPath } from './load-workspace.js';
 
 /**
- * `tml import` (DESIGN.md §10): converts one OTM, Threat Dragon or `.tm7` file into a formatted
+ * `tml import` (docs/language.md#import-and-export): converts one OTM, Threat Dragon or `.tm7` file into a formatted
  * `.tm` model, on stdout or in `--out`; what tml cannot express is reported as warnings on stderr.
  * @throws CliError "cannot import FILE: …" when the file cannot be read or converted.
  */

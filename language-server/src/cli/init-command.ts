@@ -10,7 +10,7 @@ import { findModelFiles } from './load-workspace.js';
  * `tml init`: writes a starter model (generator/starter-model.ts) for the system named on the
  * command line, or for the current folder, and says what to do next: to threat-model.tm, or, when
  * the current directory holds model files already, to a folder of its own named after the system
- * (a model of its own, DESIGN.md §9). It never replaces a file.
+ * (a model of its own, docs/language.md#models-in-a-workspace). It never replaces a file.
  * @throws CliError when the file exists or cannot be written.
  */
 export async function runInit(options: InitOptions, io: CliIo): Promise<number> {

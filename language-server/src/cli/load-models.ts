@@ -11,7 +11,7 @@ import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath, findModelFiles, loadWorkspace, MODEL_FILE_EXTENSION } from './load-workspace.js';
 
-/** One threat model (DESIGN.md §9) among the files of the command line. */
+/** One threat model (docs/language.md#models-in-a-workspace) among the files of the command line. */
 export interface LoadedThreatModel {
     /** Its model root (workspace/model-roots.ts). */
     readonly key: string;

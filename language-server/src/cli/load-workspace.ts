@@ -59,7 +59,7 @@ async function scanFolder(folder: string, cwd: string, found: Set<string>): Prom
 
 /**
  * Reads every file into the Langium workspace and builds them together, with validation, so that
- * references and STRIDE coverage resolve across all of them (DESIGN.md §2). `beforeValidation`
+ * references and STRIDE coverage resolve across all of them (docs/language.md#models-in-a-workspace). `beforeValidation`
  * runs once every file is linked, for work the checks need done first (asking git, for `--stale`).
  * @throws CliError when a file cannot be read.
  */

@@ -8,7 +8,7 @@ import { loadModels, warnAboutErrors } from './load-models.js';
 
 /**
  * `tml report`: the security model document (Markdown) of the model, with every current finding
- * as an open item; one document after the other when the files given hold several models (§9).
+ * as an open item; one document after the other when the files given hold several models (docs/language.md#models-in-a-workspace).
  */
 export async function runReport(options: ReportOptions, io: CliIo): Promise<number> {
     const loaded = await loadModels(options.paths, io.cwd, options.rules);

@@ -13,10 +13,10 @@ import type { LoadedFile } from './load-workspace.js';
 import { displayPath } from './load-workspace.js';
 import { loadModels } from './load-models.js';
 
-/** `tml rules` (DESIGN.md §8.3): every rule in force for the files given, and for how many elements each holds. */
+/** `tml rules` (docs/language.md#rules): every rule in force for the files given, and for how many elements each holds. */
 export async function runRules(options: RulesOptions, io: CliIo): Promise<number> {
     const { loaded, index, documents, models } = await loadModels(options.paths, io.cwd, options.rules);
-    // Rules are evaluated per model (DESIGN.md §9): a rule holds for the elements of each model it is in force in.
+    // Rules are evaluated per model (docs/language.md#models-in-a-workspace): a rule holds for the elements of each model it is in force in.
     const suggestions = models.map(model => index.ruleSuggestions(model.key));
     const entries: RuleListEntry[] = rulesInForce(loaded, documents, index, io.cwd)
         .map(({ rule, summary }) => ({ ...summary, holds: suggestions.reduce((sum, s) => sum + s.holdCount(rule), 0) }));

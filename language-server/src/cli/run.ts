@@ -1,14 +1,7 @@
 import { parseArgs, USAGE } from './args.js';
-import { runCheck } from './check.js';
 import { CliError } from './cli-error.js';
-import { DFD_USAGE, runDfd } from './dfd-command.js';
-import { runInit } from './init-command.js';
-import { runExport } from './export-command.js';
-import { runImport } from './import-command.js';
+import { DFD_USAGE } from './dfd-usage.js';
 import type { CliIo } from './io.js';
-import { runReport } from './report-command.js';
-import { runRules } from './rules-command.js';
-import { runTable } from './table-command.js';
 import { readPackageVersion } from './version.js';
 
 /**
@@ -27,22 +20,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case 'version':
             io.stdout(`${readPackageVersion()}\n`);
             return 0;
-        case 'check':
-            return runCheck(command.options, io, readPackageVersion());
-        case 'table':
-            return runTable(command.options, io);
-        case 'report':
-            return runReport(command.options, io);
-        case 'dfd':
-            return runDfd(command.options, io);
-        case 'init':
-            return runInit(command.options, io);
-        case 'rules':
-            return runRules(command.options, io);
-        case 'import':
-            return runImport(command.options, io);
-        case 'export':
-            return runExport(command.options, io);
+        default: {
+            // Imported on demand: help and the version answer without loading Langium (commands.ts).
+            const { runCommand } = await import('./commands.js');
+            return runCommand(command, io);
+        }
     }
 }
 

@@ -7,8 +7,8 @@ import { writeOutput } from './io.js';
 import { loadModels, warnAboutErrors } from './load-models.js';
 
 /**
- * `tml table`: the threat list and STRIDE coverage matrix of DESIGN.md §6, in the format asked
- * for; one section per model when the files given hold several (§9).
+ * `tml table`: the threat list and STRIDE coverage matrix of docs/language.md#outputs, in the format asked
+ * for; one section per model when the files given hold several (docs/language.md#models-in-a-workspace).
  */
 export async function runTable(options: TableOptions, io: CliIo): Promise<number> {
     const loaded = await loadModels(options.paths, io.cwd, options.rules);

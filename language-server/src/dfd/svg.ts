@@ -1,5 +1,4 @@
 import type { Viz } from '@viz-js/viz';
-import { instance } from '@viz-js/viz';
 import type { DfdDirection } from './direction.js';
 import { closerToTarget, svgSize, tooWide } from './direction.js';
 import { toDot } from './dot.js';
@@ -8,13 +7,16 @@ import type { DfdDiagram } from './graph.js';
 
 /**
  * Graphviz compiled to WebAssembly: lays out DOT and writes SVG, offline, in this process. The
- * module is compiled once, on first use (about 0.1 s), and then reused.
+ * module is compiled once, on first use (about 0.1 s), and then reused. It is imported only then:
+ * it is 1.5 MB of the bundles (its WebAssembly inlined), which every other command and the
+ * language server's start-up would otherwise read and compile (scripts/bundle.mjs puts it in a
+ * file of its own).
  */
 let graphviz: Promise<Viz> | undefined;
 
 /** Loads Graphviz now, so that the first diagram does not wait for it. */
 export function loadGraphviz(): Promise<Viz> {
-    graphviz ??= instance();
+    graphviz ??= import('@viz-js/viz').then(viz => viz.instance());
     return graphviz;
 }
 

@@ -3,7 +3,7 @@ import { visibleText } from '../model/visible-text.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 
 /**
- * One finding as the CLI reports it (DESIGN.md §5): a plain record with no Langium or LSP types,
+ * One finding as the CLI reports it (README.md#the-tml-command-line): a plain record with no Langium or LSP types,
  * so every output format can be written from it and CI pipelines can rely on its shape.
  * The property order is the order of `check --format json`.
  */

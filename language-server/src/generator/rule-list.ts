@@ -1,10 +1,10 @@
 /**
- * `tml rules` (DESIGN.md §8.3): every rule in force, built-in and declared, with how many elements
+ * `tml rules` (docs/language.md#rules): every rule in force, built-in and declared, with how many elements
  * of the model it holds for. Pure: the CLI collects the entries, this writes them.
  */
 import { escapeMarkdownCell, escapeMarkdownText } from './escape-markdown.js';
 
-/** One rule in force, as `tml rules --format json` prints it (property order as DESIGN.md §8.3 lists it). */
+/** One rule in force, as `tml rules --format json` prints it (property order as the README's `tml rules` lists it). */
 export interface RuleListEntry extends RuleSummary {
     /** How many elements of the model the rule holds for (whether or not a threat answers it). */
     readonly holds: number;
@@ -30,7 +30,7 @@ export interface RuleText {
     readonly mitigation: string;
 }
 
-/** Pretty-printed with two spaces, ending with a newline; exactly the properties of DESIGN.md §8.3. */
+/** Pretty-printed with two spaces, ending with a newline; exactly the properties the README lists for `tml rules --format json`. */
 export function formatRuleListJson(entries: readonly RuleListEntry[]): string {
     const json = entries.map(({ name, title, kind, category, cwe, capec, source, holds }) => ({ name, title, kind, category, cwe, capec, source, holds }));
     return `${JSON.stringify(json, undefined, 2)}\n`;

@@ -8,7 +8,7 @@ export interface RuleDescription {
     readonly defaultSeverity: IssueSeverity;
 }
 
-/** One sentence per tml code (DESIGN.md §4); a `Record` so that a new code cannot lack one. */
+/** One sentence per tml code (README.md#findings); a `Record` so that a new code cannot lack one. */
 const ISSUE_DESCRIPTIONS: Readonly<Record<IssueCode, string>> = {
     'tm/stride-missing': 'A STRIDE category that applies to a DFD element has no threat and no exclude.',
     'tm/stride-unmitigated': 'A STRIDE category of a DFD element has threats, and at least one of them is not addressed.',

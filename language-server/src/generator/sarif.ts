@@ -18,7 +18,7 @@ export interface SarifOptions {
     /** The `file:` URI of the directory findings' files are relative to, ending in `/`. */
     readonly sourceRootUri: string;
     readonly informationUri?: string;
-    /** The threat rules in force (DESIGN.md §8.3): one rule descriptor each, after the codes' descriptors. */
+    /** The threat rules in force (docs/language.md#rules): one rule descriptor each, after the codes' descriptors. */
     readonly threatRules?: readonly (RuleSummary & RuleText)[];
     /** The catalogue references of a finding about a threat, or of a rule's suggestion; undefined for others. */
     readonly referencesOf?: (finding: Finding) => FindingReferences | undefined;

@@ -26,7 +26,7 @@ function titleWords(title: string): string[] {
 /**
  * Where a new model of the system called `title` goes, relative to the folder it is made in: that
  * folder's threat-model.tm when it holds no model file yet, else a folder of its own named after the
- * system (`online-shop/threat-model.tm`). A folder with a system is a model of its own (DESIGN.md §9):
+ * system (`online-shop/threat-model.tm`). A folder with a system is a model of its own (docs/language.md#models-in-a-workspace):
  * the new model neither declares a second system in the existing one nor shares its names.
  */
 export function starterModelPath(title: string, folderHasModelFiles: boolean): string {

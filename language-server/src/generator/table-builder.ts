@@ -19,7 +19,7 @@ export interface ThreatTableInput {
     readonly files: readonly string[];
 }
 
-/** Builds the threat list and coverage matrix of DESIGN.md §6. */
+/** Builds the threat list and coverage matrix (docs/language.md#outputs). */
 export function buildThreatTable(input: ThreatTableInput): ThreatTable {
     const ranked = rankThreats(input.threats);
     return {

@@ -26,7 +26,7 @@ export function referenceNames(references: readonly Reference[]): string {
 const INDENT = '\u00A0\u00A0';
 
 /**
- * The Description cell (DESIGN.md §6): the description, then the threat tree as indented text,
+ * The Description cell (docs/language.md#outputs): the description, then the threat tree as indented text,
  * one node a line, gates as `OR`/`AND` and leaves as `- `.
  */
 export function descriptionCell(threat: Threat): string {

@@ -14,7 +14,7 @@ export function formatThreatTableCsv(table: ThreatTable): string {
 }
 
 /**
- * Several models' tables (DESIGN.md §9): for each, a record with its title ("Threat list: …"),
+ * Several models' tables (docs/language.md#models-in-a-workspace): for each, a record with its title ("Threat list: …"),
  * then its threat list and coverage matrix as {@link formatThreatTableCsv} writes them, with an
  * empty record between models.
  */

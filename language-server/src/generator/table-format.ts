@@ -4,7 +4,7 @@ import { formatThreatTableJson, formatThreatTablesJson } from './table-json.js';
 import { formatThreatTableMarkdown } from './table-markdown.js';
 import type { ThreatTable } from './table-model.js';
 
-/** The formats of `tml table --format` (DESIGN.md §5). */
+/** The formats of `tml table --format` (README.md#the-tml-command-line). */
 export const TABLE_FORMATS = ['md', 'csv', 'html', 'json'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
@@ -19,7 +19,7 @@ export function formatThreatTable(table: ThreatTable, format: TableFormat): stri
 }
 
 /**
- * The threat tables of several models (DESIGN.md §9) in one format: Markdown documents one after
+ * The threat tables of several models (docs/language.md#models-in-a-workspace) in one format: Markdown documents one after
  * the other, one HTML page with a section per model, CSV blocks each under a record with the
  * model's title, a JSON array. One table is formatted exactly as {@link formatThreatTable} does.
  */

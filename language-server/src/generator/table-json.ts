@@ -28,7 +28,7 @@ export function formatThreatTableJson(table: ThreatTable): string {
     return `${JSON.stringify(jsonThreatTable(table), undefined, 2)}\n`;
 }
 
-/** Several models' tables (DESIGN.md §9): an array of what {@link formatThreatTableJson} writes for each. */
+/** Several models' tables (docs/language.md#models-in-a-workspace): an array of what {@link formatThreatTableJson} writes for each. */
 export function formatThreatTablesJson(tables: readonly ThreatTable[]): string {
     return `${JSON.stringify(tables.map(jsonThreatTable), undefined, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 /**
- * The threat-list table of DESIGN.md §6 as plain data: every cell is already the text every
+ * The threat-list table of docs/language.md#outputs as plain data: every cell is already the text every
  * output format shows, so Markdown, CSV, HTML and JSON carry the same content by construction.
  */
 
@@ -9,7 +9,7 @@ export type ColumnStyle = 'text' | 'number' | 'rating' | 'coverage';
 export interface TableColumn {
     /** The JSON property name of the column: unique, camelCase. */
     readonly key: string;
-    /** The header as printed (DESIGN.md §6 prints `D` twice: Damage and Discoverability). */
+    /** The header as printed (`D` twice: Damage and Discoverability). */
     readonly header: string;
     /** What an abbreviated header stands for. */
     readonly meaning?: string;
@@ -43,7 +43,7 @@ export interface ThreatTable {
     readonly coverage: TableSection;
 }
 
-/** The threat list's columns, in the order of DESIGN.md §6, then References (§8.1). */
+/** The threat list's columns, in the order of docs/language.md#outputs, then References (docs/language.md#optional-attributes). */
 export const THREAT_COLUMNS: readonly TableColumn[] = [
     { key: 'id', header: 'ID', style: 'text' },
     { key: 'title', header: 'Title', style: 'text' },

@@ -7,8 +7,8 @@ import { importTm7 } from './tm7-import.js';
 import { writeTml } from './write-tml.js';
 import { parseXml } from './xml.js';
 
-export const IMPORT_FORMATS = ['otm', 'threat-dragon', 'tm7'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from './formats.js';
+export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
 
 /** How each format is named in messages and in the generated file's header. */
 export const FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {

@@ -15,7 +15,7 @@ import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
 
 /**
- * Answers `threatModel/dfd` (protocol.ts): the diagram of the model (DESIGN.md §9) the document
+ * Answers `threatModel/dfd` (protocol.ts): the diagram of the model (docs/language.md#models-in-a-workspace) the document
  * belongs to, laid out in this
  * process. Typing in the preview's document sends a request per pause, and most change nothing
  * the diagram shows (a description, a comment), so the last layout is kept and reused while the

@@ -34,7 +34,7 @@ export class ThreatModelDocumentLinkProvider implements DocumentLinkProvider {
                 links.push({
                     range: { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } },
                     target: target.toString(),
-                    // The path as every output shows it: capped, invisible characters visible (issue 11).
+                    // The path as every output shows it: capped, invisible characters visible.
                     tooltip: `Open ${visibleText(capText(mitigation[property]))}`,
                 });
             }

@@ -20,7 +20,7 @@ import { errorSummary } from '../validation/quote.js';
  *   build with "The service registry contains no services for the extension ''"; one to re-read
  *   failed to read). Such a document leaves the workspace when it is closed.
  *
- * A failed rebuild also publishes `tm/internal-error` on each changed file (issue 11): a failure of
+ * A failed rebuild also publishes `tm/internal-error` on each changed file: a failure of
  * tml never shows as a file without findings.
  */
 export class ResilientDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
@@ -49,7 +49,7 @@ export class ResilientDocumentUpdateHandler extends DefaultDocumentUpdateHandler
                 this.log(`tml: could not rebuild the threat model after a change: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
                 // The changed files were not checked: say so in each, rather than show no findings or stale ones.
                 const diagnostics = [internalErrorDiagnostic(`the build failed: ${errorSummary(error)}`, ThreatModelLanguageLanguageMetaData.languageId)];
-                for (const uri of changed) this.connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
+                for (const uri of changed) void this.connection?.sendDiagnostics({ uri: uri.toString(), diagnostics });
             });
     }
 

@@ -35,7 +35,7 @@ export function elementHover(element: DfdElement, coverage: ElementCoverage): st
     return lines.join('\n');
 }
 
-/** "Facts: type service · trust untrusted", and an empty line; nothing when the element states none of §8.1's attributes. */
+/** "Facts: type service · trust untrusted", and an empty line; nothing when the element states none of the optional attributes (docs/language.md#optional-attributes). */
 function factsLines(element: DfdElement): string[] {
     const facts = statedFacts(element);
     return facts.length === 0 ? [] : [`Facts: ${facts.map(escapeMarkdown).join(' · ')}`, ''];

@@ -43,7 +43,7 @@ export function registerTableRequests(connection: Connection, services: Services
         })))));
 }
 
-/** The selected files of one model (DESIGN.md §9), and all its files. */
+/** The selected files of one model (docs/language.md#models-in-a-workspace), and all its files. */
 interface SelectedModel {
     readonly key: string;
     readonly selected: readonly WorkspaceFile[];

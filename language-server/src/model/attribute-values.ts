@@ -1,5 +1,5 @@
 /**
- * The values of DESIGN.md §8.1's enumerated attributes and what each means: completion shows
+ * The values of the enumerated attributes (docs/language.md#optional-attributes) and what each means: completion shows
  * the meaning next to the value, and docs/rules.md is tested to list the same values.
  */
 import type { AssetType, Classification, ExternalType, TrustLevel } from '../generated/ast.js';

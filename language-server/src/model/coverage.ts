@@ -2,7 +2,7 @@ import type { DfdElement, Exclude, StrideCategory, Threat } from '../generated/a
 import { isThreatAddressed } from './responses.js';
 import { STRIDE_CATEGORIES, categoryApplies, elementTraits } from './stride.js';
 
-/** One cell of the STRIDE coverage matrix (DESIGN.md §6). */
+/** One cell of the STRIDE coverage matrix (docs/language.md#outputs). */
 export type CoverageStatus = 'addressed' | 'unmitigated' | 'missing' | 'excluded' | 'not-applicable';
 
 export interface CategoryCoverage {

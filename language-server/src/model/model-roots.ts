@@ -1,5 +1,5 @@
 /**
- * Model roots (DESIGN.md §9), as a pure function of paths: the model root of a `.tm` file is the
+ * Model roots (docs/language.md#models-in-a-workspace), as a pure function of paths: the model root of a `.tm` file is the
  * nearest folder, starting with its own and going up to its workspace folder, that holds a `.tm`
  * file declaring a `system`; a file with no such folder belongs to its workspace folder's own
  * model. Paths are URI paths (`/a/b`), without a trailing slash.

@@ -1,7 +1,7 @@
 import type { Threat } from '../generated/ast.js';
 
 /**
- * A threat is addressed (DESIGN.md §3) when its response is complete: `accept`/`remove` with a
+ * A threat is addressed (docs/language.md#stride-per-element) when its response is complete: `accept`/`remove` with a
  * justification, `warn` with warning text, or `fix` with at least one mitigation.
  */
 export function isThreatAddressed(threat: Threat): boolean {

@@ -30,7 +30,7 @@ export function missingFactors(dread: Dread): DreadFactorName[] {
     return DREAD_FACTORS.filter(f => !given.has(f));
 }
 
-/** Rating bands of DESIGN.md §2: High ≥ 7.0, Medium ≥ 4.0, Low below. */
+/** Rating bands (docs/language.md#dread): High ≥ 7.0, Medium ≥ 4.0, Low below. */
 export function rateRisk(risk: number): RiskRating {
     if (risk >= 7) return 'High';
     if (risk >= 4) return 'Medium';

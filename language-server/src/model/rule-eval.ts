@@ -1,5 +1,5 @@
 import type { Condition, DfdElement, FactTest, Quantifier, Rule } from '../generated/ast.js';
-import { isAndCondition, isAsset, isFactTest, isNotCondition, isOrCondition, isQuantifier } from '../generated/ast.js';
+import { isAsset } from '../generated/ast.js';
 import { capText, quote } from '../validation/quote.js';
 import type { FactSubject, FactValue, RuleFacts } from './rule-facts.js';
 import type { FactDefinition, ResolvedPath, Subject } from './rule-vocabulary.js';
@@ -20,7 +20,8 @@ export interface RuleMatch {
     readonly because: readonly string[];
 }
 
-const UNKNOWN: Outcome = { value: undefined, because: [] };
+const NO_WORDS: readonly string[] = [];
+const UNKNOWN: Outcome = { value: undefined, because: NO_WORDS };
 const NO_MATCH: RuleMatch = { holds: false, because: [] };
 
 /** How a yes/no fact reads when it holds, and when it does not. */
@@ -44,35 +45,69 @@ const LIST_WORDS: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /**
- * Evaluates rules (DESIGN.md §8.2) on the {@link RuleFacts} of a build. Conditions have no loops
+ * Evaluates rules (docs/language.md#rules) on the {@link RuleFacts} of a build. Conditions have no loops
  * and quantifiers range over a node's flows or a flow's assets; a quantifier's outcome is kept
  * per subject, so nested quantifiers cost at most once per (quantifier, subject): the work is
  * linear in the size of the model times the size of the rules.
+ *
+ * Most rules do not hold for most elements, and the words that explain an outcome were most of
+ * the cost of evaluating them (on every keystroke, for every element): a rule is evaluated
+ * without words first, and again with them only when it holds. The values are the same either
+ * way (test/unit/perf/rule-eval-quiet.test.ts).
  */
 export class RuleEvaluator {
-    private readonly memo = new Map<Quantifier, Map<FactSubject, Outcome>>();
+    private readonly quiet: ConditionEvaluator;
+    private readonly explained: ConditionEvaluator;
 
-    constructor(private readonly facts: RuleFacts) {}
+    constructor(facts: RuleFacts) {
+        this.quiet = new ConditionEvaluator(facts, false);
+        this.explained = new ConditionEvaluator(facts, true);
+    }
+
+    /** Whether `rule` holds for `element`: of its kind, `when` true (or absent) and `unless` false (or absent). */
+    evaluate(rule: Rule, element: DfdElement): RuleMatch {
+        return this.quiet.evaluate(rule, element).holds ? this.explained.evaluate(rule, element) : NO_MATCH;
+    }
+}
+
+/**
+ * The three-valued evaluation of conditions, with the words that explain each outcome when
+ * `explain` is set, and with none otherwise ({@link RuleEvaluator} uses both).
+ */
+export class ConditionEvaluator {
+    private readonly memo = new Map<Quantifier, Map<FactSubject, Outcome>>();
+    /** Each path of the rules resolved once per kind of subject, not once per element. */
+    private readonly paths = new Map<readonly string[], Map<Subject, ResolvedPath | undefined>>();
+
+    constructor(private readonly facts: RuleFacts, private readonly explain: boolean) {}
 
     /** Whether `rule` holds for `element`: of its kind, `when` true (or absent) and `unless` false (or absent). */
     evaluate(rule: Rule, element: DfdElement): RuleMatch {
         if (!rule.on || subjectOf(element) !== rule.on) return NO_MATCH;
-        const when = rule.when ? this.condition(rule.when, element) : { value: true, because: [] };
+        const when = rule.when ? this.condition(rule.when, element) : { value: true, because: NO_WORDS };
         if (when.value !== true) return NO_MATCH;
         if (rule.unless && this.condition(rule.unless, element).value !== false) return NO_MATCH;
         return { holds: true, because: when.because };
     }
 
     private condition(condition: Condition, subject: FactSubject): Outcome {
-        if (isOrCondition(condition)) return this.or(condition.operands, subject);
-        if (isAndCondition(condition)) return this.and(condition.operands, subject);
-        if (isNotCondition(condition)) {
-            if (!condition.operand) return UNKNOWN;
-            const inner = this.condition(condition.operand, subject);
-            return { value: inner.value === undefined ? undefined : !inner.value, because: inner.because };
+        // By $type rather than the generated isOrCondition()…: a Condition is exactly one of these
+        // five, and the type guards' subtype lookup was a fifth of evaluating rules.
+        switch (condition.$type) {
+            case 'OrCondition':
+                return this.or(condition.operands, subject);
+            case 'AndCondition':
+                return this.and(condition.operands, subject);
+            case 'NotCondition': {
+                if (!condition.operand) return UNKNOWN;
+                const inner = this.condition(condition.operand, subject);
+                return { value: inner.value === undefined ? undefined : !inner.value, because: inner.because };
+            }
+            case 'Quantifier':
+                return this.quantifier(condition, subject);
+            case 'FactTest':
+                return this.test(condition, subject);
         }
-        if (isQuantifier(condition)) return this.quantifier(condition, subject);
-        if (isFactTest(condition)) return this.test(condition, subject);
         return UNKNOWN;
     }
 
@@ -81,7 +116,7 @@ export class RuleEvaluator {
         const failed = outcomes.find(o => o.value === false);
         if (failed) return failed;
         if (outcomes.some(o => o.value === undefined)) return UNKNOWN;
-        return { value: true, because: outcomes.flatMap(o => o.because) };
+        return { value: true, because: this.explain ? outcomes.flatMap(o => o.because) : NO_WORDS };
     }
 
     private or(operands: readonly Condition[], subject: FactSubject): Outcome {
@@ -89,7 +124,7 @@ export class RuleEvaluator {
         const held = outcomes.find(o => o.value === true);
         if (held) return held;
         if (outcomes.some(o => o.value === undefined)) return UNKNOWN;
-        return { value: false, because: outcomes.flatMap(o => o.because) };
+        return { value: false, because: this.explain ? outcomes.flatMap(o => o.because) : NO_WORDS };
     }
 
     private quantifier(quantifier: Quantifier, subject: FactSubject): Outcome {
@@ -107,13 +142,15 @@ export class RuleEvaluator {
         const members = read.value as readonly FactSubject[];
         let unknown = false;
         for (const member of members) {
-            const inner = quantifier.condition ? this.condition(quantifier.condition, member) : { value: true, because: [] };
+            const inner = quantifier.condition ? this.condition(quantifier.condition, member) : { value: true, because: NO_WORDS };
             if (inner.value === undefined) unknown = true;
             if (inner.value !== true) continue;
+            if (!this.explain) return { value: quantifier.quantifier === 'any', because: NO_WORDS };
             const detail = inner.because.length > 0 ? ` (${inner.because.join(', ')})` : '';
             return { value: quantifier.quantifier === 'any', because: [`${read.prefix}${some} ${quote(member.name)}${detail}`] };
         }
         if (unknown) return UNKNOWN;
+        if (!this.explain) return { value: quantifier.quantifier === 'no', because: NO_WORDS };
         const text = quantifier.condition?.$cstNode?.text;
         const matching = text === undefined ? '' : ` matching (${capText(text)})`;
         return { value: quantifier.quantifier === 'no', because: [`${read.prefix}${none}${matching}`] };
@@ -128,21 +165,28 @@ export class RuleEvaluator {
             if ((type !== 'enum' && type !== 'text') || typeof value !== 'string') return UNKNOWN;
             const wanted = test.value !== undefined ? [test.value] : test.values;
             const found = wanted.some(w => w.toLowerCase() === value.toLowerCase());
-            return { value: test.negated ? !found : found, because: [prefix + valueWords(fact, value, isAsset(owner))] };
+            return { value: test.negated ? !found : found, because: this.explain ? [prefix + valueWords(fact, value, isAsset(owner))] : NO_WORDS };
         }
         if (test.text !== undefined) {
             if (type !== 'texts' || !Array.isArray(value)) return UNKNOWN;
             const found = (value as readonly string[]).some(v => v.toLowerCase() === test.text!.toLowerCase());
-            return { value: found, because: [prefix + hasWords(fact.name, test.text, found, owner)] };
+            return { value: found, because: this.explain ? [prefix + hasWords(fact.name, test.text, found, owner)] : NO_WORDS };
         }
         if (type !== 'boolean' || typeof value !== 'boolean') return UNKNOWN;
         const [yes, no] = BOOLEAN_WORDS[fact.name] ?? [`is ${fact.name}`, `is not ${fact.name}`];
-        return { value, because: [prefix + (value ? yes : no)] };
+        return { value, because: this.explain ? [prefix + (value ? yes : no)] : NO_WORDS };
+    }
+
+    private resolve(segments: readonly string[], subject: Subject): ResolvedPath | undefined {
+        let bySubject = this.paths.get(segments);
+        if (!bySubject) this.paths.set(segments, bySubject = new Map());
+        if (!bySubject.has(subject)) bySubject.set(subject, asResolved(resolvePath(subject, segments)));
+        return bySubject.get(subject);
     }
 
     /** Follows a path from `subject`: its last fact, that fact's value, and words for the nodes passed on the way. */
     private read(segments: readonly string[], subject: FactSubject): PathReading | undefined {
-        const resolved: ResolvedPath | undefined = segments.length > 0 ? asResolved(resolvePath(subjectOf(subject), segments)) : undefined;
+        const resolved = segments.length > 0 ? this.resolve(segments, subjectOf(subject)) : undefined;
         if (!resolved) return undefined;
         let current: FactSubject = subject;
         let prefix = '';
@@ -150,7 +194,7 @@ export class RuleEvaluator {
             const next = this.facts.valueOf(current, segment);
             if (!next || typeof next !== 'object' || Array.isArray(next)) return undefined;
             current = next as FactSubject;
-            prefix += `${segment} ${quote(current.name)} `;
+            if (this.explain) prefix += `${segment} ${quote(current.name)} `;
         }
         return { fact: resolved.fact, value: this.facts.valueOf(current, resolved.fact.name), prefix, owner: current };
     }

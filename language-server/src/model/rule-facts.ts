@@ -11,7 +11,7 @@ export type FactSubject = DfdElement | Asset;
 export type FactValue = boolean | string | readonly string[] | Node | readonly FactSubject[] | undefined;
 
 /**
- * The derived facts of §8.2 that need the whole model: which flows enter and leave each node.
+ * The derived facts of rules (docs/language.md#rules) that need the whole model: which flows enter and leave each node.
  * Built once per build from every model, in one pass; everything else is read off the element.
  */
 export class RuleFacts {

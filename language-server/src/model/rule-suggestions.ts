@@ -25,7 +25,7 @@ export function rulesInForce(builtin: readonly Model[], workspace: readonly Mode
 }
 
 /**
- * Every rule in force evaluated on every element of the models, once per build (DESIGN.md §8.3):
+ * Every rule in force evaluated on every element of the models, once per build (docs/language.md#rules):
  * which rules hold for which element, and which of those suggestions nothing in the model answers
  * yet (a threat on the element naming the rule, a `dismiss` of the rule on it, or an `exclude` of
  * the rule's category on it).

@@ -1,7 +1,7 @@
 import type { ElementKind } from './stride.js';
 
 /**
- * The facts a rule's condition can read (DESIGN.md §8.2), by what they are about. One table serves
+ * The facts a rule's condition can read (docs/language.md#rules), by what they are about. One table serves
  * the checker (tm/rule-invalid), the evaluator, completion and hover.
  */
 

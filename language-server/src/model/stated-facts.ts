@@ -1,5 +1,5 @@
 /**
- * The optional attributes of DESIGN.md §8.1 as the outputs show them: one wording, shared by the
+ * The optional attributes (docs/language.md#optional-attributes) as the outputs show them: one wording, shared by the
  * hover, the DFD tooltips, the report and the threat table, so they cannot describe a fact
  * differently. Only what the model states is described; an attribute not written is left out.
  */

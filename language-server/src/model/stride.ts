@@ -28,7 +28,7 @@ const ALWAYS: Readonly<Record<ElementKind, readonly StrideCategory[]>> = {
 };
 
 /**
- * STRIDE per element (DESIGN.md §3). Repudiation applies to a data store only when it holds logs,
+ * STRIDE per element (docs/language.md#stride-per-element). Repudiation applies to a data store only when it holds logs,
  * because only then can tampering with it erase the evidence of who did what.
  */
 export function applicableCategories(traits: ElementTraits): readonly StrideCategory[] {

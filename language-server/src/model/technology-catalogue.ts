@@ -1,5 +1,5 @@
 /**
- * The technology catalogue (DESIGN.md §8.1): which traits a `technology "…"` string gives a node,
+ * The technology catalogue (docs/language.md#optional-attributes): which traits a `technology "…"` string gives a node,
  * read by rules as `tech has "sql"`. Data only; docs/technology.md lists every entry, and a test
  * keeps the two equal. An entry matches when its pattern occurs in the technology string as a
  * whole word, ignoring case ("PostgreSQL 16" matches `postgresql`); a string that matches no entry

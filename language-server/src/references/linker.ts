@@ -1,4 +1,4 @@
-import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import type { AstNode, AstNodeDescription, CstNode, LangiumDocument, LinkingError, Reference, ReferenceInfo } from 'langium';
 import { DefaultLinker, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../parser/ast-walk.js';
@@ -7,6 +7,8 @@ import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 import { quote } from '../validation/quote.js';
 import { didYouMean } from '../parser/did-you-mean.js';
+import type { ReferenceLinker } from './linked-reference.js';
+import { LinkedReference } from './linked-reference.js';
 
 /** How users call what each kind of reference expects. */
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -32,10 +34,23 @@ export class ThreatModelLinker extends DefaultLinker {
     private readonly modelIndex: ThreatModelWorkspaceIndex;
     private readonly roots: ModelRoots;
 
+    /** What a {@link LinkedReference} resolves itself with: one object for every reference. */
+    private readonly referenceLinker: ReferenceLinker = {
+        loadAstNode: description => this.loadAstNode(description),
+        createLinkingError: (refInfo, description) => this.createLinkingError(refInfo, description),
+        getLinkedNode: refInfo => this.getLinkedNode(refInfo),
+        throwCyclicReferenceError: (node, property, refText) => this.throwCyclicReferenceError(node, property, refText),
+    };
+
     constructor(services: ThreatModelServices) {
         super(services);
         this.modelIndex = services.workspace.ModelIndex;
         this.roots = services.workspace.ModelRoots;
+    }
+
+    /** Langium's reference, as a class without closures of its own (references/linked-reference.ts). */
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        return new LinkedReference(this.referenceLinker, node, property, refNode, refText);
     }
 
     /** Langium's linking, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */

@@ -5,7 +5,7 @@ import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 
 /**
- * References resolve within one model (DESIGN.md §9): the global scope of a reference holds the
+ * References resolve within one model (docs/language.md#models-in-a-workspace): the global scope of a reference holds the
  * names of the documents of its own model only. One scope per model and reference type, cached
  * until the next change, so linking stays one lookup per reference.
  */
@@ -27,7 +27,7 @@ export class ModelScopeProvider extends DefaultScopeProvider {
         if (!scope) {
             const uris = new Set(this.roots.group(key).uris);
             // The built-in rules, and those of files below no system, are in force in every model
-            // (DESIGN.md §8.3): `rule R` and `dismiss R` may name them.
+            // (docs/language.md#rules): `rule R` and `dismiss R` may name them.
             if (referenceType === 'Rule') {
                 uris.add(BUILTIN_RULES_URI);
                 for (const group of this.roots.sharedGroups()) for (const uri of group.uris) uris.add(uri);

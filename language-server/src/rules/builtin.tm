@@ -1,4 +1,4 @@
-// The built-in threat library of tml (DESIGN.md §8.3): read-only, in force in every model unless
+// The built-in threat library of tml (docs/language.md#rules): read-only, in force in every model unless
 // the setting threatModel.rules.builtin or `--rules` turns it off. docs/rules.md lists every rule.
 //
 // Each rule fires only on facts a model states: a typed attribute (classification, type, trust),

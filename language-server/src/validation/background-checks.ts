@@ -9,7 +9,7 @@ import { quote } from './quote.js';
 
 /**
  * `tm/background-missing`: TMA step 1 collects a description of the system, use-case scenarios,
- * assumptions and external dependencies. Reported once per model (DESIGN.md §9), on the first
+ * assumptions and external dependencies. Reported once per model (docs/language.md#models-in-a-workspace), on the first
  * `system` (or, without one, the first declaration), listing every part that is missing.
  */
 export function checkBackground(model: Model, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {

@@ -48,9 +48,17 @@ function insideRepetition(assignment: GrammarAST.Assignment): boolean {
 }
 
 /** One written occurrence of a clause: its keyword, and the whole clause from keyword to value. */
+/**
+ * A clause as written: its keyword and its last syntax node. Its range is made only for a
+ * duplicate: asking every clause of a model for it kept two ranges per clause alive in the syntax tree.
+ */
 interface WrittenClause {
     readonly keyword: CstNode;
-    readonly range: Range;
+    readonly last: CstNode;
+}
+
+function rangeOf(clause: WrittenClause): Range {
+    return { start: clause.keyword.range.start, end: clause.last.range.end };
 }
 
 /**
@@ -74,7 +82,7 @@ export function checkDreadFactorsGivenOnce(dread: Dread, accept: ValidationAccep
         if (!factor.factor || !cst) continue;
         const keyword = firstToken(cst);
         const written = byFactor.get(factor.factor) ?? [];
-        written.push({ keyword, range: { start: keyword.range.start, end: cst.range.end } });
+        written.push({ keyword, last: cst });
         byFactor.set(factor.factor, written);
     }
     const owner = `The DREAD rating of threat ${quote(dread.$container.name)}`;
@@ -87,9 +95,9 @@ function reportIgnored(accept: ValidationAcceptor, node: AstNode, owner: string,
     if (written.length < 2) return;
     const clause = written[0]!.keyword.text;
     written.slice(0, -1).forEach((occurrence, index) => {
-        const duplicates = written.filter((_, other) => other !== index).map(w => w.range);
+        const duplicates = written.filter((_, other) => other !== index).map(rangeOf);
         report(accept, IssueCodes.ClauseDuplicate, duplicateMessage(owner, clause, written.length, kind),
-            { node, range: occurrence.keyword.range }, { clause, actionRange: occurrence.range, duplicates });
+            { node, range: occurrence.keyword.range }, { clause, actionRange: rangeOf(occurrence), duplicates });
     });
 }
 
@@ -115,7 +123,7 @@ function describeOwner(node: AstNode): string {
  */
 function clauseOf(value: CstNode): WrittenClause {
     const keyword = keywordBefore(value) ?? firstToken(value);
-    return { keyword, range: { start: keyword.range.start, end: value.range.end } };
+    return { keyword, last: value };
 }
 
 function keywordBefore(value: CstNode): CstNode | undefined {

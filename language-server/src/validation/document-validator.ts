@@ -41,8 +41,8 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's `validateDocument` (syntax and linking errors, then the checks), with two changes
-     * (issue 11): the checks' findings are appended one by one, where Langium spreads them into
+     * Langium's `validateDocument` (syntax and linking errors, then the checks), with two changes:
+     * the checks' findings are appended one by one, where Langium spreads them into
      * one `push(...)` call, which overflows the stack past about 125,000 findings; and a failure
      * is a `tm/internal-error` finding, where Langium only logs it and the file has no finding.
      */

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 
 /**
- * Stable diagnostic codes (DESIGN.md §4). Users configure severities and CI pipelines filter by
+ * Stable diagnostic codes (README.md#findings). Users configure severities and CI pipelines filter by
  * these strings, and quick-fixes are looked up by them: never rename or reuse a code.
  */
 export const IssueCodes = {
@@ -17,7 +17,7 @@ export const IssueCodes = {
     FixWithoutBug: 'tm/fix-without-bug',
     ExcludeNotApplicable: 'tm/exclude-not-applicable',
     DuplicateName: 'tm/duplicate-name',
-    // The TMA process beyond STRIDE and DREAD (issue 7): step 1, background.
+    // The TMA process beyond STRIDE and DREAD (docs/language.md#the-analysis-checks): step 1, background.
     BackgroundMissing: 'tm/background-missing',
     ScenarioEmpty: 'tm/scenario-empty',
     ElementInNoScenario: 'tm/element-in-no-scenario',
@@ -36,19 +36,19 @@ export const IssueCodes = {
     ImplementationStale: 'tm/implementation-stale',
     // Any declaration: a clause written twice, of which the parser keeps only the last.
     ClauseDuplicate: 'tm/clause-duplicate',
-    // The file itself: what tml could not check, or will not follow (issue 11).
+    // The file itself: what tml could not check, or will not follow.
     InternalError: 'tm/internal-error',
     FindingsCapped: 'tm/findings-capped',
     LinkedFileOutside: 'tm/linked-file-outside',
     InvisibleCharacter: 'tm/invisible-character',
-    // Models in a workspace (issue 12).
+    // Models in a workspace (docs/language.md#models-in-a-workspace).
     SystemDuplicate: 'tm/system-duplicate',
-    // Threat knowledge: rules (issue 13).
+    // Threat knowledge: rules (docs/language.md#rules).
     RuleSuggests: 'tm/rule-suggests',
     RuleInvalid: 'tm/rule-invalid',
     DismissUnused: 'tm/dismiss-unused',
     DismissWithoutReason: 'tm/dismiss-without-reason',
-    // DFD well-formedness (issue 14).
+    // DFD well-formedness (docs/language.md#the-data-flow-diagram).
     FlowNeedsProcess: 'tm/flow-needs-process',
     FlowSelf: 'tm/flow-self',
 } as const;
@@ -59,7 +59,7 @@ export const ALL_ISSUE_CODES: readonly IssueCode[] = Object.values(IssueCodes);
 
 export type IssueSeverity = 'error' | 'warning' | 'information' | 'hint';
 
-/** The default severity of each code, as DESIGN.md §4 gives it (and the README for the TMA process codes). */
+/** The default severity of each code, as the README's findings table gives it (README.md#findings). */
 export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
     'tm/stride-missing': 'warning',
     'tm/stride-unmitigated': 'warning',

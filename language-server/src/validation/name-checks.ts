@@ -5,7 +5,7 @@ import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 import { quote } from './quote.js';
 
-/** `tm/duplicate-name`: identifiers are unique across the `.tm` files of one model (DESIGN.md §9), where references resolve. */
+/** `tm/duplicate-name`: identifiers are unique across the `.tm` files of one model (docs/language.md#models-in-a-workspace), where references resolve. */
 export function checkUniqueName(declaration: Declaration, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!('name' in declaration) || !declaration.name) return;
     const count = index.declarationCount(declaration.name, declaration);
@@ -16,7 +16,7 @@ export function checkUniqueName(declaration: Declaration, accept: ValidationAcce
 }
 
 /**
- * `tm/system-duplicate`: a model root holds one `system` (DESIGN.md §9); every one after the first
+ * `tm/system-duplicate`: a model root holds one `system` (docs/language.md#models-in-a-workspace); every one after the first
  * (files by URI) is reported, naming the first.
  */
 export function checkSingleSystem(system: System, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {

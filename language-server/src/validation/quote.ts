@@ -1,4 +1,4 @@
-/** The most characters of the user's text that a message repeats (issue 11: a 1 MB name must not become a 1 MB message). */
+/** The most characters of the user's text that a message repeats (a 1 MB name must not become a 1 MB message). */
 export const MAX_QUOTED_LENGTH = 80;
 
 /**

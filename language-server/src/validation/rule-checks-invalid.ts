@@ -11,8 +11,8 @@ import { quote } from './quote.js';
 import { listInProse, report } from './report.js';
 
 /**
- * `tm/rule-invalid` (DESIGN.md §8.3): a rule that could not work as written. It says nothing to
- * evaluate on, its category does not apply to that kind of element (§3), it has the name of a
+ * `tm/rule-invalid` (docs/language.md#rules): a rule that could not work as written. It says nothing to
+ * evaluate on, its category does not apply to that kind of element (docs/language.md#stride-per-element), it has the name of a
  * built-in rule, or its condition reads an unknown fact, tests a fact the wrong way or compares
  * it with a value it cannot have. Each finding is on the offending part.
  */
@@ -32,7 +32,7 @@ export function checkRule(rule: Rule, accept: ValidationAcceptor, builtinRuleNam
     if (!rule.stride) {
         invalid(`Rule ${quote(rule.name)} has no STRIDE category. Add 'stride' with one of ${listInProse([...applicableCategories({ kind, logs: true })], 'or')}.`, rule);
     } else if (!categoryApplies({ kind, logs: true }, rule.stride)) {
-        invalid(`${rule.stride} does not apply to ${describeSubject(kind)} (DESIGN.md §3), so rule ${quote(rule.name)} could never suggest it. ` +
+        invalid(`${rule.stride} does not apply to ${describeSubject(kind)} (STRIDE per element), so rule ${quote(rule.name)} could never suggest it. ` +
             `Choose ${listInProse([...applicableCategories({ kind, logs: true })], 'or')}.`, rule, 'stride');
     }
     for (const condition of [rule.when, rule.unless]) {

@@ -7,7 +7,7 @@ import { quote } from './quote.js';
 import { report } from './report.js';
 
 /**
- * `tm/rule-suggests` (DESIGN.md §8.3): once per element and rule that holds for it and that the
+ * `tm/rule-suggests` (docs/language.md#rules): once per element and rule that holds for it and that the
  * model does not answer yet, on the element's name, with the facts that made the rule hold.
  */
 export function checkRuleSuggestions(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {

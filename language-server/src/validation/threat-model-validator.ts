@@ -19,7 +19,7 @@ import { checkElementCoverage, checkExcludeApplies, checkThreatCategoriesApply }
 import { checkInvisibleCharacters } from './text-checks.js';
 import { checkDreadComplete, checkDreadFactorRange, checkResponseDetails, checkThreatHasDread, checkThreatHasResponse } from './threat-checks.js';
 
-/** Registers every check of DESIGN.md §4, and the TMA process checks, with Langium's validation registry. */
+/** Registers every check (README.md#findings), the analysis checks included, with Langium's validation registry. */
 export function registerValidationChecks(services: ThreatModelServices): void {
     const index = services.workspace.ModelIndex;
     const linkedFiles = services.workspace.LinkedFiles;

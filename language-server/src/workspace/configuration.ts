@@ -34,7 +34,7 @@ export class ThreatModelConfigurationProvider extends DefaultConfigurationProvid
     }
 
     /**
-     * The rules in force by `threatModel.rules.builtin` (DESIGN.md §8.3): all of them, or, when the
+     * The rules in force by `threatModel.rules.builtin` (docs/language.md#rules): all of them, or, when the
      * setting is `false`, only those the workspace declares. Anything but `false` keeps the library.
      */
     ruleSources(): RuleSources {

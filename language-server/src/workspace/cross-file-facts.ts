@@ -8,7 +8,7 @@ import type { ThreatModelWorkspaceIndex } from './model-index.js';
  * and excludes anywhere, how often its names are declared, whether scenarios use its elements,
  * flows connect its externals and enter its processes, flows cross its boundaries and carry its
  * assets, the rules that suggest threats for its elements and why, whether its dismisses still
- * dismiss something, the background finding if it lands there, and the model the file belongs to (DESIGN.md §9). The rest of what its findings depend on
+ * dismiss something, the background finding if it lands there, and the model the file belongs to (docs/language.md#models-in-a-workspace). The rest of what its findings depend on
  * is the file itself and the declarations it references, which Langium tracks.
  *
  * When another file changes, the file is revalidated only if this string changed, so a check that

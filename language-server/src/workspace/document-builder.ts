@@ -18,14 +18,14 @@ import { crossFileFacts } from './cross-file-facts.js';
  * re-parsed or re-linked): a threat added in `threats.tm` clears the warning in `dfd.tm`, and an
  * edit that changes nothing for `other.tm` leaves it alone.
  *
- * Before that, documents whose model (DESIGN.md §9) changed are linked again: adding a `system`
+ * Before that, documents whose model (docs/language.md#models-in-a-workspace) changed are linked again: adding a `system`
  * to a file makes its folder a model of its own, and the files below it stop seeing the names
  * of the model they were in.
  */
 export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
     /** Per document URI: the cross-file facts its current findings were computed with. */
     private readonly validatedWith = new Map<string, string>();
-    /** Per document URI: the model (DESIGN.md §9) its references were resolved in. */
+    /** Per document URI: the model (docs/language.md#models-in-a-workspace) its references were resolved in. */
     private readonly linkedIn = new Map<string, string>();
 
     private readonly shared: LangiumSharedServices;

@@ -14,7 +14,7 @@ import type { ModelRoots } from './model-roots.js';
 export type ModelScope = AstNode | string;
 
 /**
- * Facts that span the `.tm` files of one model (DESIGN.md §9): STRIDE coverage, how often each
+ * Facts that span the `.tm` files of one model (docs/language.md#models-in-a-workspace): STRIDE coverage, how often each
  * name is declared, and the TMA process facts (scenarios, boundary crossings, asset use). Each is
  * computed once per build and model (after linking, resp. indexing) and then looked up, so
  * validation stays linear in the size of the workspace.
@@ -56,7 +56,7 @@ export class ThreatModelWorkspaceIndex {
     }
 
     /**
-     * The rules in force evaluated on every element of the model (DESIGN.md §8): what they suggest,
+     * The rules in force evaluated on every element of the model (docs/language.md#rules): what they suggest,
      * and what is still unanswered. The rules are the built-in ones and those of the model's files.
      */
     ruleSuggestions(scope: ModelScope): RuleSuggestions {
@@ -65,7 +65,7 @@ export class ThreatModelWorkspaceIndex {
             const models = this.roots.group(key).documents.map(d => d.parseResult.value).filter(isModel);
             const builtin = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(BUILTIN_RULES_URI))?.parseResult.value;
             const builtinModels: Model[] = isModel(builtin) ? [builtin] : [];
-            // Rules declared in files with no system above them apply to every model (DESIGN.md §8.3, §9).
+            // Rules declared in files with no system above them apply to every model (docs/language.md#rules, docs/language.md#models-in-a-workspace).
             const shared = this.roots.sharedGroups().filter(g => g.key !== key).flatMap(g => g.documents.map(d => d.parseResult.value).filter(isModel));
             return new RuleSuggestions(models, rulesInForce(builtinModels, [...models, ...shared], this.sources));
         });
@@ -101,7 +101,7 @@ export class ThreatModelWorkspaceIndex {
         return this.processCache.get(key, () => computeProcessFacts(this.roots.group(key).documents.map(d => d.parseResult.value).filter(isModel)));
     }
 
-    /** The model's `system` declarations, files by URI (DESIGN.md §9 allows one). */
+    /** The model's `system` declarations, files by URI (one per model root: docs/language.md#models-in-a-workspace). */
     systems(scope: ModelScope): readonly System[] {
         return this.roots.group(this.keyOf(scope)).systems;
     }

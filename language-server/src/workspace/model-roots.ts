@@ -6,7 +6,7 @@ import { isModel, isSystem } from '../generated/ast.js';
 import { LOOSE_MODEL, folderOf, modelRootOf } from '../model/model-roots.js';
 import { isBuiltinRules } from '../rules/builtin-document.js';
 
-/** One threat model of the workspace: the files of one model root (DESIGN.md §9). */
+/** One threat model of the workspace: the files of one model root (docs/language.md#models-in-a-workspace). */
 export interface ThreatModelGroup {
     /** The model root's path (a URI path), or {@link LOOSE_MODEL}. Stable while the files stay. */
     readonly key: string;
@@ -63,7 +63,7 @@ export class ModelRoots {
 
     /**
      * The models that declare no system: their files are below no `system`, and the rules they
-     * declare apply to every model (DESIGN.md §8.3).
+     * declare apply to every model (docs/language.md#rules).
      */
     sharedGroups(): ThreatModelGroup[] {
         return this.groups().filter(group => group.systems.length === 0);

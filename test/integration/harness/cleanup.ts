@@ -39,7 +39,7 @@ function installHandlers(): void {
 
 /** Runs a runner's main function: clean-up always, exit code from the result, errors reported. */
 export function runMain(main: () => Promise<number>): void {
-    main()
+    void main()
         .catch((error: unknown) => {
             console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
             return 1;

@@ -11,7 +11,7 @@ const WEB_SHOP_EDGES = ['ShopperToCdn', 'CdnToFrontend', 'CdnToApi', 'FrontendTo
     'StaffToBackOffice', 'BackOfficeToOrders', 'BackOfficeToCatalog', 'BackOfficeToAudit', 'BackOfficeToPsp'];
 
 /**
- * DESIGN.md §9 in the real VS Code, with the repository's examples/ folder as the workspace: three
+ * Models in a workspace (docs/language.md#models-in-a-workspace) in the real VS Code, with the repository's examples/ folder as the workspace: three
  * models that must not see each other, each the subject of the preview, the status bar and the
  * generated documents when one of its files is active.
  */

@@ -6,13 +6,13 @@ function strideMissing(at: string, subject: string, categories: string): Finding
     return { code: 'tm/stride-missing', at, severity: 'warning', message: `${subject} has no threat for ${categories}. ${ADD}` };
 }
 
-/** DESIGN.md §4: the findings of the §2 example (online-store.tm), on the element names. */
+/** The findings of the design example (test/fixtures/design/online-store.tm), on the element names. */
 export const DESIGN_EXAMPLE_FINDINGS = {
     storefront: strideMissing('19:13-19:23', "Process 'Storefront'", 'Tampering, Repudiation, InformationDisclosure, DenialOfService and ElevationOfPrivilege'),
     ordersDb: strideMissing('26:15-26:23', "Data store 'OrdersDb'", 'Repudiation, InformationDisclosure and DenialOfService'),
     placeOrder: strideMissing('32:6-32:16', "Flow 'PlaceOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
     saveOrder: strideMissing('38:6-38:15', "Flow 'SaveOrder'", 'Tampering, InformationDisclosure and DenialOfService'),
-    // The TMA process checks (issue 7): SaveOrder crosses two trust boundaries unprotected, the
+    // The TMA process checks (docs/language.md#the-analysis-checks): SaveOrder crosses two trust boundaries unprotected, the
     // files SecureCookies links to do not exist next to the model, and OrderTamper names no asset
     // although OrdersDb stores OrderHistory.
     saveOrderUnprotected: {

@@ -67,7 +67,7 @@ export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs =
     }
 }
 
-/** A diagnostic as the tests compare it: 1-based `line:column` ranges, like DESIGN.md and the CLI. */
+/** A diagnostic as the tests compare it: 1-based `line:column` ranges, like the CLI. */
 export interface Finding {
     readonly code: string;
     readonly at: string;

@@ -52,7 +52,7 @@ describe('Import… and Export…', () => {
         assert.match(vscode.window.activeTextEditor!.document.getText(), /^system DemoThreatModel "Demo Threat Model" \{$/m);
         assert.ok(outcome.preview, 'no DFD preview');
         assert.equal(outcome.preview.uri, model.toString());
-        // The imported file declares a system, so its folder is a model of its own (DESIGN.md §9): the preview shows it alone.
+        // The imported file declares a system, so its folder is a model of its own (docs/language.md#models-in-a-workspace): the preview shows it alone.
         assert.deepEqual(outcome.preview.nodes, ['WorkerConfig', 'Database', 'WebApplicationConfig', 'MessageQueue', 'BackgroundWorkerProcess', 'WebApplication', 'Browser']);
         assert.ok(outcome.preview.edges.includes('PutMessage'));
         assert.equal(previewTabs().length, 1);

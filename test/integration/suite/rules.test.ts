@@ -17,10 +17,10 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 /**
- * DESIGN.md §8.3 in the real VS Code: a built-in rule suggests a threat on a flow that carries
+ * Rules (docs/language.md#rules) in the real VS Code: a built-in rule suggests a threat on a flow that carries
  * credentials unencrypted; "Add threat from rule" writes the draft, the suggestion goes, and the
  * flow's Information Disclosure is no longer missing but unmitigated (the draft has no response yet).
- * The model is a folder of its own with a system (§9), so the other suites' findings do not change.
+ * The model is a folder of its own with a system (docs/language.md#models-in-a-workspace), so the other suites' findings do not change.
  */
 describe('threat rules', () => {
     const file = (): vscode.Uri => workspaceFile('rules-demo/login.tm');

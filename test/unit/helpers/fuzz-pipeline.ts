@@ -143,7 +143,7 @@ type VisibleCheck = (what: string, output: string | undefined) => void;
 
 /**
  * Characters that hide or reorder text (NUL, zero-width, bidirectional overrides and isolates,
- * line and paragraph separators): no output may show them as they are (issue 11 B.6). JSON
+ * line and paragraph separators): no output may show them as they are. JSON
  * outputs are left out: they carry the model's text as data, for a program to read.
  */
 const INVISIBLE = /[\u0000\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;

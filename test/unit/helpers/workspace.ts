@@ -79,8 +79,8 @@ export function syntaxAndLinkErrors(diagnostics: readonly Diagnostic[]): Diagnos
 }
 
 /**
- * The TMA process codes (issue 7) fire on most small fixtures (no system, no scenario…); tests of
- * the STRIDE/DREAD core leave them out, and test/unit/process-checks.test.ts covers them.
+ * The TMA process codes (docs/language.md#the-analysis-checks) fire on most small fixtures (no system, no scenario…); tests of
+ * the STRIDE/DREAD core leave them out, and test/fixtures/validation/process/ covers them.
  */
 export const PROCESS_CODES: readonly string[] = [
     'tm/background-missing', 'tm/scenario-empty', 'tm/element-in-no-scenario', 'tm/external-without-flow',

@@ -74,7 +74,7 @@ export class ThreatModelCodeActionProvider implements CodeActionProvider {
         const context: FixContext = {
             document, diagnostic, data: { ...data, code }, node, names,
             ruleMatches: element => index.ruleSuggestions(element).matchesFor(element),
-            // The files a fix may write to: those of the document's own model (DESIGN.md §9).
+            // The files a fix may write to: those of the document's own model (docs/language.md#models-in-a-workspace).
             documents: () => roots.group(roots.keyOf(document.uri)).documents.filter(d => !isBuiltinRules(d.uri)),
         };
         return fix(context);

@@ -15,7 +15,7 @@ export interface FixContext {
     readonly node: AstNode;
     /** Hands out identifiers that are not yet declared anywhere in the workspace. */
     readonly names: UniqueNames;
-    /** The rules that hold for an element (DESIGN.md §8), answered or not; none when not given. */
+    /** The rules that hold for an element (docs/language.md#rules), answered or not; none when not given. */
     readonly ruleMatches?: (element: DfdElement) => readonly Suggestion[];
     /** The model files of the workspace, where drafted threats may go; the finding's own file when not given. */
     readonly documents?: () => readonly LangiumDocument[];

@@ -9,7 +9,7 @@ import { quickFix } from './fix-context.js';
 import { INDENT, insertAfterDeclaration, quote } from './text-edits.js';
 
 /**
- * A complete threat drafted from a rule (DESIGN.md §8.3): title, category, target, `rule R`, the
+ * A complete threat drafted from a rule (docs/language.md#rules): title, category, target, `rule R`, the
  * rule's CWE and CAPEC and description, its suggested mitigation as a comment to act on, and an
  * empty `dread { }` to score. No response: the draft stays unaddressed until the user decides.
  */

@@ -47,7 +47,7 @@ export function fixMissingCategories(context: FixContext): CodeAction[] {
     const { document } = context;
     const actions: CodeAction[] = [];
     const untouched = context.names.fork();
-    // A rule that knows the threat comes first (DESIGN.md §8.3); the stubs stay for the rest.
+    // A rule that knows the threat comes first (docs/language.md#rules); the stubs stay for the rest.
     const drafts = ruleDraftFixes(context, element, categories, false);
     actions.push(...drafts);
     if (categories.length > 1) {

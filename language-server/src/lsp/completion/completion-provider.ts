@@ -59,7 +59,7 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
         return super.completionForCrossReference({ ...context, node }, next, acceptor);
     }
 
-    /** In a rule's condition, the facts valid at the cursor (DESIGN.md §8.2), with what each means. */
+    /** In a rule's condition, the facts valid at the cursor (docs/language.md#rules), with what each means. */
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
         if (assignment?.feature !== 'segments' && next.property !== 'segments') return super.completionFor(context, next, acceptor);
@@ -91,10 +91,9 @@ export class ThreatModelCompletionProvider extends DefaultCompletionProvider {
         }
         const snippet = DECLARATION_SNIPPETS[keyword.value];
         if (!snippet || snippet.rule !== rule || !this.snippetSupport) {
-            super.completionForKeyword(context, keyword, acceptor);
-            return;
+            return super.completionForKeyword(context, keyword, acceptor);
         }
-        // One item per keyword: the snippet stands for the keyword (issue 14 §4: no keyword twice).
+        // One item per keyword: the snippet stands for the keyword (no keyword twice).
         acceptor(context, {
             label: keyword.value,
             kind: CompletionItemKind.Snippet,

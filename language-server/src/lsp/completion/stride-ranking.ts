@@ -4,7 +4,7 @@ import { categoryApplies, describeElement, elementTraits, STRIDE_CATEGORIES } fr
 /** A STRIDE category as completion proposes it, given the elements the threat or exclude is about. */
 export interface RankedCategory {
     readonly category: StrideCategory;
-    /** The elements the category does not apply to (DESIGN.md §3); empty when it applies to all. */
+    /** The elements the category does not apply to (docs/language.md#stride-per-element); empty when it applies to all. */
     readonly notApplicableTo: readonly DfdElement[];
 }
 

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { USAGE } from '../../language-server/src/cli/args.js';
+import { DFD_USAGE } from '../../language-server/src/cli/dfd-usage.js';
+import { REPO_ROOT } from './helpers/run-tml.js';
+
+/**
+ * A module preloaded into the `tml` process that writes, when it exits, which of the repository's
+ * files it loaded with require(): the bundles of scripts/bundle.mjs it read.
+ */
+const LOADED_PRELOAD = `process.on('exit', () => require('node:fs').writeFileSync(process.env.TML_TEST_LOADED_FILE, JSON.stringify(Object.keys(require.cache))));\n`;
+
+/** Runs `node bin/tml.cjs …` and returns its output and the repository files it loaded, relative to the root. */
+function runTmlLoading(args: readonly string[]): { status: number | null; stdout: string; loaded: string[] } {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'tml-lazy-'));
+    try {
+        const preload = path.join(scratch, 'preload.cjs');
+        const loadedFile = path.join(scratch, 'loaded.json');
+        writeFileSync(preload, LOADED_PRELOAD);
+        const result = spawnSync(process.execPath, ['--require', preload, path.join(REPO_ROOT, 'bin', 'tml.cjs'), ...args], {
+            cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TML_TEST_LOADED_FILE: loadedFile },
+        });
+        const loaded = (JSON.parse(readFileSync(loadedFile, 'utf8')) as string[])
+            .filter(file => file.startsWith(REPO_ROOT))
+            .map(file => path.relative(REPO_ROOT, file).split(path.sep).join('/'))
+            .sort();
+        return { status: result.status, stdout: result.stdout, loaded };
+    } finally {
+        rmSync(scratch, { recursive: true, force: true });
+    }
+}
+
+const ENTRY = ['bin/tml.cjs', 'out/cli/tml.cjs'];
+const EXAMPLE = 'examples/saas-api';
+
+describe('the CLI loads only the bundles a command needs (scripts/bundle.mjs LAZY_BUNDLES)', function () {
+    this.timeout(120_000);
+
+    it('answers --version and --help from the entry bundle alone, without Langium or Graphviz', () => {
+        const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+        for (const [args, stdout] of [[['--version'], `${version}\n`], [['--help'], USAGE], [['dfd', '--help'], DFD_USAGE]] as const) {
+            assert.deepEqual(runTmlLoading(args), { status: 0, stdout, loaded: ENTRY }, args.join(' '));
+        }
+    });
+
+    it('loads the commands for check, and Graphviz only for a diagram', () => {
+        assert.deepEqual(runTmlLoading(['check', EXAMPLE, '--fail-on', 'none']).loaded, [...ENTRY, 'out/cli/tml-commands.cjs'].sort());
+        assert.deepEqual(runTmlLoading(['dfd', EXAMPLE, '--format', 'dot']).loaded, [...ENTRY, 'out/cli/tml-commands.cjs'].sort());
+        const svg = runTmlLoading(['dfd', EXAMPLE]);
+        assert.equal(svg.status, 0);
+        assert.match(svg.stdout, /^<\?xml[^]*<svg[^]*<\/svg>\n?$/);
+        assert.deepEqual(svg.loaded, [...ENTRY, 'out/cli/tml-commands.cjs', 'out/cli/viz.cjs'].sort());
+    });
+});
