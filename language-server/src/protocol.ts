@@ -6,6 +6,7 @@
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { ExportFormat } from './interop/export-model.js';
 import type { ImportFormat } from './interop/import-model.js';
+import type { DfdDirection } from './dfd/direction.js';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
 import type { ReportImage } from './generator/report-image-files.js';
 import type { TableFormat } from './generator/table-format.js';
@@ -18,6 +19,8 @@ export interface DfdParams {
     readonly uri: string;
     /** The scenario's name, or `null` for the overview of the whole model. */
     readonly scenario: string | null;
+    /** Ids of boundaries to draw collapsed, one node each (dfd/collapse.ts); unknown ids are ignored. */
+    readonly collapsed?: readonly string[];
 }
 
 export interface DfdResult {
@@ -25,13 +28,15 @@ export interface DfdResult {
     readonly model: ThreatModelInfo;
     /**
      * The diagram asked for; the overview when the scenario asked for is not in the model (any
-     * more): compare `diagram.scenario` with the request.
+     * more): compare `diagram.scenario` with the request. The boundaries asked for are collapsed.
      */
     readonly diagram: DfdDiagram;
     /** Every scenario of the model, in declaration order, for the picker. */
     readonly scenarios: readonly DfdScenarioInfo[];
     /** The diagram laid out by Graphviz: a standalone SVG document, all model text escaped. */
     readonly svg: string;
+    /** Where its flows run, chosen by aspect ratio (dfd/direction.ts). */
+    readonly direction?: DfdDirection;
 }
 
 /**

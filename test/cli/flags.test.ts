@@ -59,7 +59,7 @@ describe('command-line options of every command', () => {
         assert.deepEqual(parseArgs(['table', '--format', 'xml', '--bogus']), usageError("invalid value 'xml' for --format: expected one of md, csv, html, json, xlsx"));
         assert.deepEqual(parseArgs(['dfd', '--help', '--bogus']), { kind: 'help', command: 'dfd' });
         assert.deepEqual(parseArgs(['dfd', '--bogus', '--help']),
-            usageError("unknown option '--bogus' for 'tml dfd': expected --scenario, --format or --out"));
+            usageError("unknown option '--bogus' for 'tml dfd': expected --scenario, --format, --collapse or --out"));
     });
 
     it('dfd: a missing value names the flag and what it expects', () => {
@@ -79,8 +79,8 @@ describe('command-line options of every command', () => {
     });
 
     it('dfd: unknown options, -h, a lone -, the last repeated flag wins', () => {
-        assert.deepEqual(parseArgs(['dfd', '--stale']), usageError("unknown option '--stale' for 'tml dfd': expected --scenario, --format or --out"));
-        assert.deepEqual(parseArgs(['dfd', '-s', 'S']), usageError("unknown option '-s' for 'tml dfd': expected --scenario, --format or --out"));
+        assert.deepEqual(parseArgs(['dfd', '--stale']), usageError("unknown option '--stale' for 'tml dfd': expected --scenario, --format, --collapse or --out"));
+        assert.deepEqual(parseArgs(['dfd', '-s', 'S']), usageError("unknown option '-s' for 'tml dfd': expected --scenario, --format, --collapse or --out"));
         assert.deepEqual(parseArgs(['dfd', 'a.tm', '-h']), { kind: 'help', command: 'dfd' });
         assert.deepEqual(parseArgs(['dfd', '-', '--scenario', 'A', '--scenario=B', '--format', 'dot', '--format=json', '--out', 'a.json', '--out=b.json']), {
             kind: 'dfd', options: { paths: ['-'], scenario: 'B', format: 'json', out: 'b.json' },
@@ -96,7 +96,7 @@ describe('command-line options of every command', () => {
         assert.deepEqual(parseArgs(['rules', '--rules', 'all', '--rules', 'builtin']), { kind: 'rules', options: { paths: [], format: 'md', rules: 'builtin' } });
         assert.deepEqual(parseArgs(['check', '--rules', 'mine']), usageError("invalid value 'mine' for --rules: expected one of builtin, workspace, all, none"));
         assert.deepEqual(parseArgs(['table', '--rules']), usageError('missing value for --rules: expected one of builtin, workspace, all, none'));
-        assert.deepEqual(parseArgs(['dfd', '--rules', 'all']), usageError("unknown option '--rules' for 'tml dfd': expected --scenario, --format or --out"));
+        assert.deepEqual(parseArgs(['dfd', '--rules', 'all']), usageError("unknown option '--rules' for 'tml dfd': expected --scenario, --format, --collapse or --out"));
     });
 
     it('rules: paths, --format md|json (md by default), and nothing else', () => {

@@ -49,6 +49,17 @@ describe('tml dfd', () => {
         }
     });
 
+    it('draws each top-level boundary as one node with --collapse, in svg and dot only', async () => {
+        assert.deepEqual(parseArgs(['dfd', '--collapse']), { kind: 'dfd', options: { paths: [], scenario: null, format: 'svg', collapse: true } });
+        const dot = (await runDfd(['examples/web-shop', '--collapse', '--format', 'dot'])).stdout;
+        const collapsed = [...dot.matchAll(/^ {2}"(\w+)" \[id="dfd-\1", class="tm-collapsed/gm)].map(m => m[1]);
+        assert.deepEqual(collapsed, ['ShopperSide', 'EdgeNetwork', 'ShopVpc', 'CorporateNetwork', 'ThirdParties']);
+        assert.doesNotMatch(dot, /subgraph/);
+        const svg = (await runDfd(['examples/web-shop', '--collapse'])).stdout;
+        assert.equal([...svg.matchAll(/<g id="dfd&#45;\w+" class="node tm&#45;collapsed/g)].length, 5);
+        assert.equal(await failure(['--collapse', '--format', 'json', DESIGN_EXAMPLE]), 'tml: --collapse draws svg and dot only, not json: use --format svg or dot\n');
+    });
+
     it('fails on an unwritable --out with the same line as tml table and tml report', async () => {
         assert.equal(await failure([DESIGN_EXAMPLE, '--format', 'dot', '--out', 'no/such/folder/dfd.dot']), 'tml: cannot write no/such/folder/dfd.dot: no such directory\n');
     });
@@ -69,7 +80,7 @@ describe('tml dfd', () => {
         assert.equal(await failure(['--format', 'png']), "tml: invalid value 'png' for --format: expected one of svg, dot, mermaid, json\n");
         assert.equal(await failure(['--scenario']), 'tml: missing value for --scenario: expected a scenario name\n');
         assert.equal(await failure(['--scenario', '--format', 'dot']), 'tml: missing value for --scenario: expected a scenario name\n');
-        assert.equal(await failure(['--fail-on', 'error']), "tml: unknown option '--fail-on' for 'tml dfd': expected --scenario, --format or --out\n");
+        assert.equal(await failure(['--fail-on', 'error']), "tml: unknown option '--fail-on' for 'tml dfd': expected --scenario, --format, --collapse or --out\n");
         assert.equal(await failure(['no/such/folder']), 'tml: cannot read no/such/folder: no such file or directory\n');
     });
 });
@@ -90,6 +101,6 @@ describe('tml dfd, run as a user runs it (bin/tml.cjs)', () => {
         assert.deepEqual(runTml(['dfd', '--help']), { status: 0, stdout: DFD_USAGE, stderr: '' });
         const overview = runTml(['--help']);
         assert.deepEqual(overview, { status: 0, stdout: USAGE, stderr: '' });
-        assert.match(overview.stdout, /^ {2}tml dfd {4}\[paths…\] \[--scenario NAME\] \[--format svg\|dot\|mermaid\|json\] \[--out FILE\]/m);
+        assert.match(overview.stdout, /^ {2}tml dfd {4}\[paths…\] \[--scenario NAME\] \[--format svg\|dot\|mermaid\|json\] \[--collapse\] \[--out FILE\]/m);
     });
 });

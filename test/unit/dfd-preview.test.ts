@@ -10,12 +10,14 @@ import { createNonce } from '../../extension/src/dfd-preview/nonce.js';
 import { DESIGN_EXAMPLE, dfdModelOf, REPO_ROOT } from './dfd-helpers.js';
 
 describe('DFD preview: messages from the webview', () => {
-    it('accepts exactly the four messages of the allow-list', () => {
+    it('accepts exactly the five messages of the allow-list', () => {
         assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
         assert.deepEqual(parseWebviewMessage({ type: 'exportSvg' }), { type: 'exportSvg' });
         assert.deepEqual(parseWebviewMessage({ type: 'reveal', id: 'Storefront__2' }), { type: 'reveal', id: 'Storefront__2' });
         assert.deepEqual(parseWebviewMessage({ type: 'selectScenario', scenario: 'Checkout' }), { type: 'selectScenario', scenario: 'Checkout' });
         assert.deepEqual(parseWebviewMessage({ type: 'selectScenario', scenario: null }), { type: 'selectScenario', scenario: null });
+        assert.deepEqual(parseWebviewMessage({ type: 'collapse', boundaries: ['Dmz', 'Backend__2'] }), { type: 'collapse', boundaries: ['Dmz', 'Backend__2'] });
+        assert.deepEqual(parseWebviewMessage({ type: 'collapse', boundaries: [] }), { type: 'collapse', boundaries: [] });
     });
 
     it('rejects anything else: other types, extra keys, ids that are not ours, non-objects', () => {
@@ -33,6 +35,12 @@ describe('DFD preview: messages from the webview', () => {
             { type: 'selectScenario' },
             { type: 'selectScenario', scenario: '<script>' },
             { type: 'selectScenario', scenario: 1 },
+            { type: 'collapse' },
+            { type: 'collapse', boundaries: 'Dmz' },
+            { type: 'collapse', boundaries: ['Dmz', 7] },
+            { type: 'collapse', boundaries: ['a-b'] },
+            { type: 'collapse', boundaries: ['Dmz'], extra: true },
+            { type: 'collapse', boundaries: Array.from({ length: 10_001 }, () => 'Dmz') },
             { type: '__proto__' },
             JSON.parse('{"type":"reveal","id":"A","__proto__":{"x":1}}'),
         ];

@@ -30,6 +30,16 @@ describe('threatModel/dfd (the bundled server)', () => {
         assert.match(result.svg, /<svg [^]*<g id="dfd&#45;Storefront" class="node tm&#45;node tm&#45;process tm&#45;open">[^]*<\/svg>/);
     });
 
+    it('collapses the boundaries asked for, ignoring ids that are not boundaries, and says which way the flows run', async () => {
+        const result = await request({ uri: URI, scenario: null, collapsed: ['Dmz', 'Backend', 'Customer', 'Nothing'] });
+        assert.deepEqual(result.diagram.nodes.map(n => n.id), ['Customer']);
+        assert.deepEqual(result.diagram.collapsed?.map(b => [b.id, b.elements, b.flows]), [['Dmz', 1, 0], ['Backend', 1, 0]]);
+        assert.deepEqual(result.diagram.edges.map(e => `${e.id}: ${e.source} -> ${e.target}`), ['PlaceOrder: Customer -> Dmz', 'SaveOrder: Dmz -> Backend']);
+        assert.match(result.svg, /<g id="dfd&#45;Dmz" class="node tm&#45;collapsed tm&#45;open">/);
+        // Customer -> Dmz -> Backend in a row is more than twice as wide as high: top to bottom is nearer 3:2.
+        assert.equal(result.direction, 'TB');
+    });
+
     it('answers for a scenario, and with the overview for a scenario that is gone', async () => {
         assert.equal((await request({ uri: URI, scenario: 'Checkout' })).diagram.scenario, 'Checkout');
         assert.equal((await request({ uri: URI, scenario: 'Refund' })).diagram.scenario, null);

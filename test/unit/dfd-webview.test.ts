@@ -7,7 +7,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { toDot } from '../../language-server/src/dfd/dot.js';
 import type { DfdModel } from '../../language-server/src/dfd/graph.js';
 import { scenarioInfos } from '../../language-server/src/dfd/json.js';
@@ -15,7 +14,7 @@ import { renderSvg } from '../../language-server/src/dfd/svg.js';
 import { wrapLabel } from '../../language-server/src/dfd/wrap.js';
 import type { ShowDiagramMessage } from '../../extension/src/dfd-preview/messages.js';
 import type { PreviewPage } from '../webview/preview-page.js';
-import { CHROMIUM, ensureChromium, launchBrowser, openPreviewPage } from '../webview/preview-page.js';
+import { previewPageHooks } from '../webview/preview-page.js';
 import { dfdModelOf, REPO_ROOT } from './dfd-helpers.js';
 
 const PAYLOAD = 'test/fixtures/dfd/payload.tm';
@@ -33,29 +32,14 @@ async function assertNothingRan(preview: PreviewPage): Promise<void> {
 
 describe('DFD preview page in headless Chromium', function () {
     this.timeout(60_000);
-    let browser: Browser | undefined;
     let preview: PreviewPage;
     let model: DfdModel;
-
-    before(async function () {
-        this.timeout(600_000);
-        if (!ensureChromium()) {
-            console.warn(`      (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set TML_CHROMIUM)`);
-            this.skip();
-        }
+    previewPageHooks(async () => {
         model = await dfdModelOf({ 'payload.tm': readFileSync(join(REPO_ROOT, PAYLOAD), 'utf8') });
-        browser = await launchBrowser();
-    });
-    after(async () => {
-        await browser?.close();
-    });
-    beforeEach(async () => {
-        preview = await openPreviewPage(browser!);
+    }, async page => {
+        preview = page;
         await preview.send(await diagramMessage(model, null));
         await preview.page.waitForSelector('#canvas svg g.node');
-    });
-    afterEach(async () => {
-        await preview.page.close();
     });
 
     it('has the CSP meta tag with default-src none and this render\'s nonce on the script', async () => {

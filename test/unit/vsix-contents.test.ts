@@ -46,6 +46,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'docs/dfd.md',
             'docs/editors.md',
             'docs/images/dfd-preview.png',
+            'docs/images/dfd-web-shop.png',
             'docs/images/new-threat-model.png',
             'docs/images/quick-fix.png',
             'docs/images/threat-table-html.png',
@@ -71,7 +72,7 @@ describe('the .vsix package (.vscodeignore)', () => {
     it('shows the README\'s images inlined, since VS Code\'s extension page loads images only from https: and data:', () => {
         const shown = linksOf('README.md').filter(l => l.type === 'image').map(l => l.url);
         const packaged = linksOf(PACKAGED_README).filter(l => l.type === 'image').map(l => l.url);
-        assert.deepEqual(shown, ['docs/images/syntax-error.png', 'docs/images/quick-fix.png', 'docs/images/dfd-preview.png', 'docs/images/threat-table.png', 'docs/images/report-preview.png']);
+        assert.deepEqual(shown, ['docs/images/syntax-error.png', 'docs/images/quick-fix.png', 'docs/images/dfd-preview.png', 'docs/images/dfd-web-shop.png', 'docs/images/threat-table.png', 'docs/images/report-preview.png']);
         assert.deepEqual(packaged, shown.map(file => `data:image/png;base64,${readFileSync(`${ROOT}${file}`).toString('base64')}`));
         const text = (file: string) => readFileSync(`${ROOT}${file}`, 'utf8').replace(/!\[([^\]]*)\]\([^)]*\)/g, '![$1]()');
         assert.equal(text(PACKAGED_README), text('README.md'), 'the packaged README differs from README.md in more than its images');
@@ -93,7 +94,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             }
         }
         assert.deepEqual(missing, []);
-        assert.deepEqual([...seen].sort(), ['docs/ci.md', 'docs/dfd.md', 'docs/editors.md', 'docs/images/dfd-preview.png', 'docs/images/threat-table-html.png', 'docs/interop.md', 'docs/rules.md', 'docs/technology.md', 'docs/threat-table.md']);
+        assert.deepEqual([...seen].sort(), ['docs/ci.md', 'docs/dfd.md', 'docs/editors.md', 'docs/images/dfd-preview.png', 'docs/images/dfd-web-shop.png', 'docs/images/threat-table-html.png', 'docs/interop.md', 'docs/rules.md', 'docs/technology.md', 'docs/threat-table.md']);
     });
 
     it('is packaged with that README, its links kept relative, and without a repository (npm run package)', () => {

@@ -39,6 +39,36 @@ export function ensureChromium(): boolean {
     return chromiumAvailable();
 }
 
+/**
+ * Registers a mocha suite's hooks: one Chromium for the suite (the suite is skipped, and says why,
+ * without one), after `prepare`; a fresh preview page for each test, handed to `onEachPage`.
+ * Returns the current test's page.
+ */
+export function previewPageHooks(prepare: () => Promise<void>, onEachPage: (preview: PreviewPage) => Promise<void> = async () => {}): () => PreviewPage {
+    let browser: Browser | undefined;
+    let preview: PreviewPage | undefined;
+    before(async function () {
+        this.timeout(600_000);
+        if (!ensureChromium()) {
+            console.warn(`      (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set TML_CHROMIUM)`);
+            this.skip();
+        }
+        await prepare();
+        browser = await launchBrowser();
+    });
+    after(async () => {
+        await browser?.close();
+    });
+    beforeEach(async () => {
+        preview = await openPreviewPage(browser!);
+        await onEachPage(preview);
+    });
+    afterEach(async () => {
+        await preview?.page.close();
+    });
+    return () => preview!;
+}
+
 export function launchBrowser(): Promise<Browser> {
     return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }

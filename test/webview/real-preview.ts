@@ -17,31 +17,10 @@ import type { UserCheck } from '../integration/harness/user-checks.js';
 import { runUserChecks } from '../integration/harness/user-checks.js';
 import { prepareRunFolders, startWorkbenchSession } from '../integration/harness/session.js';
 import { waitUntil } from '../integration/harness/wait.js';
+import { PREVIEW_BUTTON, previewFrame } from './preview-frame.js';
 import { quickOpen, runFromCommandPalette, UI_TIMEOUT_MS, waitForQuickInputFocus, waitForWorkbench } from '../e2e/workbench-ui.js';
 
-const BUTTON = '.editor-actions [aria-label^="Open DFD Preview"]';
 const PREVIEW_TAB = '.tab[aria-label^="DFD: "]';
-
-/**
- * The preview's page: VS Code nests it in an iframe inside an iframe. Waits until a page shows a
- * summary matching `summary`, as a page that has just been restarted (reloaded, shown again after
- * being hidden) may sit beside the frame of the page it replaces for a moment.
- */
-async function previewFrame(page: Page, summary: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<Frame> {
-    let found: Frame | undefined;
-    let summaries: string[] = [];
-    await waitUntil(async () => {
-        summaries = [];
-        for (const frame of page.frames()) {
-            if (frame.isDetached()) continue;
-            const texts = await frame.locator('body:has(#canvas) #summary').allTextContents().catch(() => []);
-            summaries.push(...texts);
-            if (texts.some(text => summary.test(text))) found = frame;
-        }
-        return found !== undefined;
-    }, { what: `the DFD preview to show ${summary}`, timeoutMs, intervalMs: 100, observed: () => (summaries.length ? `the summaries ${summaries.map(s => `'${s}'`).join(', ')}` : 'no preview page') });
-    return found!;
-}
 
 /**
  * Clicks the preview's tab and waits until its page has the keyboard focus. VS Code hands the
@@ -95,7 +74,7 @@ async function main(): Promise<number> {
 
     check('the editor title of a .tm file has the Open DFD Preview button, which opens the preview', async () => {
         await quickOpen(page, 'online-store.tm');
-        await page.locator(BUTTON).first().click();
+        await page.locator(PREVIEW_BUTTON).first().click();
         frame = await previewFrame(page, /^\d+ elements/);
         await frame.locator('#canvas g[id="dfd-Storefront"]').waitFor();
         const ids = await frame.locator('#canvas g[id^="dfd-"]').evaluateAll(groups => groups.map(g => g.id));

@@ -46,6 +46,8 @@ export function previewHtml({ cspSource, nonce, scriptUri }: PreviewHtmlOptions)
 <button type="button" id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
 <button type="button" id="zoom-reset" title="Actual size (1)">100%</button>
 <span id="zoom-level" title="Zoom" aria-label="Zoom level">100%</span>
+<button type="button" id="collapse" hidden>Collapse boundaries</button>
+<span id="collapse-note" aria-live="polite"></span>
 <button type="button" id="export" title="Save the diagram as an SVG file">Export SVG&#x2026;</button>
 <span id="summary" aria-live="polite"></span>
 </div>

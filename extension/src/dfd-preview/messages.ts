@@ -42,7 +42,9 @@ export type WebviewMessage =
     /** Show this scenario's diagram, or the overview for `null`. */
     | { readonly type: 'selectScenario'; readonly scenario: string | null }
     /** Save the diagram shown as an SVG file. */
-    | { readonly type: 'exportSvg' };
+    | { readonly type: 'exportSvg' }
+    /** Show the diagram with exactly these boundaries collapsed (none: all expanded). */
+    | { readonly type: 'collapse'; readonly boundaries: readonly string[] };
 
 /** What the webview keeps with `setState`, and the serializer gets back after a restart. */
 export interface PreviewState {
@@ -55,6 +57,8 @@ export interface PreviewState {
 /** Element ids are `\w+` (language-server/src/dfd/ids.ts); anything else is not one of ours. */
 const ELEMENT_ID = /^\w{1,200}$/;
 const MAX_NAME = 200;
+/** More boundaries than any model declares; a longer list is not one the page made. */
+const MAX_COLLAPSED = 10_000;
 const MAX_URI = 4096;
 
 /** The message if it is one the extension handles, else `undefined` (and it is ignored). */
@@ -71,6 +75,12 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         case 'selectScenario': {
             const scenario = value['scenario'];
             return hasOnlyKeys(value, ['type', 'scenario']) && isScenarioName(scenario) ? { type: 'selectScenario', scenario } : undefined;
+        }
+        case 'collapse': {
+            const boundaries = value['boundaries'];
+            const valid = hasOnlyKeys(value, ['type', 'boundaries']) && Array.isArray(boundaries) && boundaries.length <= MAX_COLLAPSED
+                && boundaries.every(id => typeof id === 'string' && ELEMENT_ID.test(id));
+            return valid ? { type: 'collapse', boundaries: boundaries.map(String) } : undefined;
         }
         default:
             return undefined;

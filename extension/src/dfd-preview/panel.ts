@@ -43,6 +43,8 @@ export class DfdPreviewPanel {
     /** The document {@link latest} was asked for. */
     private latestFor: string | undefined;
     private highlighted: string | null = null;
+    /** The boundaries drawn collapsed, as the webview last asked: reset with another diagram. */
+    private collapsed: readonly string[] = [];
     private pending: vscode.CancellationTokenSource | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     /** The model changed while the panel was hidden: refresh when it is shown again. */
@@ -114,6 +116,7 @@ export class DfdPreviewPanel {
 
     private follow(uri: vscode.Uri, always = false): void {
         if (!always && uri.toString() === this.documentUri.toString()) return;
+        if (uri.toString() !== this.documentUri.toString()) this.collapsed = [];
         this.documentUri = uri;
         this.updateTitle();
         const editor = vscode.window.activeTextEditor;
@@ -149,7 +152,7 @@ export class DfdPreviewPanel {
         this.stale = false;
         try {
             await this.server.ready();
-            const params = { uri: this.documentUri.toString(), scenario: this.scenario };
+            const params = { uri: this.documentUri.toString(), scenario: this.scenario, collapsed: this.collapsed };
             const result = await this.server.client.sendRequest(DfdRequest, params, request.token);
             if (request.token.isCancellationRequested) return;
             this.latest = result;
@@ -202,6 +205,11 @@ export class DfdPreviewPanel {
             case 'selectScenario':
                 if (message.scenario !== null && !this.latest?.scenarios.some(s => s.name === message.scenario)) return;
                 this.scenario = message.scenario;
+                this.collapsed = [];
+                void this.refresh();
+                return;
+            case 'collapse':
+                this.collapsed = message.boundaries;
                 void this.refresh();
                 return;
             case 'reveal':

@@ -29,6 +29,8 @@ button {
 button:hover { background: var(--vscode-button-secondaryHoverBackground, rgba(128, 128, 128, 0.35)); }
 select:focus-visible, button:focus-visible, #viewport:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); outline-offset: -1px; }
 #zoom-level { min-width: 4ch; text-align: right; font-variant-numeric: tabular-nums; opacity: 0.85; }
+#collapse-note { font-style: italic; opacity: 0.85; }
+#collapse-note:empty { display: none; }
 #summary { margin-left: auto; opacity: 0.85; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 #status { padding: 6px 8px; }
 #status:empty { display: none; }
@@ -46,7 +48,10 @@ select:focus-visible, button:focus-visible, #viewport:focus-visible { outline: 1
 .tm-open ellipse, .tm-open polygon, .tm-open polyline, .tm-open path { stroke: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
 .tm-flow.tm-open polygon { fill: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
 #canvas text[fill="${DFD_COLORS.open}"] { fill: var(--vscode-editorError-foreground, ${DFD_COLORS.open}); }
-.tm-node, .tm-flow { cursor: pointer; }
+.tm-collapsed path, .tm-collapsed polygon { stroke: var(--vscode-editorWarning-foreground, ${DFD_COLORS.boundary}); }
+#canvas .tm-collapsed text:not([fill="${DFD_COLORS.open}"]) { fill: var(--vscode-editorWarning-foreground, ${DFD_COLORS.boundary}); }
+.tm-node, .tm-flow, .tm-collapsed { cursor: pointer; }
+.tm-collapsed:hover path, .tm-collapsed:hover polygon { stroke-width: 3px; }
 .tm-flow path { pointer-events: visibleStroke; stroke-linecap: round; }
 .tm-node:hover ellipse, .tm-node:hover polygon, .tm-node:hover polyline, .tm-flow:hover path { stroke-width: 2.5px; }
 .tm-highlight ellipse, .tm-highlight polygon, .tm-highlight polyline, .tm-highlight path {

@@ -74,6 +74,8 @@ export interface DfdOptions {
     readonly format: DfdFormat;
     /** The file to write instead of stdout. */
     readonly out?: string;
+    /** Draw each top-level boundary as one node (`--collapse`, dfd/collapse.ts). */
+    readonly collapse?: true;
 }
 
 /** `tml init`: a starter model of the system called `title`, written to `out` (never over an existing file). */
@@ -127,7 +129,7 @@ export interface UsageError {
 export const USAGE = `Usage:
   tml check  [paths…] [--format text|json|sarif|gitlab] [--fail-on error|warning|none] [--stale] [--rules R] [--bug-url T]
   tml table  [paths…] [--format md|csv|html|json|xlsx] [--out FILE] [--rules R] [--bug-url T]   (default: md to stdout; xlsx needs --out)
-  tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--out FILE]   (default: overview, svg)
+  tml dfd    [paths…] [--scenario NAME] [--format svg|dot|mermaid|json] [--collapse] [--out FILE]   (default: overview, svg)
   tml report [paths…] [--out FILE] [--diagrams svg|mermaid] [--rules R] [--bug-url T]   (Markdown security model)
   tml init   [system name] [--out FILE]           (a starter model; default: threat-model.tm)
   tml rules  [paths…] [--format md|json] [--rules R]                    (the rules in force; default md)
@@ -243,7 +245,7 @@ function parseDfd(args: readonly string[]): CliCommand | UsageError {
     if (parsed.kind !== 'flags') return parsed;
     const { paths, values } = parsed;
     const format = chosen(values, '--format', DFD_FORMATS) ?? 'svg';
-    return { kind: 'dfd', options: { paths, scenario: values.get('--scenario') ?? null, format, ...destination(values) } };
+    return { kind: 'dfd', options: { paths, scenario: values.get('--scenario') ?? null, format, ...(values.has('--collapse') ? { collapse: true } as const : {}), ...destination(values) } };
 }
 
 /** `tml init Online Store` and `tml init "Online Store"` name the same system. */
@@ -305,7 +307,7 @@ const RULES_FLAGS: CommandFlags = { command: 'rules', flags: { '--format': { kin
 const INIT_FLAGS: CommandFlags = { command: 'init', flags: { '--out': FILE_NAME } };
 const DFD_FLAGS: CommandFlags = {
     command: 'dfd',
-    flags: { '--scenario': { kind: 'text', expected: 'a scenario name' }, '--format': { kind: 'choice', values: DFD_FORMATS }, '--out': FILE_NAME },
+    flags: { '--scenario': { kind: 'text', expected: 'a scenario name' }, '--format': { kind: 'choice', values: DFD_FORMATS }, '--collapse': { kind: 'switch' }, '--out': FILE_NAME },
 };
 
 const IMPORT_FLAGS: CommandFlags = { command: 'import', flags: { '--from': { kind: 'choice', values: IMPORT_FORMATS }, '--out': FILE_NAME } };

@@ -1,11 +1,11 @@
 import { buildDfdModel } from '../dfd/build-graph.js';
-import { toDot } from '../dfd/dot.js';
+import { collapseBoundaries, topLevelBoundaries } from '../dfd/collapse.js';
 import type { DfdDiagram, DfdModel } from '../dfd/graph.js';
 import { formatDiagramJson, scenarioInfos } from '../dfd/json.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import { modelsByUri, selectDiagram } from '../dfd/select.js';
 import { stackSvgs } from '../dfd/stack-svg.js';
-import { renderSvg } from '../dfd/svg.js';
+import { layoutDfd, loadGraphviz, renderDfdSvg } from '../dfd/svg.js';
 import { systemsTitle } from '../generator/table-builder.js';
 import { systemsOf } from '../generator/table-scope.js';
 import type { DfdFormat, DfdOptions } from './args.js';
@@ -35,9 +35,12 @@ export async function runDfd(options: DfdOptions, io: CliIo): Promise<number> {
     const built = models.map(m => ({ title: modelTitle(m), model: buildDfdModel(modelsByUri(m.loaded.map(f => f.document)), m.coverage) }));
     const diagrams = built.flatMap(({ title, model }) => {
         const diagram = selectDiagram(model, options.scenario);
-        return diagram ? [{ title, model, diagram }] : [];
+        return diagram ? [{ title, model, diagram: options.collapse ? collapseBoundaries(diagram, topLevelBoundaries(diagram)) : diagram }] : [];
     });
     if (diagrams.length === 0) throw new CliError(unknownScenario(options.scenario ?? '', built.map(b => b.model)));
+    if (options.collapse && (options.format === 'mermaid' || options.format === 'json')) {
+        throw new CliError(`--collapse draws svg and dot only, not ${options.format}: use --format svg or dot`);
+    }
     if (options.format === 'mermaid' && diagrams.length > 1) {
         throw new CliError(`a Mermaid flowchart holds one model, and the files given hold ${diagrams.length} (${diagrams.map(d => d.title).join('; ')}): give one model's folder`);
     }
@@ -55,8 +58,8 @@ async function formatDiagrams(diagrams: readonly ModelDiagram[], format: DfdForm
     const [only] = diagrams;
     if (diagrams.length === 1 && only) return formatDiagram(only.diagram, only.model, format, fileOf);
     switch (format) {
-        case 'svg': return stackSvgs(await Promise.all(diagrams.map(async d => ({ title: d.title, svg: await renderSvg(toDot(d.diagram)) }))));
-        case 'dot': return diagrams.map(d => toDot(d.diagram)).join('\n');
+        case 'svg': return stackSvgs(await Promise.all(diagrams.map(async d => ({ title: d.title, svg: await renderDfdSvg(d.diagram) }))));
+        case 'dot': return (await Promise.all(diagrams.map(d => laidOutDot(d.diagram)))).join('\n');
         case 'json': return `[\n${diagrams.map(d => formatDiagramJson(d.diagram, scenarioInfos(d.model), fileOf).trimEnd()).join(',\n')}\n]\n`;
         case 'mermaid': return toMermaid(diagrams[0]!.diagram);
     }
@@ -64,8 +67,8 @@ async function formatDiagrams(diagrams: readonly ModelDiagram[], format: DfdForm
 
 function formatDiagram(diagram: DfdDiagram, model: DfdModel, format: DfdFormat, fileOf: (uri: string) => string): Promise<string> | string {
     switch (format) {
-        case 'svg': return renderSvg(toDot(diagram));
-        case 'dot': return toDot(diagram);
+        case 'svg': return renderDfdSvg(diagram);
+        case 'dot': return laidOutDot(diagram);
         case 'mermaid': return toMermaid(diagram);
         case 'json': return formatDiagramJson(diagram, scenarioInfos(model), fileOf);
     }
@@ -87,4 +90,9 @@ function reportUnreadableParts(loaded: readonly LoadedFile[], io: CliIo): void {
 function fileNamer(loaded: readonly LoadedFile[], cwd: string): (uri: string) => string {
     const names = new Map(loaded.map(f => [f.document.uri.toString(), displayPath(cwd, f.path)]));
     return uri => names.get(uri) ?? uri;
+}
+
+/** The DOT text in the direction the SVG would be laid out in (dfd/direction.ts). */
+async function laidOutDot(diagram: DfdDiagram): Promise<string> {
+    return layoutDfd(await loadGraphviz(), diagram).dot;
 }

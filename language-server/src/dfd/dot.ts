@@ -1,7 +1,8 @@
 import { dotEscString, dotQuoted, htmlLabelLines, htmlLabelText, showable } from './dot-escape.js';
-import { LAYOUT_FONT } from './font.js';
-import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode } from './graph.js';
-import { OPEN_MARK, openMark, tooltipLines } from './labels.js';
+import { LAYOUT_FONT, NODE_FONT_SIZE } from './font.js';
+import type { DfdDirection } from './direction.js';
+import type { DfdBoundary, DfdCollapsedBoundary, DfdDiagram, DfdEdge, DfdMergedFlow, DfdNode } from './graph.js';
+import { countOf, OPEN_MARK, openMark, tooltipLines } from './labels.js';
 import { wrapLabel } from './wrap.js';
 
 /**
@@ -24,17 +25,20 @@ const FONT = LAYOUT_FONT;
  * processes as ellipses, data stores as two horizontal lines, flows as labelled arrows, trust
  * boundaries as nested dashed clusters. Elements with open STRIDE categories are drawn in
  * `DFD_COLORS.open` with the categories' initials under the title, and explain themselves in the
- * tooltip. Pure; the same text is laid out for the preview and for `tml dfd`.
+ * tooltip. Collapsed boundaries (collapse.ts) are boxes in the boundary's colour, and flows merged by
+ * collapsing one arrow labelled with their number. Pure; the same text is laid out for the preview
+ * and for `tml dfd`; `direction` is where the flows run (direction.ts), left to right by default.
  */
-export function toDot(diagram: DfdDiagram): string {
+export function toDot(diagram: DfdDiagram, options: { readonly direction?: DfdDirection } = {}): string {
     const out: string[] = [
         'digraph "dfd" {',
-        `  graph [rankdir=LR, fontname=${dotQuoted(FONT)}, fontsize=11, nodesep=0.35, ranksep=0.8, pad=0.2];`,
-        `  node [fontname=${dotQuoted(FONT)}, fontsize=11, color=${dotQuoted(DFD_COLORS.line)}, margin="0.2,0.07"];`,
-        `  edge [fontname=${dotQuoted(FONT)}, fontsize=10, color=${dotQuoted(DFD_COLORS.line)}, arrowsize=0.8];`,
+        `  graph [rankdir=${options.direction ?? 'LR'}, fontname=${dotQuoted(FONT)}, fontsize=${NODE_FONT_SIZE}, nodesep=0.35, ranksep=0.8, pad=0.2];`,
+        `  node [fontname=${dotQuoted(FONT)}, fontsize=${NODE_FONT_SIZE}, color=${dotQuoted(DFD_COLORS.line)}, margin="0.2,0.07"];`,
+        `  edge [fontname=${dotQuoted(FONT)}, fontsize=${NODE_FONT_SIZE - 1}, color=${dotQuoted(DFD_COLORS.line)}, arrowsize=0.8];`,
     ];
     const childBoundaries = groupBy(diagram.boundaries, b => b.parent);
     const childNodes = groupBy(diagram.nodes, n => n.boundary);
+    const childCollapsed = groupBy(diagram.collapsed ?? [], b => b.parent);
     const writeMembers = (parent: string | undefined, indent: string): void => {
         for (const boundary of childBoundaries.get(parent) ?? []) {
             out.push(`${indent}subgraph ${dotQuoted(`cluster_${boundary.id}`)} {`);
@@ -43,13 +47,49 @@ export function toDot(diagram: DfdDiagram): string {
             out.push(`${indent}}`);
         }
         for (const node of childNodes.get(parent) ?? []) out.push(`${indent}${dotQuoted(node.id)} [${nodeAttributes(node)}];`);
+        for (const boundary of childCollapsed.get(parent) ?? []) out.push(`${indent}${dotQuoted(boundary.id)} [${collapsedAttributes(boundary)}];`);
     };
     writeMembers(undefined, '  ');
     for (const edge of diagram.edges) {
         out.push(`  ${dotQuoted(edge.source)} -> ${dotQuoted(edge.target)} [${edgeAttributes(edge)}];`);
     }
+    for (const flow of diagram.merged ?? []) {
+        out.push(`  ${dotQuoted(flow.source)} -> ${dotQuoted(flow.target)} [${mergedAttributes(flow)}];`);
+    }
     out.push('}', '');
     return out.join('\n');
+}
+
+/** "5 elements, 3 flows inside, 2 open" */
+export function collapsedSummary(boundary: DfdCollapsedBoundary): string {
+    return `${countOf(boundary.elements, 'element')}, ${countOf(boundary.flows, 'flow')} inside${boundary.open > 0 ? `, ${boundary.open} open` : ''}`;
+}
+
+function collapsedAttributes(boundary: DfdCollapsedBoundary): string {
+    const open = boundary.open > 0;
+    const mark = open ? ` <FONT COLOR="${DFD_COLORS.open}">${htmlLabelText(`${OPEN_MARK} ${boundary.open} open`)}</FONT>` : '';
+    return attributes([
+        ['id', dotQuoted(SVG_ID_PREFIX + boundary.id)],
+        ['class', dotQuoted(`tm-collapsed${open ? ' tm-open' : ''}`)],
+        ['shape', 'box'],
+        ['style', dotQuoted('dashed,rounded')],
+        ['penwidth', '2'],
+        ['color', dotQuoted(DFD_COLORS.boundary)],
+        ['fontcolor', dotQuoted(DFD_COLORS.boundary)],
+        ['label', `<${wrappedLines(boundary.title)}<BR/><FONT POINT-SIZE="9">${htmlLabelText(countOf(boundary.elements, 'element'))}${mark}</FONT>>`],
+        ['tooltip', dotEscString(`Trust boundary '${boundary.name}', collapsed: ${collapsedSummary(boundary)}`)],
+    ]);
+}
+
+function mergedAttributes(flow: DfdMergedFlow): string {
+    return attributes([
+        ['id', dotQuoted(SVG_ID_PREFIX + flow.id)],
+        ['class', dotQuoted(`tm-flow tm-merged${flow.open ? ' tm-open' : ''}`)],
+        ['label', `<${htmlLabelText(countOf(flow.flows.length, 'flow'))}${flow.open ? `<BR/><FONT COLOR="${DFD_COLORS.open}" POINT-SIZE="9">${OPEN_MARK}</FONT>` : ''}>`],
+        ['tooltip', dotEscString(flow.flows.map(f => f.title).join('\n'))],
+        ['penwidth', flow.open ? '2.5' : '1.5'],
+        ...(flow.open ? [['color', dotQuoted(DFD_COLORS.open)] as [string, string]] : []),
+    ]);
 }
 
 function boundaryAttributes(boundary: DfdBoundary): string {

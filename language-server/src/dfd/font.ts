@@ -9,6 +9,9 @@
 /** The family Graphviz measures labels with (it carries Verdana's widths). */
 export const LAYOUT_FONT = 'Verdana';
 
+/** The size (points) of nodes' and boundaries' titles; flows' labels are a point smaller. */
+export const NODE_FONT_SIZE = 11;
+
 /**
  * The `font-family` of the SVG's text: Verdana, else DejaVu Sans (its metrics are within a few
  * per cent of Verdana's, narrower on average) or Bitstream Vera Sans, else the viewer's sans-serif

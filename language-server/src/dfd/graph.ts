@@ -105,6 +105,35 @@ export interface DfdDiagram {
     readonly boundaries: readonly DfdBoundary[];
     readonly nodes: readonly DfdNode[];
     readonly edges: readonly DfdEdge[];
+    /**
+     * Boundaries drawn as one node each, their contents hidden (collapse.ts); absent when none is.
+     * A flow to or from a hidden element runs to its collapsed boundary instead.
+     */
+    readonly collapsed?: readonly DfdCollapsedBoundary[];
+    /** Flows that collapsing made run between the same two ends, drawn as one arrow each; absent when none. */
+    readonly merged?: readonly DfdMergedFlow[];
+}
+
+/** A boundary collapsed to one node: what it hides. */
+export interface DfdCollapsedBoundary extends DfdBoundary {
+    /** The elements (nodes) inside it, at any depth. */
+    readonly elements: number;
+    /** The flows between two of those elements, hidden with them. */
+    readonly flows: number;
+    /** How many of the hidden elements and flows have open STRIDE categories or findings. */
+    readonly open: number;
+}
+
+/** Several flows between the same two ends once boundaries are collapsed, drawn as one arrow. */
+export interface DfdMergedFlow {
+    /** `<source>-<target>`: never an element's id, which has no `-`. */
+    readonly id: string;
+    readonly source: string;
+    readonly target: string;
+    /** The flows it stands for, in declaration order; `open` when one has open categories or findings. */
+    readonly flows: readonly { readonly id: string; readonly title: string; readonly open: boolean }[];
+    /** Whether any of them has open STRIDE categories or findings. */
+    readonly open: boolean;
 }
 
 /** Every diagram of a model. */

@@ -75,3 +75,8 @@ export function flowFacts(edge: DfdEdge): string {
         edge.authenticated ? 'authenticated' : 'not authenticated',
     ].join(', ');
 }
+
+/** "1 flow", "3 flows"; "2 boundaries" given the plural. */
+export function countOf(n: number, word: string, plural = `${word}s`): string {
+    return `${n} ${n === 1 ? word : plural}`;
+}

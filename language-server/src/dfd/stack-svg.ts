@@ -1,4 +1,5 @@
 import { escapeHtml } from '../generator/escape-html.js';
+import { svgSize } from './direction.js';
 
 /** A diagram laid out by Graphviz, and the title shown above it. */
 export interface TitledSvg {
@@ -39,6 +40,6 @@ export function stackSvgs(parts: readonly TitledSvg[]): string {
 function innerSvg(svg: string): { w: number; h: number; element: string } {
     const start = svg.indexOf('<svg');
     const element = svg.slice(start).trimEnd();
-    const size = /<svg width="([\d.]+)pt" height="([\d.]+)pt"/.exec(element);
-    return { w: Number(size?.[1] ?? 0), h: Number(size?.[2] ?? 0), element };
+    const { width, height } = svgSize(element);
+    return { w: width, h: height, element };
 }

@@ -1,5 +1,9 @@
 import type { Viz } from '@viz-js/viz';
+import type { DfdDirection } from './direction.js';
+import { closerToTarget, svgSize, tooWide } from './direction.js';
+import { toDot } from './dot.js';
 import { withFontFallbacks } from './font.js';
+import type { DfdDiagram } from './graph.js';
 
 /**
  * Graphviz compiled to WebAssembly: lays out DOT and writes SVG, offline, in this process. The
@@ -35,4 +39,30 @@ export function renderSvgWith(viz: Viz, dot: string): string {
         throw new Error(`Graphviz could not lay out the diagram: ${reasons.join('; ') || 'unknown error'}`);
     }
     return withFontFallbacks(result.output);
+}
+
+/** A diagram laid out in the direction direction.ts chose, and the DOT text that was laid out. */
+export interface DfdLayout {
+    readonly direction: DfdDirection;
+    readonly dot: string;
+    readonly svg: string;
+}
+
+/**
+ * Lays the diagram out left to right, and when that is too wide for a panel or a page, top to
+ * bottom too, keeping the one closer to the target aspect ratio (direction.ts): at most two layouts.
+ */
+export function layoutDfd(viz: Viz, diagram: DfdDiagram): DfdLayout {
+    const dot = toDot(diagram);
+    const svg = renderSvgWith(viz, dot);
+    const size = svgSize(svg);
+    if (!tooWide(size)) return { direction: 'LR', dot, svg };
+    const topToBottom = toDot(diagram, { direction: 'TB' });
+    const tallSvg = renderSvgWith(viz, topToBottom);
+    return closerToTarget(size, svgSize(tallSvg)) === 'TB' ? { direction: 'TB', dot: topToBottom, svg: tallSvg } : { direction: 'LR', dot, svg };
+}
+
+/** {@link layoutDfd}, loading Graphviz first: the SVG of `tml dfd` and of the report. */
+export async function renderDfdSvg(diagram: DfdDiagram): Promise<string> {
+    return layoutDfd(await loadGraphviz(), diagram).svg;
 }

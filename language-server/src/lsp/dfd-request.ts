@@ -3,10 +3,12 @@ import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { buildDfdModel } from '../dfd/build-graph.js';
+import { collapseBoundaries } from '../dfd/collapse.js';
 import { toDot } from '../dfd/dot.js';
 import { scenarioInfos } from '../dfd/json.js';
 import { modelsByUri, selectDiagram } from '../dfd/select.js';
-import { loadGraphviz, renderSvgWith } from '../dfd/svg.js';
+import type { DfdLayout } from '../dfd/svg.js';
+import { layoutDfd, loadGraphviz } from '../dfd/svg.js';
 import type { DfdResult } from '../protocol.js';
 import { DfdRequest } from '../protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
@@ -17,10 +19,11 @@ import { readValidatedWorkspace } from './validated-workspace.js';
  * belongs to, laid out in this
  * process. Typing in the preview's document sends a request per pause, and most change nothing
  * the diagram shows (a description, a comment), so the last layout is kept and reused while the
- * DOT text is the same.
+ * DOT text is the same. Boundaries the preview asks to collapse are collapsed first (collapse.ts),
+ * and the direction is chosen by aspect ratio (direction.ts).
  */
 export function registerDfdRequest(connection: Connection, services: { shared: LangiumSharedServices; ThreatModel: ThreatModelServices }): void {
-    let last: { dot: string; svg: string } | undefined;
+    let last: { key: string; layout: DfdLayout } | undefined;
     connection.onRequest(DfdRequest, async (params, token) => {
         const viz = await loadGraphviz();
         const answer = await readValidatedWorkspace(services.shared, token, (): DfdResult => {
@@ -28,10 +31,10 @@ export function registerDfdRequest(connection: Connection, services: { shared: L
             const { ModelRoots, ModelIndex } = services.ThreatModel.workspace;
             const key = ModelRoots.keyOf(URI.parse(params.uri));
             const model = buildDfdModel(modelsByUri(ModelRoots.group(key).documents), ModelIndex.coverage(key));
-            const diagram = selectDiagram(model, params.scenario) ?? model.overview;
+            const diagram = collapseBoundaries(selectDiagram(model, params.scenario) ?? model.overview, params.collapsed ?? []);
             const dot = toDot(diagram);
-            if (last?.dot !== dot) last = { dot, svg: renderSvgWith(viz, dot) };
-            return { model: ModelRoots.info(key), diagram, scenarios: scenarioInfos(model), svg: last.svg };
+            if (last?.key !== dot) last = { key: dot, layout: layoutDfd(viz, diagram) };
+            return { model: ModelRoots.info(key), diagram, scenarios: scenarioInfos(model), svg: last.layout.svg, direction: last.layout.direction };
         });
         return answer ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagram request was cancelled.');
     });

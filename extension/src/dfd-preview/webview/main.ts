@@ -6,11 +6,14 @@
  * for STRIDE status and click to reveal a declaration. Model text reaches the page only as
  * sanitised SVG (svg-import.ts) or through `textContent`; nothing is ever assigned to innerHTML.
  */
-import type { DfdDiagram, DfdEdge, DfdNode } from '../../../../language-server/src/dfd/graph.js';
+import type { DfdDiagram } from '../../../../language-server/src/dfd/graph.js';
+import { diagramCounts, topLevelBoundaries } from '../../../../language-server/src/dfd/collapse.js';
 import { SVG_ID_PREFIX } from '../../../../language-server/src/dfd/dot.js';
 import { OVERVIEW_TITLE } from '../../../../language-server/src/dfd/graph.js';
+import { countOf } from '../../../../language-server/src/dfd/labels.js';
 import type { ExtensionMessage, PreviewState, ShowDiagramMessage, WebviewMessage } from '../messages.js';
 import { parsePreviewState } from '../messages.js';
+import { tooSmallAtFit } from './fit.js';
 import type { View } from './pan-zoom.js';
 import { PanZoom } from './pan-zoom.js';
 import { importSvg } from './svg-import.js';
@@ -37,11 +40,17 @@ const canvas = byId('canvas', HTMLDivElement);
 const tooltip = byId('tooltip', HTMLDivElement);
 const status = byId('status', HTMLDivElement);
 const summary = byId('summary', HTMLSpanElement);
+const collapseButton = byId('collapse', HTMLButtonElement);
+const collapseNote = byId('collapse-note', HTMLSpanElement);
 
 let state: PreviewState | undefined = parsePreviewState(vscode.getState());
 let shown: { message: ShowDiagramMessage; svgSize: { width: number; height: number } } | undefined;
 let elements = new Map<string, DiagramElement>();
 let highlighted: string | null = null;
+/** The diagrams (document and scenario) whose readability at Fit has been judged: each is judged once. */
+const judged = new Set<string>();
+/** Whether the boundaries shown collapsed were collapsed because the diagram was too small to read. */
+let collapsedToFit = false;
 
 const zoomLevel = byId('zoom-level', HTMLSpanElement);
 const panZoom = new PanZoom(viewport, canvas, () => shown?.svgSize ?? { width: 0, height: 0 }, view => {
@@ -73,6 +82,40 @@ function showDiagram(message: ShowDiagramMessage): void {
     if (sameDiagram && previousView) panZoom.set(previousView);
     else panZoom.fit();
     applyHighlight(highlighted, false);
+    if (!sameDiagram) collapsedToFit = false;
+    collapseIfUnreadable(message);
+    showCollapseState(message.diagram);
+}
+
+/**
+ * The first time a diagram is shown, with nothing collapsed, and its labels would be too small to
+ * read at Fit (fit.ts): asks for its top-level boundaries collapsed, and says so in the toolbar.
+ */
+function collapseIfUnreadable({ uri, diagram }: ShowDiagramMessage): void {
+    const key = `${uri}\n${diagram.scenario ?? ''}`;
+    const viewportSize = panZoom.viewportSize;
+    if (judged.has(key) || viewportSize.width === 0 || viewportSize.height === 0) return;
+    judged.add(key);
+    const boundaries = topLevelBoundaries(diagram);
+    if ((diagram.collapsed ?? []).length > 0 || boundaries.length === 0 || !tooSmallAtFit(shown?.svgSize ?? { width: 0, height: 0 }, viewportSize)) return;
+    collapsedToFit = true;
+    vscode.postMessage({ type: 'collapse', boundaries });
+}
+
+/** The toolbar's Collapse boundaries / Expand all button, and the note when the page collapsed them itself. */
+function showCollapseState(diagram: DfdDiagram): void {
+    const anyCollapsed = (diagram.collapsed ?? []).length > 0;
+    collapseButton.hidden = topLevelBoundaries(diagram).length === 0;
+    collapseButton.textContent = anyCollapsed ? 'Expand all' : 'Collapse boundaries';
+    collapseButton.title = anyCollapsed ? 'Show every boundary with its contents' : 'Draw each outermost boundary as one node (click one to expand it)';
+    collapseNote.textContent = collapsedToFit ? 'Boundaries collapsed to fit: click one to expand' : '';
+}
+
+/** Asks for the diagram with exactly these boundaries collapsed: the user's choice from now on. */
+function requestCollapsed(boundaries: readonly string[]): void {
+    collapsedToFit = false;
+    collapseNote.textContent = '';
+    vscode.postMessage({ type: 'collapse', boundaries: [...boundaries] });
 }
 
 /** Graphviz gives the size in points; the SVG is drawn at that size, in CSS pixels. */
@@ -89,6 +132,8 @@ function indexElements(diagram: DfdDiagram): Map<string, DiagramElement> {
     const map = new Map<string, DiagramElement>();
     for (const boundary of diagram.boundaries) map.set(boundary.id, { boundary });
     for (const element of [...diagram.nodes, ...diagram.edges]) map.set(element.id, { element });
+    for (const collapsed of diagram.collapsed ?? []) map.set(collapsed.id, { collapsed });
+    for (const merged of diagram.merged ?? []) map.set(merged.id, { merged });
     return map;
 }
 
@@ -104,9 +149,10 @@ function fillPicker({ diagram, scenarios }: ShowDiagramMessage): void {
 }
 
 function describeDiagram(diagram: DfdDiagram): string {
-    const open = [...diagram.nodes, ...diagram.edges].filter(e => e.open.length > 0).length;
-    const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-    return `${count(diagram.nodes.length, 'element')}, ${count(diagram.edges.length, 'flow')}, ${open} with open STRIDE categories`;
+    const { elements, flows, open } = diagramCounts(diagram);
+    const collapsed = (diagram.collapsed ?? []).length;
+    const hidden = collapsed === 0 ? '' : `; ${countOf(collapsed, 'boundary', 'boundaries')} collapsed`;
+    return `${countOf(elements, 'element')}, ${countOf(flows, 'flow')}, ${open} with open categories or findings${hidden}`;
 }
 
 function showError(message: string): void {
@@ -136,8 +182,9 @@ function elementAtEvent(event: Event): { id: string; item: DiagramElement } | un
     return id !== undefined && item ? { id, item } : undefined;
 }
 
-function isElement(item: DiagramElement): item is { element: DfdNode | DfdEdge } {
-    return 'element' in item;
+/** Nodes, flows, collapsed boundaries and merged flows: what answers the pointer anywhere on it. */
+function isElement(item: DiagramElement): boolean {
+    return !('boundary' in item);
 }
 
 /** Light checks on what the extension sends: it is trusted, but a malformed message must not break the page. */
@@ -172,6 +219,11 @@ byId('zoom-in', HTMLButtonElement).addEventListener('click', () => panZoom.zoomB
 byId('zoom-out', HTMLButtonElement).addEventListener('click', () => panZoom.zoomBy(0.8));
 byId('zoom-fit', HTMLButtonElement).addEventListener('click', () => panZoom.fit());
 byId('zoom-reset', HTMLButtonElement).addEventListener('click', () => panZoom.reset());
+collapseButton.addEventListener('click', () => {
+    const diagram = shown?.message.diagram;
+    if (!diagram) return;
+    requestCollapsed((diagram.collapsed ?? []).length > 0 ? [] : topLevelBoundaries(diagram));
+});
 byId('export', HTMLButtonElement).addEventListener('click', () => vscode.postMessage({ type: 'exportSvg' }));
 
 /**
@@ -186,7 +238,11 @@ function pointedElement(event: Event): { id: string; item: DiagramElement } | un
 canvas.addEventListener('click', event => {
     if (panZoom.dragged) return;
     const hit = pointedElement(event);
-    if (hit) vscode.postMessage({ type: 'reveal', id: hit.id });
+    if (!hit || 'merged' in hit.item) return;
+    if ('collapsed' in hit.item) {
+        const collapsed = shown?.message.diagram.collapsed ?? [];
+        requestCollapsed(collapsed.filter(b => b.id !== hit.id).map(b => b.id));
+    } else vscode.postMessage({ type: 'reveal', id: hit.id });
 });
 canvas.addEventListener('pointermove', event => {
     const hit = pointedElement(event);

@@ -1,20 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-/** Zoom factor and offset of the diagram in the viewport (CSS pixels). */
-export interface View {
-    readonly scale: number;
-    readonly x: number;
-    readonly y: number;
-}
+import type { Size, View } from './fit.js';
+import { clampScale, fitView } from './fit.js';
 
-const MIN_SCALE = 0.05;
-const MAX_SCALE = 8;
+export type { View } from './fit.js';
+
 /** Pointer movement (px) below which a press and release is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
 
-function clamp(scale: number): number {
-    return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
-}
 
 /**
  * Zoom (wheel, buttons, keys) and pan (drag, arrow keys) of the canvas inside the viewport, by a
@@ -58,7 +51,7 @@ export class PanZoom {
 
     set(view: View): void {
         this.fitted = false;
-        this.view = { scale: clamp(view.scale), x: view.x, y: view.y };
+        this.view = { scale: clampScale(view.scale), x: view.x, y: view.y };
         this.canvas.style.transform = `translate(${this.view.x}px, ${this.view.y}px) scale(${this.view.scale})`;
         this.onChange(this.view);
     }
@@ -66,7 +59,7 @@ export class PanZoom {
     /** Zooms by `factor` keeping the point (viewport coordinates) where it is; default: the centre. */
     zoomBy(factor: number, at?: { x: number; y: number }): void {
         const point = at ?? { x: this.viewport.clientWidth / 2, y: this.viewport.clientHeight / 2 };
-        const scale = clamp(this.view.scale * factor);
+        const scale = clampScale(this.view.scale * factor);
         const ratio = scale / this.view.scale;
         this.set({ scale, x: point.x - (point.x - this.view.x) * ratio, y: point.y - (point.y - this.view.y) * ratio });
     }
@@ -76,15 +69,13 @@ export class PanZoom {
      * viewport is resized, until the user zooms or pans.
      */
     fit(): void {
-        const { width, height } = this.size();
-        const availableWidth = Math.max(1, this.viewport.clientWidth - 16);
-        const availableHeight = Math.max(1, this.viewport.clientHeight - 16);
-        if (width === 0 || height === 0) this.set({ scale: 1, x: 0, y: 0 });
-        else {
-            const scale = clamp(Math.min(availableWidth / width, availableHeight / height, 1.5));
-            this.set({ scale, x: (this.viewport.clientWidth - width * scale) / 2, y: (this.viewport.clientHeight - height * scale) / 2 });
-        }
+        this.set(fitView(this.size(), this.viewportSize));
         this.fitted = true;
+    }
+
+    /** The viewport's inner size (CSS px). */
+    get viewportSize(): Size {
+        return { width: this.viewport.clientWidth, height: this.viewport.clientHeight };
     }
 
     /** Actual size, keeping the centre of the viewport where it is. */

@@ -1,14 +1,35 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { DfdBoundary, DfdEdge, DfdNode } from '../../../../language-server/src/dfd/graph.js';
-import { tooltipEntries } from '../../../../language-server/src/dfd/labels.js';
+import { collapsedSummary } from '../../../../language-server/src/dfd/dot.js';
+import type { DfdBoundary, DfdCollapsedBoundary, DfdEdge, DfdMergedFlow, DfdNode } from '../../../../language-server/src/dfd/graph.js';
+import { countOf, OPEN_MARK, tooltipEntries } from '../../../../language-server/src/dfd/labels.js';
 
-export type DiagramElement = { readonly element: DfdNode | DfdEdge } | { readonly boundary: DfdBoundary };
+export type DiagramElement =
+    | { readonly element: DfdNode | DfdEdge }
+    | { readonly boundary: DfdBoundary }
+    | { readonly collapsed: DfdCollapsedBoundary }
+    | { readonly merged: DfdMergedFlow };
 
 /** The tooltip's lines: the title, then what the element is and its STRIDE status, category by category. */
 export function tooltipContent(item: DiagramElement): { text: string; open: boolean }[] {
     if ('boundary' in item) {
         return [{ text: item.boundary.title, open: false }, { text: `Trust boundary '${item.boundary.name}'`, open: false }];
+    }
+    if ('collapsed' in item) {
+        const { collapsed } = item;
+        return [
+            { text: collapsed.title, open: false },
+            { text: `Trust boundary '${collapsed.name}', collapsed: ${collapsedSummary(collapsed)}`, open: collapsed.open > 0 },
+            { text: 'Click to expand.', open: false },
+        ];
+    }
+    if ('merged' in item) {
+        const { merged } = item;
+        return [
+            { text: countOf(merged.flows.length, 'flow'), open: false },
+            ...merged.flows.map(f => ({ text: f.open ? `${OPEN_MARK} ${f.title}` : f.title, open: f.open })),
+            { text: 'Expand a collapsed boundary to see each flow.', open: false },
+        ];
     }
     const { element } = item;
     return [{ text: element.title, open: false }, ...tooltipEntries(element), { text: 'Click to show the declaration.', open: false }];
