@@ -32,9 +32,9 @@ describe('DFD direction by aspect ratio (docs/dfd.md)', () => {
 
     // The sizes (points) of each example's overview laid out both ways, and the direction kept.
     const expected: Record<string, { LR: string; TB: string; chosen: 'LR' | 'TB' }> = {
-        'web-shop': { LR: '2282×615', TB: '1445×925', chosen: 'TB' },
+        'web-shop': { LR: '2322×728', TB: '1675×929', chosen: 'TB' },
         'iot-device': { LR: '2536×670', TB: '1125×1155', chosen: 'TB' },
-        'saas-api': { LR: '1514×766', TB: '1928×863', chosen: 'LR' },
+        'saas-api': { LR: '1616×943', TB: '2089×1004', chosen: 'LR' },
     };
     for (const [example, { LR, TB, chosen }] of Object.entries(expected)) {
         it(`lays out the overview of examples/${example} ${chosen === 'TB' ? 'top to bottom' : 'left to right'}, the same SVG every time`, async () => {

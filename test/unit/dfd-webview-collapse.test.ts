@@ -45,7 +45,7 @@ describe('DFD preview page: collapsed boundaries', function () {
         await preview.send(await diagramMessage(model, collapseBoundaries(model.overview, top)));
         await preview.page.waitForSelector('g[id="dfd-ShopVpc"].tm-collapsed');
         assert.deepEqual(await toolbar(), ['Expand all', false, 'Boundaries collapsed to fit: click one to expand']);
-        assert.match(await preview.page.textContent('#summary') ?? '', /^15 elements, 20 flows, 5 with open categories or findings; 5 boundaries collapsed$/);
+        assert.match(await preview.page.textContent('#summary') ?? '', /^16 elements, 21 flows, 5 with open categories or findings; 5 boundaries collapsed$/);
 
         // A click on a collapsed boundary expands it; the note goes: the choice is the user's now.
         await preview.page.click('g[id="dfd-ShopVpc"] text');

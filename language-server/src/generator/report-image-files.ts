@@ -3,11 +3,13 @@
  * their names and types, without the renderer, so that the extension host can use them.
  */
 
-/** One diagram of a report as a file to write: its DOT, laid out as SVG by `renderReportImages` (report-images.ts). */
+import type { DfdDiagram } from '../dfd/graph.js';
+
+/** One diagram of a report as a file to write, laid out as SVG by `renderReportImages` (report-images.ts). */
 export interface ReportImageSource {
     /** Where to write it, relative to the report's folder, with `/` between segments. */
     readonly path: string;
-    readonly dot: string;
+    readonly diagram: DfdDiagram;
 }
 
 /** One diagram of a report as an SVG file. */

@@ -1,6 +1,5 @@
-import { toDot } from '../dfd/dot.js';
 import type { DfdDiagram } from '../dfd/graph.js';
-import { renderSvg } from '../dfd/svg.js';
+import { renderDfdSvg } from '../dfd/svg.js';
 import type { ReportImage, ReportImageSource } from './report-image-files.js';
 import { markdownLinkPath } from './report-image-files.js';
 import type { ReportDiagram } from './report-model.js';
@@ -18,19 +17,19 @@ function altText(diagram: DfdDiagram): string {
 
 /**
  * The files `<folder>/dfd-<n>-<name>.svg` of the diagrams, numbered from `start + 1`, and the
- * report's diagrams linking to them. Pure: the DOT is laid out later, outside any workspace lock.
+ * report's diagrams linking to them. Pure: the diagrams are laid out later, outside any workspace lock.
  */
 export function diagramImages(diagrams: readonly DfdDiagram[], folder: string, start: number): { images: ReportImageSource[]; diagrams: ReportDiagram[] } {
-    const images = diagrams.map((diagram, i) => ({ path: `${folder}/${imageFileName(start + i + 1, diagram)}`, dot: toDot(diagram) }));
+    const images = diagrams.map((diagram, i) => ({ path: `${folder}/${imageFileName(start + i + 1, diagram)}`, diagram }));
     return {
         images,
         diagrams: diagrams.map((diagram, i) => ({ scenario: diagram.scenario, embed: { link: markdownLinkPath(images[i]!.path), alt: altText(diagram) } })),
     };
 }
 
-/** Lays out every image with Graphviz (docs/dfd.md: the renderer of the preview and `tml dfd`). */
+/** Lays out every image with Graphviz as the preview and `tml dfd` do (docs/dfd.md), direction by aspect ratio included. */
 export async function renderReportImages(images: readonly ReportImageSource[]): Promise<ReportImage[]> {
     const rendered: ReportImage[] = [];
-    for (const image of images) rendered.push({ path: image.path, svg: await renderSvg(image.dot) });
+    for (const image of images) rendered.push({ path: image.path, svg: await renderDfdSvg(image.diagram) });
     return rendered;
 }
