@@ -1,4 +1,4 @@
-import type { DfdElement, Mitigation, StrideCategory, Threat } from '../generated/ast.js';
+import type { DfdElement, Exclude, Mitigation, StrideCategory, Threat } from '../generated/ast.js';
 import { computeRisk } from '../model/risk.js';
 import type { ModelView } from './export-model.js';
 import { OUTSIDE_ATTRIBUTE, OUTSIDE_ZONE_ID, TML_ATTRIBUTE, UNKNOWN_FACT } from './otm-attributes.js';
@@ -84,8 +84,8 @@ export function exportOtm(view: ModelView): object {
             risk: otmRisk(threat), attributes: threatAttributes(threat),
         })),
         // An exclude of several categories is one OTM threat per category.
-        ...view.excludes.flatMap(exclude => exclude.categories.map(category => ({ exclude, category }))).map(({ exclude, category }, index) => ({
-            id: excludeId(index), name: `${CATEGORY_LABELS[category]} excluded`, description: exclude.reason,
+        ...excludedCategories(view).map(({ exclude, category, id }) => ({
+            id, name: `${CATEGORY_LABELS[category]} excluded`, description: exclude.reason,
             categories: [CATEGORY_LABELS[category]], risk: { likelihood: null, impact: 0, impactComment: 'Excluded in tml: not applicable' },
             attributes: { [TML_ATTRIBUTE.reason]: exclude.reason, [TML_ATTRIBUTE.targets]: exclude.elements.flatMap(e => e.ref?.name ?? []).join(', ') },
         })),
@@ -109,8 +109,11 @@ export function exportOtm(view: ModelView): object {
     return { otmVersion: OTM_VERSION, project, representations: [], assets, trustZones, components, dataflows, threats, mitigations };
 }
 
-function excludeId(index: number): string {
-    return `tml-exclude-${index + 1}`;
+/** One OTM threat per category of each exclude, `tml-exclude-1`, `tml-exclude-2`… in declaration order. */
+function excludedCategories(view: ModelView): { exclude: Exclude; category: StrideCategory; id: string }[] {
+    return view.excludes
+        .flatMap(exclude => exclude.categories.map(category => ({ exclude, category })))
+        .map((entry, index) => ({ ...entry, id: `tml-exclude-${index + 1}` }));
 }
 
 /** Each DFD element's threat instances: one per threat that targets it and per exclude that names it. */
@@ -127,9 +130,9 @@ function threatInstances(view: ModelView): Map<DfdElement, object[]> {
         const mitigations = threat.mitigatedBy.flatMap(m => (m.ref?.name ? [{ mitigation: m.ref.name, state: mitigationState(m.ref) }] : []));
         for (const target of new Set(threat.targets.map(t => t.ref))) add(target, { threat: threat.name, state, mitigations });
     }
-    view.excludes.forEach((exclude, index) => {
-        for (const element of new Set(exclude.elements.map(e => e.ref))) add(element, { threat: excludeId(index), state: 'not-applicable', mitigations: [] });
-    });
+    for (const { exclude, id } of excludedCategories(view)) {
+        for (const element of new Set(exclude.elements.map(e => e.ref))) add(element, { threat: id, state: 'not-applicable', mitigations: [] });
+    }
     return instances;
 }
 

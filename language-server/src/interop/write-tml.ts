@@ -97,9 +97,22 @@ export function writeTml(model: ImportedModel, header: string): { text: string; 
             mitigation.verifiedBy !== undefined ? `verifiedBy ${tmlString(mitigation.verifiedBy)}` : undefined,
         ]));
     }
+    // Consecutive excludes of the same elements for the same reason (one tml exclude of several
+    // categories, exported as one OTM threat per category) become one exclude again.
+    const excludes: { categories: string[]; targets: string; reason: string; comments: readonly string[] }[] = [];
     for (const exclude of model.excludes) {
         const targets = refs(exclude.targets, `exclude ${exclude.category}`);
-        if (targets.length > 0) blocks.push([...comments(exclude.comments ?? [], 0), `exclude ${exclude.category} on ${targets.join(', ')} ${tmlString(exclude.reason)}`].join('\n'));
+        if (targets.length === 0) continue;
+        const last = excludes.at(-1);
+        const joined = targets.join(', ');
+        if (last && last.targets === joined && last.reason === exclude.reason && (exclude.comments ?? []).length === 0 && !last.categories.includes(exclude.category)) {
+            last.categories.push(exclude.category);
+        } else {
+            excludes.push({ categories: [exclude.category], targets: joined, reason: exclude.reason, comments: exclude.comments ?? [] });
+        }
+    }
+    for (const exclude of excludes) {
+        blocks.push([...comments(exclude.comments, 0), `exclude ${exclude.categories.join(', ')} on ${exclude.targets} ${tmlString(exclude.reason)}`].join('\n'));
     }
     return { text: `${blocks.join('\n\n')}\n`, warnings };
 }

@@ -48,7 +48,7 @@ export const generatedModel: fc.Arbitrary<string> = fc.record({
         dread: fc.option(fc.array(fc.tuple(fc.constantFrom(...FACTORS), fc.integer({ min: -2, max: 12 })), { maxLength: 5 }), { nil: undefined }),
         cwe: numbers, capec: numbers, rule: oneOf('PersonWithoutAuthentication', 'ServiceCallerForged', 'NoSuchRule'),
     }), { maxLength: 5 }),
-    excludes: fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), elements: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), reason: title }), { maxLength: 3 }),
+    excludes: fc.array(fc.record({ categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { minLength: 1, maxLength: 2 }), elements: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }), reason: title }), { maxLength: 3 }),
 }).map(render);
 
 type Generated = Parameters<typeof render>[0];
@@ -66,7 +66,7 @@ function render(m: {
     scenarios: { title: string; flows: number[]; description: string | undefined }[];
     mitigations: { title: string; status: string | undefined; technique: string | undefined; verifiedBy: string | undefined }[];
     threats: { title: string; stride: string[]; targets: number[]; assets: number[]; description: string | undefined; impact: string | undefined; response: string | undefined; justification: string | undefined; warning: string | undefined; mitigatedBy: number[]; bug: string | undefined; dread: [string, number][] | undefined; cwe: number[]; capec: number[]; rule: string | undefined }[];
-    excludes: { category: string; elements: number[]; reason: string }[];
+    excludes: { categories: string[]; elements: number[]; reason: string }[];
 }): string {
     const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
     const names = (prefix: string, list: readonly unknown[], indices: readonly number[]): string[] =>
@@ -136,6 +136,6 @@ function render(m: {
     m.mitigations.forEach((x, i) => out.push(block('', `mitigation M${i} ${tmlString(x.title)}`, [
         ...clause('technique', x.technique), ...(x.status !== undefined ? [`status ${x.status}`] : []), ...clause('verifiedBy', x.verifiedBy),
     ])));
-    m.excludes.forEach(e => out.push(`exclude ${e.category} on ${elementNames(e.elements).join(', ')} ${tmlString(e.reason)}`));
+    m.excludes.forEach(e => out.push(`exclude ${e.categories.join(', ')} on ${elementNames(e.elements).join(', ')} ${tmlString(e.reason)}`));
     return `${out.join('\n\n')}\n`;
 }
