@@ -83,8 +83,12 @@ async function main(): Promise<number> {
         await acceptRow(page, 'Model: Pine & Co. web shop');
         // VS Code's own save dialog (a quick input in the browser), its path already filled in.
         await waitForQuickInputFocus(page, 'the save dialog');
-        const suggested = await page.locator('.quick-input-widget input').inputValue();
-        if (!suggested.endsWith('/web-shop/security-model.md')) throw new Error(`the save dialog suggests '${suggested}', not security-model.md in the model's folder`);
+        // The simple file dialog first shows the workspace folder, then fills in the suggested file.
+        const input = page.locator('.quick-input-widget input');
+        let suggested = '';
+        await waitUntil(async () => (suggested = await input.inputValue()).endsWith('/web-shop/security-model.md'), {
+            what: "the save dialog to suggest security-model.md in the model's folder", timeoutMs: UI_TIMEOUT_MS, intervalMs: 100, observed: () => `'${suggested}'`,
+        });
         await page.keyboard.press('Enter');
         // The report is written after its diagrams.
         await waitUntil(() => existsSync(join(folders.workspace, 'web-shop', 'security-model.md')), { what: 'the report to be written', timeoutMs: UI_TIMEOUT_MS, intervalMs: 200 });
