@@ -5,13 +5,12 @@ import { registerDfdRequest } from './lsp/dfd-request.js';
 import { registerInteropRequests } from './lsp/interop-request.js';
 import { registerModelRequests } from './lsp/models-request.js';
 import { registerTableRequests } from './lsp/table-request.js';
-import { NodeThreatModelContext } from './node-context.js';
+import { NodeThreatModelContextWithGit } from './node-context.js';
 import { createThreatModelServices } from './threat-model-module.js';
-import { NodeGitHistory } from './workspace/node-git-history.js';
 
 // The transport (IPC from VS Code, or --stdio) is chosen from the command line by vscode-languageserver.
 const connection = createConnection(ProposedFeatures.all);
-const services = createThreatModelServices({ connection, ...NodeThreatModelContext, gitHistory: new NodeGitHistory() });
+const services = createThreatModelServices({ connection, ...NodeThreatModelContextWithGit });
 registerDfdRequest(connection, services);
 registerTableRequests(connection, services);
 registerInteropRequests(connection, services);

@@ -14,7 +14,7 @@ import { ThreatModelRenameProvider } from './lsp/rename-provider.js';
 import { ThreatModelSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { ResilientDocumentUpdateHandler } from './lsp/document-update-handler.js';
-import { capPublishedFindings } from './lsp/findings-cap.js';
+import { PublishedFindingsCap } from './lsp/findings-cap.js';
 import { createThreatModelParser } from './parser/cst-node-builder.js';
 import { ThreatModelParserErrorMessageProvider } from './parser/error-messages.js';
 import { ThreatModelLexerErrorMessageProvider } from './parser/lexer-messages.js';
@@ -29,41 +29,78 @@ import { registerValidationChecks } from './validation/threat-model-validator.js
 import { ThreatModelValidationRegistry } from './validation/validation-registry.js';
 import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
-import { revalidateOnSeverityChange } from './workspace/revalidate-on-settings.js';
-import { applyRuleSettings } from './workspace/rule-settings.js';
+import { SeverityRevalidation } from './workspace/revalidate-on-settings.js';
+import { RuleSettings } from './workspace/rule-settings.js';
+import { IndexReads } from './workspace/index-reads.js';
 import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 import { ModelRoots } from './workspace/model-roots.js';
 import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
 import type { GitHistory } from './workspace/git-history.js';
-import { revalidateWhenStale } from './workspace/revalidate-when-stale.js';
+import { StaleRevalidation } from './workspace/revalidate-when-stale.js';
 import type { SourceFiles } from './workspace/source-files.js';
 import { InMemorySourceFiles, LinkedFiles } from './workspace/source-files.js';
 import { StalenessTracker } from './workspace/staleness.js';
 
-/** Services tml adds to Langium's. */
+/** Something that keeps an editor's findings current by listening to it; started only in a language server. */
+export interface Listener {
+    start(): void;
+}
+
+/** Services tml adds to Langium's, for the language. */
 export interface ThreatModelAddedServices {
+    shared: ThreatModelSharedServices;
     workspace: {
         /** Which model (docs/language.md#models-in-a-workspace) each document belongs to. */
         ModelRoots: ModelRoots;
         ModelIndex: ThreatModelWorkspaceIndex;
-        /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
-        SourceFiles: SourceFiles;
         /** The files mitigations link to, resolved inside the workspace folder (the one place that decides). */
         LinkedFiles: LinkedFiles;
         /** Which implementation files changed in git after their model (tm/implementation-stale). */
         Staleness: StalenessTracker;
     };
+    /** Started by {@link createThreatModelServices} when there is a connection: the CLI and tests have no editor to follow. */
+    listeners: {
+        /** Caps the findings published per file (lsp/findings-cap.ts). */
+        FindingsCap: Listener;
+        /** Revalidates everything when `threatModel.severity` changes. */
+        SeveritySettings: Listener;
+        /** Applies `threatModel.rules.builtin`, and revalidates everything when it changes. */
+        RuleSettings: Listener;
+        /** Refreshes git's answers in the background, and revalidates a model when they change. */
+        Staleness: Listener;
+    };
 }
 
-/**
- * Langium's context plus the file check for linked source files (without one, no linked file
- * exists) and the git history (without one, no implementation is stale).
- */
-export type ThreatModelContext = DefaultSharedModuleContext & { readonly sourceFiles?: SourceFiles; readonly gitHistory?: GitHistory };
+/** Services tml adds to Langium's shared ones, and the shared services it replaces, with their own types. */
+export interface ThreatModelAddedSharedServices {
+    workspace: {
+        ConfigurationProvider: ThreatModelConfigurationProvider;
+        DocumentBuilder: ThreatModelDocumentBuilder;
+        IndexManager: OrderedIndexManager;
+        /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
+        SourceFiles: SourceFiles;
+        /** What git says about models and their linked files; undefined: no implementation is stale. */
+        GitHistory: GitHistory | undefined;
+        /** What the checks of each document read from the model index, to revalidate it when that changes. */
+        IndexReads: IndexReads;
+    };
+}
+
+export type ThreatModelSharedServices = LangiumSharedServices & ThreatModelAddedSharedServices;
 
 export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 
-export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & ThreatModelAddedServices> = {
+/**
+ * Langium's context, plus file and git access the way Langium takes its file system: the file
+ * check for linked source files (without one, no linked file exists) and the git history
+ * (without one, no implementation is stale). Tests pass their own.
+ */
+export type ThreatModelContext = DefaultSharedModuleContext & {
+    readonly sourceFiles?: (services: LangiumSharedServices) => SourceFiles;
+    readonly gitHistory?: (services: LangiumSharedServices) => GitHistory;
+};
+
+export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & Omit<ThreatModelAddedServices, 'shared'>> = {
     parser: {
         LangiumParser: services => createThreatModelParser(services),
         Lexer: services => new NestingLimitLexer(services),
@@ -93,51 +130,58 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     },
     workspace: {
         ModelRoots: services => new ModelRoots(services.shared),
-        ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared, services.workspace.ModelRoots),
-        // Replaced in createThreatModelServices by the context's sourceFiles and gitHistory.
+        // Validation reads the index through this view, which records what each document's checks read (index-reads.ts).
+        ModelIndex: services => services.shared.workspace.IndexReads.recording(new ThreatModelWorkspaceIndex(services.shared, services.workspace.ModelRoots)),
         ReferenceDescriptionProvider: services => new ThreatModelReferenceDescriptionProvider(services),
-        SourceFiles: () => new InMemorySourceFiles(),
-        LinkedFiles: services => new LinkedFiles(services.shared.workspace.WorkspaceManager, services.workspace.SourceFiles),
-        Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, undefined, services.workspace.LinkedFiles),
+        LinkedFiles: services => new LinkedFiles(services.shared.workspace.WorkspaceManager, services.shared.workspace.SourceFiles),
+        Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, services.shared.workspace.GitHistory, services.workspace.LinkedFiles),
+    },
+    listeners: {
+        FindingsCap: services => new PublishedFindingsCap(services),
+        SeveritySettings: services => new SeverityRevalidation(services.shared),
+        RuleSettings: services => new RuleSettings(services),
+        Staleness: services => new StaleRevalidation(services),
     },
 };
 
-export const ThreatModelSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    lsp: {
-        DocumentUpdateHandler: services => new ResilientDocumentUpdateHandler(services),
-        NodeKindProvider: () => new ThreatModelNodeKindProvider(),
-    },
-    workspace: {
-        DocumentBuilder: services => new ThreatModelDocumentBuilder(services),
-        ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),
-        IndexManager: services => new OrderedIndexManager(services),
-    },
-};
+/** tml's shared services, with file and git access from the context. */
+export function createThreatModelSharedModule(context: ThreatModelContext): Module<ThreatModelSharedServices, PartialLangiumSharedServices & ThreatModelAddedSharedServices> {
+    return {
+        lsp: {
+            DocumentUpdateHandler: services => new ResilientDocumentUpdateHandler(services),
+            NodeKindProvider: () => new ThreatModelNodeKindProvider(),
+        },
+        workspace: {
+            DocumentBuilder: services => new ThreatModelDocumentBuilder(services),
+            ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),
+            IndexManager: services => new OrderedIndexManager(services),
+            SourceFiles: services => context.sourceFiles?.(services) ?? new InMemorySourceFiles(),
+            GitHistory: services => context.gitHistory?.(services),
+            IndexReads: () => new IndexReads(),
+        },
+    };
+}
 
 /**
  * The composition root: builds every service of tml. The language server passes an LSP
- * connection and {@link NodeThreatModelContext} (node-context.ts); the CLI passes that context;
- * tests pass `EmptyFileSystem`, and an in-memory `sourceFiles` where linked files matter.
+ * connection and {@link NodeThreatModelContext} (node-context.ts) with git; the CLI passes that
+ * context; tests pass `EmptyFileSystem`, and their own `sourceFiles` where linked files matter.
  */
 export function createThreatModelServices(context: ThreatModelContext): {
-    shared: LangiumSharedServices;
+    shared: ThreatModelSharedServices;
     ThreatModel: ThreatModelServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), ThreatModelGeneratedSharedModule, ThreatModelSharedModule);
-    const sourceFiles = context.sourceFiles ?? new InMemorySourceFiles();
-    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule, {
-        workspace: {
-            SourceFiles: () => sourceFiles,
-            Staleness: services => new StalenessTracker(shared.workspace.LangiumDocuments, context.gitHistory, services.workspace.LinkedFiles),
-        },
-    });
+    const shared = inject(createDefaultSharedModule(context), ThreatModelGeneratedSharedModule, createThreatModelSharedModule(context));
+    const ownShared: Module<ThreatModelServices, { shared: ThreatModelSharedServices }> = { shared: () => shared };
+    const ThreatModel = inject(createDefaultModule({ shared }), ThreatModelLanguageGeneratedModule, ThreatModelModule, ownShared);
     shared.ServiceRegistry.register(ThreatModel);
     registerValidationChecks(ThreatModel);
     if (context.connection) {
-        capPublishedFindings(context.connection, ThreatModel.LanguageMetaData.languageId, shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider);
-        revalidateOnSeverityChange(shared);
-        applyRuleSettings(shared, ThreatModel.workspace.ModelIndex);
-        revalidateWhenStale(shared, ThreatModel.workspace.Staleness);
+        const { FindingsCap, SeveritySettings, RuleSettings, Staleness } = ThreatModel.listeners;
+        for (const listener of [FindingsCap, SeveritySettings, RuleSettings, Staleness]) listener.start();
+    } else {
+        // No client will send settings: reads of them answer at once, with the defaults, instead of waiting forever.
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, ThreatModel };
 }

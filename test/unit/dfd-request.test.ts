@@ -55,6 +55,15 @@ describe('threatModel/dfd (the bundled server)', () => {
         assert.match(result.svg, />Shopper &lt;b&gt;&amp;amp;&lt;\/b&gt;</);
     });
 
+    it("draws the model of the document named by uri, when the workspace holds several", async () => {
+        await server.open('file:///dfd/blog/blog.tm', 'system Blog "Blog" { description "Posts." }\nprocess Editor "Editor"\n');
+        await server.open('file:///dfd/wiki/wiki.tm', 'system Wiki "Wiki" { description "Pages." }\nprocess Pages "Pages"\ndatastore Store "Store"\n');
+        const blog = await request({ uri: 'file:///dfd/blog/blog.tm', scenario: null });
+        const wiki = await request({ uri: 'file:///dfd/wiki/wiki.tm', scenario: null });
+        assert.deepEqual([blog.model.system, blog.diagram.nodes.map(n => n.id)], ['Blog', ['Editor']]);
+        assert.deepEqual([wiki.model.system, wiki.diagram.nodes.map(n => n.id)], ['Wiki', ['Pages', 'Store']]);
+    });
+
     it('answers for a document the server does not know with the workspace model', async () => {
         const result = await request({ uri: 'file:///dfd/not-open.tm', scenario: null });
         assert.equal(result.diagram.nodes.length, 3);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import type { ThreatModelAstType } from '../../language-server/src/generated/ast.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
 import { MemoryFileSystemProvider } from '../bench/memory-file-system.js';
 import { checkWorkspace, describeFinding } from './helpers/workspace.js';
@@ -218,5 +219,44 @@ describe('incremental revalidation', () => {
                 }
             }
         }), { numRuns: 60, seed: 20240611 });
+    });
+});
+
+describe('incremental revalidation of a check that reads the index', () => {
+    /**
+     * A check added without telling the builder what it reads: a process is reported until some
+     * file of its model declares `Audit`. `a.tm` references nothing in `b.tm`, so only what the
+     * check read from the index can bring it to be validated again.
+     */
+    const ownFiles = new MemoryFileSystemProvider();
+    const own = createThreatModelServices({ fileSystemProvider: () => ownFiles });
+    const index = own.ThreatModel.workspace.ModelIndex;
+    own.ThreatModel.validation.ValidationRegistry.register<ThreatModelAstType>({
+        Process: (process, accept) => {
+            if (index.declarationCount('Audit', process) === 0) accept('hint', `No audit for ${process.name}.`, { node: process });
+        },
+    });
+    const at = (name: string): URI => URI.parse(`file:///own/${name}`);
+    const hints = (name: string): string[] => (own.shared.workspace.LangiumDocuments.getDocument(at(name))?.diagnostics ?? [])
+        .filter(d => d.message.startsWith('No audit')).map(d => d.message);
+
+    it('validates a file again when another file changes what the check read', async () => {
+        const created = Object.entries({ 'a.tm': 'process P "P"\n', 'b.tm': 'process Q "Q"\n' }).map(([name, text]) => {
+            ownFiles.write(at(name), text);
+            const document = own.shared.workspace.LangiumDocumentFactory.fromString(text, at(name));
+            own.shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await own.shared.workspace.DocumentBuilder.build(created, { validation: true });
+        assert.deepEqual(hints('a.tm'), ['No audit for P.']);
+
+        ownFiles.write(at('b.tm'), 'process Q "Q"\nprocess Audit "Audit"\n');
+        await own.shared.workspace.DocumentBuilder.update([at('b.tm')], []);
+        assert.deepEqual(hints('a.tm'), []);
+        assert.deepEqual(hints('b.tm'), []);
+
+        ownFiles.write(at('b.tm'), 'process Q "Q"\n');
+        await own.shared.workspace.DocumentBuilder.update([at('b.tm')], []);
+        assert.deepEqual(hints('a.tm'), ['No audit for P.']);
     });
 });

@@ -92,7 +92,7 @@ describe('linked paths stay inside the workspace folder (tm/linked-file-outside)
             }
         }
         const spy = new SpySourceFiles();
-        const services = createThreatModelServices({ ...EmptyFileSystem, sourceFiles: spy });
+        const services = createThreatModelServices({ ...EmptyFileSystem, sourceFiles: () => spy });
         services.shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: 'file:///ws', name: 'ws' }] });
 
         const HOSTILE = [

@@ -11,7 +11,7 @@ import { buildAlone, describeFinding } from './helpers/workspace.js';
 /** Services whose linked files are exactly these (the model is file:///workspace/model.tm). */
 const withFiles = createThreatModelServices({
     ...EmptyFileSystem,
-    sourceFiles: new InMemorySourceFiles(['file:///workspace/src/session.ts', 'file:///workspace/test/session.test.ts']),
+    sourceFiles: () => new InMemorySourceFiles(['file:///workspace/src/session.ts', 'file:///workspace/test/session.test.ts']),
 });
 
 function build(text: string): Promise<LangiumDocument<Model>> {

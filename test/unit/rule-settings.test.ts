@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EmptyFileSystemProvider, URI } from 'langium';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
-import type { ThreatModelConfigurationProvider } from '../../language-server/src/workspace/configuration.js';
-import { applyRuleSettings } from '../../language-server/src/workspace/rule-settings.js';
 import { buildAlone } from './helpers/workspace.js';
 
 const MODEL = 'rule Mine "Mine" { on process stride Spoofing when privileged cwe 1 }\nprocess P "P" { privileged }\nexternal E "E" { type person }\nflow F: E -> P "f"\n';
@@ -15,8 +13,8 @@ describe('threatModel.rules.builtin', () => {
             override readFileSync(): string { return MODEL; }
         }
         const own = createThreatModelServices({ fileSystemProvider: () => new OneFile() });
-        applyRuleSettings(own.shared, own.ThreatModel.workspace.ModelIndex);
-        const configuration = own.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
+        own.ThreatModel.listeners.RuleSettings.start();
+        const configuration = own.shared.workspace.ConfigurationProvider;
         const document = await buildAlone(own, 'file:///w/m.tm', MODEL);
         const current = () => own.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///w/m.tm')) ?? document;
         const suggested = (): string[] => (current().diagnostics ?? []).filter(d => d.code === 'tm/rule-suggests').map(d => (d.data as { rule: string }).rule).sort();

@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Model } from '../../language-server/src/generated/ast.js';
 import { NodeThreatModelContext } from '../../language-server/src/node-context.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
 import type { GitHistory, ReviewState } from '../../language-server/src/workspace/git-history.js';
 import { NodeGitHistory } from '../../language-server/src/workspace/node-git-history.js';
-import { revalidateWhenStale } from '../../language-server/src/workspace/revalidate-when-stale.js';
 import { StalenessTracker } from '../../language-server/src/workspace/staleness.js';
 import type { GitRepository } from '../helpers/git-repository.js';
 import { repositoryWithSessionChanged, TWO_MITIGATIONS as MODEL } from '../helpers/git-repository.js';
@@ -189,9 +187,9 @@ describe('tm/implementation-stale in the editor, against a real git repository',
         const asked: string[] = [];
         const real = new NodeGitHistory();
         const counting: GitHistory = { reviewState: (model, linked) => (asked.push(model.path), real.reviewState(model, linked)), head: folder => real.head(folder) };
-        const { shared, ThreatModel } = createThreatModelServices({ ...NodeFileSystem, sourceFiles: NodeThreatModelContext.sourceFiles, gitHistory: counting });
+        const { shared, ThreatModel } = createThreatModelServices({ ...NodeThreatModelContext, gitHistory: () => counting });
         const staleness = ThreatModel.workspace.Staleness;
-        revalidateWhenStale(shared, staleness);
+        ThreatModel.listeners.Staleness.start();
         const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(at('model.tm'));
         // The first validation is the build below; the second, the revalidation git's answer causes.
         const revalidated = new Promise<void>(resolve => {

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { DocumentState } from 'langium';
-import { NodeThreatModelContext } from '../node-context.js';
+import { NodeThreatModelContext, NodeThreatModelContextWithGit } from '../node-context.js';
 import type { Finding } from '../generator/findings.js';
 import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '../generator/findings.js';
 import { formatGitLab } from '../generator/gitlab.js';
@@ -10,7 +10,6 @@ import { formatText } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
 import { internalErrorMessage } from '../validation/internal-error.js';
 import { IssueCodes } from '../validation/issue-codes.js';
-import { NodeGitHistory } from '../workspace/node-git-history.js';
 import type { CheckOptions, FailOn } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
@@ -35,7 +34,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
         throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
     }
     // Git is asked only with --stale, and before validation, so tm/implementation-stale is found like any other code.
-    const { shared, ThreatModel } = createThreatModelServices({ ...NodeThreatModelContext, ...(options.stale ? { gitHistory: new NodeGitHistory() } : {}) });
+    const { shared, ThreatModel } = createThreatModelServices(options.stale ? NodeThreatModelContextWithGit : NodeThreatModelContext);
     ThreatModel.workspace.ModelIndex.ruleSources = options.rules;
     const staleness = ThreatModel.workspace.Staleness;
     const loaded = await loadWorkspace(shared, files, io.cwd, options.stale ? async documents => {

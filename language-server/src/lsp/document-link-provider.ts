@@ -21,7 +21,7 @@ export class ThreatModelDocumentLinkProvider implements DocumentLinkProvider {
 
     constructor(services: ThreatModelServices) {
         this.linkedFiles = services.workspace.LinkedFiles;
-        this.configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
     }
 
     getDocumentLinks(document: LangiumDocument, _params: DocumentLinkParams): DocumentLink[] {

@@ -1,9 +1,10 @@
-import type { Connection, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Listener, ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelDiagnosticData } from '../validation/issue-codes.js';
 import { DEFAULT_SEVERITIES, IssueCodes } from '../validation/issue-codes.js';
 import { START_OF_FILE } from '../validation/internal-error.js';
 import { LSP_SEVERITY } from '../validation/lsp-severity.js';
-import type { SeveritySetting, ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import type { SeveritySetting } from '../workspace/configuration.js';
 
 /** The most findings the editor is sent for one file (README, "Findings about the file itself"). */
 export const MAX_PUBLISHED_FINDINGS = 1000;
@@ -43,10 +44,18 @@ export function capFindings(diagnostics: readonly Diagnostic[], source: string, 
  * `connection.sendDiagnostics` once it is validated). Only the editor is capped: the CLI, which
  * has no connection, and the requests that read `document.diagnostics` keep every finding.
  */
-export function capPublishedFindings(connection: Connection, source: string, configuration: ThreatModelConfigurationProvider): void {
-    const send = connection.sendDiagnostics.bind(connection);
-    connection.sendDiagnostics = (params: PublishDiagnosticsParams) => {
-        const severity = configuration.severityOverrides().get(IssueCodes.FindingsCapped);
-        return send({ ...params, diagnostics: capFindings(params.diagnostics, source, severity) });
-    };
+export class PublishedFindingsCap implements Listener {
+    constructor(private readonly services: ThreatModelServices) {}
+
+    start(): void {
+        const connection = this.services.shared.lsp.Connection;
+        if (!connection) return;
+        const source = this.services.LanguageMetaData.languageId;
+        const configuration = this.services.shared.workspace.ConfigurationProvider;
+        const send = connection.sendDiagnostics.bind(connection);
+        connection.sendDiagnostics = (params: PublishDiagnosticsParams) => {
+            const severity = configuration.severityOverrides().get(IssueCodes.FindingsCapped);
+            return send({ ...params, diagnostics: capFindings(params.diagnostics, source, severity) });
+        };
+    }
 }

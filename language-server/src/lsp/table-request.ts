@@ -13,7 +13,6 @@ import type { ModelFile } from '../generator/table-scope.js';
 import { scopedTableInput } from '../generator/table-scope.js';
 import { isModel } from '../generated/ast.js';
 import type { BugUrlTemplate } from '../generator/bug-url.js';
-import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import type { GenerationScope } from '../protocol.js';
 import { SecurityReportRequest, ThreatTableRequest } from '../protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
@@ -36,7 +35,7 @@ interface WorkspaceFile extends ModelFile {
 export function registerTableRequests(connection: Connection, services: Services): void {
     const index = services.ThreatModel.workspace.ModelIndex;
     // `threatModel.bugUrl` links the threats' bugs, as `--bug-url` does in the CLI.
-    const bugUrl = (): BugUrlTemplate | undefined => (services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider).bugUrl();
+    const bugUrl = (): BugUrlTemplate | undefined => services.ThreatModel.shared.workspace.ConfigurationProvider.bugUrl();
     connection.onRequest(ThreatTableRequest, (params, token) => generate(services, params.scope, token, models =>
         formatThreatTables(models.map(m => buildThreatTable({ ...scopedTableInput(m.selected, m.files, index.coverage(m.key)), bugUrl: bugUrl() })), params.format)));
     connection.onRequest(SecurityReportRequest, async (params, token) => {

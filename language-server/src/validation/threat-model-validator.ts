@@ -1,7 +1,6 @@
 import type { ValidationChecks } from 'langium';
 import type { ThreatModelAstType } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
-import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import { checkAssetUsed, checkThreatNamesAsset } from './asset-checks.js';
 import { checkBackground, checkElementInScenario, checkExternalHasFlow, checkScenarioHasFlows } from './background-checks.js';
 import { checkBoundaryCrossed, checkCrossingProtected, checkEntrypointMarked } from './boundary-checks.js';
@@ -25,7 +24,7 @@ export function registerValidationChecks(services: ThreatModelServices): void {
     const linkedFiles = services.workspace.LinkedFiles;
     const clauses = singleValuedClauses(services.Grammar);
     const staleness = services.workspace.Staleness;
-    const configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
+    const configuration = services.shared.workspace.ConfigurationProvider;
     // Turned off in the settings: git is not asked at all.
     const stalenessWanted = (): boolean => staleness.enabled && configuration.severityOverrides().get(IssueCodes.ImplementationStale) !== 'off';
     const checks: ValidationChecks<ThreatModelAstType> = {

@@ -1,11 +1,9 @@
 import type { BuildOptions, LangiumDocument, URI } from 'langium';
 import { DefaultDocumentBuilder, DocumentState } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
-import { isModel } from '../generated/ast.js';
-import type { ThreatModelServices } from '../threat-model-module.js';
+import type { ThreatModelServices, ThreatModelSharedServices } from '../threat-model-module.js';
 import { ensureBuiltinRules, isBuiltinRules } from '../rules/builtin-document.js';
-import { crossFileFacts } from './cross-file-facts.js';
+import type { IndexReads } from './index-reads.js';
 
 /**
  * Revalidates, after a change, the documents whose findings the change can alter, and only those.
@@ -14,34 +12,32 @@ import { crossFileFacts } from './cross-file-facts.js';
  * reference them. That is not enough here: STRIDE coverage of an element depends on threats in
  * other files, which reference the element but are not referenced by it, and so do duplicate
  * names, scenarios, boundary crossings and asset use. So after each build, every other validated
- * document whose {@link crossFileFacts} changed since it was validated is validated again (not
- * re-parsed or re-linked): a threat added in `threats.tm` clears the warning in `dfd.tm`, and an
- * edit that changes nothing for `other.tm` leaves it alone.
+ * document for which something its checks read from the model index ({@link IndexReads}) is
+ * answered differently now is validated again (not re-parsed or re-linked): a threat added in
+ * `threats.tm` clears the warning in `dfd.tm`, and an edit that changes nothing for `other.tm`
+ * leaves it alone.
  *
  * Before that, documents whose model (docs/language.md#models-in-a-workspace) changed are linked again: adding a `system`
  * to a file makes its folder a model of its own, and the files below it stop seeing the names
  * of the model they were in.
  */
 export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
-    /** Per document URI: the cross-file facts its current findings were computed with. */
-    private readonly validatedWith = new Map<string, string>();
     /** Per document URI: the model (docs/language.md#models-in-a-workspace) its references were resolved in. */
     private readonly linkedIn = new Map<string, string>();
 
-    private readonly shared: LangiumSharedServices;
+    private readonly shared: ThreatModelSharedServices;
+    private readonly reads: IndexReads;
 
-    constructor(services: LangiumSharedServices) {
+    constructor(services: ThreatModelSharedServices) {
         super(services);
         this.shared = services;
-        this.onDocumentPhase(DocumentState.Validated, document => {
-            this.validatedWith.set(document.uri.toString(), this.factsOf(document));
-        });
+        this.reads = services.workspace.IndexReads;
         this.onDocumentPhase(DocumentState.Linked, document => {
             this.linkedIn.set(document.uri.toString(), this.modelOf(document));
         });
         this.onUpdate((_changed, deleted) => {
             for (const uri of deleted) {
-                this.validatedWith.delete(uri.toString());
+                this.reads.forget(uri);
                 this.linkedIn.delete(uri.toString());
             }
         });
@@ -50,6 +46,11 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
     /** The built-in rule library never changes, and has no file to read again: a change to it is ignored. */
     override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         return super.update(changed.filter(uri => !isBuiltinRules(uri)), deleted, cancelToken);
+    }
+
+    /** Validates as Langium does, recording what the checks read from the model index. */
+    protected override validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        return this.reads.during(document, () => super.validate(document, cancelToken));
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
@@ -63,7 +64,7 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
         const built = new Set([...documents, ...rescoped]);
         const affected = this.langiumDocuments.all
             .filter(document => !built.has(document) && document.state === DocumentState.Validated
-                && this.validatedWith.get(document.uri.toString()) !== this.factsOf(document))
+                && !isBuiltinRules(document.uri) && this.reads.changed(document))
             .toArray();
         if (affected.length === 0) return;
         for (const document of affected) this.resetToState(document, DocumentState.IndexedReferences);
@@ -90,12 +91,5 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
 
     private modelOf(document: LangiumDocument): string {
         return (this.serviceRegistry.getServices(document.uri) as ThreatModelServices).workspace.ModelRoots.keyOf(document.uri);
-    }
-
-    private factsOf(document: LangiumDocument): string {
-        const model = document.parseResult.value;
-        if (!isModel(model) || isBuiltinRules(document.uri)) return '';
-        const services = this.serviceRegistry.getServices(document.uri) as ThreatModelServices;
-        return crossFileFacts(model, services.workspace.ModelIndex);
     }
 }

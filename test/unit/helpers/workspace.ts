@@ -25,7 +25,7 @@ const repositoryFiles: SourceFiles = {
 };
 
 /** One set of services for the whole test run: building the parser is the expensive part. */
-export const services = createThreatModelServices({ ...EmptyFileSystem, sourceFiles: repositoryFiles });
+export const services = createThreatModelServices({ ...EmptyFileSystem, sourceFiles: () => repositoryFiles });
 
 export interface CheckedFile {
     readonly document: LangiumDocument<Model>;
