@@ -111,8 +111,8 @@ describe('incremental revalidation', () => {
     });
 
     /**
-     * One case per fact of another file that a check reads (workspace/cross-file-facts.ts): `a.tm`
-     * references nothing in `b.tm`, so only that fact can bring it to be validated again.
+     * One case per kind of fact of another file that the checks read from the model index (recorded by
+     * workspace/index-reads.ts): `a.tm` references nothing in `b.tm`, so only that fact can bring it to be validated again.
      */
     const FACT_CASES: readonly { fact: string; a: string; b: string; edited: string; appears?: string; goes?: string; alsoC?: true }[] = [
         { fact: 'which assets flows carry', a: 'asset Orders "Orders"\n', b: 'external U "U"\nprocess P "P"\n',

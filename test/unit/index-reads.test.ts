@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import { IndexReads } from '../../language-server/src/workspace/index-reads.js';
+
+/** A stand-in for the model index: what the checks of a document may read, and change between builds. */
+class FakeIndex {
+    names = new Set<string>(['Api']);
+    count = 1;
+    facts(): { readonly names: ReadonlySet<string>; readonly count: number } {
+        return { names: this.names, count: this.count };
+    }
+}
+
+const document = { uri: URI.parse('file:///w/a.tm') } as LangiumDocument;
+
+describe('IndexReads: what the checks of a document read from the index', () => {
+    it('asks again exactly what was asked: a lookup in a set, not the whole set', async () => {
+        const reads = new IndexReads();
+        const index = new FakeIndex();
+        const view = reads.recording(index);
+        await reads.during(document, () => Promise.resolve(void view.facts().names.has('Api')));
+        index.names = new Set(['Api', 'Batch']);
+        assert.equal(reads.changed(document), false, 'Api is still there');
+        index.names = new Set(['Batch']);
+        assert.equal(reads.changed(document), true, 'Api is gone');
+    });
+
+    it('takes iterating or counting a collection as reading all of it', async () => {
+        const reads = new IndexReads();
+        const index = new FakeIndex();
+        const view = reads.recording(index);
+        await reads.during(document, () => Promise.resolve(void [...view.facts().names]));
+        index.names = new Set(['Api', 'Batch']);
+        assert.equal(reads.changed(document), true);
+    });
+
+    it('records nothing outside a validation, and answers changed for a document it knows nothing of', async () => {
+        const reads = new IndexReads();
+        const index = new FakeIndex();
+        const view = reads.recording(index);
+        assert.equal(view.facts().count, 1);
+        await reads.during(document, () => Promise.resolve());
+        index.count = 2;
+        assert.equal(reads.changed(document), false);
+        assert.equal(reads.changed({ uri: URI.parse('file:///w/b.tm') } as LangiumDocument), true);
+        reads.forget(document.uri);
+        assert.equal(reads.changed(document), true);
+    });
+});
