@@ -1,5 +1,5 @@
-import type { ThreatModelInitializationOptions } from '../protocol.js';
-import { WorkspaceTrustedNotification } from '../protocol.js';
+import type { ThreatModelInitializationOptions } from '../shared/protocol.js';
+import { WorkspaceTrustedNotification } from '../shared/protocol.js';
 import type { Listener, ThreatModelServices } from '../threat-model-module.js';
 import { rebuildLocked } from './revalidate.js';
 
