@@ -1,18 +1,23 @@
 import type { AstNode, LangiumDocument, URI } from 'langium';
 import { AstUtils, isAstNode } from 'langium';
 
-/** One step from the index to what a check read: a property, or a method called with these arguments. */
+/**
+ * One step from the index to what a check read: a property, or a method called with these
+ * arguments, after the step before it (none: the index itself). Reads through one object share
+ * the steps that led to it.
+ */
 interface Step {
+    readonly from: Step | undefined;
     readonly key: PropertyKey;
-    readonly args?: readonly unknown[];
+    readonly args: readonly unknown[] | undefined;
 }
 
-/** What a check read from the index, and what it was told. */
+/** What a check read from the index, and what it was told (see {@link answerOf}). */
 interface Read {
     /** The index it was read from. */
     readonly root: object;
-    readonly path: readonly Step[];
-    readonly answer: string;
+    readonly at: Step;
+    readonly answer: unknown;
 }
 
 /** Methods of a collection that ask about one key: anything else reads the whole collection. */
@@ -35,7 +40,7 @@ export class IndexReads {
      * ({@link during}); the rest of the time it is `index` itself.
      */
     recording<T extends object>(index: T): T {
-        return this.view(index, index, []);
+        return this.view(index, index, undefined);
     }
 
     /** Runs the validation of `document`, recording what its checks read. */
@@ -56,7 +61,7 @@ export class IndexReads {
         const reads = this.reads.get(document.uri.toString());
         if (reads === undefined) return true;
         try {
-            return reads.some(read => fingerprint(replay(read.root, read.path)) !== read.answer);
+            return reads.some(read => !Object.is(answerOf(replay(read.root, read.at)), read.answer));
         } catch {
             // A question that cannot be asked again any more: validating again answers it.
             return true;
@@ -67,75 +72,179 @@ export class IndexReads {
         this.reads.delete(uri.toString());
     }
 
-    private view<T extends object>(root: object, target: T, path: readonly Step[]): T {
+    private view<T extends object>(root: object, target: T, at: Step | undefined): T {
         // Inside the handler, `this` is the handler.
         const reads = this;
+        // What was read of this object already (a check that looks twice records once); the index itself keeps nothing, it outlives a validation.
+        const known = at ? new Map<PropertyKey, unknown>() : undefined;
         return new Proxy(target, {
             get(object, key) {
                 const member: unknown = Reflect.get(object, key, object);
                 if (reads.current === undefined) return member;
-                const collection = object instanceof Set || object instanceof Map || Array.isArray(object);
-                if (typeof key === 'symbol' || (collection && !LOOKUPS.has(key))) {
+                if (typeof key === 'symbol' || ((object instanceof Set || object instanceof Map) && !LOOKUPS.has(key))) {
                     // Iterated or counted: what was read is the whole collection.
-                    reads.record(root, path, object);
+                    if (at) reads.record(root, at, object);
                     return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
                 }
                 if (typeof member === 'function') {
-                    return (...args: unknown[]) => reads.answer(root, (member as (...a: unknown[]) => unknown).apply(object, args), [...path, { key, args }]);
+                    return (...args: unknown[]) => reads.answer(root, (member as (...a: unknown[]) => unknown).apply(object, args), { from: at, key, args });
                 }
-                const descriptor = Reflect.getOwnPropertyDescriptor(object, key);
-                if (descriptor && !descriptor.configurable && !descriptor.writable) return reads.record(root, [...path, { key }], member);
-                return reads.answer(root, member, [...path, { key }]);
+                if (known?.has(key)) return known.get(key);
+                const answer = reads.answer(root, member, { from: at, key, args: undefined }, object);
+                known?.set(key, answer);
+                return answer;
             },
         });
     }
 
     /** Objects that hold more facts are followed; anything else is an answer, recorded as read. */
-    private answer(root: object, value: unknown, path: readonly Step[]): unknown {
-        if (typeof value === 'object' && value !== null && !isAstNode(value) && !Array.isArray(value)) return this.view(root, value, path);
-        return this.record(root, path, value);
+    private answer(root: object, value: unknown, at: Step, holder?: object): unknown {
+        if (typeof value === 'object' && value !== null && !isAstNode(value) && !Array.isArray(value) && !(holder && fixed(holder, at.key))) {
+            return this.view(root, value, at);
+        }
+        return this.record(root, at, value);
     }
 
-    private record(root: object, path: readonly Step[], value: unknown): unknown {
-        this.current?.push({ root, path, answer: fingerprint(value) });
+    private record(root: object, at: Step, value: unknown): unknown {
+        this.current?.push({ root, at, answer: answerOf(value) });
         return value;
     }
 }
 
-/** Asks `root` again what `path` asked it. */
-function replay(root: object, path: readonly Step[]): unknown {
-    let value: unknown = root;
-    for (const { key, args } of path) {
-        const holder = value as Record<PropertyKey, unknown>;
-        const member = Reflect.get(holder, key, holder);
-        value = args ? (member as (...a: unknown[]) => unknown).apply(holder, args as unknown[]) : member;
-    }
-    return value;
+/** A property a proxy must hand out as it is (a proxy's invariant): it is recorded whole. */
+function fixed(holder: object, key: PropertyKey): boolean {
+    const descriptor = Reflect.getOwnPropertyDescriptor(holder, key);
+    return descriptor !== undefined && !descriptor.configurable && !descriptor.writable;
+}
+
+/** Asks `root` again what the steps up to `at` asked it. */
+function replay(root: object, at: Step | undefined): unknown {
+    if (at === undefined) return root;
+    const holder = replay(root, at.from) as Record<PropertyKey, unknown>;
+    const member = Reflect.get(holder, at.key, holder);
+    return at.args ? (member as (...a: unknown[]) => unknown).apply(holder, at.args as unknown[]) : member;
 }
 
 /**
- * A value as text, equal for equal answers. A node stands for itself by its type, name, document
- * and place in it: a node of another file is another object after that file is rebuilt.
+ * A primitive answer as it is; an object (a node, a list, a coverage) as a 53-bit hash of what
+ * it holds, as text that no string answer equals (a hash keeps the record small: a coverage
+ * lists every threat of its element).
  */
-export function fingerprint(value: unknown, seen = new Set<object>()): string {
-    if (typeof value !== 'object' || value === null) return typeof value === 'function' ? 'function' : `${typeof value}:${String(value)}`;
-    if (isAstNode(value)) return nodeId(value);
-    if (seen.has(value)) return 'cycle';
-    seen.add(value);
-    if (value instanceof Map) return `{${[...value].map(([k, v]) => `${fingerprint(k, seen)}=>${fingerprint(v, seen)}`).join(',')}}`;
-    if (value instanceof Set || Array.isArray(value)) return `[${[...(value as Iterable<unknown>)].map(v => fingerprint(v, seen)).join(',')}]`;
-    return `{${Object.entries(value).map(([k, v]) => `${k}:${fingerprint(v, seen)}`).join(',')}}`;
+function answerOf(value: unknown): unknown {
+    if (typeof value !== 'object' || value === null) return value;
+    const hash = new Hash();
+    hashInto(hash, value, 0);
+    return `\u0000${hash.digest().toString(36)}`;
 }
 
-function nodeId(node: AstNode): string {
-    const steps: string[] = [];
-    for (let at: AstNode | undefined = node; at?.$container; at = at.$container) steps.push(`${at.$containerProperty ?? ''}.${at.$containerIndex ?? ''}`);
-    const name = (node as { name?: unknown }).name;
-    let uri = '';
-    try {
-        uri = AstUtils.getDocument(node).uri.toString();
-    } catch {
-        // A node outside any document (built by hand) is known by its type, name and place only.
+/** Hash marks between the parts of a value, beyond any UTF-16 code unit so no text can make them. */
+const enum Mark { Text = 0x10000, Undefined, False, True, Number, Other, Node, Deep, Collection, End, Record }
+
+/** Deeper than this, a value is not followed (nothing the index answers nests so deep; it also stops cycles). */
+const MAX_DEPTH = 12;
+
+/** What a value holds, into `hash`. A node counts by its type, name, document and place in it: a node of another file is another object after that file is rebuilt. */
+function hashInto(hash: Hash, value: unknown, depth: number): void {
+    switch (typeof value) {
+        case 'string': hash.text(value); return;
+        case 'undefined': hash.code(Mark.Undefined); return;
+        case 'boolean': hash.code(value ? Mark.True : Mark.False); return;
+        case 'number': hash.code(Mark.Number); hash.number(value); return;
+        case 'object': break;
+        default: hash.code(Mark.Other); hash.text(String(value)); return;
     }
-    return `${node.$type}:${typeof name === 'string' ? name : ''}@${uri}#${steps.reverse().join('/')}`;
+    if (value === null) {
+        hash.code(Mark.Other);
+    } else if (isAstNode(value)) {
+        hash.code(Mark.Node);
+        hash.number(nodeHash(value));
+    } else if (depth >= MAX_DEPTH) {
+        hash.code(Mark.Deep);
+    } else {
+        if (Array.isArray(value)) {
+            hash.code(Mark.Collection);
+            for (let i = 0; i < value.length; i++) hashInto(hash, value[i], depth + 1);
+        } else if (value instanceof Map) {
+            hash.code(Mark.Collection);
+            for (const [key, item] of value as Map<unknown, unknown>) {
+                hashInto(hash, key, depth + 1);
+                hashInto(hash, item, depth + 1);
+            }
+        } else if (value instanceof Set) {
+            hash.code(Mark.Collection);
+            for (const item of value as Set<unknown>) hashInto(hash, item, depth + 1);
+        } else {
+            // By its values in order: what one question answers has the same keys each time.
+            hash.code(Mark.Record);
+            for (const key in value) {
+                if (Object.hasOwn(value, key)) hashInto(hash, (value as Record<string, unknown>)[key], depth + 1);
+            }
+        }
+        hash.code(Mark.End);
+    }
+}
+
+/** Per node, the hash of where it is: computed once per node object (a rebuilt file has new ones). */
+const nodeHashes = new WeakMap<AstNode, number>();
+
+function nodeHash(node: AstNode): number {
+    let known = nodeHashes.get(node);
+    if (known === undefined) {
+        const hash = new Hash();
+        hash.text(node.$type);
+        const name = (node as { name?: unknown }).name;
+        hash.text(typeof name === 'string' ? name : '');
+        try {
+            hash.text(AstUtils.getDocument(node).uri.toString());
+        } catch {
+            // A node outside any document (built by hand) counts by its type, name and place only.
+        }
+        for (let at: AstNode | undefined = node; at?.$container; at = at.$container) {
+            hash.text(at.$containerProperty ?? '');
+            hash.number(at.$containerIndex ?? -1);
+        }
+        known = hash.digest();
+        nodeHashes.set(node, known);
+    }
+    return known;
+}
+
+/** A 53-bit hash of a sequence of code units (the cyrb53 mixing), fed part by part. */
+class Hash {
+    private h1 = 0xdeadbeef;
+    private h2 = 0x41c6ce57;
+
+    code(unit: number): void {
+        this.h1 = Math.imul(this.h1 ^ unit, 2654435761);
+        this.h2 = Math.imul(this.h2 ^ unit, 1597334677);
+    }
+
+    text(text: string): void {
+        let h1 = Math.imul(this.h1 ^ Mark.Text, 2654435761);
+        let h2 = Math.imul(this.h2 ^ Mark.Text, 1597334677);
+        for (let i = 0; i < text.length; i++) {
+            const unit = text.charCodeAt(i);
+            h1 = Math.imul(h1 ^ unit, 2654435761);
+            h2 = Math.imul(h2 ^ unit, 1597334677);
+        }
+        this.h1 = h1;
+        this.h2 = h2;
+    }
+
+    number(value: number): void {
+        if (Number.isSafeInteger(value)) {
+            this.code(value | 0);
+            this.code(Math.floor(value / 2 ** 32) | 0);
+        } else {
+            this.text(String(value));
+        }
+    }
+
+    digest(): number {
+        let h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507);
+        h1 ^= Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+        let h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507);
+        h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+        return 2 ** 32 * (2097151 & h2) + (h1 >>> 0);
+    }
 }
