@@ -164,8 +164,9 @@ export function createThreatModelSharedModule(context: ThreatModelContext): Modu
 
 /**
  * The composition root: builds every service of tml. The language server passes an LSP
- * connection and {@link NodeThreatModelContext} (node-context.ts) with git; the CLI passes that
- * context; tests pass `EmptyFileSystem`, and their own `sourceFiles` where linked files matter.
+ * connection and `NodeThreatModelContextWithGit` (node-context.ts); the CLI passes
+ * `NodeThreatModelContext` (with git for `--stale`); tests pass `EmptyFileSystem`, and their own
+ * `sourceFiles` or `gitHistory` where linked files or git matter.
  */
 export function createThreatModelServices(context: ThreatModelContext): {
     shared: ThreatModelSharedServices;
