@@ -1,7 +1,7 @@
 import type { TableFormat } from '../generator/table-format.js';
 import { TABLE_FORMATS } from '../generator/table-format.js';
 import { XLSX_FORMAT } from '../generator/table-xlsx.js';
-import { listInProse } from '../validation/report.js';
+import { listInProse } from '../shared/prose.js';
 import type { BugUrlTemplate } from '../generator/bug-url.js';
 import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../generator/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';

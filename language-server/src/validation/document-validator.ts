@@ -7,7 +7,7 @@ import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import { isBuiltinRules } from '../rules/builtin-document.js';
-import { reportInternalError } from './internal-error.js';
+import { diagnoseInternalError } from './internal-error.js';
 import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
 import { ThreatModelParserErrorMessageProvider } from '../parser/error-messages.js';
@@ -58,7 +58,7 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-            reportInternalError((severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info)), root, error);
+            diagnoseInternalError((severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info)), root, error);
         }
         await interruptAndCheck(cancelToken);
         return diagnostics;
