@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { ISSUE_CATALOGUE, SEVERITY_SETTING_CHOICES } from '../../language-server/src/validation/issue-catalogue.js';
 import { ALL_ISSUE_CODES, DEFAULT_SEVERITIES } from '../../language-server/src/validation/issue-codes.js';
+import { ThreatModelLanguageLanguageMetaData } from '../../language-server/src/generated/module.js';
+import { LANGUAGE_ID, MODEL_FILE_GLOB, SETTINGS_SECTION } from '../../language-server/src/shared/language.js';
 
 const ROOT = new URL('../../../../', import.meta.url);
 
@@ -53,6 +55,19 @@ describe('the VS Code extension manifest (package.json)', () => {
         // Keys in catalogue order, then each entry whole: a failure prints the entry package.json should hold.
         assert.deepEqual(Object.keys(severity.properties ?? {}), [...ALL_ISSUE_CODES]);
         for (const code of ALL_ISSUE_CODES) assert.deepEqual(severity.properties![code], expected[code], code);
+    });
+
+    it('uses the language id, settings section and file extension of shared/language.ts, as Langium does', () => {
+        assert.equal(LANGUAGE_ID, 'threat-model');
+        assert.deepEqual(manifest.contributes.languages.map(l => l.id), [LANGUAGE_ID]);
+        assert.deepEqual(manifest.contributes.grammars.map(g => g.language), [LANGUAGE_ID]);
+        assert.ok(manifest.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
+        assert.equal(ThreatModelLanguageLanguageMetaData.languageId, LANGUAGE_ID);
+        assert.equal(SETTINGS_SECTION, 'threatModel');
+        assert.deepEqual(Object.keys(settings).filter(key => !key.startsWith(`${SETTINGS_SECTION}.`)), []);
+        assert.deepEqual(ThreatModelLanguageLanguageMetaData.fileExtensions, ['.tm']);
+        assert.deepEqual(manifest.contributes.languages[0]?.extensions, ['.tm']);
+        assert.equal(MODEL_FILE_GLOB, `**/*${ThreatModelLanguageLanguageMetaData.fileExtensions[0]}`);
     });
 
     it('supports restricted workspaces in part, and says what is missing there: the git-based staleness check', () => {
