@@ -1,7 +1,7 @@
 import type { AstNode, AstNodeDescription, CstNode, LangiumDocument, LinkingError, Reference, ReferenceInfo } from 'langium';
 import { DefaultLinker, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../parser/ast-walk.js';
+import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../model/ast-walk.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
@@ -54,7 +54,7 @@ export class ThreatModelLinker extends DefaultLinker {
         return new LinkedReference(this.referenceLinker, node, property, refNode, refText);
     }
 
-    /** Langium's linking, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */
+    /** Langium's linking, walking the tree with plain loops (model/ast-walk.ts) instead of its streams. */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const nodes = listAstNodes(document.parseResult.value);

@@ -4,7 +4,7 @@ import type { LangiumServices } from 'langium/lsp';
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
-import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
+import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../model/ast-walk.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import { isBuiltinRules } from '../rules/builtin-document.js';
 import { diagnoseInternalError } from './internal-error.js';
@@ -120,7 +120,7 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's checks of every node, walking the tree with plain loops (parser/ast-walk.ts) instead
+     * Langium's checks of every node, walking the tree with plain loops (model/ast-walk.ts) instead
      * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors").
      */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
