@@ -9,7 +9,7 @@ import { formatText } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
 import { findingsOfDocuments } from '../validation/document-findings.js';
 import { NodeGitHistory } from '../workspace/node-git-history.js';
-import type { CheckOptions, FailOn } from './args.js';
+import type { CheckOptions, FailOn } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';

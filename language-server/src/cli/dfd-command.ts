@@ -8,7 +8,7 @@ import { stackSvgs } from '../dfd/stack-svg.js';
 import { layoutDfd, loadGraphviz, renderDfdSvg } from '../dfd/svg.js';
 import { systemsTitle } from '../generator/table-builder.js';
 import { systemsOf } from '../generator/table-scope.js';
-import type { DfdFormat, DfdOptions } from './args.js';
+import type { DfdFormat, DfdOptions } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';

@@ -5,7 +5,7 @@ import { generateSecurityReports, generateSecurityReportsWithImages } from '../g
 import { diagramsFolderFor } from '../generator/report-image-files.js';
 import { renderReportImages } from '../generator/report-images.js';
 import { findingsOfDocuments } from '../validation/document-findings.js';
-import type { ReportOptions } from './args.js';
+import type { ReportOptions } from './options.js';
 import type { CliIo } from './io.js';
 import { writeFailure, writeOutput } from './io.js';
 import { displayPath } from './load-workspace.js';
