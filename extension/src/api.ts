@@ -1,4 +1,4 @@
-import type { ThreatModelInfo } from '../../language-server/src/protocol.js';
+import type { ThreatModelInfo } from '../../language-server/src/shared/protocol.js';
 import type { LanguageServerHandle } from './server-handle.js';
 
 /**

@@ -1,6 +1,6 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { bugUrlTemplateProblem, parseBugUrlTemplate } from '../../language-server/src/generator/bug-url.js';
+import { bugUrlTemplateProblem, parseBugUrlTemplate } from '../../language-server/src/shared/bug-url.js';
 import { SETTINGS_SECTION } from '../../language-server/src/shared/language.js';
 
 /** The setting, in tml's section (`threatModel`), that links bugs to the tracker. */

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
-import type { ThreatModelInitializationOptions } from '../../language-server/src/protocol.js';
-import { WorkspaceTrustedNotification } from '../../language-server/src/protocol.js';
+import type { ThreatModelInitializationOptions } from '../../language-server/src/shared/protocol.js';
+import { WorkspaceTrustedNotification } from '../../language-server/src/shared/protocol.js';
 import { LANGUAGE_ID, MODEL_FILE_GLOB, SETTINGS_SECTION } from '../../language-server/src/shared/language.js';
 import type { LanguageServerHandle, ModelFileEvents } from './server-handle.js';
 

@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { ExportFormat } from '../../../language-server/src/interop/export-model.js';
-import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/protocol.js';
+import type { ExportFormat } from '../../../language-server/src/shared/formats.js';
+import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';
 import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
 import type { LanguageServerHandle } from '../server-handle.js';
 import { describeModel, requestWithProgress } from './generate-scope.js';

@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/protocol.js';
-import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/protocol.js';
+import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/shared/protocol.js';
+import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';
 import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
 import type { LanguageServerHandle } from '../server-handle.js';
 

@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { DfdResult } from '../../../language-server/src/protocol.js';
-import { DfdRequest } from '../../../language-server/src/protocol.js';
+import type { DfdResult } from '../../../language-server/src/shared/protocol.js';
+import { DfdRequest } from '../../../language-server/src/shared/protocol.js';
 import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
 import type { LanguageServerHandle, ModelFileEvents } from '../server-handle.js';
 import { elementAt } from './element-at.js';

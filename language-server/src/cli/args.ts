@@ -1,7 +1,7 @@
-import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../generator/bug-url.js';
+import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../shared/bug-url.js';
 import { XLSX_FORMAT } from '../generator/table-xlsx.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS } from '../interop/formats.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../shared/formats.js';
 import type { CommandFlags, Flag } from './flags.js';
 import { chosen, parseFlags, usageError } from './flags.js';
 import type { BugUrlOption, CliCommand, UsageError } from './options.js';

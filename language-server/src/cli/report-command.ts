@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ModelReportInput } from '../generator/report-document.js';
 import { generateSecurityReports, generateSecurityReportsWithImages } from '../generator/report-document.js';
-import { diagramsFolderFor } from '../generator/report-image-files.js';
+import { diagramsFolderFor } from '../shared/report-image-files.js';
 import { renderReportImages } from '../generator/report-images.js';
 import { findingsOfDocuments } from '../validation/document-findings.js';
 import type { ReportOptions } from './options.js';

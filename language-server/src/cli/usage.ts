@@ -1,4 +1,4 @@
-import { BUG_URL_EXAMPLE } from '../generator/bug-url.js';
+import { BUG_URL_EXAMPLE } from '../shared/bug-url.js';
 
 /** The overview `tml --help` prints; `tml dfd --help` prints dfd-usage.ts. */
 export const USAGE = `Usage:

@@ -1,17 +1,8 @@
 import type { DfdElement, StrideCategory } from '../generated/ast.js';
 import type { ElementKind } from '../shared/element-kinds.js';
 import { ELEMENT_KIND_WORDS } from '../shared/element-kinds.js';
+import { STRIDE_CATEGORIES } from '../shared/stride.js';
 import { quote } from '../validation/quote.js';
-
-/** The six STRIDE categories, in their canonical order. */
-export const STRIDE_CATEGORIES: readonly StrideCategory[] = [
-    'Spoofing',
-    'Tampering',
-    'Repudiation',
-    'InformationDisclosure',
-    'DenialOfService',
-    'ElevationOfPrivilege',
-];
 
 export type { ElementKind };
 

@@ -2,8 +2,8 @@
  * The words and marks a diagram shows for an element, shared by every renderer and by the VS Code
  * preview's tooltips, so that the SVG file and the preview explain a mark the same way.
  */
-import type { StrideCategory } from '../generated/ast.js';
-import { ELEMENT_KIND_WORDS } from '../shared/element-kinds.js';
+import type { StrideCategory } from '../stride.js';
+import { ELEMENT_KIND_WORDS } from '../element-kinds.js';
 import type { DfdCategoryCoverage, DfdEdge, DfdNode } from './graph.js';
 
 /** The warning sign that marks an element with open categories. */
