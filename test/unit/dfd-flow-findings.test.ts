@@ -3,8 +3,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { toDot } from '../../language-server/src/dfd/dot.js';
 import { FlowFindings } from '../../language-server/src/dfd/flow-findings.js';
-import type { DfdRange } from '../../language-server/src/dfd/graph.js';
-import { tooltipLines } from '../../language-server/src/dfd/labels.js';
+import type { DfdRange } from '../../language-server/src/shared/dfd/graph.js';
+import { tooltipLines } from '../../language-server/src/shared/dfd/labels.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
 import { dfdModelOf } from './dfd-helpers.js';
 
