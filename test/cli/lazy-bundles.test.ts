@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { USAGE } from '../../language-server/src/cli/args.js';
+import { USAGE } from '../../language-server/src/cli/usage.js';
 import { DFD_USAGE } from '../../language-server/src/cli/dfd-usage.js';
 import { REPO_ROOT } from './helpers/run-tml.js';
 
