@@ -45,7 +45,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): TokenLeafCstNode {
-        const leaf = new TokenLeafCstNode(token, feature === undefined, feature);
+        const leaf = new TokenLeafCstNode(token, feature);
         this.append(leaf);
         return leaf;
     }
@@ -59,7 +59,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         const current = this.current;
-        const leaves = tokens.map(token => new TokenLeafCstNode(token, true, undefined));
+        const leaves = tokens.map(token => new TokenLeafCstNode(token, undefined));
         if (current.content.length > 0) {
             for (const leaf of leaves) this.append(leaf);
             return;

@@ -6,7 +6,7 @@ import type { Position, Range } from 'vscode-languageserver';
  * A leaf of the syntax tree, as small as it can be: a large model has over twenty leaves per DFD
  * element, and they were the largest part of a checked model's memory (issue 17). Langium's leaf
  * keeps the token's LSP range (three objects) and its root; this one keeps the token's offset,
- * length and type, and derives the rest when asked: the root from its container, the range from
+ * length, type and grammar element, and derives the rest when asked: the root from its container, the range from
  * the offset and the line starts of the text ({@link positionAt}). Few leaves are ever asked
  * (names, references, the nodes findings point at), and the positions are the ones Chevrotain
  * counts (test/unit/syntax-tree.test.ts compares every leaf with Langium's).
@@ -18,16 +18,20 @@ export class TokenLeafCstNode implements LeafCstNode {
     readonly offset: number;
     readonly length: number;
     readonly tokenType: TokenType;
-    readonly hidden: boolean;
     /** Only when something makes the leaf an AST node's own syntax, which the parser never does. */
     declare private ownAstNode?: AstNode;
 
-    constructor(token: IToken, hidden: boolean, grammarSource: GrammarAST.AbstractElement | undefined) {
+    /** `grammarSource` is the grammar element that consumed the token: none for a hidden token (a comment). */
+    constructor(token: IToken, grammarSource: GrammarAST.AbstractElement | undefined) {
         this.grammarSource = grammarSource;
         this.offset = token.startOffset;
         this.length = token.image.length;
         this.tokenType = token.tokenType;
-        this.hidden = hidden;
+    }
+
+    /** Hidden (a comment) when no grammar element consumed it, as Langium's builder decides. */
+    get hidden(): boolean {
+        return this.grammarSource === undefined;
     }
 
     get end(): number {
