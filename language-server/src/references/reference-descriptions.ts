@@ -1,11 +1,11 @@
 import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../parser/ast-walk.js';
+import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
 
 /**
  * Langium's index of references (for find references and rename), built with the plain walks of
- * parser/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build.
+ * model/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build.
  * The descriptions are Langium's own, in the same order, but their source path and segment are
  * made when read ({@link LazyReferenceDescription}).
  */
