@@ -56,4 +56,12 @@ describe('the CLI loads only the bundles a command needs (scripts/bundle.mjs LAZ
         assert.match(svg.stdout, /^<\?xml[^]*<svg[^]*<\/svg>\n?$/);
         assert.deepEqual(svg.loaded, [...ENTRY, 'out/cli/tml-commands.cjs', 'out/cli/viz.cjs'].sort());
     });
+
+    it('loads them with require(): import() would make Node scan each whole file for its exports first', () => {
+        const lazyLoads = (bundle: string): string[] =>
+            [...readFileSync(path.join(REPO_ROOT, bundle), 'utf8').matchAll(/\b(import|require)\("\.\/([\w.-]+)"\)/g)].map(m => `${m[1]} ${m[2]}`);
+        assert.deepEqual(lazyLoads('out/cli/tml.cjs'), ['require tml-commands.cjs']);
+        assert.deepEqual(lazyLoads('out/cli/tml-commands.cjs'), ['require viz.cjs']);
+        assert.deepEqual(lazyLoads('out/language-server/main.cjs'), ['require viz.cjs']);
+    });
 });
