@@ -1,5 +1,5 @@
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type { ThreatModelInfo } from '../../language-server/src/protocol.js';
+import type { ThreatModelInfo } from '../../language-server/src/shared/protocol.js';
 
 /**
  * What `activate` returns, for the integration tests and for other extensions

@@ -1,6 +1,6 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { bugUrlTemplateProblem, parseBugUrlTemplate } from '../../language-server/src/generator/bug-url.js';
+import { bugUrlTemplateProblem, parseBugUrlTemplate } from '../../language-server/src/shared/bug-url.js';
 
 /** The setting, in the `threatModel` section, that links bugs to the tracker. */
 export const BUG_URL_SETTING = 'bugUrl';

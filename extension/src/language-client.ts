@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
-import type { ThreatModelInitializationOptions } from '../../language-server/src/protocol.js';
-import { WorkspaceTrustedNotification } from '../../language-server/src/protocol.js';
+import type { ThreatModelInitializationOptions } from '../../language-server/src/shared/protocol.js';
+import { WorkspaceTrustedNotification } from '../../language-server/src/shared/protocol.js';
 
 /**
  * The client id. vscode-languageclient reads the trace level from `<id>.trace.server`, so it is also

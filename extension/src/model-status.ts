@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { ThreatModelInfo } from '../../language-server/src/protocol.js';
-import { ModelOfRequest, ModelsChangedNotification } from '../../language-server/src/protocol.js';
+import type { ThreatModelInfo } from '../../language-server/src/shared/protocol.js';
+import { ModelOfRequest, ModelsChangedNotification } from '../../language-server/src/shared/protocol.js';
 import { OPEN_DFD_PREVIEW_COMMAND } from './commands/open-dfd-preview.js';
 import { describeModel } from './commands/generate-scope.js';
 import type { ThreatModelLanguageServer } from './language-client.js';

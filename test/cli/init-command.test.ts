@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { starterModel } from '../../language-server/src/generator/starter-model.js';
+import { starterModel } from '../../language-server/src/shared/starter-model.js';
 import { REPO_ROOT, runTml } from './helpers/run-tml.js';
 
 describe('tml init', () => {

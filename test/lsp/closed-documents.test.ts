@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { DfdResult, GeneratedDocument } from '../../language-server/src/protocol.js';
-import { DfdRequest, ThreatTableRequest } from '../../language-server/src/protocol.js';
+import type { DfdResult, GeneratedDocument } from '../../language-server/src/shared/protocol.js';
+import { DfdRequest, ThreatTableRequest } from '../../language-server/src/shared/protocol.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
 /** The model every test keeps open: a process and an external, neither with a threat. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { GeneratedDocument, SecurityReportParams } from '../../language-server/src/protocol.js';
-import { SecurityReportRequest } from '../../language-server/src/protocol.js';
+import type { GeneratedDocument, SecurityReportParams } from '../../language-server/src/shared/protocol.js';
+import { SecurityReportRequest } from '../../language-server/src/shared/protocol.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
 const URI = 'file:///partial/x.tm';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TABLE_FORMATS } from '../../language-server/src/generator/table-format.js';
-import { DfdRequest, SecurityReportRequest, ThreatTableRequest } from '../../language-server/src/protocol.js';
+import { TABLE_FORMATS } from '../../language-server/src/shared/formats.js';
+import { DfdRequest, SecurityReportRequest, ThreatTableRequest } from '../../language-server/src/shared/protocol.js';
 import { exampleFiles, FUZZ_SEED, mutatedExample, tokenSoup } from '../unit/helpers/fuzz-inputs.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 

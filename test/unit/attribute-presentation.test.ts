@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
-import { tooltipLines } from '../../language-server/src/dfd/labels.js';
+import { tooltipLines } from '../../language-server/src/shared/dfd/labels.js';
 import { buildSecurityReport } from '../../language-server/src/generator/report-builder.js';
 import { buildThreatTable } from '../../language-server/src/generator/table-builder.js';
 import { THREAT_COLUMNS } from '../../language-server/src/generator/table-model.js';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DfdDiagram, DfdModel } from '../../language-server/src/dfd/graph.js';
+import type { DfdDiagram, DfdModel } from '../../language-server/src/shared/dfd/graph.js';
 import { assertPinned, DESIGN_EXAMPLE, DFD_FIXTURES, dfdModelOf, exampleNames, filesBelow, modelJson, REPO_ROOT } from './dfd-helpers.js';
 
 const ids = (items: readonly { readonly id: string }[]): string[] => items.map(i => i.id);

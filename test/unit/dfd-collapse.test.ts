@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { StrideCategory } from '../../language-server/src/generated/ast.js';
-import { collapseBoundaries, diagramCounts, topLevelBoundaries } from '../../language-server/src/dfd/collapse.js';
+import { collapseBoundaries, diagramCounts, topLevelBoundaries } from '../../language-server/src/shared/dfd/collapse.js';
 import { toDot } from '../../language-server/src/dfd/dot.js';
-import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode, DfdNodeKind } from '../../language-server/src/dfd/graph.js';
+import type { DfdBoundary, DfdDiagram, DfdEdge, DfdNode, DfdNodeKind } from '../../language-server/src/shared/dfd/graph.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
 
 const location = { uri: 'file:///workspace/m.tm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, selection: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closerToTarget, MAX_ASPECT, svgSize, TARGET_ASPECT, tooWide } from '../../language-server/src/dfd/direction.js';
+import { closerToTarget, MAX_ASPECT, svgSize, TARGET_ASPECT, tooWide } from '../../language-server/src/shared/dfd/direction.js';
 import { toDot } from '../../language-server/src/dfd/dot.js';
 import { layoutDfd, loadGraphviz, renderSvgWith } from '../../language-server/src/dfd/svg.js';
 import { dfdModelOf, filesBelow } from './dfd-helpers.js';

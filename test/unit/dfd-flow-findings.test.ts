@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { toDot } from '../../language-server/src/dfd/dot.js';
-import { tooltipLines } from '../../language-server/src/dfd/labels.js';
+import { tooltipLines } from '../../language-server/src/shared/dfd/labels.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
 import { dfdModelOf } from './dfd-helpers.js';
 

@@ -12,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../language-server/src/cli/run.js';
 import { buildDfdModel } from '../../language-server/src/dfd/build-graph.js';
-import type { DfdModel } from '../../language-server/src/dfd/graph.js';
+import type { DfdModel } from '../../language-server/src/shared/dfd/graph.js';
 import { diagramJson, scenarioInfos } from '../../language-server/src/dfd/json.js';
 import { modelsByUri } from '../../language-server/src/dfd/select.js';
 import { checkWorkspace, services } from './helpers/workspace.js';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DfdParams, DfdResult } from '../../language-server/src/protocol.js';
-import { DfdRequest } from '../../language-server/src/protocol.js';
+import type { DfdParams, DfdResult } from '../../language-server/src/shared/protocol.js';
+import { DfdRequest } from '../../language-server/src/shared/protocol.js';
 import { LanguageServerProcess } from '../lsp/helpers/language-server-process.js';
 import { DESIGN_EXAMPLE, REPO_ROOT } from './dfd-helpers.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { DfdDiagramJson } from '../../language-server/src/dfd/json.js';
-import { OPEN_MARK, openMark } from '../../language-server/src/dfd/labels.js';
+import { OPEN_MARK, openMark } from '../../language-server/src/shared/dfd/labels.js';
 import { wrapLabel } from '../../language-server/src/dfd/wrap.js';
 import { DESIGN_EXAMPLE, exampleNames, REPO_ROOT, runDfd } from './dfd-helpers.js';
 

@@ -1,6 +1,6 @@
 /**
  * Labels fit their shapes: every line of text of an example's overview lies inside its node's or
- * boundary's outline, measured with the metrics Graphviz lays out with (LAYOUT_FONT, ./font.ts),
+ * boundary's outline, measured with the metrics Graphviz lays out with (LAYOUT_FONT, shared/dfd/font.ts),
  * which the SVG asks the viewer for first.
  */
 import * as assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import type { Viz } from '@viz-js/viz';
 import { instance } from '@viz-js/viz';
 import { DOMParser } from '@xmldom/xmldom';
 import { htmlLabelText } from '../../language-server/src/dfd/dot-escape.js';
-import { LAYOUT_FONT, SVG_FONT_FAMILY } from '../../language-server/src/dfd/font.js';
+import { LAYOUT_FONT, SVG_FONT_FAMILY } from '../../language-server/src/shared/dfd/font.js';
 import { wrapLabel } from '../../language-server/src/dfd/wrap.js';
 import { DESIGN_EXAMPLE, exampleNames, runDfd } from './dfd-helpers.js';
 

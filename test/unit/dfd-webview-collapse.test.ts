@@ -4,8 +4,8 @@
  * says so, a click on a collapsed boundary expands it, and the toolbar button toggles them all.
  */
 import * as assert from 'node:assert/strict';
-import { collapseBoundaries, topLevelBoundaries } from '../../language-server/src/dfd/collapse.js';
-import type { DfdDiagram, DfdModel } from '../../language-server/src/dfd/graph.js';
+import { collapseBoundaries, topLevelBoundaries } from '../../language-server/src/shared/dfd/collapse.js';
+import type { DfdDiagram, DfdModel } from '../../language-server/src/shared/dfd/graph.js';
 import { scenarioInfos } from '../../language-server/src/dfd/json.js';
 import { layoutDfd, loadGraphviz } from '../../language-server/src/dfd/svg.js';
 import type { ShowDiagramMessage } from '../../extension/src/dfd-preview/messages.js';

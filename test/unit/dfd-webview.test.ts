@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toDot } from '../../language-server/src/dfd/dot.js';
-import type { DfdModel } from '../../language-server/src/dfd/graph.js';
+import type { DfdModel } from '../../language-server/src/shared/dfd/graph.js';
 import { scenarioInfos } from '../../language-server/src/dfd/json.js';
 import { renderSvg } from '../../language-server/src/dfd/svg.js';
 import { wrapLabel } from '../../language-server/src/dfd/wrap.js';

@@ -10,7 +10,8 @@ import { findingFromDiagnostic } from '../../language-server/src/generator/findi
 import { generateSecurityReport } from '../../language-server/src/generator/report-document.js';
 import { formatSarif } from '../../language-server/src/generator/sarif.js';
 import { buildThreatTable } from '../../language-server/src/generator/table-builder.js';
-import { formatThreatTable, TABLE_FORMATS } from '../../language-server/src/generator/table-format.js';
+import { formatThreatTable } from '../../language-server/src/generator/table-format.js';
+import { TABLE_FORMATS } from '../../language-server/src/shared/formats.js';
 import { workspaceTableInput } from '../../language-server/src/generator/table-scope.js';
 import { checkWorkspace, services } from './helpers/workspace.js';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { starterModel, starterModelPath, systemIdentifier } from '../../language-server/src/generator/starter-model.js';
+import { starterModel, starterModelPath, systemIdentifier } from '../../language-server/src/shared/starter-model.js';
 import { checkModel, checkWorkspace, describeFinding } from './helpers/workspace.js';
 
 describe('the starter model (tml init, Threat Model: New Threat Model…)', () => {

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { StrideCategory } from '../../language-server/src/generated/ast.js';
+import { isStrideCategory } from '../../language-server/src/generated/ast.js';
 import type { ElementTraits } from '../../language-server/src/model/stride.js';
-import { applicableCategories, STRIDE_CATEGORIES } from '../../language-server/src/model/stride.js';
+import { applicableCategories } from '../../language-server/src/model/stride.js';
+import type { StrideCategory as SharedStrideCategory } from '../../language-server/src/shared/stride.js';
+import { STRIDE_CATEGORIES } from '../../language-server/src/shared/stride.js';
 import { checkModel } from './helpers/workspace.js';
 
 /** STRIDE per element (docs/language.md#stride-per-element), transcribed cell by cell: S T R I D E. */
@@ -33,5 +36,13 @@ describe('STRIDE per element (DESIGN.md §3)', () => {
 
     it('lists categories in STRIDE order', () => {
         assert.deepEqual(applicableCategories({ kind: 'datastore', logs: true }), ['Tampering', 'Repudiation', 'InformationDisclosure', 'DenialOfService'] satisfies StrideCategory[]);
+    });
+
+    it("has the grammar's six categories in shared/stride.ts, which the extension and the webview import", () => {
+        // Every category the grammar parses is a shared one: this line stops compiling otherwise.
+        const shared = (category: StrideCategory): SharedStrideCategory => category;
+        // And every shared one is a category the grammar parses, each once.
+        assert.deepEqual(STRIDE_CATEGORIES.filter(isStrideCategory).map(shared), STRIDE_CATEGORIES);
+        assert.equal(new Set(STRIDE_CATEGORIES).size, 6);
     });
 });

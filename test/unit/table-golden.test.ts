@@ -13,7 +13,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildThreatTable } from '../../language-server/src/generator/table-builder.js';
-import { formatThreatTable, TABLE_FORMATS } from '../../language-server/src/generator/table-format.js';
+import { formatThreatTable } from '../../language-server/src/generator/table-format.js';
+import { TABLE_FORMATS } from '../../language-server/src/shared/formats.js';
 import type { ThreatTable } from '../../language-server/src/generator/table-model.js';
 import { workspaceTableInput } from '../../language-server/src/generator/table-scope.js';
 import { loadModels } from '../../language-server/src/cli/load-models.js';

@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { ExportFormat } from '../../../language-server/src/interop/export-model.js';
-import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/protocol.js';
+import type { ExportFormat } from '../../../language-server/src/shared/formats.js';
+import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';
 import type { GeneratorServer } from './generate-scope.js';
 import { describeModel, requestWithProgress } from './generate-scope.js';
 import { showConversionWarnings } from './interop-warnings.js';

@@ -1,8 +1,8 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { diagramsFolderFor } from '../../../language-server/src/generator/report-image-files.js';
-import type { ReportImage } from '../../../language-server/src/generator/report-image-files.js';
-import { SecurityReportRequest } from '../../../language-server/src/protocol.js';
+import { diagramsFolderFor } from '../../../language-server/src/shared/report-image-files.js';
+import type { ReportImage } from '../../../language-server/src/shared/report-image-files.js';
+import { SecurityReportRequest } from '../../../language-server/src/shared/protocol.js';
 import type { GeneratorServer } from './generate-scope.js';
 import { commandArgs, pickScope, requestWithProgress, showGenerated } from './generate-scope.js';
 

@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/protocol.js';
-import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/protocol.js';
+import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/shared/protocol.js';
+import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 
 /** What the generate commands need of the language server (language-client.ts). */

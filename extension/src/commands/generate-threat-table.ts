@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { TableFormat } from '../../../language-server/src/generator/table-format.js';
-import { ThreatTableRequest } from '../../../language-server/src/protocol.js';
+import type { TableFormat } from '../../../language-server/src/shared/formats.js';
+import { ThreatTableRequest } from '../../../language-server/src/shared/protocol.js';
 import type { TablePreviewSnapshot } from '../table-preview/table-panel.js';
 import { TablePreviewPanel } from '../table-preview/table-panel.js';
 import type { GeneratorServer } from './generate-scope.js';

@@ -1,6 +1,6 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { ImportModelRequest } from '../../../language-server/src/protocol.js';
+import { ImportModelRequest } from '../../../language-server/src/shared/protocol.js';
 import type { DfdPreviewSnapshot } from '../dfd-preview/panel.js';
 import type { GeneratorServer } from './generate-scope.js';
 import { requestWithProgress } from './generate-scope.js';

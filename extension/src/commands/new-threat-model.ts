@@ -1,13 +1,13 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import { starterModel, starterModelPath } from '../../../language-server/src/generator/starter-model.js';
+import { starterModel, starterModelPath } from '../../../language-server/src/shared/starter-model.js';
 
 /** The command id contributed in package.json. */
 export const NEW_THREAT_MODEL_COMMAND = 'threatModel.newThreatModel';
 
 /**
  * Registers "Threat Model: New Threat Model…": asks for the system's name and opens the starter
- * model of `tml init` (generator/starter-model.ts), saved where `tml init` would write it in the
+ * model of `tml init` (shared/starter-model.ts), saved where `tml init` would write it in the
  * workspace folder: threat-model.tm, or <system-name>/threat-model.tm when the folder holds models
  * already (-2, -3… when that is taken: it never replaces a file); untitled when no folder is open.
  */

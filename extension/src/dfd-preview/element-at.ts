@@ -1,4 +1,4 @@
-import type { DfdDiagram, DfdPosition, DfdRange } from '../../../language-server/src/dfd/graph.js';
+import type { DfdDiagram, DfdPosition, DfdRange } from '../../../language-server/src/shared/dfd/graph.js';
 
 /**
  * The diagram element whose declaration holds the position: the innermost one, so that a node

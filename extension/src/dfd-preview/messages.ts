@@ -4,7 +4,7 @@
  * import it. Whatever comes from the webview is untrusted input: {@link parseWebviewMessage} and
  * {@link parsePreviewState} accept only the shapes listed here.
  */
-import type { DfdDiagram, DfdScenarioInfo } from '../../../language-server/src/dfd/graph.js';
+import type { DfdDiagram, DfdScenarioInfo } from '../../../language-server/src/shared/dfd/graph.js';
 
 /** The webview panel's type: the serializer's key and the `onWebviewPanel:` activation event. */
 export const DFD_PREVIEW_VIEW_TYPE = 'threatModel.dfdPreview';

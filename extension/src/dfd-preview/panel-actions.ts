@@ -1,7 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { DfdDiagram, DfdRange } from '../../../language-server/src/dfd/graph.js';
-import type { DfdResult } from '../../../language-server/src/protocol.js';
+import type { DfdDiagram, DfdRange } from '../../../language-server/src/shared/dfd/graph.js';
+import type { DfdResult } from '../../../language-server/src/shared/protocol.js';
 
 /**
  * Shows the declaration of a diagram element, its name selected, in the editor that already shows

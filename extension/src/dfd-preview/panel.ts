@@ -1,8 +1,8 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type { DfdResult } from '../../../language-server/src/protocol.js';
-import { DfdRequest } from '../../../language-server/src/protocol.js';
+import type { DfdResult } from '../../../language-server/src/shared/protocol.js';
+import { DfdRequest } from '../../../language-server/src/shared/protocol.js';
 import { LANGUAGE_ID } from '../language-client.js';
 import { elementAt } from './element-at.js';
 import { exportSvg, revealDeclaration } from './panel-actions.js';

@@ -1,10 +1,10 @@
-import { DFD_COLORS } from '../../../language-server/src/dfd/dot.js';
+import { DFD_COLORS } from '../../../language-server/src/shared/dfd/svg-style.js';
 
 /**
  * The preview's stylesheet. The diagram follows the VS Code theme (light, dark, high contrast)
  * through the theme's CSS variables, which override the standalone SVG's colours: Graphviz writes
  * colours as presentation attributes, and any CSS rule wins over those. The fallbacks are the
- * standalone SVG's own colours (language-server/src/dfd/dot.ts).
+ * standalone SVG's own colours (language-server/src/shared/dfd/svg-style.ts).
  */
 export const PREVIEW_CSS = `
 html, body { height: 100%; }

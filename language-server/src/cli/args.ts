@@ -1,12 +1,10 @@
-import type { TableFormat } from '../generator/table-format.js';
-import { TABLE_FORMATS } from '../generator/table-format.js';
 import { XLSX_FORMAT } from '../generator/table-xlsx.js';
 import { listInProse } from '../validation/report.js';
-import type { BugUrlTemplate } from '../generator/bug-url.js';
-import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../generator/bug-url.js';
+import type { BugUrlTemplate } from '../shared/bug-url.js';
+import { BUG_URL_EXAMPLE, bugUrlTemplateProblem, parseBugUrlTemplate } from '../shared/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
-import type { ExportFormat, ImportFormat } from '../interop/formats.js';
-import { EXPORT_FORMATS, IMPORT_FORMATS } from '../interop/formats.js';
+import type { ExportFormat, ImportFormat, TableFormat } from '../shared/formats.js';
+import { EXPORT_FORMATS, IMPORT_FORMATS, TABLE_FORMATS } from '../shared/formats.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'gitlab'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -32,7 +30,7 @@ export interface RulesOption {
     readonly rules: RuleSources;
 }
 
-/** `--bug-url TEMPLATE`: links each threat's bug to the tracker (generator/bug-url.ts). */
+/** `--bug-url TEMPLATE`: links each threat's bug to the tracker (shared/bug-url.ts). */
 export interface BugUrlOption {
     readonly bugUrl?: BugUrlTemplate;
 }
@@ -74,7 +72,7 @@ export interface DfdOptions {
     readonly format: DfdFormat;
     /** The file to write instead of stdout. */
     readonly out?: string;
-    /** Draw each top-level boundary as one node (`--collapse`, dfd/collapse.ts). */
+    /** Draw each top-level boundary as one node (`--collapse`, shared/dfd/collapse.ts). */
     readonly collapse?: true;
 }
 
@@ -82,7 +80,7 @@ export interface DfdOptions {
 export interface InitOptions {
     /** The system's name as given (the words after `init`); empty for the current folder's name. */
     readonly title: string;
-    /** The file to write; without it, threat-model.tm in a model of its own (generator/starter-model.ts). */
+    /** The file to write; without it, threat-model.tm in a model of its own (shared/starter-model.ts). */
     readonly out?: string;
 }
 

@@ -1,6 +1,6 @@
 import { buildDfdModel } from '../dfd/build-graph.js';
-import { collapseBoundaries, topLevelBoundaries } from '../dfd/collapse.js';
-import type { DfdDiagram, DfdModel } from '../dfd/graph.js';
+import { collapseBoundaries, topLevelBoundaries } from '../shared/dfd/collapse.js';
+import type { DfdDiagram, DfdModel } from '../shared/dfd/graph.js';
 import { formatDiagramJson, scenarioInfos } from '../dfd/json.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import { modelsByUri, selectDiagram } from '../dfd/select.js';
@@ -92,7 +92,7 @@ function fileNamer(loaded: readonly LoadedFile[], cwd: string): (uri: string) =>
     return uri => names.get(uri) ?? uri;
 }
 
-/** The DOT text in the direction the SVG would be laid out in (dfd/direction.ts). */
+/** The DOT text in the direction the SVG would be laid out in (shared/dfd/direction.ts). */
 async function laidOutDot(diagram: DfdDiagram): Promise<string> {
     return layoutDfd(await loadGraphviz(), diagram).dot;
 }

@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { starterModel, starterModelPath } from '../generator/starter-model.js';
+import { starterModel, starterModelPath } from '../shared/starter-model.js';
 import type { InitOptions } from './args.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { findModelFiles } from './load-workspace.js';
 
 /**
- * `tml init`: writes a starter model (generator/starter-model.ts) for the system named on the
+ * `tml init`: writes a starter model (shared/starter-model.ts) for the system named on the
  * command line, or for the current folder, and says what to do next: to threat-model.tm, or, when
  * the current directory holds model files already, to a folder of its own named after the system
  * (a model of its own, docs/language.md#models-in-a-workspace). It never replaces a file.

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
 import type { ModelReportInput } from '../generator/report-document.js';
 import { generateSecurityReports, generateSecurityReportsWithImages } from '../generator/report-document.js';
-import { diagramsFolderFor } from '../generator/report-image-files.js';
+import { diagramsFolderFor } from '../shared/report-image-files.js';
 import { renderReportImages } from '../generator/report-images.js';
 import type { ReportOptions } from './args.js';
 import type { CliIo } from './io.js';

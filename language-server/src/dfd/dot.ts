@@ -1,22 +1,10 @@
 import { dotEscString, dotQuoted, htmlLabelLines, htmlLabelText, showable } from './dot-escape.js';
-import { LAYOUT_FONT, NODE_FONT_SIZE } from './font.js';
-import type { DfdDirection } from './direction.js';
-import type { DfdBoundary, DfdCollapsedBoundary, DfdDiagram, DfdEdge, DfdMergedFlow, DfdNode } from './graph.js';
-import { countOf, OPEN_MARK, openMark, tooltipLines } from './labels.js';
+import { LAYOUT_FONT, NODE_FONT_SIZE } from '../shared/dfd/font.js';
+import type { DfdDirection } from '../shared/dfd/direction.js';
+import type { DfdBoundary, DfdCollapsedBoundary, DfdDiagram, DfdEdge, DfdMergedFlow, DfdNode } from '../shared/dfd/graph.js';
+import { countOf, OPEN_MARK, openMark, tooltipLines } from '../shared/dfd/labels.js';
+import { collapsedSummary, DFD_COLORS, SVG_ID_PREFIX } from '../shared/dfd/svg-style.js';
 import { wrapLabel } from './wrap.js';
-
-/**
- * The colours of the standalone SVG. The VS Code preview restyles the diagram with the editor's
- * theme through the `tm-*` classes, and finds the mark text by its colour, `DFD_COLORS.open`.
- */
-export const DFD_COLORS = {
-    line: '#333333',
-    open: '#c62828',
-    boundary: '#8a5a00',
-} as const;
-
-/** Prefix of the SVG `id` of every node, flow and boundary: `dfd-<element id>`. */
-export const SVG_ID_PREFIX = 'dfd-';
 
 const FONT = LAYOUT_FONT;
 
@@ -25,9 +13,9 @@ const FONT = LAYOUT_FONT;
  * processes as ellipses, data stores as two horizontal lines, flows as labelled arrows, trust
  * boundaries as nested dashed clusters. Elements with open STRIDE categories are drawn in
  * `DFD_COLORS.open` with the categories' initials under the title, and explain themselves in the
- * tooltip. Collapsed boundaries (collapse.ts) are boxes in the boundary's colour, and flows merged by
+ * tooltip. Collapsed boundaries (shared/dfd/collapse.ts) are boxes in the boundary's colour, and flows merged by
  * collapsing one arrow labelled with their number. Pure; the same text is laid out for the preview
- * and for `tml dfd`; `direction` is where the flows run (direction.ts), left to right by default.
+ * and for `tml dfd`; `direction` is where the flows run (shared/dfd/direction.ts), left to right by default.
  */
 export function toDot(diagram: DfdDiagram, options: { readonly direction?: DfdDirection } = {}): string {
     const out: string[] = [
@@ -58,11 +46,6 @@ export function toDot(diagram: DfdDiagram, options: { readonly direction?: DfdDi
     }
     out.push('}', '');
     return out.join('\n');
-}
-
-/** "5 elements, 3 flows inside, 2 open" */
-export function collapsedSummary(boundary: DfdCollapsedBoundary): string {
-    return `${countOf(boundary.elements, 'element')}, ${countOf(boundary.flows, 'flow')} inside${boundary.open > 0 ? `, ${boundary.open} open` : ''}`;
 }
 
 function collapsedAttributes(boundary: DfdCollapsedBoundary): string {

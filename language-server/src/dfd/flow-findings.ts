@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { DfdRange } from './graph.js';
+import type { DfdRange } from '../shared/dfd/graph.js';
 
 /**
  * The messages of the warnings and errors on a flow's name (e.g. `tm/boundary-crossing-unprotected`,

@@ -1,4 +1,4 @@
-import type { DfdBoundary, DfdDiagram, DfdEdge, DfdLocation, DfdModel, DfdNode, DfdScenarioInfo } from './graph.js';
+import type { DfdBoundary, DfdDiagram, DfdEdge, DfdLocation, DfdModel, DfdNode, DfdScenarioInfo } from '../shared/dfd/graph.js';
 
 /** Where a declaration's name is, as `tml check --format json` reports positions: 1-based. */
 export interface DfdJsonLocation {

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
-import type { DfdLocation, DfdRange } from './graph.js';
+import type { DfdLocation, DfdRange } from '../shared/dfd/graph.js';
 
 const NOWHERE: DfdRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

@@ -1,6 +1,6 @@
-import { DFD_COLORS } from './dot.js';
-import type { DfdDiagram, DfdNode } from './graph.js';
-import { openMark } from './labels.js';
+import { DFD_COLORS } from '../shared/dfd/svg-style.js';
+import type { DfdDiagram, DfdNode } from '../shared/dfd/graph.js';
+import { openMark } from '../shared/dfd/labels.js';
 import { visibleText } from '../model/visible-text.js';
 
 /**

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { isBuiltinRules } from '../rules/builtin-document.js';
 import type { Model } from '../generated/ast.js';
 import { isModel } from '../generated/ast.js';
-import type { DfdDiagram, DfdModel } from './graph.js';
+import type { DfdDiagram, DfdModel } from '../shared/dfd/graph.js';
 
 /**
  * The diagram of a scenario by name (the first, if the name is declared twice), the overview for

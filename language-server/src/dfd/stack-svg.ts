@@ -1,5 +1,5 @@
 import { escapeHtml } from '../generator/escape-html.js';
-import { svgSize } from './direction.js';
+import { svgSize } from '../shared/dfd/direction.js';
 
 /** A diagram laid out by Graphviz, and the title shown above it. */
 export interface TitledSvg {

@@ -1,9 +1,9 @@
 import type { Viz } from '@viz-js/viz';
-import type { DfdDirection } from './direction.js';
-import { closerToTarget, svgSize, tooWide } from './direction.js';
+import type { DfdDirection } from '../shared/dfd/direction.js';
+import { closerToTarget, svgSize, tooWide } from '../shared/dfd/direction.js';
 import { toDot } from './dot.js';
-import { withFontFallbacks } from './font.js';
-import type { DfdDiagram } from './graph.js';
+import { withFontFallbacks } from '../shared/dfd/font.js';
+import type { DfdDiagram } from '../shared/dfd/graph.js';
 
 /**
  * Graphviz compiled to WebAssembly: lays out DOT and writes SVG, offline, in this process. The
@@ -22,7 +22,7 @@ export function loadGraphviz(): Promise<Viz> {
 
 /**
  * Lays out DOT with Graphviz's `dot` engine and returns the SVG document, its text in
- * the font family of ./font.ts. Graphviz escapes label
+ * the font family of shared/dfd/font.ts. Graphviz escapes label
  * and tooltip text for XML itself; {@link toDot} hands it titles in a form it escapes exactly.
  * @throws Error when Graphviz rejects the DOT (a bug in the DOT writer, never the user's input).
  */
@@ -41,7 +41,7 @@ export function renderSvgWith(viz: Viz, dot: string): string {
     return withFontFallbacks(result.output);
 }
 
-/** A diagram laid out in the direction direction.ts chose, and the DOT text that was laid out. */
+/** A diagram laid out in the direction shared/dfd/direction.ts chose, and the DOT text that was laid out. */
 export interface DfdLayout {
     readonly direction: DfdDirection;
     readonly dot: string;
@@ -50,7 +50,7 @@ export interface DfdLayout {
 
 /**
  * Lays the diagram out left to right, and when that is too wide for a panel or a page, top to
- * bottom too, keeping the one closer to the target aspect ratio (direction.ts): at most two layouts.
+ * bottom too, keeping the one closer to the target aspect ratio (shared/dfd/direction.ts): at most two layouts.
  */
 export function layoutDfd(viz: Viz, diagram: DfdDiagram): DfdLayout {
     const dot = toDot(diagram);

@@ -1,12 +1,12 @@
 import { buildDfdModel } from '../dfd/build-graph.js';
-import type { DfdDiagram } from '../dfd/graph.js';
+import type { DfdDiagram } from '../shared/dfd/graph.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import type { Model } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
-import type { BugUrlTemplate } from './bug-url.js';
+import type { BugUrlTemplate } from '../shared/bug-url.js';
 import type { Finding } from './findings.js';
 import { buildSecurityReport } from './report-builder.js';
-import type { ReportImageSource } from './report-image-files.js';
+import type { ReportImageSource } from '../shared/report-image-files.js';
 import { diagramImages } from './report-images.js';
 import { formatSecurityReport } from './report-markdown.js';
 import type { ReportDiagram } from './report-model.js';

@@ -1,7 +1,7 @@
-import type { DfdDiagram } from '../dfd/graph.js';
+import type { DfdDiagram } from '../shared/dfd/graph.js';
 import { renderDfdSvg } from '../dfd/svg.js';
-import type { ReportImage, ReportImageSource } from './report-image-files.js';
-import { markdownLinkPath } from './report-image-files.js';
+import type { ReportImage, ReportImageSource } from '../shared/report-image-files.js';
+import { markdownLinkPath } from '../shared/report-image-files.js';
 import type { ReportDiagram } from './report-model.js';
 
 /** `dfd-3-CardCheckout.svg`: the number orders the files as the report shows them; the name says which diagram. */

@@ -1,7 +1,7 @@
 import type { IssueSeverity } from '../validation/issue-codes.js';
 import { DEFAULT_SEVERITIES, IssueCodes } from '../validation/issue-codes.js';
-import type { BugUrlTemplate } from './bug-url.js';
-import { bugUrl } from './bug-url.js';
+import type { BugUrlTemplate } from '../shared/bug-url.js';
+import { bugUrl } from '../shared/bug-url.js';
 import type { Finding } from './findings.js';
 import { weaknessReferences } from '../model/stated-facts.js';
 import type { RuleSummary, RuleText } from './rule-list.js';

@@ -1,5 +1,6 @@
 import type { DfdElement, System, Threat } from '../generated/ast.js';
-import type { CoverageIndex, CoverageStatus } from '../model/coverage.js';
+import type { CoverageIndex } from '../model/coverage.js';
+import type { CoverageStatus } from '../shared/stride.js';
 import type { RiskScore } from '../model/risk.js';
 import { computeRisk, DREAD_FACTORS } from '../model/risk.js';
 import type { ElementKind } from '../model/stride.js';
@@ -7,8 +8,8 @@ import { elementTraits } from '../model/stride.js';
 import { descriptionCell, factorCell, mitigationsCell, mitigationStatusCell, normaliseText, referenceNames, referencesCell, responseCell } from './table-cells.js';
 import type { RatingCounts, ThreatTable } from './table-model.js';
 import { BUG_URL_COLUMN, COVERAGE_COLUMNS, THREAT_COLUMNS } from './table-model.js';
-import type { BugUrlTemplate } from './bug-url.js';
-import { bugUrl } from './bug-url.js';
+import type { BugUrlTemplate } from '../shared/bug-url.js';
+import { bugUrl } from '../shared/bug-url.js';
 
 /** What a threat table is made of: the declarations in scope and the workspace's coverage. */
 export interface ThreatTableInput {

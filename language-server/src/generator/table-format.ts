@@ -3,10 +3,7 @@ import { formatThreatTableHtml, formatThreatTablesHtml } from './table-html.js';
 import { formatThreatTableJson, formatThreatTablesJson } from './table-json.js';
 import { formatThreatTableMarkdown } from './table-markdown.js';
 import type { ThreatTable } from './table-model.js';
-
-/** The formats of `tml table --format` (README.md#the-tml-command-line). */
-export const TABLE_FORMATS = ['md', 'csv', 'html', 'json'] as const;
-export type TableFormat = (typeof TABLE_FORMATS)[number];
+import type { TableFormat } from '../shared/formats.js';
 
 /** The threat table in one format. */
 export function formatThreatTable(table: ThreatTable, format: TableFormat): string {

@@ -1,4 +1,4 @@
-import type { DfdDiagram } from '../dfd/graph.js';
+import type { DfdDiagram } from '../shared/dfd/graph.js';
 import type { ExportFormat, ModelView } from './export-model.js';
 import { exportLosses } from './export-model.js';
 import { layoutDiagram } from './layout.js';

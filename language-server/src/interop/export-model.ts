@@ -3,8 +3,8 @@ import type {
 } from '../generated/ast.js';
 import { isBoundary, isNode } from '../generated/ast.js';
 
-import type { ExportFormat } from './formats.js';
-export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
+import type { ExportFormat } from '../shared/formats.js';
+export { EXPORT_FORMATS, type ExportFormat } from '../shared/formats.js';
 
 /** One model's declarations, gathered from all its files, with the boundary that holds each node. */
 export interface ModelView {

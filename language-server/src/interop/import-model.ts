@@ -7,8 +7,8 @@ import { importTm7 } from './tm7-import.js';
 import { writeTml } from './write-tml.js';
 import { parseXml } from './xml.js';
 
-import type { ImportFormat } from './formats.js';
-export { IMPORT_FORMATS, type ImportFormat } from './formats.js';
+import type { ImportFormat } from '../shared/formats.js';
+export { IMPORT_FORMATS, type ImportFormat } from '../shared/formats.js';
 
 /** How each format is named in messages and in the generated file's header. */
 export const FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {

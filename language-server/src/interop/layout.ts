@@ -1,5 +1,5 @@
 import { toDot } from '../dfd/dot.js';
-import type { DfdDiagram } from '../dfd/graph.js';
+import type { DfdDiagram } from '../shared/dfd/graph.js';
 import { loadGraphviz } from '../dfd/svg.js';
 import type { Rect } from './geometry.js';
 

@@ -3,14 +3,14 @@ import { URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { buildDfdModel } from '../dfd/build-graph.js';
-import { collapseBoundaries } from '../dfd/collapse.js';
+import { collapseBoundaries } from '../shared/dfd/collapse.js';
 import { toDot } from '../dfd/dot.js';
 import { scenarioInfos } from '../dfd/json.js';
 import { modelsByUri, selectDiagram } from '../dfd/select.js';
 import type { DfdLayout } from '../dfd/svg.js';
 import { layoutDfd, loadGraphviz } from '../dfd/svg.js';
-import type { DfdResult } from '../protocol.js';
-import { DfdRequest } from '../protocol.js';
+import type { DfdResult } from '../shared/protocol.js';
+import { DfdRequest } from '../shared/protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
 
@@ -19,8 +19,8 @@ import { readValidatedWorkspace } from './validated-workspace.js';
  * belongs to, laid out in this
  * process. Typing in the preview's document sends a request per pause, and most change nothing
  * the diagram shows (a description, a comment), so the last layout is kept and reused while the
- * DOT text is the same. Boundaries the preview asks to collapse are collapsed first (collapse.ts),
- * and the direction is chosen by aspect ratio (direction.ts).
+ * DOT text is the same. Boundaries the preview asks to collapse are collapsed first (shared/dfd/collapse.ts),
+ * and the direction is chosen by aspect ratio (shared/dfd/direction.ts).
  */
 export function registerDfdRequest(connection: Connection, services: { shared: LangiumSharedServices; ThreatModel: ThreatModelServices }): void {
     let last: { key: string; layout: DfdLayout } | undefined;

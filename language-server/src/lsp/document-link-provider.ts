@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink, DocumentLinkParams, Range } from 'vscode-languageserver';
-import { bugUrl } from '../generator/bug-url.js';
+import { bugUrl } from '../shared/bug-url.js';
 import { isMitigation, isThreat } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { visibleText } from '../model/visible-text.js';
@@ -13,7 +13,7 @@ import type { LinkedFiles } from '../workspace/source-files.js';
 /**
  * Makes `implementedIn` and `verifiedBy` paths clickable when the file exists: `path#L10` opens it
  * at line 10 (VS Code reads `#L10` on file links), `path#symbol` opens the file. With the setting
- * `threatModel.bugUrl`, a threat's `bug "SEC-142"` links to the tracker (generator/bug-url.ts).
+ * `threatModel.bugUrl`, a threat's `bug "SEC-142"` links to the tracker (shared/bug-url.ts).
  */
 export class ThreatModelDocumentLinkProvider implements DocumentLinkProvider {
     private readonly linkedFiles: LinkedFiles;

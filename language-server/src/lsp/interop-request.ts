@@ -11,8 +11,8 @@ import { viewModel } from '../interop/export-model.js';
 import { ImportError } from '../interop/imported-model.js';
 import { importModel } from '../interop/import-model.js';
 import { readImportFile } from '../interop/read-import-file.js';
-import type { ConvertedModel } from '../protocol.js';
-import { ExportModelRequest, ImportModelRequest } from '../protocol.js';
+import type { ConvertedModel } from '../shared/protocol.js';
+import { ExportModelRequest, ImportModelRequest } from '../shared/protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
 

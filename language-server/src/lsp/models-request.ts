@@ -1,7 +1,7 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
-import { ModelOfRequest, ModelsChangedNotification, ModelsRequest } from '../protocol.js';
+import { ModelOfRequest, ModelsChangedNotification, ModelsRequest } from '../shared/protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 
 /**

@@ -12,10 +12,10 @@ import { formatThreatTables } from '../generator/table-format.js';
 import type { ModelFile } from '../generator/table-scope.js';
 import { scopedTableInput } from '../generator/table-scope.js';
 import { isModel } from '../generated/ast.js';
-import type { BugUrlTemplate } from '../generator/bug-url.js';
+import type { BugUrlTemplate } from '../shared/bug-url.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
-import type { GenerationScope } from '../protocol.js';
-import { SecurityReportRequest, ThreatTableRequest } from '../protocol.js';
+import type { GenerationScope } from '../shared/protocol.js';
+import { SecurityReportRequest, ThreatTableRequest } from '../shared/protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
 

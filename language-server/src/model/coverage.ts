@@ -1,9 +1,8 @@
 import type { DfdElement, Exclude, StrideCategory, Threat } from '../generated/ast.js';
 import { isThreatAddressed } from './responses.js';
-import { STRIDE_CATEGORIES, categoryApplies, elementTraits } from './stride.js';
-
-/** One cell of the STRIDE coverage matrix (docs/language.md#outputs). */
-export type CoverageStatus = 'addressed' | 'unmitigated' | 'missing' | 'excluded' | 'not-applicable';
+import type { CoverageStatus } from '../shared/stride.js';
+import { STRIDE_CATEGORIES } from '../shared/stride.js';
+import { categoryApplies, elementTraits } from './stride.js';
 
 export interface CategoryCoverage {
     readonly category: StrideCategory;

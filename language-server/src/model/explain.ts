@@ -1,5 +1,6 @@
 import type { StrideCategory } from '../generated/ast.js';
-import type { CoverageStatus, ElementCoverage } from './coverage.js';
+import type { ElementCoverage } from './coverage.js';
+import type { CoverageStatus } from '../shared/stride.js';
 
 /** What each STRIDE category means, and the security property it violates. */
 export const CATEGORY_MEANINGS: Readonly<Record<StrideCategory, string>> = {

@@ -1,15 +1,6 @@
 import type { DfdElement, StrideCategory } from '../generated/ast.js';
+import { STRIDE_CATEGORIES } from '../shared/stride.js';
 import { quote } from '../validation/quote.js';
-
-/** The six STRIDE categories, in their canonical order. */
-export const STRIDE_CATEGORIES: readonly StrideCategory[] = [
-    'Spoofing',
-    'Tampering',
-    'Repudiation',
-    'InformationDisclosure',
-    'DenialOfService',
-    'ElevationOfPrivilege',
-];
 
 /** The kinds of DFD element, as a user reads them in messages. */
 export type ElementKind = 'external' | 'process' | 'datastore' | 'flow';

@@ -1,7 +1,7 @@
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { isModel, isRule } from '../generated/ast.js';
 import { URI } from 'langium';
-import { BUILTIN_RULES_SCHEME } from '../protocol.js';
+import { BUILTIN_RULES_SCHEME } from '../shared/protocol.js';
 import { BUILTIN_RULES_TEXT } from './builtin-text.js';
 
 /** Where the built-in rule library lives in every workspace: not a file, so no command lists it as one. */

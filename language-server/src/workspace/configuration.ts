@@ -1,6 +1,6 @@
 import { DefaultConfigurationProvider } from 'langium';
-import type { BugUrlTemplate } from '../generator/bug-url.js';
-import { parseBugUrlTemplate } from '../generator/bug-url.js';
+import type { BugUrlTemplate } from '../shared/bug-url.js';
+import { parseBugUrlTemplate } from '../shared/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 import { isIssueCode } from '../validation/issue-codes.js';

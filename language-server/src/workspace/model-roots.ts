@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices, WorkspaceManager } from 'langium';
 import { AstUtils, DocumentState, URI, WorkspaceCache } from 'langium';
 import type { System } from '../generated/ast.js';
-import type { ThreatModelInfo } from '../protocol.js';
+import type { ThreatModelInfo } from '../shared/protocol.js';
 import { isModel, isSystem } from '../generated/ast.js';
 import { LOOSE_MODEL, folderOf, modelRootOf } from '../model/model-roots.js';
 import { isBuiltinRules } from '../rules/builtin-document.js';

@@ -1,7 +1,7 @@
 import type { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { ThreatModelInitializationOptions } from '../protocol.js';
-import { WorkspaceTrustedNotification } from '../protocol.js';
+import type { ThreatModelInitializationOptions } from '../shared/protocol.js';
+import { WorkspaceTrustedNotification } from '../shared/protocol.js';
 import type { StalenessTracker } from './staleness.js';
 
 /**

@@ -14,7 +14,8 @@ import { generateSecurityReport } from '../../../language-server/src/generator/r
 import { formatSarif } from '../../../language-server/src/generator/sarif.js';
 import { formatText } from '../../../language-server/src/generator/text.js';
 import { buildThreatTable } from '../../../language-server/src/generator/table-builder.js';
-import { formatThreatTable, TABLE_FORMATS } from '../../../language-server/src/generator/table-format.js';
+import { formatThreatTable } from '../../../language-server/src/generator/table-format.js';
+import { TABLE_FORMATS } from '../../../language-server/src/shared/formats.js';
 import type { ModelFile } from '../../../language-server/src/generator/table-scope.js';
 import { workspaceTableInput } from '../../../language-server/src/generator/table-scope.js';
 import type { ThreatModelCodeActionProvider } from '../../../language-server/src/lsp/code-actions/code-action-provider.js';

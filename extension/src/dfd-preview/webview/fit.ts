@@ -2,7 +2,7 @@
  * Where Fit puts a diagram, and whether its text can be read there. Pure (no DOM), so that the
  * rule is tested with exact figures; the page measures the sizes.
  */
-import { NODE_FONT_SIZE } from '../../../../language-server/src/dfd/font.js';
+import { NODE_FONT_SIZE } from '../../../../language-server/src/shared/dfd/font.js';
 
 /** Zoom factor and offset of the diagram in the viewport (CSS pixels). */
 export interface View {

@@ -6,11 +6,11 @@
  * for STRIDE status and click to reveal a declaration. Model text reaches the page only as
  * sanitised SVG (svg-import.ts) or through `textContent`; nothing is ever assigned to innerHTML.
  */
-import type { DfdDiagram } from '../../../../language-server/src/dfd/graph.js';
-import { diagramCounts, topLevelBoundaries } from '../../../../language-server/src/dfd/collapse.js';
-import { SVG_ID_PREFIX } from '../../../../language-server/src/dfd/dot.js';
-import { OVERVIEW_TITLE } from '../../../../language-server/src/dfd/graph.js';
-import { countOf } from '../../../../language-server/src/dfd/labels.js';
+import type { DfdDiagram } from '../../../../language-server/src/shared/dfd/graph.js';
+import { diagramCounts, topLevelBoundaries } from '../../../../language-server/src/shared/dfd/collapse.js';
+import { SVG_ID_PREFIX } from '../../../../language-server/src/shared/dfd/svg-style.js';
+import { OVERVIEW_TITLE } from '../../../../language-server/src/shared/dfd/graph.js';
+import { countOf } from '../../../../language-server/src/shared/dfd/labels.js';
 import type { ExtensionMessage, PreviewState, ShowDiagramMessage, WebviewMessage } from '../messages.js';
 import { parsePreviewState } from '../messages.js';
 import { tooSmallAtFit } from './fit.js';

@@ -1,4 +1,4 @@
-import { STRIDE_CATEGORIES } from '../../model/stride.js';
+import { STRIDE_CATEGORIES } from '../../shared/stride.js';
 
 /** A snippet that writes out one kind of declaration, offered next to the declaration's keyword. */
 export interface DeclarationSnippet {

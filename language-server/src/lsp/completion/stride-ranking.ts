@@ -1,5 +1,6 @@
 import type { DfdElement, StrideCategory } from '../../generated/ast.js';
-import { categoryApplies, describeElement, elementTraits, STRIDE_CATEGORIES } from '../../model/stride.js';
+import { categoryApplies, describeElement, elementTraits } from '../../model/stride.js';
+import { STRIDE_CATEGORIES } from '../../shared/stride.js';
 
 /** A STRIDE category as completion proposes it, given the elements the threat or exclude is about. */
 export interface RankedCategory {

@@ -53,7 +53,19 @@ function fill(template: string, value: string): string {
     return template.split(BUG_PLACEHOLDER).join(value);
 }
 
-function parseUrl(text: string): URL | undefined {
+/**
+ * The WHATWG URL parser, a global in Node and in browsers alike; this folder is compiled with
+ * neither's types (tsconfig.json), so it names the part it uses.
+ */
+declare const URL: new (text: string) => ParsedUrl;
+
+interface ParsedUrl {
+    readonly protocol: string;
+    readonly hostname: string;
+    readonly href: string;
+}
+
+function parseUrl(text: string): ParsedUrl | undefined {
     try {
         return new URL(text);
     } catch {

@@ -3,7 +3,7 @@
  * their names and types, without the renderer, so that the extension host can use them.
  */
 
-import type { DfdDiagram } from '../dfd/graph.js';
+import type { DfdDiagram } from './dfd/graph.js';
 
 /** One diagram of a report as a file to write, laid out as SVG by `renderReportImages` (report-images.ts). */
 export interface ReportImageSource {

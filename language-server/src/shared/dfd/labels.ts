@@ -2,7 +2,7 @@
  * The words and marks a diagram shows for an element, shared by every renderer and by the VS Code
  * preview's tooltips, so that the SVG file and the preview explain a mark the same way.
  */
-import type { StrideCategory } from '../generated/ast.js';
+import type { StrideCategory } from '../stride.js';
 import type { DfdCategoryCoverage, DfdEdge, DfdNode } from './graph.js';
 
 const KIND_NAMES: Readonly<Record<DfdNode['kind'] | DfdEdge['kind'], string>> = {

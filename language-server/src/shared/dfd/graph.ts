@@ -3,8 +3,7 @@
  * what the renderers, the CLI's JSON output and the VS Code preview read. Nothing here refers to
  * the AST, so a diagram can cross the LSP connection as JSON.
  */
-import type { StrideCategory } from '../generated/ast.js';
-import type { CoverageStatus } from '../model/coverage.js';
+import type { CoverageStatus, StrideCategory } from '../stride.js';
 
 /** A 0-based position, as in LSP. */
 export interface DfdPosition {

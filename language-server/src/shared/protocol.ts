@@ -4,12 +4,10 @@
  * `NotificationType` under the `threatModel/` method prefix; parameters and results are plain JSON.
  */
 import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { ExportFormat } from './interop/export-model.js';
-import type { ImportFormat } from './interop/import-model.js';
+import type { ExportFormat, ImportFormat, TableFormat } from './formats.js';
 import type { DfdDirection } from './dfd/direction.js';
 import type { DfdDiagram, DfdScenarioInfo } from './dfd/graph.js';
-import type { ReportImage } from './generator/report-image-files.js';
-import type { TableFormat } from './generator/table-format.js';
+import type { ReportImage } from './report-image-files.js';
 
 // ---- Data flow diagram (the DFD preview) -----------------------------------------------------
 
@@ -19,7 +17,7 @@ export interface DfdParams {
     readonly uri: string;
     /** The scenario's name, or `null` for the overview of the whole model. */
     readonly scenario: string | null;
-    /** Ids of boundaries to draw collapsed, one node each (dfd/collapse.ts); unknown ids are ignored. */
+    /** Ids of boundaries to draw collapsed, one node each (shared/dfd/collapse.ts); unknown ids are ignored. */
     readonly collapsed?: readonly string[];
 }
 
@@ -35,7 +33,7 @@ export interface DfdResult {
     readonly scenarios: readonly DfdScenarioInfo[];
     /** The diagram laid out by Graphviz: a standalone SVG document, all model text escaped. */
     readonly svg: string;
-    /** Where its flows run, chosen by aspect ratio (dfd/direction.ts). */
+    /** Where its flows run, chosen by aspect ratio (shared/dfd/direction.ts). */
     readonly direction?: DfdDirection;
 }
 

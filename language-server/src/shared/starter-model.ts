@@ -1,4 +1,4 @@
-import { STRIDE_CATEGORIES } from '../model/stride.js';
+import { STRIDE_CATEGORIES } from './stride.js';
 
 /** The file a new model is written to (`tml init`, "Threat Model: New Threat Model…"). */
 export const STARTER_MODEL_FILE = 'threat-model.tm';
