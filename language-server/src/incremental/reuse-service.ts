@@ -22,6 +22,8 @@ export interface ValidationRun {
  */
 export class ValidationReuse {
     private readonly versions = new WeakMap<LangiumDocument, ValidatedVersion>();
+    /** Per document: its cross-file facts as its last validation read them, until the next one starts. */
+    private readonly facts = new WeakMap<LangiumDocument, string>();
 
     constructor(private readonly services: ThreatModelServices) {}
 
@@ -34,7 +36,9 @@ export class ValidationReuse {
             this.versions.delete(document);
             return undefined;
         }
-        const context = this.contextOf(root, options);
+        const facts = crossFileFacts(root, this.services.workspace.ModelIndex);
+        this.facts.set(document, facts);
+        const context = `${this.settingsOf(options)}\n${facts}`;
         const current = nodeMap(nodes);
         const previous = this.versions.get(document);
         // Forgotten until this run finishes: a cancelled run must not leave the previous version paired with this text.
@@ -45,10 +49,23 @@ export class ValidationReuse {
         };
     }
 
-    /** What the checks read besides the file: its cross-file facts, the rules in force, the severity settings, the options. */
-    private contextOf(root: Model, options: ValidationOptions): string {
-        const index = this.services.workspace.ModelIndex;
+    /** A validation of `document` begins: the facts of the previous one are no longer current. */
+    validating(document: LangiumDocument): void {
+        this.facts.delete(document);
+    }
+
+    /**
+     * The cross-file facts (workspace/cross-file-facts.ts) the last validation of `document` read,
+     * if it was validated with reuse: still those of the index until the next build, so the
+     * document builder need not compute them again.
+     */
+    validatedFacts(document: LangiumDocument): string | undefined {
+        return this.facts.get(document);
+    }
+
+    /** What the checks read besides the file and the index: the rules in force, the severity settings, the options. */
+    private settingsOf(options: ValidationOptions): string {
         const configuration = this.services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
-        return JSON.stringify([index.ruleSources, [...configuration.severityOverrides()], options.categories ?? null]) + '\n' + crossFileFacts(root, index);
+        return JSON.stringify([this.services.workspace.ModelIndex.ruleSources, [...configuration.severityOverrides()], options.categories ?? null]);
     }
 }

@@ -24,6 +24,11 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     private readonly messages: ThreatModelParserErrorMessageProvider | undefined;
 
     private readonly reuse: ValidationReuse;
+    /** The cross-file facts the last validation of `document` read, when it read them (incremental/reuse-service.ts). */
+    validatedFacts(document: LangiumDocument): string | undefined {
+        return this.reuse.validatedFacts(document);
+    }
+
     /** How many nodes the last validation had, and of those how many it checked (the others' findings were taken over). */
     lastRun = { nodes: 0, checked: 0 };
 
@@ -36,6 +41,7 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        this.reuse.validating(document);
         // The built-in rule library is not a user file: its rules act on the model, it has no findings of its own.
         if (isBuiltinRules(document.uri)) return [];
         const diagnostics = await this.findingsOf(document, options, cancelToken);
