@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isBoundary, isMitigation, isModel } from '../generated/ast.js';
-import { forEachReference } from '../parser/ast-walk.js';
+import { forEachReference } from '../model/ast-walk.js';
 import { moveFindings, PositionMover, textEdit } from './text-edit.js';
 
 /**
@@ -10,7 +10,7 @@ import { moveFindings, PositionMover, textEdit } from './text-edit.js';
  */
 export type Target = number | AstNode;
 
-/** The nodes of one version of a document in walking order (parser/ast-walk.ts), and where their references lead. */
+/** The nodes of one version of a document in walking order (model/ast-walk.ts), and where their references lead. */
 export interface NodeMap {
     readonly nodes: readonly AstNode[];
     readonly positions: ReadonlyMap<AstNode, number>;
