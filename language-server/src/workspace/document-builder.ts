@@ -6,6 +6,7 @@ import { isModel } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { ensureBuiltinRules, isBuiltinRules } from '../rules/builtin-document.js';
 import { crossFileFacts } from './cross-file-facts.js';
+import { ThreatModelDocumentValidator } from '../validation/document-validator.js';
 
 /**
  * Revalidates, after a change, the documents whose findings the change can alter, and only those.
@@ -34,7 +35,10 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
         super(services);
         this.shared = services;
         this.onDocumentPhase(DocumentState.Validated, document => {
-            this.validatedWith.set(document.uri.toString(), this.factsOf(document));
+            // Validation with reuse (incremental/reuse-service.ts) read them already, from the same index.
+            const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+            const read = validator instanceof ThreatModelDocumentValidator ? validator.validatedFacts(document) : undefined;
+            this.validatedWith.set(document.uri.toString(), read ?? this.factsOf(document));
         });
         this.onDocumentPhase(DocumentState.Linked, document => {
             this.linkedIn.set(document.uri.toString(), this.modelOf(document));
