@@ -41,7 +41,12 @@ const lazyBundles = {
     },
 };
 
-const node = { ...common, plugins: [lazyBundles] };
+/**
+ * Node bundles load them with require(): left as import(), Node would read each through its ESM
+ * loader, which first scans the whole CommonJS file for its export names (about 0.1 s of CPU for
+ * the commands and as much for Graphviz, on every command that loads them).
+ */
+const node = { ...common, plugins: [lazyBundles], supported: { 'dynamic-import': false } };
 
 /** The bundles by the name of their metafile in out/meta/, in the order built. */
 const BUNDLE_NAMES = ['language-server', 'language-server-viz', 'cli', 'cli-commands', 'cli-viz', 'extension', 'webview'];

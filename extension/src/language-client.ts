@@ -4,18 +4,11 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
 import type { ThreatModelInitializationOptions } from '../../language-server/src/shared/protocol.js';
 import { WorkspaceTrustedNotification } from '../../language-server/src/shared/protocol.js';
-
-/**
- * The client id. vscode-languageclient reads the trace level from `<id>.trace.server`, so it is also
- * the settings section of package.json (`threatModel.*`) and of the server's configuration provider.
- */
-export const CLIENT_ID = 'threatModel';
+import { LANGUAGE_ID, MODEL_FILE_GLOB, SETTINGS_SECTION } from '../../language-server/src/shared/language.js';
+import type { LanguageServerHandle, ModelFileEvents } from './server-handle.js';
 
 /** Shown as the output channel's name and in the client's own error messages. */
 export const CLIENT_NAME = 'Threat Model Language Server';
-
-/** The language id contributed in package.json. */
-export const LANGUAGE_ID = 'threat-model';
 
 /** The bundled server (scripts/bundle.mjs), relative to the extension's root folder. */
 const SERVER_BUNDLE = ['out', 'language-server', 'main.cjs'] as const;
@@ -25,7 +18,7 @@ const SERVER_BUNDLE = ['out', 'language-server', 'main.cjs'] as const;
  * (vscode-languageclient throws "Previous start failed"), so a restart always builds a fresh client;
  * the output channel and the file watcher outlive the clients so that logs and events are not lost.
  */
-export class ThreatModelLanguageServer {
+export class ThreatModelLanguageServer implements LanguageServerHandle, ModelFileEvents {
     private readonly outputChannel: vscode.OutputChannel;
     private readonly fileWatcher: vscode.FileSystemWatcher;
     private readonly trustListener: vscode.Disposable;
@@ -36,7 +29,7 @@ export class ThreatModelLanguageServer {
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
-        this.fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.tm');
+        this.fileWatcher = vscode.workspace.createFileSystemWatcher(MODEL_FILE_GLOB);
         // The server runs git (tm/implementation-stale) only in a trusted workspace.
         this.trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => {
             this.starting.then(() => this.current.sendNotification(WorkspaceTrustedNotification)).catch(() => undefined);
@@ -54,6 +47,15 @@ export class ThreatModelLanguageServer {
     onClient(listener: (client: LanguageClient) => void): void {
         this.clientListeners.push(listener);
         listener(this.current);
+    }
+
+    /** {@inheritDoc ModelFileEvents.onDidChangeModelFiles} */
+    onDidChangeModelFiles(listener: () => void): vscode.Disposable {
+        return vscode.Disposable.from(
+            this.fileWatcher.onDidCreate(listener),
+            this.fileWatcher.onDidChange(listener),
+            this.fileWatcher.onDidDelete(listener),
+        );
     }
 
     /** Settles when the current server has answered `initialize`. */
@@ -116,7 +118,7 @@ export class ThreatModelLanguageServer {
                 { scheme: 'untitled', language: LANGUAGE_ID },
             ],
             synchronize: {
-                configurationSection: CLIENT_ID,
+                configurationSection: SETTINGS_SECTION,
                 // References resolve across the workspace, so the server must hear about .tm files
                 // that change on disk without being open.
                 fileEvents: this.fileWatcher,
@@ -124,6 +126,6 @@ export class ThreatModelLanguageServer {
             outputChannel: this.outputChannel,
             initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ThreatModelInitializationOptions,
         };
-        return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+        return new LanguageClient(SETTINGS_SECTION, CLIENT_NAME, serverOptions, clientOptions);
     }
 }

@@ -2,10 +2,10 @@
 import * as vscode from 'vscode';
 import type { ThreatModelInfo } from '../../language-server/src/shared/protocol.js';
 import { ModelOfRequest, ModelsChangedNotification } from '../../language-server/src/shared/protocol.js';
+import { LANGUAGE_ID } from '../../language-server/src/shared/language.js';
 import { OPEN_DFD_PREVIEW_COMMAND } from './commands/open-dfd-preview.js';
 import { describeModel } from './commands/generate-scope.js';
 import type { ThreatModelLanguageServer } from './language-client.js';
-import { LANGUAGE_ID } from './language-client.js';
 
 /** The status bar item's id (its entry in the status bar's context menu). */
 export const MODEL_STATUS_ID = 'threatModel.model';

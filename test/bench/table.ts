@@ -2,7 +2,8 @@
  * `npm run bench`: the table of issue 17 from one command (docs/performance.md). Every figure is a
  * whole process or a stdio LSP round trip with the bundled server and CLI, as users run them.
  * `--json FILE` also writes the figures as JSON; `--edits N` sets the keystrokes timed per file
- * (30). The comparison with OWASP pytm runs when TML_BENCH_PYTM points at a pytm checkout.
+ * (30); `--only report,start` measures only those rows (keystroke, open, start, report, memory).
+ * The comparison with OWASP pytm runs when TML_BENCH_PYTM points at a pytm checkout.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,6 +23,11 @@ function option(name: string): string | undefined {
 }
 
 const EDITS = Number(option('--edits') ?? 30);
+const ROWS = ['keystroke', 'open', 'start', 'report', 'memory'] as const;
+const only = option('--only')?.split(',');
+const unknown = only?.filter(row => !(ROWS as readonly string[]).includes(row)) ?? [];
+if (unknown.length > 0) throw new Error(`--only takes ${ROWS.join(', ')}; not ${unknown.join(', ')}`);
+const wanted = (row: (typeof ROWS)[number]): boolean => only === undefined || only.includes(row);
 const OPEN_RUNS = 3;
 const START_RUNS = 10;
 const REPORT_RUNS = 3;
@@ -37,29 +43,31 @@ const loadBefore = load();
 const scratch = new Scratch();
 const progress = (what: string): void => { process.stderr.write(`… ${what}\n`); };
 try {
-    for (const [elements, target] of [[1_000, 'p95 < 100 ms'], [5_000, 'p95 < 300 ms']] as const) {
+    for (const [elements, target] of wanted('keystroke') ? [[1_000, 'p95 < 100 ms'], [5_000, 'p95 < 300 ms']] as const : []) {
         progress(`keystroke → diagnostics, ${elements} elements`);
         const k = await keystroke(elements, EDITS);
         figures[`keystroke-${elements}-p50-ms`] = k.p50;
         figures[`keystroke-${elements}-p95-ms`] = k.p95;
         rows.push({ measure: `keystroke → diagnostics, one ${elements.toLocaleString('en')}-element file (stdio LSP, edit inside a string, ${k.samples} edits)`, measured: `p50 ${ms(k.p50)}, p95 ${ms(k.p95)}`, target });
     }
-    progress('open → first diagnostics');
-    const open1k = await open(1_000, OPEN_RUNS);
-    const open5k = await open(5_000, OPEN_RUNS);
-    figures['open-1000-ms'] = open1k;
-    figures['open-5000-ms'] = open5k;
-    rows.push({ measure: `open → first diagnostics, 1k / 5k elements (median of ${OPEN_RUNS} fresh servers)`, measured: `${s(open1k)} / ${s(open5k)}`, target: '< 0.35 s / < 0.6 s' });
-
-    progress('start-up');
-    const floor = nodeStart(START_RUNS);
-    const version = tmlStart(START_RUNS);
-    figures['node-e-0-ms'] = floor;
-    figures['tml-version-ms'] = version;
-    rows.push({ measure: `\`tml --version\` (start-up; bare \`node -e 0\` is ${ms(floor)}; median of ${START_RUNS})`, measured: ms(version), target: '< 100 ms' });
-
+    if (wanted('open')) {
+        progress('open → first diagnostics');
+        const open1k = await open(1_000, OPEN_RUNS);
+        const open5k = await open(5_000, OPEN_RUNS);
+        figures['open-1000-ms'] = open1k;
+        figures['open-5000-ms'] = open5k;
+        rows.push({ measure: `open → first diagnostics, 1k / 5k elements (median of ${OPEN_RUNS} fresh servers)`, measured: `${s(open1k)} / ${s(open5k)}`, target: '< 0.35 s / < 0.6 s' });
+    }
+    if (wanted('start')) {
+        progress('start-up');
+        const floor = nodeStart(START_RUNS);
+        const version = tmlStart(START_RUNS);
+        figures['node-e-0-ms'] = floor;
+        figures['tml-version-ms'] = version;
+        rows.push({ measure: `\`tml --version\` (start-up; bare \`node -e 0\` is ${ms(floor)}; median of ${START_RUNS})`, measured: ms(version), target: '< 100 ms' });
+    }
     const reported: string[] = [];
-    for (const elements of [1_000, 5_000]) {
+    for (const elements of wanted('report') ? [1_000, 5_000] : []) {
         progress(`tml report, ${elements} elements`);
         const tml = tmlReport(scratch, elements, REPORT_RUNS);
         figures[`report-${elements}-ms`] = tml;
@@ -73,9 +81,9 @@ try {
             reported.push(`${s(tml)} vs — (set TML_BENCH_PYTM)`);
         }
     }
-    rows.push({ measure: `\`tml report\` vs OWASP pytm \`--report\` on the same generated system, 1k / 5k elements (median of ${REPORT_RUNS})`, measured: reported.join(' / '), target: '≥ 5× / ≥ 10×' });
+    if (reported.length > 0) rows.push({ measure: `\`tml report\` vs OWASP pytm \`--report\` on the same generated system, 1k / 5k elements (median of ${REPORT_RUNS})`, measured: reported.join(' / '), target: '≥ 5× / ≥ 10×' });
 
-    for (const files of [1, 100]) {
+    for (const files of wanted('memory') ? [1, 100] : []) {
         progress(`tml check, 20,000 elements in ${files} file(s)`);
         const check = tmlCheck(scratch, 20_000, files);
         figures[`check-20000-${files}-files-peak-mb`] = check.mb;

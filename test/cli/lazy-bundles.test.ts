@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { USAGE } from '../../language-server/src/cli/args.js';
+import { USAGE } from '../../language-server/src/cli/usage.js';
 import { DFD_USAGE } from '../../language-server/src/cli/dfd-usage.js';
 import { REPO_ROOT } from './helpers/run-tml.js';
 
@@ -55,5 +55,13 @@ describe('the CLI loads only the bundles a command needs (scripts/bundle.mjs LAZ
         assert.equal(svg.status, 0);
         assert.match(svg.stdout, /^<\?xml[^]*<svg[^]*<\/svg>\n?$/);
         assert.deepEqual(svg.loaded, [...ENTRY, 'out/cli/tml-commands.cjs', 'out/cli/viz.cjs'].sort());
+    });
+
+    it('loads them with require(): import() would make Node scan each whole file for its exports first', () => {
+        const lazyLoads = (bundle: string): string[] =>
+            [...readFileSync(path.join(REPO_ROOT, bundle), 'utf8').matchAll(/\b(import|require)\("\.\/([\w.-]+)"\)/g)].map(m => `${m[1]} ${m[2]}`);
+        assert.deepEqual(lazyLoads('out/cli/tml.cjs'), ['require tml-commands.cjs']);
+        assert.deepEqual(lazyLoads('out/cli/tml-commands.cjs'), ['require viz.cjs']);
+        assert.deepEqual(lazyLoads('out/language-server/main.cjs'), ['require viz.cjs']);
     });
 });

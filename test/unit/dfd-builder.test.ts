@@ -114,6 +114,27 @@ describe('DFD builder on the DESIGN example and every example (pinned JSON)', ()
         });
     }
 
+    it('gives every scenario the overview\'s nodes at the ends of its flows and the boundaries around them, in declaration order', async () => {
+        let scenarios = 0;
+        for (const files of [{ 'nesting.tm': NESTING }, ...exampleNames().map(example => filesBelow(`examples/${example}`))]) {
+            const { overview, scenarios: diagrams } = await dfdModelOf(files);
+            const parent = new Map(overview.boundaries.map(b => [b.id, b.parent]));
+            for (const diagram of diagrams) {
+                const ends = new Set(diagram.edges.flatMap(e => [e.source, e.target]));
+                const nodes = overview.nodes.filter(n => ends.has(n.id));
+                const around = new Set(nodes.flatMap(n => {
+                    const chain: string[] = [];
+                    for (let id = n.boundary; id !== undefined; id = parent.get(id)) chain.push(id);
+                    return chain;
+                }));
+                assert.deepEqual(diagram.nodes, nodes);
+                assert.deepEqual(diagram.boundaries, overview.boundaries.filter(b => around.has(b.id)));
+                scenarios++;
+            }
+        }
+        assert.ok(scenarios >= 5, `only ${scenarios} scenarios compared`);
+    });
+
     it('has a pinned file for every example and none for an example that is gone', () => {
         const pinned = readdirSync(DFD_FIXTURES).filter(name => name.endsWith('.model.json')).map(name => name.slice(0, -'.model.json'.length));
         assert.deepEqual(pinned.sort(), [...exampleNames(), 'online-store'].sort());

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { ISSUE_CATALOGUE, SEVERITY_SETTING_CHOICES } from '../../language-server/src/validation/issue-catalogue.js';
 import { ALL_ISSUE_CODES, DEFAULT_SEVERITIES } from '../../language-server/src/validation/issue-codes.js';
+import { ThreatModelLanguageLanguageMetaData } from '../../language-server/src/generated/module.js';
+import { LANGUAGE_ID, MODEL_FILE_GLOB, SETTINGS_SECTION } from '../../language-server/src/shared/language.js';
 
 const ROOT = new URL('../../../../', import.meta.url);
 
@@ -9,6 +12,7 @@ interface SettingSchema {
     readonly enum?: readonly string[];
     readonly enumDescriptions?: readonly string[];
     readonly default?: unknown;
+    readonly markdownDescription?: string;
     readonly properties?: Readonly<Record<string, SettingSchema>>;
 }
 
@@ -36,17 +40,34 @@ const manifest = readJson<Manifest>('package.json');
 const settings = manifest.contributes.configuration.properties;
 
 describe('the VS Code extension manifest (package.json)', () => {
-    it('offers every diagnostic code of DESIGN.md §4 in threatModel.severity, with its default', () => {
+    it('offers every finding code in threatModel.severity exactly as the code catalogue (issue-catalogue.ts) describes it', () => {
         const severity = settings['threatModel.severity']!;
         assert.equal(severity.type, 'object');
-        assert.deepEqual(Object.keys(severity.properties ?? {}), [...ALL_ISSUE_CODES]);
         assert.deepEqual(severity.default, DEFAULT_SEVERITIES);
-        for (const code of ALL_ISSUE_CODES) {
-            const property = severity.properties![code]!;
-            assert.deepEqual(property.enum, ['error', 'warning', 'information', 'hint', 'off'], code);
-            assert.equal(property.enumDescriptions?.length, 5, code);
-            assert.equal(property.default, DEFAULT_SEVERITIES[code], code);
-        }
+        assert.deepEqual(Object.keys(SEVERITY_SETTING_CHOICES), ['error', 'warning', 'information', 'hint', 'off']);
+        const expected = Object.fromEntries(ALL_ISSUE_CODES.map(code => [code, {
+            type: 'string',
+            enum: Object.keys(SEVERITY_SETTING_CHOICES),
+            enumDescriptions: Object.values(SEVERITY_SETTING_CHOICES),
+            default: ISSUE_CATALOGUE[code].severity,
+            markdownDescription: `${ISSUE_CATALOGUE[code].setting} Default: \`${ISSUE_CATALOGUE[code].severity}\`.`,
+        }]));
+        // Keys in catalogue order, then each entry whole: a failure prints the entry package.json should hold.
+        assert.deepEqual(Object.keys(severity.properties ?? {}), [...ALL_ISSUE_CODES]);
+        for (const code of ALL_ISSUE_CODES) assert.deepEqual(severity.properties![code], expected[code], code);
+    });
+
+    it('uses the language id, settings section and file extension of shared/language.ts, as Langium does', () => {
+        assert.equal(LANGUAGE_ID, 'threat-model');
+        assert.deepEqual(manifest.contributes.languages.map(l => l.id), [LANGUAGE_ID]);
+        assert.deepEqual(manifest.contributes.grammars.map(g => g.language), [LANGUAGE_ID]);
+        assert.ok(manifest.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
+        assert.equal(ThreatModelLanguageLanguageMetaData.languageId, LANGUAGE_ID);
+        assert.equal(SETTINGS_SECTION, 'threatModel');
+        assert.deepEqual(Object.keys(settings).filter(key => !key.startsWith(`${SETTINGS_SECTION}.`)), []);
+        assert.deepEqual(ThreatModelLanguageLanguageMetaData.fileExtensions, ['.tm']);
+        assert.deepEqual(manifest.contributes.languages[0]?.extensions, ['.tm']);
+        assert.equal(MODEL_FILE_GLOB, `**/*${ThreatModelLanguageLanguageMetaData.fileExtensions[0]}`);
     });
 
     it('supports restricted workspaces in part, and says what is missing there: the git-based staleness check', () => {

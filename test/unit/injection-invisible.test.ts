@@ -34,6 +34,16 @@ describe('invisible characters', () => {
             assert.equal(visibleText(once), once);
         });
 
+        it('gives every ASCII character alone and among printable ones the same form (a printable text is returned as it is)', () => {
+            for (let code = 0; code < 0x80; code++) {
+                const c = String.fromCharCode(code);
+                const shown = (code >= 0x20 && code < 0x7f) || c === '\t' || c === '\n' || c === '\r' ? c : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+                assert.equal(visibleText(c), shown, `U+${code}`);
+                assert.equal(visibleText(`Orders ${c} DB`), `Orders ${shown} DB`, `U+${code} in text`);
+            }
+            assert.equal(visibleText(''), '');
+        });
+
         it('normalises line breaks for display, and lists each character once, in order', () => {
             assert.equal(displayText(`a\r\nb\rc${RLO}`), 'a\nb\nc<U+202E>');
             assert.equal(displayText(undefined), '');

@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { buildThreatTable } from '../../language-server/src/generator/table-builder.js';
 import type { ThreatTable } from '../../language-server/src/generator/table-model.js';
 import type { ModelFile } from '../../language-server/src/generator/table-scope.js';
-import { scopedTableInput, workspaceTableInput } from '../../language-server/src/generator/table-scope.js';
+import { AstUtils } from 'langium';
+import { isDfdElement } from '../../language-server/src/generated/ast.js';
+import { elementsOf, scopedTableInput, workspaceTableInput } from '../../language-server/src/generator/table-scope.js';
+import { generateModel } from '../bench/synthetic-model.js';
+import { exampleNames, filesBelow } from './dfd-helpers.js';
 import { checkWorkspace, services } from './helpers/workspace.js';
 
 async function modelFiles(files: Record<string, string>): Promise<ModelFile[]> {
@@ -124,5 +128,23 @@ describe('the threat table builder', () => {
         assert.deepEqual(summary(scoped(0)), { title: 'Shop', files: ['dfd.tm'], threats: ['ApiDown', 'WorkerCrash'], elements: ['Api', 'Worker'] });
         assert.deepEqual(summary(scoped(1)), { title: 'Shop', files: ['threats.tm'], threats: ['ApiDown'], elements: ['Api'] });
         assert.deepEqual(summary(scoped(2)), { title: 'Shop', files: ['other.tm'], threats: ['BatchLate', 'WorkerCrash'], elements: ['Worker', 'Batch'] });
+    });
+});
+
+describe('the DFD elements of a model (elementsOf)', () => {
+    it('are every DFD element of the syntax tree, in its order, on every example, a generated model and one that does not parse', async () => {
+        const workspaces = [
+            ...exampleNames().map(example => filesBelow(`examples/${example}`)),
+            generateModel(300, 3).files,
+            { 'broken.tm': 'boundary B "b" { process A "A"\nflow F: A -> A "f"\nboundary C "c" { datastore D "d" }\nexternal E "e" {\n' },
+        ];
+        let elements = 0;
+        for (const files of workspaces) {
+            for (const { model } of await modelFiles(files)) {
+                assert.deepEqual(elementsOf(model), AstUtils.streamAllContents(model).filter(isDfdElement).toArray());
+                elements += elementsOf(model).length;
+            }
+        }
+        assert.ok(elements > 400, `only ${elements} elements compared`);
     });
 });

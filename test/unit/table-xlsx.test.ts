@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { crc32 as zlibCrc32, inflateRawSync } from 'node:zlib';
 import { buildThreatTable } from '../../language-server/src/generator/table-builder.js';
-import { CELL_FILLS, NOT_APPLICABLE_TEXT } from '../../language-server/src/generator/table-colours.js';
+import { CELL_FILLS, HEADER_FILL, NOT_APPLICABLE_TEXT } from '../../language-server/src/generator/table-colours.js';
 import { formatThreatTableHtml } from '../../language-server/src/generator/table-html.js';
 import type { ThreatTable } from '../../language-server/src/generator/table-model.js';
 import { workspaceTableInput } from '../../language-server/src/generator/table-scope.js';
@@ -164,6 +164,7 @@ describe('tml table --format xlsx', () => {
         }
         for (const [value, colour] of Object.entries(CELL_FILLS)) assert.equal(painted.get(value), colour, value);
         assert.match(html, /\.not-applicable \{ color: #888; \}/);
+        assert.match(html, new RegExp(`^thead th \\{ background: #${HEADER_FILL.toLowerCase()}; \\}$`, 'm'));
         assert.equal(NOT_APPLICABLE_TEXT, '888888');
     });
 

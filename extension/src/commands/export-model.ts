@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../../../language-server/src/shared/formats.js';
 import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';
-import type { GeneratorServer } from './generate-scope.js';
+import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
+import type { LanguageServerHandle } from '../server-handle.js';
 import { describeModel, requestWithProgress } from './generate-scope.js';
 import { showConversionWarnings } from './interop-warnings.js';
 
@@ -38,7 +39,7 @@ export interface ExportOutcome {
  * file's model (docs/language.md#models-in-a-workspace; else the workspace's only model, else a picked one) as `tml export`
  * does (docs/language.md#import-and-export).
  */
-export function registerExportModelCommand(server: GeneratorServer): vscode.Disposable {
+export function registerExportModelCommand(server: LanguageServerHandle): vscode.Disposable {
     return vscode.commands.registerCommand(EXPORT_MODEL_COMMAND, async (rawArgs?: unknown): Promise<ExportOutcome | undefined> => {
         const args: ExportArgs = typeof rawArgs === 'object' && rawArgs !== null && !(rawArgs instanceof vscode.Uri) ? rawArgs as ExportArgs : {};
         const picked = FORMATS.find(f => f.format === args.format)
@@ -63,10 +64,10 @@ interface ModelItem extends vscode.QuickPickItem {
 }
 
 /** A document of the model to export, as a URI string; undefined when there is none or the user dismisses the pick. */
-async function pickModel(server: GeneratorServer, args: ExportArgs): Promise<string | undefined> {
+async function pickModel(server: LanguageServerHandle, args: ExportArgs): Promise<string | undefined> {
     if (typeof args.uri === 'string') return args.uri;
     const active = vscode.window.activeTextEditor?.document;
-    if (active?.languageId === 'threat-model') return active.uri.toString();
+    if (active?.languageId === LANGUAGE_ID) return active.uri.toString();
     await server.ready();
     const models = (await server.client.sendRequest(ModelsRequest)).filter(m => m.uri !== '');
     if (models.length <= 1) {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { diagramsFolderFor } from '../../../language-server/src/shared/report-image-files.js';
 import type { ReportImage } from '../../../language-server/src/shared/report-image-files.js';
 import { SecurityReportRequest } from '../../../language-server/src/shared/protocol.js';
-import type { GeneratorServer } from './generate-scope.js';
+import type { LanguageServerHandle } from '../server-handle.js';
 import { commandArgs, pickScope, requestWithProgress, showGenerated } from './generate-scope.js';
 
 /** The command id contributed in package.json. */
@@ -33,7 +33,7 @@ function reportArgs(value: unknown): ReportArgs {
  * preview shows as images) and opens it with its preview. Resolves to the opened document, or
  * `undefined` when the user cancels.
  */
-export function registerGenerateReportCommand(server: GeneratorServer): vscode.Disposable {
+export function registerGenerateReportCommand(server: LanguageServerHandle): vscode.Disposable {
     return vscode.commands.registerCommand(GENERATE_REPORT_COMMAND, async (rawArgs?: unknown): Promise<vscode.TextDocument | undefined> => {
         const args = reportArgs(rawArgs);
         const picked = await pickScope(server, commandArgs(rawArgs), 'Generate Security Model Report');

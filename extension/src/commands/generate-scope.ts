@@ -2,13 +2,8 @@
 import * as vscode from 'vscode';
 import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/shared/protocol.js';
 import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
-
-/** What the generate commands need of the language server (language-client.ts). */
-export interface GeneratorServer {
-    ready(): Promise<void>;
-    readonly client: LanguageClient;
-}
+import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
+import type { LanguageServerHandle } from '../server-handle.js';
 
 /** The scopes a user can pick: the active file's model, the file, its folder, or the whole workspace. */
 export type ScopeChoice = GenerationScope['kind'];
@@ -23,8 +18,6 @@ export interface GenerateCommandArgs {
     /** The model file for the `model`, `file` and `folder` scopes (default: the active editor's). */
     readonly uri?: string;
 }
-
-const LANGUAGE_ID = 'threat-model';
 
 /** The command's arguments if they are {@link GenerateCommandArgs}; anything else counts as none. */
 export function commandArgs(value: unknown): GenerateCommandArgs {
@@ -56,7 +49,7 @@ interface ModelItem extends vscode.QuickPickItem {
  * only): the active file's model first (docs/language.md#models-in-a-workspace), then the file, its folder, another model or
  * the whole workspace. Resolves to `undefined` when the user dismisses a pick.
  */
-export async function pickScope(server: GeneratorServer, args: GenerateCommandArgs, what: string): Promise<PickedScope | undefined> {
+export async function pickScope(server: LanguageServerHandle, args: GenerateCommandArgs, what: string): Promise<PickedScope | undefined> {
     const model = args.uri ? vscode.Uri.parse(args.uri, true) : activeModel();
     const rootFolder = (model && vscode.workspace.getWorkspaceFolder(model)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     await server.ready();
@@ -117,7 +110,7 @@ function activeModel(): vscode.Uri | undefined {
  * Runs the request with a cancellable progress notification (a big workspace takes a while), once
  * the server is ready. Resolves to `undefined` when cancelled; shows an error message on failure.
  */
-export async function requestWithProgress<T>(server: GeneratorServer, title: string, send: (token: vscode.CancellationToken) => Promise<T>): Promise<T | undefined> {
+export async function requestWithProgress<T>(server: LanguageServerHandle, title: string, send: (token: vscode.CancellationToken) => Promise<T>): Promise<T | undefined> {
     let cancelled = false;
     try {
         return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {

@@ -4,7 +4,7 @@ import type { TableFormat } from '../../../language-server/src/shared/formats.js
 import { ThreatTableRequest } from '../../../language-server/src/shared/protocol.js';
 import type { TablePreviewSnapshot } from '../table-preview/table-panel.js';
 import { TablePreviewPanel } from '../table-preview/table-panel.js';
-import type { GeneratorServer } from './generate-scope.js';
+import type { LanguageServerHandle } from '../server-handle.js';
 import { commandArgs, pickScope, requestWithProgress, showGenerated } from './generate-scope.js';
 
 /** The command id contributed in package.json. */
@@ -28,7 +28,7 @@ const FORMATS: readonly FormatItem[] = [
  * the opened document (HTML: what the rendered table panel shows), or `undefined` when the user
  * cancels.
  */
-export function registerGenerateThreatTableCommand(server: GeneratorServer): vscode.Disposable {
+export function registerGenerateThreatTableCommand(server: LanguageServerHandle): vscode.Disposable {
     return vscode.commands.registerCommand(GENERATE_THREAT_TABLE_COMMAND, async (rawArgs?: unknown): Promise<vscode.TextDocument | TablePreviewSnapshot | undefined> => {
         const args = commandArgs(rawArgs);
         const picked = await pickScope(server, args, 'Generate Threat Table');

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ImportModelRequest } from '../../../language-server/src/shared/protocol.js';
 import type { DfdPreviewSnapshot } from '../dfd-preview/panel.js';
-import type { GeneratorServer } from './generate-scope.js';
+import type { LanguageServerHandle } from '../server-handle.js';
 import { requestWithProgress } from './generate-scope.js';
 import { showConversionWarnings } from './interop-warnings.js';
 
@@ -25,7 +25,7 @@ const FILTERS = { 'Threat models (OTM, Threat Dragon, Threat Modeling Tool)': ['
  * the model is written beside it as `<name>.tm` (never over an existing file) and opened with its
  * DFD preview; warnings go to the "Threat Model Import/Export" output.
  */
-export function registerImportModelCommand(server: GeneratorServer): vscode.Disposable {
+export function registerImportModelCommand(server: LanguageServerHandle): vscode.Disposable {
     return vscode.commands.registerCommand(IMPORT_MODEL_COMMAND, async (resource?: unknown): Promise<ImportOutcome | undefined> => {
         const source = resource instanceof vscode.Uri ? resource
             : (await vscode.window.showOpenDialog({ title: 'Import a threat model', canSelectMany: false, filters: FILTERS, openLabel: 'Import' }))?.[0];

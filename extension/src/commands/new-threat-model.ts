@@ -1,6 +1,7 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { starterModel, starterModelPath } from '../../../language-server/src/shared/starter-model.js';
+import { LANGUAGE_ID, MODEL_FILE_GLOB } from '../../../language-server/src/shared/language.js';
 
 /** The command id contributed in package.json. */
 export const NEW_THREAT_MODEL_COMMAND = 'threatModel.newThreatModel';
@@ -25,7 +26,7 @@ export function registerNewThreatModelCommand(): vscode.Disposable {
         const text = starterModel(title);
         const document = folder
             ? await vscode.workspace.openTextDocument(await writeNewFile(folder, title, text))
-            : await vscode.workspace.openTextDocument({ language: 'threat-model', content: text });
+            : await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
         await vscode.window.showTextDocument(document);
     });
 }
@@ -37,7 +38,7 @@ async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 
 /** Writes `text` where `tml init` would, or beside it with -2, -3… when that file exists. */
 async function writeNewFile(folder: vscode.WorkspaceFolder, title: string, text: string): Promise<vscode.Uri> {
-    const hasModels = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.tm'), '**/node_modules/**', 1)).length > 0;
+    const hasModels = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MODEL_FILE_GLOB), '**/node_modules/**', 1)).length > 0;
     const wanted = starterModelPath(title, hasModels);
     for (let n = 1; ; n++) {
         const relative = n === 1 ? wanted : wanted.replace(/^([^/]*?)(\/|\.tm$)/, `$1-${n}$2`);

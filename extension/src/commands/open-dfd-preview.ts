@@ -1,9 +1,9 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
+import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
 import type { DfdPreviewSnapshot, DfdServer } from '../dfd-preview/panel.js';
 import { DfdPreviewPanel } from '../dfd-preview/panel.js';
 import { DFD_PREVIEW_VIEW_TYPE, parsePreviewState } from '../dfd-preview/messages.js';
-import { LANGUAGE_ID } from '../language-client.js';
 
 /** The command id contributed in package.json. */
 export const OPEN_DFD_PREVIEW_COMMAND = 'threatModel.openDfdPreview';

@@ -1,9 +1,9 @@
 /// <reference types="vscode" />
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { DfdResult } from '../../../language-server/src/shared/protocol.js';
 import { DfdRequest } from '../../../language-server/src/shared/protocol.js';
-import { LANGUAGE_ID } from '../language-client.js';
+import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
+import type { LanguageServerHandle, ModelFileEvents } from '../server-handle.js';
 import { elementAt } from './element-at.js';
 import { exportSvg, revealDeclaration } from './panel-actions.js';
 import { previewHtml } from './html.js';
@@ -11,11 +11,8 @@ import type { ExtensionMessage, WebviewMessage } from './messages.js';
 import { DFD_PREVIEW_VIEW_TYPE, parseWebviewMessage } from './messages.js';
 import { createNonce } from './nonce.js';
 
-/** What the preview needs of the language server: ThreatModelLanguageServer. */
-export interface DfdServer {
-    ready(): Promise<void>;
-    readonly client: LanguageClient;
-}
+/** What the preview needs of the language server (ThreatModelLanguageServer): requests, and changes on disk. */
+export type DfdServer = LanguageServerHandle & ModelFileEvents;
 
 /** A pause in typing this long (ms) refreshes the diagram. */
 const REFRESH_DELAY = 300;
@@ -92,17 +89,13 @@ export class DfdPreviewPanel {
         });
         this.updateTitle();
         const isModel = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
-        const watcher = vscode.workspace.createFileSystemWatcher('**/*.tm');
         this.disposables.push(
-            watcher,
             panel.onDidDispose(() => this.dispose()),
             panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseWebviewMessage(message))),
             vscode.workspace.onDidChangeTextDocument(event => isModel(event.document) && event.contentChanges.length > 0 && this.scheduleRefresh()),
             vscode.window.onDidChangeActiveTextEditor(editor => editor && isModel(editor.document) && this.follow(editor.document.uri)),
             vscode.window.onDidChangeTextEditorSelection(event => isModel(event.textEditor.document) && this.highlightAt(event.textEditor)),
-            watcher.onDidCreate(() => this.scheduleRefresh()),
-            watcher.onDidChange(() => this.scheduleRefresh()),
-            watcher.onDidDelete(() => this.scheduleRefresh()),
+            server.onDidChangeModelFiles(() => this.scheduleRefresh()),
         );
     }
 

@@ -1,17 +1,15 @@
 import { pathToFileURL } from 'node:url';
-import { DocumentState } from 'langium';
 import { NodeThreatModelContext } from '../node-context.js';
 import type { Finding } from '../generator/findings.js';
-import { findingFromDiagnostic, formatJson, isAtOrAbove, sortFindings } from '../generator/findings.js';
+import { formatJson, isAtOrAbove } from '../generator/findings.js';
 import { formatGitLab } from '../generator/gitlab.js';
 import type { SarifOptions } from '../generator/sarif.js';
 import { formatSarif } from '../generator/sarif.js';
 import { formatText } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
-import { internalErrorMessage } from '../validation/internal-error.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { findingsOfDocuments } from '../validation/document-findings.js';
 import { NodeGitHistory } from '../workspace/node-git-history.js';
-import type { CheckOptions, FailOn } from './args.js';
+import type { CheckOptions, FailOn } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
@@ -55,13 +53,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
  * finding rather than none: no failure of tml may make a file pass.
  */
 export function collectFindings(loaded: readonly LoadedFile[], cwd: string): Finding[] {
-    return sortFindings(loaded.flatMap(({ path, document }) => {
-        const file = displayPath(cwd, path);
-        if (document.state < DocumentState.Validated || !document.diagnostics) {
-            return [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: IssueCodes.InternalError, message: internalErrorMessage('it was not validated') }];
-        }
-        return document.diagnostics.map(diagnostic => findingFromDiagnostic(file, diagnostic));
-    }));
+    return findingsOfDocuments(loaded.map(({ path, document }) => ({ file: displayPath(cwd, path), document })));
 }
 
 function formatFindings(findings: readonly Finding[], options: CheckOptions, fileCount: number, cwd: string, toolVersion: string, knowledge: Pick<SarifOptions, 'threatRules' | 'referencesOf'>): string {

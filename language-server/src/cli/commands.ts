@@ -1,4 +1,4 @@
-import type { CliCommand } from './args.js';
+import type { CliCommand } from './options.js';
 import { runCheck } from './check.js';
 import { runDfd } from './dfd-command.js';
 import { runExport } from './export-command.js';

@@ -8,14 +8,14 @@ import { stackSvgs } from '../dfd/stack-svg.js';
 import { layoutDfd, loadGraphviz, renderDfdSvg } from '../dfd/svg.js';
 import { systemsTitle } from '../generator/table-builder.js';
 import { systemsOf } from '../generator/table-scope.js';
-import type { DfdFormat, DfdOptions } from './args.js';
+import type { DfdFormat, DfdOptions } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath } from './load-workspace.js';
 import type { LoadedThreatModel } from './load-models.js';
-import { loadModels } from './load-models.js';
+import { loadModels, warnAboutErrors } from './load-models.js';
 
 export { DFD_USAGE } from './dfd-usage.js';
 
@@ -44,7 +44,7 @@ export async function runDfd(options: DfdOptions, io: CliIo): Promise<number> {
     if (options.format === 'mermaid' && diagrams.length > 1) {
         throw new CliError(`a Mermaid flowchart holds one model, and the files given hold ${diagrams.length} (${diagrams.map(d => d.title).join('; ')}): give one model's folder`);
     }
-    reportUnreadableParts(loaded, io);
+    warnAboutErrors({ loaded }, io);
     await writeOutput(await formatDiagrams(diagrams, options.format, fileNamer(loaded, io.cwd)), options.out, io);
     return 0;
 }
@@ -78,12 +78,6 @@ function unknownScenario(name: string, models: readonly DfdModel[]): string {
     const names = models.flatMap(model => model.scenarios.map(d => d.scenario));
     const expected = names.length > 0 ? `expected one of ${names.join(', ')}` : 'the model declares no scenario';
     return `unknown scenario '${name}': ${expected}`;
-}
-
-/** The diagram shows what could be read; say so on stderr when part of the model could not be. */
-function reportUnreadableParts(loaded: readonly LoadedFile[], io: CliIo): void {
-    const errors = loaded.reduce((n, f) => n + (f.document.diagnostics ?? []).filter(d => d.severity === 1 && !String(d.code ?? '').startsWith('tm/')).length, 0);
-    if (errors > 0) io.stderr(`tml: note: the model has ${errors} syntax or reference error${errors === 1 ? '' : 's'} (see 'tml check'); the diagram shows what could be read\n`);
 }
 
 /** Document URI → the path as `tml check` shows it (relative to the current directory). */

@@ -4,7 +4,7 @@ import { systemsTitle } from '../generator/table-builder.js';
 import { systemsOf } from '../generator/table-scope.js';
 import { exportDocument } from '../interop/export-document.js';
 import { severalModelsProblem, viewModel } from '../interop/export-model.js';
-import type { ExportOptions } from './args.js';
+import type { ExportOptions } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ImportError } from '../interop/imported-model.js';
 import { importModel } from '../interop/import-model.js';
 import { readImportFile } from '../interop/read-import-file.js';
-import type { ImportOptions } from './args.js';
+import type { ImportOptions } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { starterModel, starterModelPath } from '../shared/starter-model.js';
-import type { InitOptions } from './args.js';
+import type { InitOptions } from './options.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './io.js';
 import { findModelFiles } from './load-workspace.js';

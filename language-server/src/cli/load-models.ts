@@ -4,6 +4,7 @@ import { isModel } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
+import { isError } from '../generator/findings.js';
 import type { ModelFile } from '../generator/table-scope.js';
 import { createThreatModelServices } from '../threat-model-module.js';
 import { CliError } from './cli-error.js';
@@ -66,11 +67,12 @@ export async function loadModels(paths: readonly string[], cwd: string, rules: R
 }
 
 /**
- * A document generated from a model that has errors shows only what could be parsed and linked;
- * say so on stderr, where it does not mix with the document.
+ * A document or diagram generated from a model that has errors shows only what could be parsed and
+ * linked; say so on stderr, where it does not mix with the output. Every generating command says it
+ * with this one line (`tml check` is the gate: the exit code stays 0).
  */
-export function warnAboutErrors(models: LoadedModels, io: CliIo): void {
-    const withErrors = models.loaded.filter(f => (f.document.diagnostics ?? []).some(d => d.severity === 1)).length;
+export function warnAboutErrors(models: Pick<LoadedModels, 'loaded'>, io: CliIo): void {
+    const withErrors = models.loaded.filter(f => (f.document.diagnostics ?? []).some(isError)).length;
     if (withErrors === 0) return;
     const files = withErrors === 1 ? '1 file has' : `${withErrors} files have`;
     io.stderr(`tml: warning: ${files} errors, so the output may be incomplete (run 'tml check' to see them)\n`);

@@ -1,11 +1,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
 import type { ModelReportInput } from '../generator/report-document.js';
 import { generateSecurityReports, generateSecurityReportsWithImages } from '../generator/report-document.js';
 import { diagramsFolderFor } from '../shared/report-image-files.js';
 import { renderReportImages } from '../generator/report-images.js';
-import type { ReportOptions } from './args.js';
+import { findingsOfDocuments } from '../validation/document-findings.js';
+import type { ReportOptions } from './options.js';
 import type { CliIo } from './io.js';
 import { writeFailure, writeOutput } from './io.js';
 import { displayPath } from './load-workspace.js';
@@ -25,8 +25,7 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<numb
         selected: model.files,
         workspace: model.files,
         coverage: model.coverage,
-        findings: sortFindings(model.loaded.flatMap(({ path: file, document }) =>
-            (document.diagnostics ?? []).map(diagnostic => findingFromDiagnostic(displayPath(io.cwd, file), diagnostic)))),
+        findings: findingsOfDocuments(model.loaded.map(({ path: file, document }) => ({ file: displayPath(io.cwd, file), document }))),
     }));
     if (options.diagrams === 'mermaid' || options.out === undefined) {
         await writeOutput(generateSecurityReports(models, options.bugUrl), options.out, io);

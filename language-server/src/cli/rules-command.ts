@@ -7,7 +7,7 @@ import { formatRuleListJson, formatRuleListMarkdown } from '../generator/rule-li
 import { displayText } from '../model/visible-text.js';
 import { BUILTIN_RULES_URI } from '../rules/builtin-document.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
-import type { RulesOptions } from './args.js';
+import type { RulesOptions } from './options.js';
 import type { CliIo } from './io.js';
 import type { LoadedFile } from './load-workspace.js';
 import { displayPath } from './load-workspace.js';

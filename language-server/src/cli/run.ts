@@ -1,4 +1,5 @@
-import { parseArgs, USAGE } from './args.js';
+import { parseArgs } from './args.js';
+import { USAGE } from './usage.js';
 import { CliError } from './cli-error.js';
 import { DFD_USAGE } from './dfd-usage.js';
 import type { CliIo } from './io.js';

@@ -2,7 +2,7 @@ import { buildThreatTable } from '../generator/table-builder.js';
 import { formatThreatTables } from '../generator/table-format.js';
 import { workspaceTableInput } from '../generator/table-scope.js';
 import { formatThreatTablesXlsx, XLSX_FORMAT } from '../generator/table-xlsx.js';
-import type { TableOptions } from './args.js';
+import type { TableOptions } from './options.js';
 import type { CliIo } from './io.js';
 import { writeOutput } from './io.js';
 import { loadModels, warnAboutErrors } from './load-models.js';

@@ -1,13 +1,14 @@
+import type { LangiumDocument } from 'langium';
 import { AstUtils } from 'langium';
 import type { Boundary, DfdElement, Flow, Model, Node, Scenario } from '../generated/ast.js';
 import { isBoundary, isFlow, isNode, isScenario } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import { statedFacts } from '../model/stated-facts.js';
 import { displayText } from '../model/visible-text.js';
-import type { DfdBoundary, DfdCategoryCoverage, DfdDiagram, DfdEdge, DfdModel, DfdNode, DfdNodeKind } from '../shared/dfd/graph.js';
+import type { DfdBoundary, DfdCategoryCoverage, DfdDiagram, DfdEdge, DfdLocation, DfdModel, DfdNode, DfdNodeKind } from '../shared/dfd/graph.js';
 import { OVERVIEW_TITLE } from '../shared/dfd/graph.js';
 import { IdAllocator } from './ids.js';
-import { flowFindings } from './flow-findings.js';
+import { FlowFindings } from './flow-findings.js';
 import { locationOf } from './location.js';
 
 /**
@@ -20,14 +21,16 @@ import { locationOf } from './location.js';
  */
 export function buildDfdModel(models: readonly Model[], coverage: CoverageIndex): DfdModel {
     const collected = collect(models, coverage);
+    const nodes = new Declared([...collected.nodes.values()]);
+    const boundaries = new Declared([...collected.boundaries.values()]);
     const overview: DfdDiagram = {
         scenario: null,
         title: OVERVIEW_TITLE,
-        boundaries: boundariesAround([...collected.nodes.values()], collected.boundaries),
-        nodes: [...collected.nodes.values()],
+        boundaries: boundariesAround(nodes.all, boundaries),
+        nodes: [...nodes.all],
         edges: [...collected.edges.values()],
     };
-    const scenarios = collected.scenarios.map(scenario => scenarioDiagram(scenario, collected));
+    const scenarios = collected.scenarios.map(scenario => scenarioDiagram(scenario, collected.edges, nodes, boundaries));
     return { overview, scenarios };
 }
 
@@ -74,11 +77,13 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
         for (const declaration of model.declarations) visit(declaration, undefined);
     }
     // Flows last: their end points may be declared after them, or in another file.
+    const findings = new Map<LangiumDocument, FlowFindings>();
     for (const flow of flows) {
         const id = ids.allocate(flow.name);
         const source = flow.source?.ref && collected.nodes.get(flow.source.ref);
         const target = flow.target?.ref && collected.nodes.get(flow.target.ref);
         if (!source || !target) continue;
+        const location = locationOf(flow);
         collected.edges.set(flow, {
             id,
             name: flow.name ?? '',
@@ -89,50 +94,79 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
             ...(flow.protocol !== undefined ? { protocol: displayText(flow.protocol) } : {}),
             encrypted: flow.encrypted ?? false,
             authenticated: flow.authenticated ?? false,
-            ...withFindings(flow),
-            ...coverageAndLocation(flow, coverage),
+            ...withFindings(flow, location, findings),
+            ...coverageAndLocation(flow, coverage, location),
         });
     }
     return collected;
 }
 
-/** `findings` of a flow that has any ({@link flowFindings}). */
-function withFindings(flow: Flow): { findings?: string[] } {
-    const findings = flowFindings(AstUtils.getDocument(flow).diagnostics, locationOf(flow).selection);
+/** `findings` of a flow that has any ({@link FlowFindings}), indexed once per document. */
+function withFindings(flow: Flow, location: DfdLocation, indexes: Map<LangiumDocument, FlowFindings>): { findings?: string[] } {
+    const document = AstUtils.getDocument(flow);
+    let index = indexes.get(document);
+    if (!index) indexes.set(document, index = new FlowFindings(document.diagnostics));
+    const findings = index.on(location.selection);
     return findings.length > 0 ? { findings: findings.map(displayText) } : {};
 }
 
-function scenarioDiagram(scenario: Scenario, collected: Collected): DfdDiagram {
+function scenarioDiagram(scenario: Scenario, all: ReadonlyMap<Flow, DfdEdge>, nodes: Declared<DfdNode>, boundaries: Declared<DfdBoundary>): DfdDiagram {
     const edges = new Set<DfdEdge>();
     for (const ref of scenario.flows) {
-        const edge = ref.ref && collected.edges.get(ref.ref);
+        const edge = ref.ref && all.get(ref.ref);
         if (edge) edges.add(edge);
     }
     const ends = new Set<string>();
     for (const edge of edges) ends.add(edge.source).add(edge.target);
     // Nodes in declaration order, whatever the order of the scenario's flows.
-    const nodes = [...collected.nodes.values()].filter(node => ends.has(node.id));
+    const shown = nodes.pick(ends);
     return {
         scenario: scenario.name ?? '',
         title: displayText(scenario.title ?? scenario.name),
-        boundaries: boundariesAround(nodes, collected.boundaries),
-        nodes,
+        boundaries: boundariesAround(shown, boundaries),
+        nodes: shown,
         edges: [...edges],
     };
 }
 
-/** The boundaries that contain at least one of the nodes, directly or through nested boundaries. */
-function boundariesAround(nodes: readonly DfdNode[], all: ReadonlyMap<Boundary, DfdBoundary>): DfdBoundary[] {
-    const byId = new Map([...all.values()].map(b => [b.id, b]));
+/** The boundaries that contain at least one of the nodes, directly or through nested boundaries, in declaration order. */
+function boundariesAround(nodes: readonly DfdNode[], boundaries: Declared<DfdBoundary>): DfdBoundary[] {
     const needed = new Set<string>();
     for (const node of nodes) {
-        for (let id = node.boundary; id !== undefined && !needed.has(id); id = byId.get(id)?.parent) needed.add(id);
+        for (let id = node.boundary; id !== undefined && !needed.has(id); id = boundaries.get(id)?.parent) needed.add(id);
     }
-    return [...all.values()].filter(b => needed.has(b.id));
+    return boundaries.pick(needed);
+}
+
+/**
+ * Nodes or boundaries by id, in declaration order: a scenario's diagram picks its own from them
+ * at the cost of its size, not the model's (a model of many scenarios stays linear).
+ */
+class Declared<T extends { readonly id: string }> {
+    private readonly position = new Map<string, number>();
+
+    constructor(readonly all: readonly T[]) {
+        all.forEach((item, at) => this.position.set(item.id, at));
+    }
+
+    get(id: string): T | undefined {
+        const at = this.position.get(id);
+        return at === undefined ? undefined : this.all[at];
+    }
+
+    /** The items of `ids` in declaration order (an id of none is skipped). */
+    pick(ids: Iterable<string>): T[] {
+        const positions: number[] = [];
+        for (const id of ids) {
+            const at = this.position.get(id);
+            if (at !== undefined) positions.push(at);
+        }
+        return positions.sort((a, b) => a - b).map(at => this.all[at]!);
+    }
 }
 
 /** The applicable categories' status, the open ones, and where the element is declared. */
-function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick<DfdNode, 'open' | 'coverage' | 'location' | 'facts'> {
+function coverageAndLocation(element: DfdElement, coverage: CoverageIndex, location = locationOf(element)): Pick<DfdNode, 'open' | 'coverage' | 'location' | 'facts'> {
     const categories: DfdCategoryCoverage[] = [];
     for (const c of coverage.coverageOf(element).categories) {
         if (c.status === 'not-applicable') continue;
@@ -147,7 +181,7 @@ function coverageAndLocation(element: DfdElement, coverage: CoverageIndex): Pick
     return {
         open: categories.filter(c => c.status === 'missing' || c.status === 'unmitigated').map(c => c.category),
         coverage: categories,
-        location: locationOf(element),
+        location,
         ...factsOf(element),
     };
 }

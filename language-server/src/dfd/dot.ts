@@ -143,7 +143,8 @@ function attributes(pairs: readonly (readonly [string, string])[]): string {
     return pairs.map(([name, value]) => `${name}=${value}`).join(', ');
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string | undefined, T[]> {
+/** The items by key, each group in the items' order: a diagram's members by their boundary, in one pass. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string | undefined, T[]> {
     const groups = new Map<string | undefined, T[]>();
     for (const item of items) {
         const k = key(item);

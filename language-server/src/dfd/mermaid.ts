@@ -1,6 +1,7 @@
 import { DFD_COLORS } from '../shared/dfd/svg-style.js';
 import type { DfdDiagram, DfdNode } from '../shared/dfd/graph.js';
 import { openMark } from '../shared/dfd/labels.js';
+import { groupBy } from './dot.js';
 import { visibleText } from '../model/visible-text.js';
 
 /**
@@ -28,13 +29,15 @@ const SHAPES: Readonly<Record<DfdNode['kind'], readonly [string, string]>> = {
 export function toMermaid(diagram: DfdDiagram): string {
     const out = ['flowchart LR'];
     const id = (elementId: string): string => `tm_${elementId}`;
+    const childBoundaries = groupBy(diagram.boundaries, b => b.parent);
+    const childNodes = groupBy(diagram.nodes, n => n.boundary);
     const writeMembers = (parent: string | undefined, indent: string): void => {
-        for (const boundary of diagram.boundaries.filter(b => b.parent === parent)) {
+        for (const boundary of childBoundaries.get(parent) ?? []) {
             out.push(`${indent}subgraph ${id(boundary.id)}["${mermaidText(boundary.title)}"]`);
             writeMembers(boundary.id, `${indent}  `);
             out.push(`${indent}end`);
         }
-        for (const node of diagram.nodes.filter(n => n.boundary === parent)) {
+        for (const node of childNodes.get(parent) ?? []) {
             const [open, close] = SHAPES[node.kind];
             out.push(`${indent}${id(node.id)}${open}"${label(node.title, openMark(node.open))}"${close}`);
         }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { visibleText } from '../model/visible-text.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 
@@ -60,16 +61,21 @@ function diagnosticCode(diagnostic: Diagnostic): string {
 }
 
 /**
- * LSP severities are 1 (error) to 4 (hint). LSP leaves the severity optional and lets the client
- * decide; editors show such diagnostics as errors, and so does the CLI.
+ * LSP leaves the severity optional and lets the client decide; editors show such diagnostics as
+ * errors, and so does the CLI.
  */
 function severityName(severity: Diagnostic['severity']): IssueSeverity {
     switch (severity) {
-        case 2: return 'warning';
-        case 3: return 'information';
-        case 4: return 'hint';
+        case DiagnosticSeverity.Warning: return 'warning';
+        case DiagnosticSeverity.Information: return 'information';
+        case DiagnosticSeverity.Hint: return 'hint';
         default: return 'error';
     }
+}
+
+/** Whether a diagnostic is an error: what makes a model's generated outputs possibly incomplete. */
+export function isError(diagnostic: Diagnostic): boolean {
+    return diagnostic.severity === DiagnosticSeverity.Error;
 }
 
 /** Orders findings by file, line, column, then code and message so that output never depends on build order. */

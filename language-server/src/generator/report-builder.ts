@@ -3,6 +3,8 @@ import type { Asset, Boundary, DfdElement, Flow, Model, Node, Process, Threat } 
 import { isAssumption, isAsset, isBoundary, isDependency, isFlow, isMitigation, isProcess, isScenario } from '../generated/ast.js';
 import { computeRisk } from '../model/risk.js';
 import { statedFacts } from '../model/stated-facts.js';
+import { elementTraits } from '../model/stride.js';
+import { ELEMENT_KIND_WORDS } from '../shared/element-kinds.js';
 import type { ReportAsset, ReportBoundary, ReportFlow, ReportMitigation, ReportNode, ReportResponse, SecurityReport } from './report-model.js';
 import { normaliseText as text, referenceNames } from './table-cells.js';
 import type { ModelFile } from './table-scope.js';
@@ -69,8 +71,6 @@ function reportBoundary(boundary: Boundary): ReportBoundary {
     };
 }
 
-const NODE_KINDS: Readonly<Record<Node['$type'], string>> = { External: 'External entity', Process: 'Process', Datastore: 'Data store' };
-
 function reportNode(node: Node): ReportNode {
     const details: string[] = [];
     if (node.$type !== 'External' && node.technology !== undefined) details.push(text(node.technology));
@@ -78,7 +78,7 @@ function reportNode(node: Node): ReportNode {
     if (node.$type === 'Datastore' && node.logs) details.push('holds logs');
     if (node.$type === 'Datastore' && node.stores.length > 0) details.push(`stores ${referenceNames(node.stores)}`);
     details.push(...statedFacts(node));
-    return { name: text(node.name), title: text(node.title), kind: NODE_KINDS[node.$type], details: details.join('; ') };
+    return { name: text(node.name), title: text(node.title), kind: ELEMENT_KIND_WORDS[elementTraits(node).kind].title, details: details.join('; ') };
 }
 
 /** The title of the innermost trust boundary around a node, or empty outside every boundary. */

@@ -17,8 +17,10 @@ function diagramBlock(diagram: ReportDiagram): string[] {
 
 function diagramSection(input: SecurityReportInput): string[] {
     const { report, diagrams } = input;
+    const byScenario = new Map<string | null, ReportDiagram>();
+    for (const diagram of diagrams) if (!byScenario.has(diagram.scenario)) byScenario.set(diagram.scenario, diagram);
     const diagramOf = (scenario: string | null): string[] => {
-        const diagram = diagrams.find(d => d.scenario === scenario);
+        const diagram = byScenario.get(scenario);
         return diagram ? diagramBlock(diagram) : [];
     };
     return [

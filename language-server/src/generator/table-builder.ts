@@ -3,7 +3,7 @@ import type { CoverageIndex } from '../model/coverage.js';
 import type { CoverageStatus } from '../shared/stride.js';
 import type { RiskScore } from '../model/risk.js';
 import { computeRisk, DREAD_FACTORS } from '../model/risk.js';
-import type { ElementKind } from '../model/stride.js';
+import { ELEMENT_KIND_WORDS } from '../shared/element-kinds.js';
 import { elementTraits } from '../model/stride.js';
 import { descriptionCell, factorCell, mitigationsCell, mitigationStatusCell, normaliseText, referenceNames, referencesCell, responseCell } from './table-cells.js';
 import type { RatingCounts, ThreatTable } from './table-model.js';
@@ -87,13 +87,6 @@ function threatRow(threat: Threat, score: RiskScore | undefined): string[] {
     ];
 }
 
-const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
-    external: 'external entity',
-    process: 'process',
-    datastore: 'data store',
-    flow: 'flow',
-};
-
 /** How a coverage cell reads: the status, with a space instead of the hyphen. */
 export function coverageStatusText(status: CoverageStatus): string {
     return status === 'not-applicable' ? 'not applicable' : status;
@@ -104,7 +97,7 @@ function coverageRow(element: DfdElement, coverage: CoverageIndex): string[] {
     return [
         normaliseText(element.name),
         normaliseText(element.title),
-        KIND_NAMES[elementTraits(element).kind],
+        ELEMENT_KIND_WORDS[elementTraits(element).kind].noun,
         ...categories.map(c => coverageStatusText(c.status)),
     ];
 }

@@ -1,6 +1,6 @@
 /**
- * The background colours of rated and coverage cells, by cell value, as the HTML table paints them
- * (table-html.ts; test/unit/table-xlsx.test.ts checks the two agree) and the xlsx table fills them:
+ * The background colours of rated and coverage cells, by cell value: the HTML table's CSS is written
+ * from them (table-html.ts; test/unit/table-xlsx.test.ts checks the two agree) and the xlsx table fills them:
  * red for High and missing, amber for Medium and unmitigated, green for Low, addressed and excluded.
  */
 export const CELL_FILLS: Readonly<Record<string, string>> = {

@@ -1,12 +1,20 @@
 import { escapeHtml } from './escape-html.js';
+import { CELL_FILLS, HEADER_FILL, NOT_APPLICABLE_TEXT } from './table-colours.js';
 import type { LinkedCell } from './table-links.js';
 import { linkedSection } from './table-links.js';
 import type { TableColumn, TableSection, ThreatTable } from './table-model.js';
 import { COVERAGE_LEGEND, DREAD_LEGEND, ratingSummary, threatTableTitle } from './table-model.js';
 
+/** A colour of table-colours.ts as CSS: `#f8d0d0`, or `#888` where the short form says the same. */
+function css(hex: string | undefined): string {
+    const lower = (hex ?? '').toLowerCase();
+    return /^(.)\1(.)\2(.)\3$/.test(lower) ? `#${lower[0]}${lower[2]}${lower[4]}` : `#${lower}`;
+}
+
 /**
- * Screen and print styles. Cells keep line breaks and the threat tree's indentation
- * (`pre-wrap`); printed, the page is landscape, headers repeat on every page and rows do not split.
+ * Screen and print styles, in the colours of table-colours.ts (the xlsx table's too). Cells keep line
+ * breaks and the threat tree's indentation (`pre-wrap`); printed, the page is landscape, headers
+ * repeat on every page and rows do not split.
  */
 const STYLE = `
 body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; margin: 24px; }
@@ -16,7 +24,7 @@ p { margin: 4px 0 12px; }
 .legend { color: #555; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #b8b8b8; padding: 4px 6px; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; min-width: 3em; }
-thead th { background: #ececec; }
+thead th { background: ${css(HEADER_FILL)}; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; min-width: 0; }
@@ -25,13 +33,13 @@ td.High, td.Medium, td.Low { white-space: nowrap; }
 .col-id, .col-title, .col-impact, .col-response, .col-mitigations, .col-element { min-width: 8em; }
 .col-stride, .col-targets, .col-assets, .col-mitigationStatus, .col-references { min-width: 7em; }
 abbr { text-decoration: none; }
-.High { background: #f8d0d0; }
-.Medium { background: #fbe8c0; }
-.Low { background: #dcefd8; }
-.addressed, .excluded { background: #dcefd8; }
-.unmitigated { background: #fbe8c0; }
-.missing { background: #f8d0d0; }
-.not-applicable { color: #888; }
+.High { background: ${css(CELL_FILLS['High'])}; }
+.Medium { background: ${css(CELL_FILLS['Medium'])}; }
+.Low { background: ${css(CELL_FILLS['Low'])}; }
+.addressed, .excluded { background: ${css(CELL_FILLS['addressed'])}; }
+.unmitigated { background: ${css(CELL_FILLS['unmitigated'])}; }
+.missing { background: ${css(CELL_FILLS['missing'])}; }
+.not-applicable { color: ${css(NOT_APPLICABLE_TEXT)}; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
     body { margin: 0; font-size: 8.5pt; }

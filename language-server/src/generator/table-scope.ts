@@ -1,6 +1,5 @@
-import { AstUtils } from 'langium';
 import type { DfdElement, Model, System, Threat } from '../generated/ast.js';
-import { isDfdElement, isSystem, isThreat } from '../generated/ast.js';
+import { isBoundary, isDfdElement, isSystem, isThreat } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import type { ThreatTableInput } from './table-builder.js';
 
@@ -11,9 +10,19 @@ export interface ModelFile {
     readonly model: Model;
 }
 
-/** Every DFD element of a model, in the order they are declared (boundary members in place). */
+/**
+ * Every DFD element of a model, in the order they are declared (boundary members in place). The
+ * grammar puts them only among the declarations and boundaries' members, so only those are
+ * walked, not every node of the model (threats, their trees, rules…).
+ */
 export function elementsOf(model: Model): DfdElement[] {
-    return AstUtils.streamAllContents(model).filter(isDfdElement).toArray();
+    const elements: DfdElement[] = [];
+    const visit = (member: Model['declarations'][number]): void => {
+        if (isDfdElement(member)) elements.push(member);
+        else if (isBoundary(member)) member.members.forEach(visit);
+    };
+    model.declarations.forEach(visit);
+    return elements;
 }
 
 export function threatsOf(model: Model): Threat[] {

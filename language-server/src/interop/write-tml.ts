@@ -2,6 +2,7 @@ import type {
     ImportedBoundary, ImportedDeclaration, ImportedDread, ImportedModel, ImportedNode, ImportedThreat, Tagged,
 } from './imported-model.js';
 import { MAX_NESTING } from '../parser/nesting-limit-lexer.js';
+import { capitalise } from '../shared/prose.js';
 import { NameAllocator } from './names.js';
 import { commentText, tmlString } from './tml-text.js';
 
@@ -133,7 +134,7 @@ function allocateNames(model: ImportedModel): Map<string, string> {
         ...model.dependencies.map(d => [d, 'Dependency'] as [ImportedDeclaration, string]),
         ...model.assets.map(a => [a, 'Asset'] as [ImportedDeclaration, string]),
         ...model.boundaries.map(b => [b, 'Boundary'] as [ImportedDeclaration, string]),
-        ...model.nodes.map(n => [n, capitalize(n.kind)] as [ImportedDeclaration, string]),
+        ...model.nodes.map(n => [n, capitalise(n.kind)] as [ImportedDeclaration, string]),
         ...model.flows.map(f => [f, 'Flow'] as [ImportedDeclaration, string]),
         ...model.threats.map(t => [t, 'Threat'] as [ImportedDeclaration, string]),
         ...model.mitigations.map(m => [m, 'Mitigation'] as [ImportedDeclaration, string]),
@@ -244,6 +245,3 @@ function pad(depth: number): string {
     return INDENT.repeat(depth);
 }
 
-function capitalize(word: string): string {
-    return word[0]!.toUpperCase() + word.slice(1);
-}

@@ -4,7 +4,6 @@ import { URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { findingFromDiagnostic, sortFindings } from '../generator/findings.js';
 import { generateSecurityReports, generateSecurityReportsWithImages } from '../generator/report-document.js';
 import { renderReportImages } from '../generator/report-images.js';
 import { buildThreatTable } from '../generator/table-builder.js';
@@ -17,6 +16,7 @@ import type { ThreatModelConfigurationProvider } from '../workspace/configuratio
 import type { GenerationScope } from '../shared/protocol.js';
 import { SecurityReportRequest, ThreatTableRequest } from '../shared/protocol.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
+import { findingsOfDocuments } from '../validation/document-findings.js';
 import { readValidatedWorkspace } from './validated-workspace.js';
 
 interface Services {
@@ -46,7 +46,7 @@ export function registerTableRequests(connection: Connection, services: Services
                 selected: m.selected,
                 workspace: m.files,
                 coverage: index.coverage(m.key),
-                findings: sortFindings(m.selected.flatMap(f => (f.document.diagnostics ?? []).map(d => findingFromDiagnostic(f.path, d)))),
+                findings: findingsOfDocuments(m.selected.map(f => ({ file: f.path, document: f.document }))),
             }));
             return folder === undefined ? { markdown: generateSecurityReports(inputs, bugUrl()), images: [] } : generateSecurityReportsWithImages(inputs, folder, bugUrl());
         });

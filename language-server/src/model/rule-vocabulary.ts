@@ -1,4 +1,5 @@
-import type { ElementKind } from './stride.js';
+import type { ElementKind } from '../shared/element-kinds.js';
+import { ELEMENT_KIND_WORDS } from '../shared/element-kinds.js';
 
 /**
  * The facts a rule's condition can read (docs/language.md#rules), by what they are about. One table serves
@@ -92,10 +93,10 @@ export interface PathError {
 }
 
 const SUBJECT_WORDS: Readonly<Record<Subject, string>> = {
-    external: 'an external entity',
-    process: 'a process',
-    datastore: 'a data store',
-    flow: 'a flow',
+    external: ELEMENT_KIND_WORDS.external.withArticle,
+    process: ELEMENT_KIND_WORDS.process.withArticle,
+    datastore: ELEMENT_KIND_WORDS.datastore.withArticle,
+    flow: ELEMENT_KIND_WORDS.flow.withArticle,
     node: 'a node',
     asset: 'an asset',
 };

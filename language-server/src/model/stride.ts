@@ -1,9 +1,10 @@
 import type { DfdElement, StrideCategory } from '../generated/ast.js';
+import type { ElementKind } from '../shared/element-kinds.js';
+import { ELEMENT_KIND_WORDS } from '../shared/element-kinds.js';
 import { STRIDE_CATEGORIES } from '../shared/stride.js';
 import { quote } from '../validation/quote.js';
 
-/** The kinds of DFD element, as a user reads them in messages. */
-export type ElementKind = 'external' | 'process' | 'datastore' | 'flow';
+export type { ElementKind };
 
 /** What decides which categories apply to an element: its kind, and for a data store whether it holds logs. */
 export interface ElementTraits {
@@ -43,14 +44,12 @@ export function elementTraits(element: DfdElement): ElementTraits {
     }
 }
 
-const KIND_LABELS: Readonly<Record<ElementKind, string>> = {
-    external: 'External entity',
-    process: 'Process',
-    datastore: 'Data store',
-    flow: 'Flow',
-};
-
 /** "Process 'Storefront'": how messages name an element. */
 export function describeElement(element: DfdElement): string {
-    return `${KIND_LABELS[elementTraits(element).kind]} ${quote(element.name)}`;
+    return `${ELEMENT_KIND_WORDS[elementTraits(element).kind].title} ${quote(element.name)}`;
+}
+
+/** "process 'Storefront'": an element named inside a sentence. */
+export function describeElementInProse(element: DfdElement): string {
+    return `${ELEMENT_KIND_WORDS[elementTraits(element).kind].noun} ${quote(element.name)}`;
 }

@@ -1,4 +1,5 @@
 import { capText } from '../validation/quote.js';
+import { capitalise, withArticle } from '../shared/prose.js';
 import { didYouMean } from './did-you-mean.js';
 import type { GrammarFacts } from './grammar-facts.js';
 
@@ -63,15 +64,6 @@ const NAME_RULE = 'names hold only letters, digits and _, and start with a lette
 
 function nounOf(rule: string, vocabulary: SyntaxVocabulary): string {
     return RULE_NOUNS[rule] ?? vocabulary.facts.leadingKeyword.get(rule) ?? rule.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
-}
-
-/** "a datastore", "an external". */
-export function withArticle(noun: string): string {
-    return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function capitalise(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function list(words: readonly string[]): string {

@@ -1,12 +1,13 @@
 import type { AstNode, AstNodeDescription, CstNode, LangiumDocument, LinkingError, Reference, ReferenceInfo } from 'langium';
 import { DefaultLinker, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../parser/ast-walk.js';
+import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../model/ast-walk.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
 import { quote } from '../validation/quote.js';
 import { didYouMean } from '../parser/did-you-mean.js';
+import { withArticle } from '../shared/prose.js';
 import type { ReferenceLinker } from './linked-reference.js';
 import { LinkedReference } from './linked-reference.js';
 
@@ -53,7 +54,7 @@ export class ThreatModelLinker extends DefaultLinker {
         return new LinkedReference(this.referenceLinker, node, property, refNode, refText);
     }
 
-    /** Langium's linking, walking the tree with plain loops (parser/ast-walk.ts) instead of its streams. */
+    /** Langium's linking, walking the tree with plain loops (model/ast-walk.ts) instead of its streams. */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const nodes = listAstNodes(document.parseResult.value);
@@ -74,7 +75,7 @@ export class ThreatModelLinker extends DefaultLinker {
         const other = Object.entries(DECLARED_AS).find(([type]) => declared.includes(type))?.[1];
         const elsewhere = other ? [] : this.modelIndex.otherModelsDeclaring(name, refInfo.container);
         const message = other
-            ? `${quote(name)} is ${other}, but a${/^[aeiou]/i.test(expected) ? 'n' : ''} ${expected} is expected here.`
+            ? `${quote(name)} is ${other}, but ${withArticle(expected)} is expected here.`
             : elsewhere.length > 0
                 ? `Unknown ${expected} ${quote(name)} in this model: ${quote(name)} is declared in another model (${this.describeModels(elsewhere)}), and each model sees only its own names. Declare it in this model, or correct the name.`
                 : `Unknown ${expected} ${quote(name)}${this.meant(refInfo, name)} Declare it in a .tm file of this model, or correct the name.`;

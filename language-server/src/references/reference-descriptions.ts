@@ -1,11 +1,11 @@
 import type { LangiumDocument, ReferenceDescription } from 'langium';
 import { DefaultReferenceDescriptionProvider, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../parser/ast-walk.js';
+import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
 
 /**
  * Langium's index of references (for find references and rename), built with the plain walks of
- * parser/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build.
+ * model/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build.
  * The descriptions are Langium's own, in the same order.
  */
 export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {

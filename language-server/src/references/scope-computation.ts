@@ -1,7 +1,7 @@
 import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
 import { DefaultScopeComputation, MultiMap } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { listAstNodes } from '../parser/ast-walk.js';
+import { listAstNodes } from '../model/ast-walk.js';
 
 /**
  * Every name in tml is global: an element nested three boundaries deep is referenced by its bare

@@ -3,13 +3,14 @@ import type { Asset, Threat } from '../generated/ast.js';
 import { isDatastore, isFlow } from '../generated/ast.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { listInProse } from '../shared/prose.js';
 import { capText, quote } from './quote.js';
 
 /** `tm/asset-unused`: an asset no flow carries and no data store stores is out of the DFD's sight. */
 export function checkAssetUsed(asset: Asset, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!asset.name || index.processFacts(asset).usedAssets.has(asset)) return;
-    report(accept, IssueCodes.AssetUnused,
+    diagnose(accept, IssueCodes.AssetUnused,
         `Asset ${quote(asset.name)} is carried by no flow and stored in no data store. Add 'carries ${capText(asset.name)}' to a flow or 'stores ${capText(asset.name)}' to a data store.`,
         { node: asset, property: 'name' });
 }
@@ -27,7 +28,7 @@ export function checkThreatNamesAsset(threat: Threat, accept: ValidationAcceptor
     }
     if (assets.size === 0) return;
     const names = [...assets];
-    report(accept, IssueCodes.ThreatWithoutAsset,
+    diagnose(accept, IssueCodes.ThreatWithoutAsset,
         `Threat ${quote(threat.name)} names no asset, but its targets hold ${listInProse(names.map(capText))}. Add 'assets …' for what the threat puts at risk.`,
         { node: threat, property: 'name' }, { assets: names });
 }

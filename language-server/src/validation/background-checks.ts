@@ -4,7 +4,8 @@ import { isExclude } from '../generated/ast.js';
 import { describeElement } from '../model/stride.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { listInProse } from '../shared/prose.js';
 import { quote } from './quote.js';
 
 /**
@@ -18,14 +19,14 @@ export function checkBackground(model: Model, accept: ValidationAcceptor, index:
     const message = `The model has no ${listInProse(missingBackground, 'or')}. ` +
         'Threat Model Analysis starts from this background (step 1): describe the system, its use-case scenarios, the assumptions made and the external dependencies.';
     const data = { missing: missingBackground };
-    if (isExclude(backgroundAnchor)) report(accept, IssueCodes.BackgroundMissing, message, { node: backgroundAnchor, keyword: 'exclude' }, data);
-    else report(accept, IssueCodes.BackgroundMissing, message, { node: backgroundAnchor, property: 'name' }, data);
+    if (isExclude(backgroundAnchor)) diagnose(accept, IssueCodes.BackgroundMissing, message, { node: backgroundAnchor, keyword: 'exclude' }, data);
+    else diagnose(accept, IssueCodes.BackgroundMissing, message, { node: backgroundAnchor, property: 'name' }, data);
 }
 
 /** `tm/scenario-empty`: a scenario without flows has no data flow diagram to analyse. */
 export function checkScenarioHasFlows(scenario: Scenario, accept: ValidationAcceptor): void {
     if (!scenario.name || scenario.flows.length > 0) return;
-    report(accept, IssueCodes.ScenarioEmpty,
+    diagnose(accept, IssueCodes.ScenarioEmpty,
         `Scenario ${quote(scenario.name)} lists no flows. Add 'flows <Flow>, …' for the data flows the scenario goes through.`,
         { node: scenario, property: 'name' });
 }
@@ -40,7 +41,7 @@ export function checkElementInScenario(element: DfdElement, accept: ValidationAc
     const facts = index.processFacts(element);
     if (!facts.hasScenarios || facts.inScenario.has(element)) return;
     const how = element.$type === 'Flow' ? 'no scenario lists it' : 'no flow of a scenario starts or ends at it';
-    report(accept, IssueCodes.ElementInNoScenario,
+    diagnose(accept, IssueCodes.ElementInNoScenario,
         `${describeElement(element)} takes part in no scenario: ${how}. Add it to the scenario it belongs to, or remove it if it is no longer part of the design.`,
         { node: element, property: 'name' });
 }
@@ -48,7 +49,7 @@ export function checkElementInScenario(element: DfdElement, accept: ValidationAc
 /** `tm/external-without-flow`: an external entity only matters through the data it exchanges. */
 export function checkExternalHasFlow(external: External, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!external.name || index.processFacts(external).connected.has(external)) return;
-    report(accept, IssueCodes.ExternalWithoutFlow,
+    diagnose(accept, IssueCodes.ExternalWithoutFlow,
         `External entity ${quote(external.name)} sends and receives no flow. Add the flows it exchanges with the system, or remove it.`,
         { node: external, property: 'name' });
 }

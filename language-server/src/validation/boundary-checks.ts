@@ -3,7 +3,8 @@ import type { Boundary, Flow, Process } from '../generated/ast.js';
 import { crossedBoundaries } from '../model/boundaries.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { listInProse } from '../shared/prose.js';
 import { quote } from './quote.js';
 
 /**
@@ -17,7 +18,7 @@ export function checkCrossingProtected(flow: Flow, accept: ValidationAcceptor): 
     if (crossed.length === 0) return;
     const properties = [...(flow.encrypted ? [] : ['encrypted']), ...(flow.authenticated ? [] : ['authenticated'])];
     const boundaries = listInProse(crossed.map(b => quote(b.name)));
-    report(accept, IssueCodes.BoundaryCrossingUnprotected,
+    diagnose(accept, IssueCodes.BoundaryCrossingUnprotected,
         `Flow ${quote(flow.name)} crosses the trust ${crossed.length === 1 ? 'boundary' : 'boundaries'} ${boundaries} but is ${properties.length === 2 ? 'neither encrypted nor authenticated' : `not ${properties[0]}`}. ` +
         `Protect it (TLS, signatures, mutual authentication) and mark it ${listInProse(properties.map(quote))}.`,
         { node: flow, property: 'name' }, { properties });
@@ -28,7 +29,7 @@ export function checkEntrypointMarked(process: Process, accept: ValidationAccept
     if (!process.name || process.entrypoint) return;
     const flow = index.processFacts(process).enteredAcross.get(process);
     if (!flow) return;
-    report(accept, IssueCodes.EntrypointMissing,
+    diagnose(accept, IssueCodes.EntrypointMissing,
         `Process ${quote(process.name)} receives flow ${quote(flow.name)} from outside its trust boundary, so it is an entry point. Mark it 'entrypoint'.`,
         { node: process, property: 'name' });
 }
@@ -36,7 +37,7 @@ export function checkEntrypointMarked(process: Process, accept: ValidationAccept
 /** `tm/boundary-not-crossed`: a trust boundary no flow crosses separates nothing the model shows. */
 export function checkBoundaryCrossed(boundary: Boundary, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!boundary.name || index.processFacts(boundary).crossedBoundaries.has(boundary)) return;
-    report(accept, IssueCodes.BoundaryNotCrossed,
+    diagnose(accept, IssueCodes.BoundaryNotCrossed,
         `No flow crosses trust boundary ${quote(boundary.name)}. Add the flows that enter or leave it, or remove the boundary.`,
         { node: boundary, property: 'name' });
 }

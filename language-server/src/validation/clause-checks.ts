@@ -6,7 +6,7 @@ import { isDfdElement } from '../generated/ast.js';
 import { describeElement } from '../model/stride.js';
 import { IssueCodes } from './issue-codes.js';
 import { findPropertyNodes } from './property-node.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 import { quote } from './quote.js';
 
 /** A clause the grammar lets the user write more than once, although the AST keeps one value. */
@@ -70,7 +70,7 @@ export function checkClausesWrittenOnce(node: AstNode, accept: ValidationAccepto
     for (const { property, flag } of clauses.get(node.$type) ?? []) {
         // Not GrammarUtils.findNodesForProperty, which climbs the grammar from every syntax node: this runs for every node.
         const written = findPropertyNodes(node, property).map(clauseOf);
-        reportIgnored(accept, node, describeOwner(node), written, flag ? 'flag' : 'clause');
+        diagnoseIgnored(accept, node, describeOwner(node), written, flag ? 'flag' : 'clause');
     }
 }
 
@@ -86,17 +86,17 @@ export function checkDreadFactorsGivenOnce(dread: Dread, accept: ValidationAccep
         byFactor.set(factor.factor, written);
     }
     const owner = `The DREAD rating of threat ${quote(dread.$container.name)}`;
-    for (const written of byFactor.values()) reportIgnored(accept, dread, owner, written, 'factor');
+    for (const written of byFactor.values()) diagnoseIgnored(accept, dread, owner, written, 'factor');
 }
 
 type ClauseKind = 'clause' | 'flag' | 'factor';
 
-function reportIgnored(accept: ValidationAcceptor, node: AstNode, owner: string, written: readonly WrittenClause[], kind: ClauseKind): void {
+function diagnoseIgnored(accept: ValidationAcceptor, node: AstNode, owner: string, written: readonly WrittenClause[], kind: ClauseKind): void {
     if (written.length < 2) return;
     const clause = written[0]!.keyword.text;
     written.slice(0, -1).forEach((occurrence, index) => {
         const duplicates = written.filter((_, other) => other !== index).map(rangeOf);
-        report(accept, IssueCodes.ClauseDuplicate, duplicateMessage(owner, clause, written.length, kind),
+        diagnose(accept, IssueCodes.ClauseDuplicate, duplicateMessage(owner, clause, written.length, kind),
             { node, range: occurrence.keyword.range }, { clause, actionRange: rangeOf(occurrence), duplicates });
     });
 }

@@ -4,13 +4,13 @@ import { categoryApplies, describeElement, elementTraits } from '../model/stride
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
 import { quote } from './quote.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 
 /** `tm/dismiss-without-reason`: a dismiss with no reason, or a blank one. */
 export function checkDismissHasReason(dismiss: Dismiss, accept: ValidationAcceptor): void {
     if (dismiss.reason !== undefined && dismiss.reason.trim() !== '') return;
     const rule = dismiss.rule?.ref?.name ?? dismiss.rule?.$refText;
-    report(accept, IssueCodes.DismissWithoutReason,
+    diagnose(accept, IssueCodes.DismissWithoutReason,
         `This dismiss of rule ${quote(rule)} gives no reason. Say, in a string after the elements, why the suggestion does not apply, so a reviewer can judge it.`,
         dismiss.reason === undefined ? { node: dismiss, keyword: 'dismiss' } : { node: dismiss, property: 'reason' });
 }
@@ -29,7 +29,7 @@ export function checkDismissUsed(dismiss: Dismiss, accept: ValidationAcceptor, i
         if (!element) return;
         const holds = categoryApplies(elementTraits(element), rule.stride!) && suggestions.evaluate(rule, element).holds;
         if (holds) return;
-        report(accept, IssueCodes.DismissUnused,
+        diagnose(accept, IssueCodes.DismissUnused,
             `Rule ${quote(rule.name)} does not hold for ${describeElement(element).replace(/^./, c => c.toLowerCase())}, so there is nothing to dismiss. Remove it from this dismiss.`,
             { node: dismiss, property: 'elements', index: position });
     });

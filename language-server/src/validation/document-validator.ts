@@ -4,10 +4,10 @@ import type { LangiumServices } from 'langium/lsp';
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver';
 import { CancellationToken } from 'vscode-languageserver';
-import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../parser/ast-walk.js';
+import { NODES_BETWEEN_INTERRUPTS, forEachAstNode } from '../model/ast-walk.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
 import { isBuiltinRules } from '../rules/builtin-document.js';
-import { reportInternalError } from './internal-error.js';
+import { diagnoseInternalError } from './internal-error.js';
 import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
 import { ThreatModelParserErrorMessageProvider } from '../parser/error-messages.js';
@@ -58,7 +58,7 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-            reportInternalError((severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info)), root, error);
+            diagnoseInternalError((severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info)), root, error);
         }
         await interruptAndCheck(cancelToken);
         return diagnostics;
@@ -120,7 +120,7 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's checks of every node, walking the tree with plain loops (parser/ast-walk.ts) instead
+     * Langium's checks of every node, walking the tree with plain loops (model/ast-walk.ts) instead
      * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors").
      */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {

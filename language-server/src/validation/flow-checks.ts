@@ -1,9 +1,9 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Flow, Node } from '../generated/ast.js';
-import { describeElement } from '../model/stride.js';
+import type { Flow } from '../generated/ast.js';
+import { describeElementInProse } from '../model/stride.js';
 import { IssueCodes } from './issue-codes.js';
 import { quote } from './quote.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 
 /**
  * `tm/flow-needs-process`: in a DFD, data moves only when a process moves it, so a flow between two
@@ -15,8 +15,8 @@ export function checkFlowThroughProcess(flow: Flow, accept: ValidationAcceptor):
     const target = flow.target?.ref;
     if (!flow.name || !source || !target || source === target) return;
     if (source.$type === 'Process' || target.$type === 'Process') return;
-    report(accept, IssueCodes.FlowNeedsProcess,
-        `Flow ${quote(flow.name)} goes from ${inProse(source)} directly to ${inProse(target)}, but data moves only through a process. ` +
+    diagnose(accept, IssueCodes.FlowNeedsProcess,
+        `Flow ${quote(flow.name)} goes from ${describeElementInProse(source)} directly to ${describeElementInProse(target)}, but data moves only through a process. ` +
         `Add the process that moves the data and split the flow into two: ${quote(source.name)} -> process and process -> ${quote(target.name)}.`,
         { node: flow, property: 'name' });
 }
@@ -25,14 +25,8 @@ export function checkFlowThroughProcess(flow: Flow, accept: ValidationAcceptor):
 export function checkFlowNotSelf(flow: Flow, accept: ValidationAcceptor): void {
     const source = flow.source?.ref;
     if (!flow.name || !source || source !== flow.target?.ref) return;
-    report(accept, IssueCodes.FlowSelf,
-        `Flow ${quote(flow.name)} starts and ends at ${inProse(source)}. A flow connects two different elements: ` +
+    diagnose(accept, IssueCodes.FlowSelf,
+        `Flow ${quote(flow.name)} starts and ends at ${describeElementInProse(source)}. A flow connects two different elements: ` +
         `change its source or its target, or remove it if the work stays inside ${quote(source.name)}.`,
         { node: flow, property: 'name' });
-}
-
-/** "data store 'Db'": an element named inside a sentence. */
-function inProse(node: Node): string {
-    const described = describeElement(node);
-    return described.charAt(0).toLowerCase() + described.slice(1);
 }

@@ -4,7 +4,7 @@ import { LSP_SEVERITY } from './lsp-severity.js';
 import type { ThreatModelDiagnosticData } from './issue-codes.js';
 import { DEFAULT_SEVERITIES, IssueCodes } from './issue-codes.js';
 import { errorSummary, quote } from './quote.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 
 /** Where `tm/internal-error` points: the start of the file, which every editor can show. */
 export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -14,9 +14,9 @@ export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { l
  * never silent: an error finding fails `tml check` instead of letting the file pass with fewer
  * findings. `failed` names what failed ("a check of Threat 'T'"); without it, the whole validation.
  */
-export function reportInternalError(accept: ValidationAcceptor, node: AstNode, error: unknown, failed?: string): void {
+export function diagnoseInternalError(accept: ValidationAcceptor, node: AstNode, error: unknown, failed?: string): void {
     const cause = failed ? `${failed} failed: ${errorSummary(error)}` : errorSummary(error);
-    report(accept, IssueCodes.InternalError, internalErrorMessage(cause), { node, range: START_OF_FILE });
+    diagnose(accept, IssueCodes.InternalError, internalErrorMessage(cause), { node, range: START_OF_FILE });
 }
 
 /** The message of `tm/internal-error`, with `cause` saying what went wrong. */
@@ -24,7 +24,7 @@ export function internalErrorMessage(cause: string): string {
     return `tml could not finish checking this file: ${cause}. Its other findings may be incomplete; please report this.`;
 }
 
-/** "a check of Threat 'T'", "a check of Dread": what {@link reportInternalError} names when one check fails. */
+/** "a check of Threat 'T'", "a check of Dread": what {@link diagnoseInternalError} names when one check fails. */
 export function describeCheckOf(node: AstNode): string {
     const name = 'name' in node && typeof node.name === 'string' && node.name !== '' ? ` ${quote(node.name)}` : '';
     return `a check of ${node.$type}${name}`;

@@ -1,8 +1,10 @@
 import type { Range } from 'vscode-languageserver';
+import { ISSUE_CATALOGUE } from './issue-catalogue.js';
 
 /**
  * Stable diagnostic codes (README.md#findings). Users configure severities and CI pipelines filter by
- * these strings, and quick-fixes are looked up by them: never rename or reuse a code.
+ * these strings, and quick-fixes are looked up by them: never rename or reuse a code. What tml says
+ * about each code (severity, summary, settings text) is in issue-catalogue.ts.
  */
 export const IssueCodes = {
     StrideMissing: 'tm/stride-missing',
@@ -59,46 +61,10 @@ export const ALL_ISSUE_CODES: readonly IssueCode[] = Object.values(IssueCodes);
 
 export type IssueSeverity = 'error' | 'warning' | 'information' | 'hint';
 
-/** The default severity of each code, as the README's findings table gives it (README.md#findings). */
-export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = {
-    'tm/stride-missing': 'warning',
-    'tm/stride-unmitigated': 'warning',
-    'tm/stride-not-applicable': 'warning',
-    'tm/threat-unmitigated': 'warning',
-    'tm/dread-missing': 'warning',
-    'tm/dread-incomplete': 'warning',
-    'tm/dread-out-of-range': 'error',
-    'tm/accept-without-justification': 'warning',
-    'tm/warn-without-text': 'warning',
-    'tm/fix-without-bug': 'information',
-    'tm/exclude-not-applicable': 'warning',
-    'tm/duplicate-name': 'error',
-    'tm/background-missing': 'information',
-    'tm/scenario-empty': 'information',
-    'tm/element-in-no-scenario': 'information',
-    'tm/external-without-flow': 'information',
-    'tm/boundary-crossing-unprotected': 'warning',
-    'tm/entrypoint-missing': 'hint',
-    'tm/boundary-not-crossed': 'hint',
-    'tm/asset-unused': 'hint',
-    'tm/threat-without-asset': 'hint',
-    'tm/linked-file-missing': 'warning',
-    'tm/verified-without-test': 'warning',
-    'tm/fix-only-planned': 'information',
-    'tm/implementation-stale': 'information',
-    'tm/clause-duplicate': 'warning',
-    'tm/internal-error': 'error',
-    'tm/findings-capped': 'information',
-    'tm/linked-file-outside': 'warning',
-    'tm/invisible-character': 'hint',
-    'tm/system-duplicate': 'error',
-    'tm/rule-suggests': 'information',
-    'tm/rule-invalid': 'error',
-    'tm/dismiss-unused': 'hint',
-    'tm/dismiss-without-reason': 'warning',
-    'tm/flow-needs-process': 'warning',
-    'tm/flow-self': 'warning',
-};
+/** The default severity of each code, from the catalogue (issue-catalogue.ts). */
+export const DEFAULT_SEVERITIES: Readonly<Record<IssueCode, IssueSeverity>> = Object.fromEntries(
+    ALL_ISSUE_CODES.map(code => [code, ISSUE_CATALOGUE[code].severity]),
+) as Record<IssueCode, IssueSeverity>;
 
 /** What a diagnostic carries in `data`, so that quick-fixes can find it and know what to add. */
 export interface ThreatModelDiagnosticData {

@@ -6,7 +6,7 @@ import type { RefusedReason } from '../workspace/linked-path.js';
 import type { LinkedFiles } from '../workspace/source-files.js';
 import { IssueCodes } from './issue-codes.js';
 import { quote } from './quote.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 
 /**
  * `tm/linked-file-missing`: TMA step 6 implements and tests each mitigation; a path to its code
@@ -22,9 +22,9 @@ export function checkLinkedFiles(mitigation: Mitigation, accept: ValidationAccep
         const linked = linkedFiles.resolve(model, text);
         const clause = `${quote(text)} (${property} of mitigation ${quote(mitigation.name)})`;
         if (linked?.kind === 'refused') {
-            report(accept, IssueCodes.LinkedFileOutside, `${clause} ${REFUSED[linked.reason]}`, { node: mitigation, property });
+            diagnose(accept, IssueCodes.LinkedFileOutside, `${clause} ${REFUSED[linked.reason]}`, { node: mitigation, property });
         } else if (linked && !linked.exists) {
-            report(accept, IssueCodes.LinkedFileMissing,
+            diagnose(accept, IssueCodes.LinkedFileMissing,
                 `${clause} does not exist relative to this model. Fix the path, or remove it if the file is gone.`,
                 { node: mitigation, property });
         }
@@ -44,7 +44,7 @@ const REFUSED: Readonly<Record<RefusedReason, string>> = {
 /** `tm/verified-without-test`: a mitigation claimed verified should say which test verifies it. */
 export function checkVerifiedHasTest(mitigation: Mitigation, accept: ValidationAcceptor): void {
     if (mitigation.status !== 'verified' || hasText(mitigation.verifiedBy)) return;
-    report(accept, IssueCodes.VerifiedWithoutTest,
+    diagnose(accept, IssueCodes.VerifiedWithoutTest,
         `Mitigation ${quote(mitigation.name)} is verified but names no test. Add 'verifiedBy "path/to/test"'.`,
         { node: mitigation, property: 'status' });
 }
@@ -54,7 +54,7 @@ export function checkFixImplemented(threat: Threat, accept: ValidationAcceptor):
     if (threat.response !== 'fix') return;
     const mitigations = threat.mitigatedBy.map(m => m?.ref).filter((m): m is Mitigation => m !== undefined);
     if (mitigations.length === 0 || !mitigations.every(m => m.status === 'planned')) return;
-    report(accept, IssueCodes.FixOnlyPlanned,
+    diagnose(accept, IssueCodes.FixOnlyPlanned,
         `Threat ${quote(threat.name)} is to be fixed, but its ${mitigations.length === 1 ? 'mitigation is' : 'mitigations are all'} planned, not implemented.`,
         { node: threat, keyword: 'response' });
 }

@@ -2,7 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Declaration, System } from '../generated/ast.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 import { quote } from './quote.js';
 
 /** `tm/duplicate-name`: identifiers are unique across the `.tm` files of one model (docs/language.md#models-in-a-workspace), where references resolve. */
@@ -10,7 +10,7 @@ export function checkUniqueName(declaration: Declaration, accept: ValidationAcce
     if (!('name' in declaration) || !declaration.name) return;
     const count = index.declarationCount(declaration.name, declaration);
     if (count < 2) return;
-    report(accept, IssueCodes.DuplicateName,
+    diagnose(accept, IssueCodes.DuplicateName,
         `The name ${quote(declaration.name)} is declared ${count} times in the model. Rename all but one: names must be unique across the .tm files of a model.`,
         { node: declaration, property: 'name' });
 }
@@ -23,7 +23,7 @@ export function checkSingleSystem(system: System, accept: ValidationAcceptor, in
     const systems = index.systems(system);
     const first = systems[0];
     if (!first || first === system || !systems.includes(system)) return;
-    report(accept, IssueCodes.SystemDuplicate,
+    diagnose(accept, IssueCodes.SystemDuplicate,
         `This folder's model already has system ${quote(first.name)}; one model has one system. ` +
         'Move this file into a folder of its own to make it a separate model, or remove this system.',
         { node: system, property: 'name' });

@@ -8,7 +8,8 @@ import type { ElementKind } from '../model/stride.js';
 import { TECHNOLOGY_TRAITS } from '../model/technology-catalogue.js';
 import { IssueCodes } from './issue-codes.js';
 import { quote } from './quote.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { listInProse } from '../shared/prose.js';
 
 /**
  * `tm/rule-invalid` (docs/language.md#rules): a rule that could not work as written. It says nothing to
@@ -19,7 +20,7 @@ import { listInProse, report } from './report.js';
 export function checkRule(rule: Rule, accept: ValidationAcceptor, builtinRuleNames: () => ReadonlySet<string>): void {
     const invalid = (message: string, node: AstNode, property?: string, index?: number): void => {
         const target = property === undefined ? { node, property: 'name' } : { node, property, index };
-        report(accept, IssueCodes.RuleInvalid, message, target as never);
+        diagnose(accept, IssueCodes.RuleInvalid, message, target as never);
     };
     if (rule.name && builtinRuleNames().has(rule.name)) {
         invalid(`Rule ${quote(rule.name)} has the name of a built-in rule. Give it a name of its own.`, rule);

@@ -1,10 +1,11 @@
 import type { ValidationAcceptor } from 'langium';
 import type { DfdElement } from '../generated/ast.js';
-import { describeElement } from '../model/stride.js';
+import { describeElementInProse } from '../model/stride.js';
+import { withArticle } from '../shared/prose.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
 import { quote } from './quote.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 
 /**
  * `tm/rule-suggests` (docs/language.md#rules): once per element and rule that holds for it and that the
@@ -13,23 +14,16 @@ import { report } from './report.js';
 export function checkRuleSuggestions(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!element.name) return;
     for (const { rule, because } of index.ruleSuggestions(element).suggestionsFor(element)) {
-        report(accept, IssueCodes.RuleSuggests, suggestionMessage(rule.name, rule.title, rule.stride ?? '', element, because),
+        diagnose(accept, IssueCodes.RuleSuggests, suggestionMessage(rule.name, rule.title, rule.stride ?? '', element, because),
             { node: element, property: 'name' }, { rule: rule.name, category: rule.stride });
     }
 }
 
 /** "Rule 'R' (title) suggests a Tampering threat: flow 'Login' carries 'Passwords' (credentials) and is not encrypted. …" */
 export function suggestionMessage(rule: string, title: string | undefined, category: string, element: DfdElement, because: readonly string[]): string {
-    const subject = lowerFirst(describeElement(element));
+    const subject = describeElementInProse(element);
     const facts = because.length > 0 ? `${subject} ${because.join(' and ')}` : `it applies to every ${element.$type.toLowerCase()}, such as ${subject}`;
-    return `Rule ${quote(rule)} (${title ?? rule}) suggests ${article(category)} ${category} threat: ${facts}. ` +
+    return `Rule ${quote(rule)} (${title ?? rule}) suggests ${withArticle(category)} threat: ${facts}. ` +
         `Add a threat with 'rule ${rule}' that targets ${quote(element.name)}, or a 'dismiss' saying why it does not apply.`;
 }
 
-function article(category: string): string {
-    return /^[AEIOU]/.test(category) ? 'an' : 'a';
-}
-
-function lowerFirst(text: string): string {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-}

@@ -4,7 +4,7 @@ import type { Mitigation } from '../generated/ast.js';
 import type { LinkedFiles } from '../workspace/source-files.js';
 import type { StalenessTracker } from '../workspace/staleness.js';
 import { IssueCodes } from './issue-codes.js';
-import { report } from './report.js';
+import { diagnose } from './diagnose.js';
 import { capText, quote } from './quote.js';
 
 /**
@@ -19,7 +19,7 @@ export function checkImplementationFresh(mitigation: Mitigation, accept: Validat
     if (!stale) return;
     const path = (mitigation.implementedIn ?? '').split('#')[0]!.trim();
     const commits = `${stale.commits} ${stale.commits === 1 ? 'commit' : 'commits'}`;
-    report(accept, IssueCodes.ImplementationStale,
+    diagnose(accept, IssueCodes.ImplementationStale,
         `${capText(path)} changed after this model was last reviewed (${commits} since ${stale.reviewed.slice(0, 7)}). ` +
         `Review mitigation ${quote(mitigation.name)} against it, then commit the model.`,
         { node: mitigation, property: 'implementedIn' });

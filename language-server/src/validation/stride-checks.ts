@@ -4,7 +4,8 @@ import { categoriesWithStatus } from '../model/coverage.js';
 import { categoryApplies, describeElement, elementTraits } from '../model/stride.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { listInProse } from '../shared/prose.js';
 import { capText, quote } from './quote.js';
 
 /**
@@ -16,7 +17,7 @@ export function checkElementCoverage(element: DfdElement, accept: ValidationAcce
     const coverage = index.coverage(element).coverageOf(element);
     const missing = categoriesWithStatus(coverage, 'missing').map(c => c.category);
     if (missing.length > 0) {
-        report(accept, IssueCodes.StrideMissing,
+        diagnose(accept, IssueCodes.StrideMissing,
             `${describeElement(element)} has no threat for ${listInProse(missing)}. ` +
             `Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.`,
             { node: element, property: 'name' }, { categories: missing });
@@ -25,7 +26,7 @@ export function checkElementCoverage(element: DfdElement, accept: ValidationAcce
     if (unmitigated.length > 0) {
         const threats = [...new Set(unmitigated.flatMap(c => c.unaddressed.map(t => t.name)))];
         const details = unmitigated.map(c => `${c.category} (${c.unaddressed.map(t => capText(t.name)).join(', ')})`);
-        report(accept, IssueCodes.StrideUnmitigated,
+        diagnose(accept, IssueCodes.StrideUnmitigated,
             `${describeElement(element)} has unaddressed threats for ${listInProse(details)}. ` +
             `Give each threat a complete response: fix with mitigatedBy, accept or remove with a justification, or warn with a warning.`,
             { node: element, property: 'name' }, { categories: unmitigated.map(c => c.category), threats });
@@ -38,7 +39,7 @@ export function checkThreatCategoriesApply(threat: Threat, accept: ValidationAcc
     threat.stride.forEach((category, index) => {
         const misfits = targets.filter(t => !categoryApplies(elementTraits(t), category));
         if (misfits.length === 0) return;
-        report(accept, IssueCodes.StrideNotApplicable,
+        diagnose(accept, IssueCodes.StrideNotApplicable,
             `${category} does not apply to ${listInProse(misfits.map(describeElement))}` +
             `${datastoreHint(category, misfits)}. Remove the category from threat ${quote(threat.name)} or target an element it applies to.`,
             { node: threat, property: 'stride', index });
@@ -50,7 +51,7 @@ export function checkExcludeApplies(exclude: Exclude, accept: ValidationAcceptor
     exclude.categories.forEach((category, index) => {
         const misfits = excludeMisfits(exclude, category);
         if (misfits.length === 0) return;
-        report(accept, IssueCodes.ExcludeNotApplicable,
+        diagnose(accept, IssueCodes.ExcludeNotApplicable,
             `${category} does not apply to ${listInProse(misfits.map(describeElement))}${datastoreHint(category, misfits)}, ` +
             `so there is nothing to exclude. Remove it from this exclude.`,
             { node: exclude, property: 'categories', index });

@@ -2,11 +2,12 @@ import type { AstNode, CstNode, ValidationAcceptor } from 'langium';
 import { CstUtils, GrammarUtils } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { isDfdElement, isExclude, isTreeGate, isTreeLeaf } from '../generated/ast.js';
-import { describeElement } from '../model/stride.js';
+import { describeElementInProse } from '../model/stride.js';
 import { describeCodePoint, invisibleCodePoints, invisibleOffsets } from '../model/visible-text.js';
 import { IssueCodes } from './issue-codes.js';
 import { quote } from './quote.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { capitalise, listInProse } from '../shared/prose.js';
 
 /** How a message names the kind of a declaration that holds a string (DFD elements: model/stride.ts). */
 const DECLARATION_WORDS: Readonly<Record<string, string>> = {
@@ -65,8 +66,8 @@ function checkToken(leaf: CstNode, accept: ValidationAcceptor): void {
     const characters = listInProse(named);
     const message = comment
         ? `This comment contains ${characters}, which changes how the text displays without being seen: it can make code read as a comment, or a comment as code. Remove it.`
-        : `${capitalised(stringDescription(leaf))} contains ${characters}, which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.`;
-    report(accept, IssueCodes.InvisibleCharacter, message, { node: leaf.astNode, range: leaf.range });
+        : `${capitalise(stringDescription(leaf))} contains ${characters}, which changes how the text displays without being seen. Remove it, or write what you mean in visible characters.`;
+    diagnose(accept, IssueCodes.InvisibleCharacter, message, { node: leaf.astNode, range: leaf.range });
 }
 
 /** "the title of threat 'T'", "the reason of the exclude of Repudiation", "a node title of the threat tree of threat 'T'". */
@@ -81,7 +82,7 @@ function stringDescription(leaf: CstNode): string {
 /** "threat 'T'": the nearest declaration around `node`, by its kind and name. */
 function ownerDescription(node: AstNode): string {
     for (let current: AstNode | undefined = node; current; current = current.$container) {
-        if (isDfdElement(current)) return lowerFirst(describeElement(current));
+        if (isDfdElement(current)) return describeElementInProse(current);
         const word = DECLARATION_WORDS[current.$type];
         const name = (current as { name?: unknown }).name;
         if (word !== undefined) return typeof name === 'string' ? `${word} ${quote(name)}` : `a ${word}`;
@@ -89,11 +90,3 @@ function ownerDescription(node: AstNode): string {
     return 'a declaration';
 }
 
-function capitalised(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "external entity 'E'" from "External entity 'E'" (the name is left as it is). */
-function lowerFirst(text: string): string {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-}

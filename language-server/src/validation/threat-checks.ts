@@ -4,7 +4,8 @@ import type { Dread, DreadFactor, Threat } from '../generated/ast.js';
 import { hasText, threatLacksResponse } from '../model/responses.js';
 import { factorInRange, missingFactors } from '../model/risk.js';
 import { IssueCodes } from './issue-codes.js';
-import { listInProse, report } from './report.js';
+import { diagnose } from './diagnose.js';
+import { listInProse } from '../shared/prose.js';
 import { capText, quote } from './quote.js';
 
 /** `tm/threat-unmitigated`: no response, or `fix` without `mitigatedBy`. */
@@ -13,7 +14,7 @@ export function checkThreatHasResponse(threat: Threat, accept: ValidationAccepto
     const message = threat.response === 'fix'
         ? `Threat ${quote(threat.name)} is to be fixed but names no mitigation. Add 'mitigatedBy <Mitigation>'.`
         : `Threat ${quote(threat.name)} has no response. Add 'response fix' with 'mitigatedBy', 'accept' or 'remove' with a justification, or 'warn' with a warning.`;
-    report(accept, IssueCodes.ThreatUnmitigated, message, { node: threat, property: 'name' });
+    diagnose(accept, IssueCodes.ThreatUnmitigated, message, { node: threat, property: 'name' });
 }
 
 /** The rules that come with each response: a reason for accept/remove, text for warn, a bug for fix. */
@@ -24,19 +25,19 @@ export function checkResponseDetails(threat: Threat, accept: ValidationAcceptor)
         case 'remove':
             if (!hasText(threat.justification)) {
                 const verb = threat.response === 'accept' ? 'accepted' : 'removed';
-                report(accept, IssueCodes.AcceptWithoutJustification,
+                diagnose(accept, IssueCodes.AcceptWithoutJustification,
                     `Threat ${quote(threat.name)} is ${verb} without a justification. Add 'justification "…"' saying why.`, target);
             }
             break;
         case 'warn':
             if (!hasText(threat.warning)) {
-                report(accept, IssueCodes.WarnWithoutText,
+                diagnose(accept, IssueCodes.WarnWithoutText,
                     `Threat ${quote(threat.name)} responds with a warning but gives no text. Add 'warning "…"' with the text users will see.`, target);
             }
             break;
         case 'fix':
             if (!hasText(threat.bug)) {
-                report(accept, IssueCodes.FixWithoutBug,
+                diagnose(accept, IssueCodes.FixWithoutBug,
                     `Threat ${quote(threat.name)} is to be fixed but has no bug number. Add 'bug "…"' so the fix can be tracked.`, target);
             }
             break;
@@ -46,7 +47,7 @@ export function checkResponseDetails(threat: Threat, accept: ValidationAcceptor)
 /** `tm/dread-missing`: every threat needs a DREAD rating to be ranked. */
 export function checkThreatHasDread(threat: Threat, accept: ValidationAcceptor): void {
     if (!threat.name || threat.dread) return;
-    report(accept, IssueCodes.DreadMissing,
+    diagnose(accept, IssueCodes.DreadMissing,
         `Threat ${quote(threat.name)} has no DREAD rating. Add 'dread { damage N reproducibility N exploitability N affectedUsers N discoverability N }' with scores 0–10.`,
         { node: threat, property: 'name' });
 }
@@ -56,7 +57,7 @@ export function checkDreadComplete(dread: Dread, accept: ValidationAcceptor): vo
     const missing = missingFactors(dread);
     if (missing.length === 0) return;
     const owner = dread.$container.name;
-    report(accept, IssueCodes.DreadIncomplete,
+    diagnose(accept, IssueCodes.DreadIncomplete,
         `DREAD rating of threat ${quote(owner)} lacks ${listInProse(missing)}. Give each a score from 0 to 10.`,
         { node: dread, keyword: 'dread' }, { factors: missing });
 }
@@ -66,7 +67,7 @@ export function checkDreadFactorRange(factor: DreadFactor, accept: ValidationAcc
     if (typeof factor.value !== 'number' || factorInRange(factor.value)) return;
     // Quote the number as written: 99999999999999999999 would print as 100000000000000000000.
     const written = GrammarUtils.findNodeForProperty(factor.$cstNode, 'value')?.text ?? String(factor.value);
-    report(accept, IssueCodes.DreadOutOfRange,
+    diagnose(accept, IssueCodes.DreadOutOfRange,
         `DREAD ${factor.factor} is ${capText(written)}; a factor must be an integer from 0 to 10.`,
         { node: factor, property: 'value' });
 }

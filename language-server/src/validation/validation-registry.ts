@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { isOperationCancelled, ValidationRegistry } from 'langium';
-import { describeCheckOf, reportInternalError } from './internal-error.js';
+import { describeCheckOf, diagnoseInternalError } from './internal-error.js';
 
 /**
  * Langium's registry, with a check that throws reported as `tm/internal-error` (code, wording and
@@ -14,7 +14,7 @@ export class ThreatModelValidationRegistry extends ValidationRegistry {
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             console.error(error instanceof Error ? error.stack ?? error.message : String(error));
-            reportInternalError(accept, node, error, describeCheckOf(node));
+            diagnoseInternalError(accept, node, error, describeCheckOf(node));
         }
     }
 }

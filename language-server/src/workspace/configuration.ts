@@ -4,9 +4,7 @@ import { parseBugUrlTemplate } from '../shared/bug-url.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
 import type { IssueSeverity } from '../validation/issue-codes.js';
 import { isIssueCode } from '../validation/issue-codes.js';
-
-/** The VS Code settings section of tml (`threatModel.*`). */
-export const SETTINGS_SECTION = 'threatModel';
+import { SETTINGS_SECTION } from '../shared/language.js';
 
 export type SeveritySetting = IssueSeverity | 'off';
 

@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
 import type { CodeAction } from 'vscode-languageserver';
 import { isFlow, isProcess, isThreat } from '../../generated/ast.js';
-import { listInProse } from '../../validation/report.js';
+import { listInProse } from '../../shared/prose.js';
 import type { FixContext } from './fix-context.js';
 import { quickFix } from './fix-context.js';
 import { declareScenario } from './scenario-from-selection.js';

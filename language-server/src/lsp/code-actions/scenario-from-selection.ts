@@ -3,7 +3,7 @@ import type { CodeAction, Range, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Flow, Model } from '../../generated/ast.js';
 import { isFlow } from '../../generated/ast.js';
-import { listInProse } from '../../validation/report.js';
+import { listInProse } from '../../shared/prose.js';
 import type { UniqueNames } from './fix-context.js';
 import { INDENT, insertAfterDeclaration, quote } from './text-edits.js';
 import { quote as quoteName } from '../../validation/quote.js';

@@ -5,7 +5,7 @@ import { categoryInWords } from '../../model/explain.js';
 import { categoryApplies, elementTraits } from '../../model/stride.js';
 import { excludeMisfits } from '../../validation/stride-checks.js';
 import { ruleDraftFixes } from './rule-fixes.js';
-import { withArticle } from '../../parser/syntax-messages.js';
+import { withArticle } from '../../shared/prose.js';
 import type { CodeAction } from 'vscode-languageserver';
 import type { FixContext, UniqueNames } from './fix-context.js';
 import { quickFix } from './fix-context.js';

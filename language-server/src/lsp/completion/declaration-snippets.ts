@@ -1,4 +1,5 @@
 import { STRIDE_CATEGORIES } from '../../shared/stride.js';
+import { ELEMENT_KIND_WORDS } from '../../shared/element-kinds.js';
 
 /** A snippet that writes out one kind of declaration, offered next to the declaration's keyword. */
 export interface DeclarationSnippet {
@@ -27,9 +28,9 @@ export const DECLARATION_SNIPPETS: Readonly<Record<string, DeclarationSnippet>> 
     dependency: { rule: 'Dependency', detail: 'External dependency', body: 'dependency ${1:Name} "${2:what it is}"' },
     asset: { rule: 'Asset', detail: 'Asset', body: 'asset ${1:Name} "${2:title}"' },
     boundary: { rule: 'Boundary', detail: 'Trust boundary', body: 'boundary ${1:Name} "${2:title}" {\n    $0\n}' },
-    external: { rule: 'External', detail: 'External entity', body: 'external ${1:Name} "${2:title}"' },
-    process: { rule: 'Process', detail: 'Process', body: 'process ${1:Name} "${2:title}" {\n    technology "${3:technology}"\n}' },
-    datastore: { rule: 'Datastore', detail: 'Data store', body: 'datastore ${1:Name} "${2:title}" {\n    stores ${3:Asset}\n}' },
+    external: { rule: 'External', detail: ELEMENT_KIND_WORDS.external.title, body: 'external ${1:Name} "${2:title}"' },
+    process: { rule: 'Process', detail: ELEMENT_KIND_WORDS.process.title, body: 'process ${1:Name} "${2:title}" {\n    technology "${3:technology}"\n}' },
+    datastore: { rule: 'Datastore', detail: ELEMENT_KIND_WORDS.datastore.title, body: 'datastore ${1:Name} "${2:title}" {\n    stores ${3:Asset}\n}' },
     flow: { rule: 'Flow', detail: 'Data flow', body: 'flow ${1:Name}: ${2:Source} -> ${3:Target} "${4:label}"' },
     scenario: { rule: 'Scenario', detail: 'Use-case scenario', body: 'scenario ${1:Name} "${2:title}" {\n    flows ${3:Flow}\n}' },
     threat: {

@@ -3,14 +3,8 @@
  * preview's tooltips, so that the SVG file and the preview explain a mark the same way.
  */
 import type { StrideCategory } from '../stride.js';
+import { ELEMENT_KIND_WORDS } from '../element-kinds.js';
 import type { DfdCategoryCoverage, DfdEdge, DfdNode } from './graph.js';
-
-const KIND_NAMES: Readonly<Record<DfdNode['kind'] | DfdEdge['kind'], string>> = {
-    external: 'External entity',
-    process: 'Process',
-    datastore: 'Data store',
-    flow: 'Flow',
-};
 
 /** The warning sign that marks an element with open categories. */
 export const OPEN_MARK = '⚠';
@@ -22,7 +16,7 @@ export function openMark(open: readonly StrideCategory[]): string {
 
 /** "Process 'Storefront'" */
 export function describeDfdElement(element: DfdNode | DfdEdge): string {
-    return `${KIND_NAMES[element.kind]} '${element.name}'`;
+    return `${ELEMENT_KIND_WORDS[element.kind].title} '${element.name}'`;
 }
 
 /** "Tampering: unmitigated (open: OrderTamper)" */

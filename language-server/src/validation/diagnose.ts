@@ -13,10 +13,10 @@ export type FindingTarget<N extends AstNode> =
     | { readonly node: N; readonly range: Range };
 
 /**
- * Reports a finding with its code's default severity, the code both as the diagnostic's `code` and
+ * Adds a finding (a diagnostic of one of tml's codes) with its code's default severity, the code both as the diagnostic's `code` and
  * in `data` (so code actions can find it), and any extra data.
  */
-export function report<N extends AstNode>(
+export function diagnose<N extends AstNode>(
     accept: ValidationAcceptor,
     code: IssueCode,
     message: string,
@@ -33,9 +33,3 @@ const VALIDATION_SEVERITY: Readonly<Record<IssueSeverity, ValidationSeverity>> =
     information: 'info',
     hint: 'hint',
 };
-
-/** "A, B and C" (or, with `conjunction` 'or', "A, B or C") */
-export function listInProse(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
