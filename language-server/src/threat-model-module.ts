@@ -20,8 +20,10 @@ import { ThreatModelParserErrorMessageProvider } from './parser/error-messages.j
 import { ThreatModelLexerErrorMessageProvider } from './parser/lexer-messages.js';
 import { NestingLimitLexer } from './parser/nesting-limit-lexer.js';
 import { ThreatModelTokenBuilder } from './parser/token-builder.js';
+import { ThreatModelValueConverter } from './parser/value-converter.js';
 import { ThreatModelLinker } from './references/linker.js';
 import { ThreatModelReferenceDescriptionProvider } from './references/reference-descriptions.js';
+import { ThreatModelAstNodeDescriptionProvider } from './references/node-descriptions.js';
 import { GlobalScopeComputation } from './references/scope-computation.js';
 import { ModelScopeProvider } from './references/scope-provider.js';
 import { ThreatModelDocumentValidator } from './validation/document-validator.js';
@@ -70,6 +72,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         ParserErrorMessageProvider: services => new ThreatModelParserErrorMessageProvider(services.Grammar),
         LexerErrorMessageProvider: () => new ThreatModelLexerErrorMessageProvider(),
         TokenBuilder: () => new ThreatModelTokenBuilder(),
+        ValueConverter: () => new ThreatModelValueConverter(),
     },
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),
@@ -96,6 +99,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
         ModelIndex: services => new ThreatModelWorkspaceIndex(services.shared, services.workspace.ModelRoots),
         // Replaced in createThreatModelServices by the context's sourceFiles and gitHistory.
         ReferenceDescriptionProvider: services => new ThreatModelReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new ThreatModelAstNodeDescriptionProvider(services),
         SourceFiles: () => new InMemorySourceFiles(),
         LinkedFiles: services => new LinkedFiles(services.shared.workspace.WorkspaceManager, services.workspace.SourceFiles),
         Staleness: services => new StalenessTracker(services.shared.workspace.LangiumDocuments, undefined, services.workspace.LinkedFiles),

@@ -1,8 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { displayPath, findModelFiles } from '../../language-server/src/cli/load-workspace.js';
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import { displayPath, findModelFiles, LARGE_WORKSPACE_CHARACTERS, loadWorkspace } from '../../language-server/src/cli/load-workspace.js';
+import { NodeThreatModelContext } from '../../language-server/src/node-context.js';
+import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
+import { generateModel } from '../bench/synthetic-model.js';
 
 describe('finding the model files of the command line', () => {
     let root: string;
@@ -42,5 +47,38 @@ describe('finding the model files of the command line', () => {
     it('shows paths relative to the current directory with forward slashes', () => {
         assert.equal(displayPath(root, path.join(root, 'sub', 'b.tm')), 'sub/b.tm');
         assert.equal(displayPath(path.join(root, 'sub'), path.join(root, 'top.tm')), '../top.tm');
+    });
+});
+
+describe('loading a large workspace', () => {
+    let root: string;
+
+    before(() => {
+        root = mkdtempSync(path.join(tmpdir(), 'tml-large-'));
+        for (const [name, text] of Object.entries(generateModel(5_200, 4).files)) writeFileSync(path.join(root, name), text);
+    });
+
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    it('collects the garbage of parsing before validating, and finds exactly what one plain build finds', async () => {
+        const files = await findModelFiles(['.'], root);
+        const length = files.reduce((sum, file) => sum + readFileSync(file, 'utf8').length, 0);
+        assert.ok(length >= LARGE_WORKSPACE_CHARACTERS, `the model is large enough to be collected (${length} characters)`);
+        const view = (loaded: readonly { path: string; document: LangiumDocument }[]): [string, unknown[] | undefined][] => loaded.map(({ path: file, document }): [string, unknown[] | undefined] => [displayPath(root, file), document.diagnostics]);
+
+        const loaded = await loadWorkspace(createThreatModelServices(NodeThreatModelContext).shared, files, root);
+        assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc stays out of the global scope');
+
+        const { shared } = createThreatModelServices(NodeThreatModelContext);
+        shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: URI.file(root).toString(), name: path.basename(root) }] });
+        const plain = files.map(file => {
+            const document = shared.workspace.LangiumDocumentFactory.fromString(readFileSync(file, 'utf8'), URI.file(file));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            return { path: file, document };
+        });
+        await shared.workspace.DocumentBuilder.build(plain.map(f => f.document), { validation: true });
+        const expected = view(plain);
+        assert.ok(expected.some(([, diagnostics]) => (diagnostics?.length ?? 0) > 0), 'the model has findings to compare');
+        assert.deepEqual(view(loaded), expected);
     });
 });

@@ -3,13 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstNodeDescription, LangiumCoreServices, LangiumDocument } from 'langium';
-import { AstUtils, CstNodeBuilder, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
+import { AstUtils, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { LinearCstNodeBuilder } from '../../language-server/src/parser/cst-node-builder.js';
 import { TokenLeafCstNode } from '../../language-server/src/parser/cst-nodes.js';
 import { NestingLimitLexer } from '../../language-server/src/parser/nesting-limit-lexer.js';
 import { ThreatModelTokenBuilder } from '../../language-server/src/parser/token-builder.js';
+import { ThreatModelValueConverter } from '../../language-server/src/parser/value-converter.js';
 import { ThreatModelLinker } from '../../language-server/src/references/linker.js';
+import { ThreatModelAstNodeDescriptionProvider } from '../../language-server/src/references/node-descriptions.js';
 import { ThreatModelReferenceDescriptionProvider } from '../../language-server/src/references/reference-descriptions.js';
 import { GlobalScopeComputation } from '../../language-server/src/references/scope-computation.js';
 import { ThreatModelDocumentValidator } from '../../language-server/src/validation/document-validator.js';
@@ -65,6 +67,11 @@ const REPLACEMENTS: readonly Replacement[] = [
         base: DefaultTokenBuilder, methods: ['buildTerminalToken'], equalityTest: 'this file (the lexer\'s tokens)',
     },
     {
+        langium: 'DefaultValueConverter (STRING)', file: 'parser/value-converter.ts',
+        installed: () => ThreatModel.parser.ValueConverter instanceof ThreatModelValueConverter,
+        base: DefaultValueConverter, methods: ['convert', 'runConverter'], equalityTest: 'test/unit/value-converter.test.ts',
+    },
+    {
         langium: 'DefaultLinker', file: 'references/linker.ts',
         installed: () => ThreatModel.references.Linker instanceof ThreatModelLinker,
         base: DefaultLinker, methods: ['link', 'doLink', 'createLinkingError'], equalityTest: 'this file',
@@ -73,6 +80,11 @@ const REPLACEMENTS: readonly Replacement[] = [
         langium: 'DefaultReferenceDescriptionProvider', file: 'references/reference-descriptions.ts',
         installed: () => ThreatModel.workspace.ReferenceDescriptionProvider instanceof ThreatModelReferenceDescriptionProvider,
         base: DefaultReferenceDescriptionProvider, methods: ['createDescriptions', 'createInfoDescriptions'], equalityTest: 'test/unit/reference-descriptions.test.ts',
+    },
+    {
+        langium: 'DefaultAstNodeDescriptionProvider', file: 'references/node-descriptions.ts',
+        installed: () => ThreatModel.workspace.AstNodeDescriptionProvider instanceof ThreatModelAstNodeDescriptionProvider,
+        base: DefaultAstNodeDescriptionProvider, methods: ['createDescription'], equalityTest: 'test/unit/reference-descriptions.test.ts',
     },
     {
         langium: 'DefaultScopeComputation', file: 'references/scope-computation.ts',

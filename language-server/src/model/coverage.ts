@@ -21,10 +21,17 @@ export interface ElementCoverage {
     readonly categories: readonly CategoryCoverage[];
 }
 
+/**
+ * An element's threats and exclude per category, by the category's place in STRIDE_CATEGORIES:
+ * two short arrays rather than two Maps, a tenth of the memory of a built model (issue 17).
+ */
 interface ElementEntries {
-    threats: Map<StrideCategory, Threat[]>;
-    excludes: Map<StrideCategory, Exclude>;
+    readonly threats: (Threat[] | undefined)[];
+    readonly excludes: (Exclude | undefined)[];
 }
+
+/** The place of each category in STRIDE_CATEGORIES. */
+const CATEGORY_INDEX: ReadonlyMap<StrideCategory, number> = new Map(STRIDE_CATEGORIES.map((category, index) => [category, index]));
 
 /**
  * Which threats and excludes name each element, built once from every threat and exclude of the
@@ -40,9 +47,11 @@ export class CoverageIndex {
                 if (!element) continue;
                 const byCategory = this.entryOf(element).threats;
                 for (const category of new Set(threat.stride)) {
-                    const list = byCategory.get(category);
+                    const index = CATEGORY_INDEX.get(category);
+                    if (index === undefined) continue;
+                    const list = byCategory[index];
                     if (list) list.push(threat);
-                    else byCategory.set(category, [threat]);
+                    else byCategory[index] = [threat];
                 }
             }
         }
@@ -52,7 +61,8 @@ export class CoverageIndex {
                 if (!element) continue;
                 const excludes = this.entryOf(element).excludes;
                 for (const category of exclude.categories) {
-                    if (!excludes.has(category)) excludes.set(category, exclude);
+                    const index = CATEGORY_INDEX.get(category);
+                    if (index !== undefined) excludes[index] ??= exclude;
                 }
             }
         }
@@ -61,10 +71,10 @@ export class CoverageIndex {
     coverageOf(element: DfdElement): ElementCoverage {
         const entry = this.entries.get(element);
         const traits = elementTraits(element);
-        const categories = STRIDE_CATEGORIES.map((category): CategoryCoverage => {
-            const threats = entry?.threats.get(category) ?? [];
+        const categories = STRIDE_CATEGORIES.map((category, index): CategoryCoverage => {
+            const threats = entry?.threats[index] ?? [];
             const unaddressed = threats.filter(t => !isThreatAddressed(t));
-            const exclude = entry?.excludes.get(category);
+            const exclude = entry?.excludes[index];
             return { category, threats, unaddressed, exclude, status: statusOf(categoryApplies(traits, category), threats, unaddressed, exclude) };
         });
         return { element, categories };
@@ -73,7 +83,7 @@ export class CoverageIndex {
     private entryOf(element: DfdElement): ElementEntries {
         let entry = this.entries.get(element);
         if (!entry) {
-            entry = { threats: new Map(), excludes: new Map() };
+            entry = { threats: new Array<Threat[] | undefined>(STRIDE_CATEGORIES.length).fill(undefined), excludes: new Array<Exclude | undefined>(STRIDE_CATEGORIES.length).fill(undefined) };
             this.entries.set(element, entry);
         }
         return entry;

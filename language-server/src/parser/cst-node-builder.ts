@@ -14,7 +14,9 @@ import { TokenLeafCstNode } from './cst-nodes.js';
  *   `push`. V8 has no fast path for such arrays: every `push`, `for … of`, `map` or `flatMap`
  *   (Langium's `findNodeForProperty`, used for the range of every diagnostic) took the slow one.
  *   Here they are plain arrays, and the builder sets `container` itself.
- * - Leaves compute their LSP range from the token when first asked for it ({@link TokenLeafCstNode}).
+ * - Leaves are small ({@link TokenLeafCstNode}), and lists are trimmed to their length once their
+ *   node is complete: an array that grew by `push` keeps room for 16 or more elements, while most
+ *   nodes have two or three children (issue 17: the syntax tree was most of a model's memory).
  */
 export class LinearCstNodeBuilder extends CstNodeBuilder {
     private root: RootCstNode = new RootCstNodeImpl('');
@@ -43,8 +45,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): TokenLeafCstNode {
-        const leaf = new TokenLeafCstNode(token, feature === undefined);
-        leaf.grammarSource = feature;
+        const leaf = new TokenLeafCstNode(token, feature);
         this.append(leaf);
         return leaf;
     }
@@ -58,7 +59,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     override addHiddenNodes(tokens: IToken[]): void {
         if (tokens.length === 0) return;
         const current = this.current;
-        const leaves = tokens.map(token => new TokenLeafCstNode(token, true));
+        const leaves = tokens.map(token => new TokenLeafCstNode(token, undefined));
         if (current.content.length > 0) {
             for (const leaf of leaves) this.append(leaf);
             return;
@@ -80,28 +81,43 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     override construct(item: { $type: string | symbol | undefined; $cstNode: CstNode; $infixName?: string }): void {
         const node = this.current;
         // A data type rule ($type is a symbol), a fragment (undefined) or an infix operation builds no AST node of its own.
-        if (typeof item.$type === 'string' && !item.$infixName) node.astNode = item as AstNode;
+        if (typeof item.$type === 'string' && !item.$infixName) {
+            node.astNode = item as AstNode;
+            trimLists(item);
+        }
         item.$cstNode = node;
         this.open.pop();
         // Langium's parser itself appends to a node's children for grammar actions ({Type.feature=current}).
         for (const child of node.content) (child as { container?: CompositeCstNode }).container = node;
         // Empty composite nodes are not valid.
         if (node.content.length === 0) this.removeNode(node);
+        else (node as { content: CstNode[] }).content = node.content.slice();
     }
 
-    private append(node: CstNode): void {
+    private append(node: CompositeCstNodeImpl | TokenLeafCstNode): void {
         const parent = this.current;
-        (node as { container?: CompositeCstNode; root: RootCstNode }).container = parent;
-        (node as { root: RootCstNode }).root = this.root;
+        node.container = parent;
+        // A leaf finds its root through its container.
+        if (node instanceof CompositeCstNodeImpl) node.root = this.root;
         parent.content.push(node);
     }
 
     private insert(parent: CompositeCstNode, index: number, leaves: readonly TokenLeafCstNode[]): void {
-        for (const leaf of leaves) {
-            leaf.container = parent;
-            leaf.root = this.root;
-        }
+        for (const leaf of leaves) leaf.container = parent;
         parent.content.splice(index, 0, ...leaves);
+    }
+}
+
+/**
+ * Replaces the lists of a complete AST node by copies of their exact length: the parser builds
+ * them by `push`, which leaves room for 16 or more elements. The parser adds nothing to a node
+ * once it is built (its empty mandatory lists come after, and take no room).
+ */
+function trimLists(node: object): void {
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+        const value = record[key];
+        if (Array.isArray(value) && value.length > 0) record[key] = value.slice();
     }
 }
 

@@ -1,12 +1,13 @@
-import type { LangiumDocument, ReferenceDescription } from 'langium';
-import { DefaultReferenceDescriptionProvider, interruptAndCheck } from 'langium';
+import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
+import { CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
 
 /**
  * Langium's index of references (for find references and rename), built with the plain walks of
  * model/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build.
- * The descriptions are Langium's own, in the same order.
+ * The descriptions are Langium's own, in the same order, but their source path and segment are
+ * made when read ({@link LazyReferenceDescription}).
  */
 export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
@@ -15,10 +16,57 @@ export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDes
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;
-            forEachReference(container, (reference, property, index) => {
-                if (!reference.error) descriptions.push(...this.createInfoDescriptions({ reference, container, property, index }));
+            forEachReference(container, reference => {
+                if (reference.error || !reference.$refNode) return;
+                const targets = isReference(reference) ? [reference.$nodeDescription] : isMultiReference(reference) ? reference.items.map(item => item.$nodeDescription) : [];
+                for (const target of targets) {
+                    if (target) descriptions.push(new LazyReferenceDescription(this.nodeLocator, document.uri, container, reference.$refNode, target));
+                }
             });
         }
         return descriptions;
+    }
+}
+
+/**
+ * The description Langium's DefaultReferenceDescriptionProvider.createInfoDescriptions makes, with
+ * the path of the referring node and the segment of the reference computed when first read, not for
+ * every reference of every build: few are ever read (find references, rename), and eagerly they were
+ * a path string and four objects per reference (issue 17). Both come from the document's syntax
+ * tree, which does not change once built; the target's description is kept when the description
+ * is made, as Langium does, since relinking may reset the reference.
+ */
+class LazyReferenceDescription implements ReferenceDescription {
+    private cachedPath: string | undefined;
+    private cachedSegment: DocumentSegment | undefined;
+
+    constructor(
+        private readonly locator: AstNodeLocator,
+        readonly sourceUri: URI,
+        private readonly container: AstNode,
+        private readonly refNode: CstNode,
+        private readonly target: AstNodeDescription,
+    ) {}
+
+    get targetUri(): URI {
+        return this.target.documentUri;
+    }
+
+    get targetPath(): string {
+        return this.target.path;
+    }
+
+    get local(): boolean {
+        return UriUtils.equals(this.target.documentUri, this.sourceUri);
+    }
+
+    get sourcePath(): string {
+        this.cachedPath ??= this.locator.getAstNodePath(this.container);
+        return this.cachedPath;
+    }
+
+    get segment(): DocumentSegment {
+        this.cachedSegment ??= CstUtils.toDocumentSegment(this.refNode);
+        return this.cachedSegment;
     }
 }
