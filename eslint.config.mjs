@@ -1,5 +1,6 @@
 // `npm run lint`: typescript-eslint with type information, for the mistakes the compiler lets
 // through. .ci/run runs it after the tests; it must print nothing.
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
@@ -26,7 +27,11 @@ function boundary(files, patterns) {
     return { files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
 }
 
-const SHARED_DEPTHS = [0, 1, 2];
+const SHARED = 'language-server/src/shared';
+/** How deep its files lie: 0 in shared/ itself, 1 in shared/dfd/… (for {@link leavesShared}). */
+const SHARED_DEPTHS = [...new Set(readdirSync(SHARED, { recursive: true })
+    .filter(file => file.endsWith('.ts'))
+    .map(file => file.split(/[\\/]/).length - 1))];
 
 export default tseslint.config(
     { ignores: ['out/**', 'node_modules/**', 'language-server/src/generated/**', '.vscode-test/**', 'test-results/**', 'test/fixtures/**', 'examples/**'] },
@@ -45,7 +50,7 @@ export default tseslint.config(
     },
     boundary(['language-server/src/**/*.ts'], [VSCODE, EXTENSION_FILES]),
     ...SHARED_DEPTHS.map(depth => boundary(
-        [`language-server/src/shared/${'*/'.repeat(depth)}*.ts`],
+        [`${SHARED}/${'*/'.repeat(depth)}*.ts`],
         [LANGIUM, VSCODE, SERVER_PACKAGE, NODE, EXTENSION_FILES, leavesShared(depth)],
     )),
     boundary(['extension/src/**/*.ts'], [LANGIUM, SERVER_PACKAGE, SERVER_FILES]),

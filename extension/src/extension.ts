@@ -1,6 +1,4 @@
 /// <reference types="vscode" />
-// (tsconfig.json limits `types` to the tests' node and mocha, so each file that uses the VS Code API
-// names its types itself.)
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
 import { registerBugUrlWarning } from './bug-url-setting.js';

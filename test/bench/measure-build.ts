@@ -25,7 +25,7 @@ export interface BuildTiming {
 /** Time the language server needs after one file of a built workspace changes. */
 export interface EditTiming {
     readonly total: Span;
-    /** Of which validating: the changed file, the files Langium relinks, and those whose cross-file facts changed. */
+    /** Of which validating: the changed file, the files Langium relinks, and those for which something their checks read from the index changed. */
     readonly validate: Span;
     /** How many files were validated again. */
     readonly validatedFiles: number;

@@ -214,7 +214,7 @@ function asResolved(result: ReturnType<typeof resolvePath>): ResolvedPath | unde
 
 /** The subject kind of an element or asset, as the vocabulary knows it. */
 export function subjectOf(subject: FactSubject): Subject {
-    return isAsset(subject) ? 'asset' : subject.$type.toLowerCase() as Subject;
+    return subject.$type === 'Asset' ? 'asset' : subject.$type.toLowerCase() as Subject;
 }
 
 /** "has trust untrusted", "has protocol 'HTTP'", "is a process"; for an asset only the value ("credentials"). */

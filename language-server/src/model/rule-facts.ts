@@ -1,5 +1,5 @@
 import type { Asset, Declaration, DfdElement, Flow, Model, Node } from '../generated/ast.js';
-import { isAsset, isBoundary, isDatastore, isExternal, isFlow, isNode, isProcess } from '../generated/ast.js';
+import { isBoundary, isFlow, isNode } from '../generated/ast.js';
 import { crossedBoundaries, enclosingBoundaries } from './boundaries.js';
 import { TECHNOLOGY_CATALOGUE } from './technology-catalogue.js';
 import { TRUST_LEVELS } from './rule-vocabulary.js';
@@ -17,6 +17,7 @@ export type FactValue = boolean | string | readonly string[] | Node | readonly F
 export class RuleFacts {
     private readonly flowsIn = new Map<Node, Flow[]>();
     private readonly flowsOut = new Map<Node, Flow[]>();
+    private readonly traits = new Map<string, readonly string[] | undefined>();
     /** Every DFD element of the models, in declaration order: what rules are evaluated on. */
     readonly elements: readonly DfdElement[];
 
@@ -35,27 +36,35 @@ export class RuleFacts {
 
     /** The value of `fact` on `subject`, or `undefined` when it is unknown. */
     valueOf(subject: FactSubject, fact: string): FactValue {
-        if (isAsset(subject)) return assetFact(subject, fact);
+        // By $type rather than the generated isAsset()…: these are leaf types, and the guards' subtype lookup was a large part of reading facts.
+        if (subject.$type === 'Asset') return assetFact(subject, fact);
         switch (fact) {
             case 'kind': return kindOf(subject);
             case 'tags': return subject.tags;
             case 'boundaries': return enclosingBoundaries(subject).map(b => b.name);
             case 'trust': return trustOf(subject);
         }
-        if (isFlow(subject)) return flowFact(subject, fact);
+        if (subject.$type === 'Flow') return flowFact(subject, fact);
         switch (fact) {
             case 'flowsIn': return this.flowsIn.get(subject) ?? [];
             case 'flowsOut': return this.flowsOut.get(subject) ?? [];
-            case 'stores': return isDatastore(subject) ? subject.stores.map(a => a.ref).filter((a): a is Asset => a !== undefined) : [];
-            case 'technology': return isExternal(subject) ? undefined : subject.technology;
-            case 'tech': return isExternal(subject) ? undefined : technologyTraits(subject.technology);
-            case 'entrypoint': return isProcess(subject) ? subject.entrypoint : undefined;
-            case 'privileged': return isProcess(subject) ? subject.privileged : undefined;
-            case 'logs': return isDatastore(subject) ? subject.logs : undefined;
-            case 'encrypted': return isDatastore(subject) ? subject.encrypted : undefined;
-            case 'type': return isExternal(subject) ? subject.type : undefined;
+            case 'stores': return subject.$type === 'Datastore' ? subject.stores.map(a => a.ref).filter((a): a is Asset => a !== undefined) : [];
+            case 'technology': return subject.$type === 'External' ? undefined : subject.technology;
+            case 'tech': return subject.$type === 'External' ? undefined : this.traitsOf(subject.technology);
+            case 'entrypoint': return subject.$type === 'Process' ? subject.entrypoint : undefined;
+            case 'privileged': return subject.$type === 'Process' ? subject.privileged : undefined;
+            case 'logs': return subject.$type === 'Datastore' ? subject.logs : undefined;
+            case 'encrypted': return subject.$type === 'Datastore' ? subject.encrypted : undefined;
+            case 'type': return subject.$type === 'External' ? subject.type : undefined;
         }
         return undefined;
+    }
+
+    /** {@link technologyTraits}, once per technology string: a model names a handful, on many elements. */
+    private traitsOf(technology: string | undefined): readonly string[] | undefined {
+        if (technology === undefined) return undefined;
+        if (!this.traits.has(technology)) this.traits.set(technology, technologyTraits(technology));
+        return this.traits.get(technology);
     }
 }
 

@@ -15,6 +15,9 @@ export interface Suggestion {
     readonly because: readonly string[];
 }
 
+/** Per element (by position): the rules (by position) that hold for it, why, and whether anything answers them. */
+export type RuleOutcomes = readonly (readonly { readonly rule: number; readonly because: readonly string[]; readonly unanswered: boolean }[])[];
+
 /** The rules of `builtin` and `workspace` models that `sources` puts in force. */
 export function rulesInForce(builtin: readonly Model[], workspace: readonly Model[], sources: RuleSources): Rule[] {
     const from = (models: readonly Model[]): Rule[] => models.flatMap(m => m.declarations.filter(isRule));
@@ -31,33 +34,65 @@ export function rulesInForce(builtin: readonly Model[], workspace: readonly Mode
  * the rule's category on it).
  */
 export class RuleSuggestions {
+    private readonly facts: RuleFacts;
+    private readonly rules: readonly Rule[];
     private readonly evaluator: RuleEvaluator;
     private readonly matches = new Map<DfdElement, Suggestion[]>();
     private readonly unanswered = new Map<DfdElement, Suggestion[]>();
     private readonly counts = new Map<Rule, number>();
 
-    constructor(models: readonly Model[], rules: readonly Rule[]) {
-        const facts = new RuleFacts(models);
+    /**
+     * Evaluates `rules` on every element of `models`; or, given the {@link outcomes} of an earlier
+     * build whose inputs (model/rule-inputs.ts) were the same, takes them over to this build's
+     * elements and rules, which are in the same places.
+     */
+    constructor(models: readonly Model[], rules: readonly Rule[], reused?: RuleOutcomes, facts = new RuleFacts(models)) {
+        this.facts = facts;
+        this.rules = rules;
         this.evaluator = new RuleEvaluator(facts);
+        if (reused) this.takeOver(reused);
+        else this.evaluateAll(models);
+    }
+
+    private evaluateAll(models: readonly Model[]): void {
         const byKind = new Map<string, Rule[]>();
-        for (const rule of rules) {
+        for (const rule of this.rules) {
             if (!rule.on || !rule.stride) continue;
             const list = byKind.get(rule.on);
             if (list) list.push(rule);
             else byKind.set(rule.on, [rule]);
         }
         const answered = answeredSuggestions(models);
-        for (const element of facts.elements) {
+        for (const element of this.facts.elements) {
             for (const rule of byKind.get(subjectOf(element)) ?? []) {
                 if (!categoryApplies(elementTraits(element), rule.stride!)) continue;
                 const match = this.evaluator.evaluate(rule, element);
                 if (!match.holds) continue;
-                const suggestion: Suggestion = { rule, element, because: match.because };
-                push(this.matches, element, suggestion);
-                this.counts.set(rule, (this.counts.get(rule) ?? 0) + 1);
-                if (!answered(rule, element)) push(this.unanswered, element, suggestion);
+                this.add({ rule, element, because: match.because }, !answered(rule, element));
             }
         }
+    }
+
+    private takeOver(reused: RuleOutcomes): void {
+        reused.forEach((outcomes, i) => {
+            const element = this.facts.elements[i]!;
+            for (const { rule, because, unanswered } of outcomes) this.add({ rule: this.rules[rule]!, element, because }, unanswered);
+        });
+    }
+
+    /** The suggestions by position (of the element in the model, of the rule in force), holding no node: what a later build with the same inputs takes over. */
+    outcomes(): RuleOutcomes {
+        const ruleAt = new Map(this.rules.map((rule, i) => [rule, i]));
+        return this.facts.elements.map(element => {
+            const unanswered = new Set(this.suggestionsFor(element));
+            return this.matchesFor(element).map(s => ({ rule: ruleAt.get(s.rule)!, because: s.because, unanswered: unanswered.has(s) }));
+        });
+    }
+
+    private add(suggestion: Suggestion, unanswered: boolean): void {
+        push(this.matches, suggestion.element, suggestion);
+        this.counts.set(suggestion.rule, (this.counts.get(suggestion.rule) ?? 0) + 1);
+        if (unanswered) push(this.unanswered, suggestion.element, suggestion);
     }
 
     /** The suggestions for `element` that the model does not answer yet, in rule order. */

@@ -12,14 +12,25 @@ import { LSP_SEVERITY } from './lsp-severity.js';
 import { findPropertyNode } from './property-node.js';
 import { ThreatModelParserErrorMessageProvider } from '../parser/error-messages.js';
 import { declarationsWithSyntaxErrors, syntaxErrorSites } from './syntax-errors.js';
+import { isModel } from '../generated/ast.js';
+import type { ThreatModelServices } from '../threat-model-module.js';
+import { ValidationReuse } from '../incremental/reuse-service.js';
+
+const NO_FINDINGS: readonly Diagnostic[] = [];
 
 /** Applies the user's `threatModel.severity` settings to tml's own findings (not to syntax errors). */
 export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     private readonly configuration: ThreatModelConfigurationProvider;
     private readonly messages: ThreatModelParserErrorMessageProvider | undefined;
 
+    private readonly reuse: ValidationReuse;
+
+    /** How many nodes the last validation had, and of those how many it checked (the others' findings were taken over). */
+    lastRun = { nodes: 0, checked: 0 };
+
     constructor(services: LangiumServices) {
         super(services);
+        this.reuse = new ValidationReuse(services as ThreatModelServices);
         this.configuration = services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
         const messages = services.parser.ParserErrorMessageProvider;
         this.messages = messages instanceof ThreatModelParserErrorMessageProvider ? messages : undefined;
@@ -120,11 +131,33 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's checks of every node, walking the tree with plain loops (model/ast-walk.ts) instead
-     * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors").
+     * Langium's `validateAst` (the registry's checks before, on every node, after), with the checks
+     * of every node as {@link checkNodes} runs them.
      */
+    protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        if (this.profiler?.isActive('validating')) return super.validateAst(root, options, cancelToken);
+        const diagnostics: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, message, info) => { diagnostics.push(this.toDiagnostic(severity, message, info)); };
+        await this.validateAstBefore(root, options, acceptor, cancelToken);
+        await this.checkNodes(root, options, diagnostics, acceptor, cancelToken);
+        await this.validateAstAfter(root, options, acceptor, cancelToken);
+        return diagnostics;
+    }
+
+    /** Langium's checks of every node (as {@link checkNodes} runs them). */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
+        await this.checkNodes(root, options, undefined, acceptor, cancelToken);
+    }
+
+    /**
+     * Langium's checks of every node, walking the tree with plain loops (model/ast-walk.ts) instead
+     * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors").
+     * In a file open in the editor, the findings of the nodes an edit cannot have changed are taken
+     * over from the previous version (incremental/validation-reuse.ts), in their place, when the
+     * acceptor adds to `diagnostics`.
+     */
+    private async checkNodes(root: AstNode, options: ValidationOptions, diagnostics: Diagnostic[] | undefined, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
         const document = root.$document;
         const broken = document ? declarationsWithSyntaxErrors(root, syntaxErrorSites(document.parseResult)) : new Set<AstNode>();
         const nodes: AstNode[] = [];
@@ -134,13 +167,27 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
             if (validateNode) nodes.push(node);
             return validateChildren;
         });
+        const reuse = diagnostics && document && broken.size === 0 && isModel(root) ? this.reuse.start(document, root, nodes, options) : undefined;
+        const found = reuse ? new Array<readonly Diagnostic[]>(nodes.length) : undefined;
+        let checked = 0;
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i]!;
+            const reused = reuse?.reused?.[i];
+            if (reused && diagnostics) {
+                for (const diagnostic of reused) diagnostics.push(diagnostic);
+                found![i] = reused;
+                continue;
+            }
+            const before = diagnostics?.length ?? 0;
+            checked++;
             for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
                 await check(node, acceptor, cancelToken);
             }
+            if (found && diagnostics) found[i] = diagnostics.length === before ? NO_FINDINGS : diagnostics.slice(before);
         }
+        if (reuse && found) reuse.finish(found);
+        this.lastRun = { nodes: nodes.length, checked };
     }
 
     /** Langium's diagnostic, with the range of a property found by {@link findPropertyNode}. */

@@ -20,6 +20,57 @@ interface Read {
     readonly answer: unknown;
 }
 
+/** The reads of a validation under way. */
+interface Recording {
+    readonly uri: string;
+    readonly reads: Read[];
+    /** Whether the validation takes over findings of the previous one ({@link IndexReads.reusing}). */
+    partial: boolean;
+}
+
+/** The reads of a document's validations: as read, or once joined, one per identity ({@link identityOf}). */
+interface Recorded {
+    readonly reads: readonly Read[];
+    readonly byIdentity: Map<string, Read> | undefined;
+}
+
+/** The previous reads and the new ones, one per question (the newest answer kept). */
+function joined(previous: Recorded, reads: readonly Read[]): Recorded {
+    let byIdentity = previous.byIdentity;
+    if (!byIdentity) {
+        byIdentity = new Map();
+        for (const read of previous.reads) byIdentity.set(identityOf(read), read);
+    }
+    for (const read of reads) byIdentity.set(identityOf(read), read);
+    return { reads: [], byIdentity };
+}
+
+/** Per index a number, so that a read's identity names its index. */
+const rootNumbers = new WeakMap<object, number>();
+let nextRootNumber = 0;
+/** Per step, its identity: its key and arguments after those of the steps before it. */
+const stepIdentities = new WeakMap<Step, string>();
+
+/** What a read asked, as text: which index, then each step's key and arguments (a node by {@link nodeHash}). */
+function identityOf(read: Read): string {
+    let root = rootNumbers.get(read.root);
+    if (root === undefined) {
+        root = nextRootNumber++;
+        rootNumbers.set(read.root, root);
+    }
+    return `${root}${stepIdentity(read.at)}`;
+}
+
+function stepIdentity(step: Step): string {
+    let known = stepIdentities.get(step);
+    if (known === undefined) {
+        const key = typeof step.key === 'symbol' ? `@${step.key.description ?? ''}` : String(step.key);
+        known = `${step.from ? stepIdentity(step.from) : ''}/${key}${step.args ? `(${answerOf(step.args) as string})` : ''}`;
+        stepIdentities.set(step, known);
+    }
+    return known;
+}
+
 /** Methods of a collection that ask about one key: anything else reads the whole collection. */
 const LOOKUPS: ReadonlySet<PropertyKey> = new Set(['has', 'get']);
 
@@ -32,8 +83,9 @@ const LOOKUPS: ReadonlySet<PropertyKey> = new Set(['has', 'get']);
  * kept with the way to ask again. Asking again costs what the checks cost to ask.
  */
 export class IndexReads {
-    private readonly reads = new Map<string, Read[]>();
-    private current: Read[] | undefined;
+    /** Per document URI: what its checks read. */
+    private readonly records = new Map<string, Recorded>();
+    private current: Recording | undefined;
 
     /**
      * A view of `index` that records what is read through it while a document is validated
@@ -43,33 +95,62 @@ export class IndexReads {
         return this.view(index, index, undefined);
     }
 
-    /** Runs the validation of `document`, recording what its checks read. */
+    /**
+     * Runs the validation of `document`, recording what its checks read: the record replaces the
+     * previous one, or joins it when the validation took over findings ({@link reusing}).
+     */
     async during(document: LangiumDocument, validate: () => Promise<void>): Promise<void> {
         const outer = this.current;
-        const reads: Read[] = [];
-        this.current = reads;
+        const uri = document.uri.toString();
+        const recording: Recording = { uri, reads: [], partial: false };
+        this.current = recording;
         try {
             await validate();
         } finally {
             this.current = outer;
-            this.reads.set(document.uri.toString(), reads);
+            const previous = this.records.get(uri);
+            this.records.set(uri, recording.partial && previous ? joined(previous, recording.reads) : { reads: recording.reads, byIdentity: undefined });
         }
     }
 
-    /** Whether something the checks of `document` read is answered differently now (true when nothing was recorded). */
+    /**
+     * The validation of `document` under way takes over the findings of some nodes from the
+     * previous one (incremental/reuse-service.ts): the checks that run record only their own reads,
+     * so its record keeps the previous one's reads too (one per question asked: it does not grow
+     * with each keystroke).
+     */
+    reusing(document: LangiumDocument): void {
+        if (this.current?.uri === document.uri.toString()) this.current.partial = true;
+    }
+
+    /**
+     * Whether something the checks of `document` read is answered differently now (true when
+     * nothing was recorded). A node of a file parsed again since is asked about as the node at
+     * the same place in its new tree.
+     */
     changed(document: LangiumDocument): boolean {
-        const reads = this.reads.get(document.uri.toString());
-        if (reads === undefined) return true;
+        const recorded = this.records.get(document.uri.toString());
+        if (recorded === undefined) return true;
+        const nodes = new Map<AstNode, AstNode>();
         try {
-            return reads.some(read => !Object.is(answerOf(replay(read.root, read.at)), read.answer));
+            for (const read of recorded.byIdentity?.values() ?? recorded.reads) {
+                if (!Object.is(answerOf(replay(read.root, read.at, nodes)), read.answer)) return true;
+            }
+            return false;
         } catch {
             // A question that cannot be asked again any more: validating again answers it.
             return true;
         }
     }
 
+    /** How many reads are recorded for `document`. */
+    size(document: LangiumDocument): number {
+        const recorded = this.records.get(document.uri.toString());
+        return recorded ? recorded.byIdentity?.size ?? recorded.reads.length : 0;
+    }
+
     forget(uri: URI): void {
-        this.reads.delete(uri.toString());
+        this.records.delete(uri.toString());
     }
 
     private view<T extends object>(root: object, target: T, at: Step | undefined): T {
@@ -106,7 +187,7 @@ export class IndexReads {
     }
 
     private record(root: object, at: Step, value: unknown): unknown {
-        this.current?.push({ root, at, answer: answerOf(value) });
+        this.current?.reads.push({ root, at, answer: answerOf(value) });
         return value;
     }
 }
@@ -117,12 +198,44 @@ function fixed(holder: object, key: PropertyKey): boolean {
     return descriptor !== undefined && !descriptor.configurable && !descriptor.writable;
 }
 
-/** Asks `root` again what the steps up to `at` asked it. */
-function replay(root: object, at: Step | undefined): unknown {
+/** Asks `root` again what the steps up to `at` asked it, a node as {@link currentNode} finds it (`nodes` keeps those found). */
+function replay(root: object, at: Step | undefined, nodes: Map<AstNode, AstNode>): unknown {
     if (at === undefined) return root;
-    const holder = replay(root, at.from) as Record<PropertyKey, unknown>;
+    const holder = replay(root, at.from, nodes) as Record<PropertyKey, unknown>;
     const member = Reflect.get(holder, at.key, holder);
-    return at.args ? (member as (...a: unknown[]) => unknown).apply(holder, at.args as unknown[]) : member;
+    if (!at.args) return member;
+    const args = at.args.map(arg => isAstNode(arg) ? currentNode(arg, nodes) : arg);
+    return (member as (...a: unknown[]) => unknown).apply(holder, args);
+}
+
+/**
+ * `node` itself, or, when its file was parsed again since, the node at the same place in the new
+ * tree (the validation of the next version asks about that one); throws when there is none of
+ * its type there.
+ */
+function currentNode(node: AstNode, nodes: Map<AstNode, AstNode>): AstNode {
+    let found = nodes.get(node);
+    if (found) return found;
+    const path: AstNode[] = [];
+    let top = node;
+    while (top.$container) {
+        path.push(top);
+        top = top.$container;
+    }
+    const now = top.$document?.parseResult.value;
+    found = node;
+    if (now && now !== top) {
+        found = now;
+        for (let i = path.length - 1; i >= 0; i--) {
+            const step = path[i]!;
+            const value = (found as unknown as Record<string, unknown>)[step.$containerProperty ?? ''];
+            const next: unknown = step.$containerIndex === undefined ? value : (value as unknown[] | undefined)?.[step.$containerIndex];
+            if (!isAstNode(next) || next.$type !== step.$type) throw new Error(`${node.$type} is not in the new version of its file`);
+            found = next;
+        }
+    }
+    nodes.set(node, found);
+    return found;
 }
 
 /**

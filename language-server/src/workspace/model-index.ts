@@ -6,7 +6,9 @@ import { CoverageIndex } from '../model/coverage.js';
 import type { ProcessFacts } from '../model/process-facts.js';
 import { computeProcessFacts } from '../model/process-facts.js';
 import type { RuleSources } from '../model/rule-suggestions.js';
-import { RuleSuggestions, rulesInForce } from '../model/rule-suggestions.js';
+import type { RuleSuggestions } from '../model/rule-suggestions.js';
+import { rulesInForce } from '../model/rule-suggestions.js';
+import { RuleSuggestionsReuse } from '../model/rule-reuse.js';
 import { BUILTIN_RULES_URI, isBuiltinRules } from '../rules/builtin-document.js';
 import type { ModelRoots } from './model-roots.js';
 
@@ -26,6 +28,7 @@ export class ThreatModelWorkspaceIndex {
     private readonly nameCache: WorkspaceCache<'names', Map<string, Map<string, string[]>>>;
     private readonly processCache: WorkspaceCache<string, ProcessFacts>;
     private readonly ruleCache: WorkspaceCache<string, RuleSuggestions>;
+    private readonly ruleReuse = new RuleSuggestionsReuse();
     private readonly shared: LangiumSharedCoreServices;
     private sources: RuleSources = 'all';
 
@@ -47,6 +50,7 @@ export class ThreatModelWorkspaceIndex {
     set ruleSources(sources: RuleSources) {
         this.sources = sources;
         this.ruleCache.clear();
+        this.ruleReuse.clear();
     }
 
     /** Whether `rule` is in force under {@link ruleSources}: declared in the built-in library or in the workspace. */
@@ -67,7 +71,7 @@ export class ThreatModelWorkspaceIndex {
             const builtinModels: Model[] = isModel(builtin) ? [builtin] : [];
             // Rules declared in files with no system above them apply to every model (docs/language.md#rules, docs/language.md#models-in-a-workspace).
             const shared = this.roots.sharedGroups().filter(g => g.key !== key).flatMap(g => g.documents.map(d => d.parseResult.value).filter(isModel));
-            return new RuleSuggestions(models, rulesInForce(builtinModels, [...models, ...shared], this.sources));
+            return this.ruleReuse.suggestions(key, models, rulesInForce(builtinModels, [...models, ...shared], this.sources));
         });
     }
 

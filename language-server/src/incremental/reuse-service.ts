@@ -1,0 +1,58 @@
+import type { AstNode, LangiumDocument, ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
+import type { ThreatModelServices } from '../threat-model-module.js';
+import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
+import type { ValidatedVersion } from './validation-reuse.js';
+import { nodeMap, reusableFindings } from './validation-reuse.js';
+
+/** One validation of a document: the findings it can take over, and where to leave its own for the next. */
+export interface ValidationRun {
+    /** Per node (in walking order): findings taken over, or `undefined` where the checks must run. Absent: run every check. */
+    readonly reused: readonly (readonly Diagnostic[] | undefined)[] | undefined;
+    /** Keeps the findings of every node, for the next version. */
+    finish(found: readonly (readonly Diagnostic[])[]): void;
+}
+
+/**
+ * Per document open in the editor, its last validated version (incremental/validation-reuse.ts),
+ * so that validating the next version after a keystroke runs only the checks the edit can change.
+ * Files not open (the CLI, files of the workspace not shown) are validated in full, and keep nothing.
+ */
+export class ValidationReuse {
+    private readonly versions = new WeakMap<LangiumDocument, ValidatedVersion>();
+
+    constructor(private readonly services: ThreatModelServices) {}
+
+    /** Starts validating `document`, whose nodes are `nodes`; `undefined` when nothing is kept for it. */
+    start(document: LangiumDocument, root: Model, nodes: readonly AstNode[], options: ValidationOptions): ValidationRun | undefined {
+        const uri = document.uri.toString();
+        const { lexerErrors, parserErrors } = document.parseResult;
+        const text = root.$cstNode?.root.fullText;
+        if (!this.services.shared.workspace.TextDocuments?.get(uri) || lexerErrors.length > 0 || parserErrors.length > 0 || text === undefined) {
+            this.versions.delete(document);
+            return undefined;
+        }
+        const context = this.settingsOf(options);
+        const current = nodeMap(nodes);
+        const previous = this.versions.get(document);
+        // Forgotten until this run finishes: a cancelled run must not leave the previous version paired with this text.
+        this.versions.delete(document);
+        const reads = this.services.shared.workspace.IndexReads;
+        const found = previous ? reusableFindings(previous, text, context, current, uri) : undefined;
+        // What the previous validation read from the workspace index must still be answered the same.
+        const reused = found && !reads.changed(document) ? found : undefined;
+        // The checks that run again record only their own reads: the record keeps those of the others.
+        if (reused) reads.reusing(document);
+        return {
+            reused,
+            finish: findings => this.versions.set(document, { ...current, text, context, findings }),
+        };
+    }
+
+    /** What the checks read besides the file and the index: the rules in force, the severity settings, the options. */
+    private settingsOf(options: ValidationOptions): string {
+        const configuration = this.services.shared.workspace.ConfigurationProvider as ThreatModelConfigurationProvider;
+        return JSON.stringify([this.services.workspace.ModelIndex.ruleSources, [...configuration.severityOverrides()], options.categories ?? null]);
+    }
+}

@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
+import type { ThreatModelDocumentValidator } from '../../../language-server/src/validation/document-validator.js';
+import { applyEdit, randomEdit } from '../helpers/random-edits.js';
+import { checkWorkspace, describeFinding } from '../helpers/workspace.js';
+
+/**
+ * Keystroke validation (incremental/) and cross-file revalidation (workspace/index-reads.ts)
+ * together: a validation that takes over findings records only the reads of the checks it runs, so
+ * the record keeps the previous reads too, and a later change in another file that alters what an
+ * unedited declaration read still validates the file again. Both files are open in the editor.
+ */
+const own = createThreatModelServices(EmptyFileSystem);
+const { shared } = own;
+const validator = own.ThreatModel.validation.DocumentValidator as ThreatModelDocumentValidator;
+const reads = shared.workspace.IndexReads;
+let version = 0;
+
+const uriOf = (name: string): URI => URI.parse(`file:///workspace/${name}`);
+const documentOf = (name: string): LangiumDocument => shared.workspace.LangiumDocuments.getDocument(uriOf(name))!;
+
+/** Replaces the workspace with `files`, each open in the editor, built as the language server opens files. */
+async function open(files: Record<string, string>): Promise<void> {
+    const all = shared.workspace.LangiumDocuments;
+    await shared.workspace.DocumentBuilder.update([], all.all.map(d => d.uri).toArray());
+    const created = Object.entries(files).map(([name, text]) => {
+        shared.workspace.TextDocuments.set(TextDocument.create(uriOf(name).toString(), 'threat-model', ++version, text));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uriOf(name));
+        all.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(created, shared.workspace.DocumentBuilder.updateBuildOptions);
+}
+
+/** Changes one open file as after a `didChange`. */
+async function change(name: string, text: string): Promise<void> {
+    shared.workspace.TextDocuments.set(TextDocument.create(uriOf(name).toString(), 'threat-model', ++version, text));
+    await shared.workspace.DocumentBuilder.update([uriOf(name)], []);
+}
+
+const findings = (document: LangiumDocument): string[] => (document.diagnostics ?? []).map(d => `${describeFinding(d)} ${d.message}`);
+
+/** Each file's findings as a validation of the same texts from scratch gives them. */
+async function fromScratch(files: Record<string, string>): Promise<string[][]> {
+    return (await checkWorkspace(files)).map(file => findings(file.document));
+}
+
+const A = `process Api "API"
+process Other "Other"
+datastore Db "Db"
+flow Save: Api -> Db "Save"
+`;
+const B = 'process Batch "Batch"\n';
+const B_COVERING = `${B}threat Forge "Forged calls" { stride Spoofing, Tampering, Repudiation, InformationDisclosure, DenialOfService, ElevationOfPrivilege targets Api response accept justification "Internal." }\n`;
+
+describe('keystroke validation with the reads of the index (incremental/, workspace/index-reads.ts)', function () {
+    this.timeout(300_000);
+
+    it('validates a file again when another file changes what a declaration whose findings were taken over read', async () => {
+        await open({ 'a.tm': A, 'b.tm': B });
+        const typed = A.replace('"Other"', '"Othxer"');
+        await change('a.tm', typed);
+        assert.ok(validator.lastRun.checked < validator.lastRun.nodes, `${validator.lastRun.checked} of ${validator.lastRun.nodes} nodes checked: the keystroke took findings over`);
+        assert.ok(findings(documentOf('a.tm')).some(f => f.includes("Process 'Api' has no threat")), findings(documentOf('a.tm')).join('\n'));
+        await change('b.tm', B_COVERING);
+        const expected = await fromScratch({ 'a.tm': typed, 'b.tm': B_COVERING });
+        assert.ok(!expected[0]!.some(f => f.includes("Process 'Api' has no threat")), expected[0]!.join('\n'));
+        assert.deepEqual([findings(documentOf('a.tm')), findings(documentOf('b.tm'))], expected);
+    });
+
+    it('keeps one read per question asked over 200 keystrokes that take findings over', async () => {
+        await open({ 'a.tm': A, 'b.tm': B });
+        let text = A;
+        const sizes = new Set<number>();
+        for (let i = 0; i < 200; i++) {
+            text = text.replace('"Oth', `"Oth${'xy'[i % 2]!}`);
+            await change('a.tm', text);
+            assert.ok(validator.lastRun.checked < validator.lastRun.nodes, `keystroke ${i}: every node checked`);
+            sizes.add(reads.size(documentOf('a.tm')));
+        }
+        assert.equal(sizes.size, 1, `record sizes: ${[...sizes].join(', ')}`);
+    });
+
+    /** Lines of b.tm that change what the checks of a.tm read: coverage, excludes, names, flows, scenarios, assets. */
+    const B_LINES = [
+        'threat Spoof "Spoofed partner" { stride Spoofing, Tampering targets Partner, Api response accept justification "Signed." }',
+        'process Spare "Third spare"',
+        'exclude Tampering on Inner "Read only."',
+        'flow Back: Api -> Partner "Back" { carries Cards }',
+        'scenario Sell "Selling" { flows Job }',
+        'asset Keys "Keys" { classification secret type credentials }',
+        'dismiss Plain on Job "Fine here."',
+    ];
+    const A_TEXT = `system Shop "Shop" { description "Sells things." }
+asset Cards "Card numbers" { classification secret type payment }
+external Partner "Partner" { type service }
+process Api "API" { technology "PostgreSQL" }
+process Spare "Spare"
+boundary Dc "Data centre" { trust trusted process Inner "Inner" { privileged } datastore Cache "Cache" { logs } }
+flow Call: Partner -> Api "Call" { carries Cards }
+flow Job: Api -> Inner "Job" { encrypted }
+threat Leak "Leak" { stride InformationDisclosure targets Cache, Call response accept justification "Known." }
+rule Plain "Plain flows" { on flow stride Tampering when not encrypted and any carries (classification is secret) }
+`;
+    const A_LINES = A_TEXT.trim().split('\n');
+    const step = fc.oneof(
+        randomEdit().map(edit => ({ file: 'a.tm' as const, edit, line: 0 })),
+        fc.nat({ max: B_LINES.length - 1 }).map(line => ({ file: 'b.tm' as const, edit: undefined, line })),
+    );
+
+    it('gives both files the findings of a validation from scratch after keystrokes in one and edits of the other', async () => {
+        let reused = 0;
+        await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async steps => {
+            let a = A_TEXT;
+            const inB = new Set<number>();
+            const bText = (): string => B_LINES.filter((_, i) => inB.has(i)).map(line => `${line}\n`).join('');
+            await open({ 'a.tm': a, 'b.tm': bText() });
+            for (const { file, edit, line } of steps) {
+                if (edit) {
+                    a = applyEdit(a, edit, A_LINES);
+                    await change('a.tm', a);
+                    if (validator.lastRun.checked < validator.lastRun.nodes) reused++;
+                } else {
+                    if (!inB.delete(line)) inB.add(line);
+                    await change(file, bText());
+                }
+                const expected = await fromScratch({ 'a.tm': a, 'b.tm': bText() });
+                assert.deepEqual([findings(documentOf('a.tm')), findings(documentOf('b.tm'))], expected, `after ${JSON.stringify({ file, edit, line })}`);
+            }
+        }), { numRuns: 60, seed: 20261206 });
+        assert.ok(reused > 20, `findings were taken over after ${reused} keystrokes`);
+    });
+});
