@@ -34,15 +34,46 @@ interface Recorded {
     readonly byIdentity: Map<string, Read> | undefined;
 }
 
-/** The previous reads and the new ones, one per question (the newest answer kept). */
+/**
+ * The previous reads and the new ones, one per question (the newest answer kept). The previous
+ * reads ask about the nodes of the file as they are now ({@link currentNode}), so that the record
+ * holds no tree of an earlier version.
+ */
 function joined(previous: Recorded, reads: readonly Read[]): Recorded {
-    let byIdentity = previous.byIdentity;
-    if (!byIdentity) {
-        byIdentity = new Map();
-        for (const read of previous.reads) byIdentity.set(identityOf(read), read);
+    const moved: Moved = { steps: new Map(), nodes: new Map() };
+    const byIdentity = new Map<string, Read>();
+    for (const read of previous.byIdentity?.values() ?? previous.reads) {
+        const at = movedStep(read.at, moved);
+        const now = at === read.at ? read : { root: read.root, at, answer: read.answer };
+        byIdentity.set(identityOf(now), now);
     }
     for (const read of reads) byIdentity.set(identityOf(read), read);
     return { reads: [], byIdentity };
+}
+
+/** Per step, the same question about the nodes as they are now; per node, the node it is now. */
+interface Moved {
+    readonly steps: Map<Step, Step>;
+    readonly nodes: Map<AstNode, AstNode>;
+}
+
+/** `step` itself, or the same question asked about the nodes as they are now (as it is when a node is gone: asking again then answers changed). */
+function movedStep(step: Step, moved: Moved): Step {
+    let known = moved.steps.get(step);
+    if (known) return known;
+    const from = step.from && movedStep(step.from, moved);
+    let args = step.args;
+    if (args?.some(isAstNode)) {
+        try {
+            const now = args.map(arg => isAstNode(arg) ? currentNode(arg, moved.nodes) : arg);
+            if (now.some((arg, i) => arg !== args![i])) args = now;
+        } catch {
+            // Kept as it is.
+        }
+    }
+    known = from === step.from && args === step.args ? step : { from, key: step.key, args };
+    moved.steps.set(step, known);
+    return known;
 }
 
 /** Per index a number, so that a read's identity names its index. */
@@ -131,10 +162,10 @@ export class IndexReads {
     changed(document: LangiumDocument): boolean {
         const recorded = this.records.get(document.uri.toString());
         if (recorded === undefined) return true;
-        const nodes = new Map<AstNode, AstNode>();
+        const replayed: Replayed = { answers: new Map(), nodes: new Map() };
         try {
             for (const read of recorded.byIdentity?.values() ?? recorded.reads) {
-                if (!Object.is(answerOf(replay(read.root, read.at, nodes)), read.answer)) return true;
+                if (!Object.is(answerOf(replay(read.root, read.at, replayed)), read.answer)) return true;
             }
             return false;
         } catch {
@@ -198,14 +229,23 @@ function fixed(holder: object, key: PropertyKey): boolean {
     return descriptor !== undefined && !descriptor.configurable && !descriptor.writable;
 }
 
-/** Asks `root` again what the steps up to `at` asked it, a node as {@link currentNode} finds it (`nodes` keeps those found). */
-function replay(root: object, at: Step | undefined, nodes: Map<AstNode, AstNode>): unknown {
+/** What one round of asking again found: per step, its answer (reads through one object share steps); per node, the one it stands for now. */
+interface Replayed {
+    readonly answers: Map<Step, unknown>;
+    readonly nodes: Map<AstNode, AstNode>;
+}
+
+/** Asks `root` again what the steps up to `at` asked it, a node as {@link currentNode} finds it. */
+function replay(root: object, at: Step | undefined, replayed: Replayed): unknown {
     if (at === undefined) return root;
-    const holder = replay(root, at.from, nodes) as Record<PropertyKey, unknown>;
+    if (replayed.answers.has(at)) return replayed.answers.get(at);
+    const holder = replay(root, at.from, replayed) as Record<PropertyKey, unknown>;
     const member = Reflect.get(holder, at.key, holder);
-    if (!at.args) return member;
-    const args = at.args.map(arg => isAstNode(arg) ? currentNode(arg, nodes) : arg);
-    return (member as (...a: unknown[]) => unknown).apply(holder, args);
+    const answer = at.args
+        ? (member as (...a: unknown[]) => unknown).apply(holder, at.args.map(arg => isAstNode(arg) ? currentNode(arg, replayed.nodes) : arg))
+        : member;
+    replayed.answers.set(at, answer);
+    return answer;
 }
 
 /**

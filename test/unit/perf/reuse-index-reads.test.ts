@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import type { LangiumDocument } from 'langium';
 import { EmptyFileSystem, URI } from 'langium';
@@ -83,6 +85,21 @@ describe('keystroke validation with the reads of the index (incremental/, worksp
             sizes.add(reads.size(documentOf('a.tm')));
         }
         assert.equal(sizes.size, 1, `record sizes: ${[...sizes].join(', ')}`);
+    });
+
+    it('holds no tree of an earlier version of the file after keystrokes in two declarations', async () => {
+        await open({ 'a.tm': A, 'b.tm': B });
+        await change('a.tm', A.replace('"Other"', '"Othxer"'));
+        const before = new WeakRef(documentOf('a.tm').parseResult.value);
+        await change('a.tm', A.replace('"Other"', '"Othxer"').replace('"API"', '"AxPI"'));
+        assert.ok(validator.lastRun.checked < validator.lastRun.nodes);
+        setFlagsFromString('--expose-gc');
+        const gc = runInNewContext('gc') as () => void;
+        for (let i = 0; i < 3 && before.deref(); i++) {
+            await new Promise(resolve => setImmediate(resolve));
+            gc();
+        }
+        assert.equal(before.deref(), undefined, 'the tree of the version before the last keystroke is still held');
     });
 
     /** Lines of b.tm that change what the checks of a.tm read: coverage, excludes, names, flows, scenarios, assets. */
