@@ -37,15 +37,21 @@ interface Recorded {
 /**
  * The previous reads and the new ones, one per question (the newest answer kept). The previous
  * reads ask about the nodes of the file as they are now ({@link currentNode}), so that the record
- * holds no tree of an earlier version.
+ * holds no tree of an earlier version; they keep their identity (a node renamed since keeps its
+ * old name there: one read more, until asking again finds it changed and a full validation
+ * replaces the record).
  */
 function joined(previous: Recorded, reads: readonly Read[]): Recorded {
     const moved: Moved = { steps: new Map(), nodes: new Map() };
     const byIdentity = new Map<string, Read>();
-    for (const read of previous.byIdentity?.values() ?? previous.reads) {
+    const add = (identity: string, read: Read): void => {
         const at = movedStep(read.at, moved);
-        const now = at === read.at ? read : { root: read.root, at, answer: read.answer };
-        byIdentity.set(identityOf(now), now);
+        byIdentity.set(identity, at === read.at ? read : { root: read.root, at, answer: read.answer });
+    };
+    if (previous.byIdentity) {
+        for (const [identity, read] of previous.byIdentity) add(identity, read);
+    } else {
+        for (const read of previous.reads) add(identityOf(read), read);
     }
     for (const read of reads) byIdentity.set(identityOf(read), read);
     return { reads: [], byIdentity };
