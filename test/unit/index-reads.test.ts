@@ -35,6 +35,30 @@ describe('IndexReads: what the checks of a document read from the index', () => 
         assert.equal(reads.changed(document), true);
     });
 
+    it('keeps the previous reads, one per question, when a validation takes findings over; a full validation replaces them', async () => {
+        const reads = new IndexReads();
+        const index = new FakeIndex();
+        const view = reads.recording(index);
+        await reads.during(document, () => Promise.resolve(void [view.facts().names.has('Api'), view.facts().names.has('Api')]));
+        assert.equal(reads.size(document), 2, 'as read');
+        await reads.during(document, () => {
+            reads.reusing(document);
+            return Promise.resolve(void [view.facts().count, view.facts().names.has('Batch'), view.facts().names.has('Batch')]);
+        });
+        assert.equal(reads.size(document), 3, 'the lookups of Api and Batch once each, and the count');
+        index.names = new Set(['Zed']);
+        assert.equal(reads.changed(document), true, 'the lookup of Api, read before');
+        index.names = new Set(['Api']);
+        index.count = 2;
+        assert.equal(reads.changed(document), true, 'the count, read by the validation that took findings over');
+        index.count = 1;
+        assert.equal(reads.changed(document), false);
+        await reads.during(document, () => Promise.resolve(void view.facts().names.has('Api')));
+        assert.equal(reads.size(document), 1);
+        index.count = 3;
+        assert.equal(reads.changed(document), false, 'the full validation did not read the count');
+    });
+
     it('records nothing outside a validation, and answers changed for a document it knows nothing of', async () => {
         const reads = new IndexReads();
         const index = new FakeIndex();
