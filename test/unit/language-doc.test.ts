@@ -46,13 +46,25 @@ describe('docs/language.md', () => {
         });
     }
 
-    it('has every section that a comment of the code points to (docs/language.md#… and README.md#…)', () => {
-        const anchors = { 'docs/language.md': headingAnchors(DOC), 'README.md': headingAnchors(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')) };
+    it('has every section that a comment of the code points to (docs/*.md#… and README.md#…)', () => {
+        const anchorsOf = new Map<string, Set<string>>();
+        const anchors = (file: string): Set<string> => {
+            let known = anchorsOf.get(file);
+            if (!known) anchorsOf.set(file, known = headingAnchors(readFileSync(join(REPO_ROOT, file), 'utf8')));
+            return known;
+        };
         const broken = sourceFiles(['language-server/src', 'extension/src', 'test', 'scripts']).flatMap(path =>
-            [...readFileSync(join(REPO_ROOT, path), 'utf8').matchAll(/\b(docs\/language\.md|README\.md)#([\w-]+)/g)]
-                .filter(([, file, anchor]) => !anchors[file as keyof typeof anchors].has(anchor!))
+            [...readFileSync(join(REPO_ROOT, path), 'utf8').matchAll(/\b(docs\/[\w-]+\.md|README\.md)#([\w-]+)/g)]
+                .filter(([, file, anchor]) => !anchors(file!).has(anchor!))
                 .map(([pointer]) => `${path}: ${pointer}`));
         assert.deepEqual(broken, []);
+    });
+
+    it('is what the product code points to: no comment points outside the repository (DESIGN.md, an issue number)', () => {
+        const outside = sourceFiles(['language-server/src', 'extension/src']).flatMap(path =>
+            readFileSync(join(REPO_ROOT, path), 'utf8').split('\n').flatMap((line, i) =>
+                /DESIGN\.md|\bissue \d+/.test(line) ? [`${path}:${i + 1}: ${line.trim()}`] : []));
+        assert.deepEqual(outside, []);
     });
 });
 

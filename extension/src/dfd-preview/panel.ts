@@ -20,7 +20,7 @@ const REFRESH_DELAY = 300;
 /** What the preview shows, for the command's caller (the integration tests). */
 export interface DfdPreviewSnapshot {
     readonly uri: string;
-    /** The title of the model (DESIGN.md §9) shown: its system's, as in the panel's title. */
+    /** The title of the model (docs/language.md#models-in-a-workspace) shown: its system's, as in the panel's title. */
     readonly model: string;
     readonly scenario: string | null;
     readonly nodes: readonly string[];
@@ -119,7 +119,7 @@ export class DfdPreviewPanel {
 
     /**
      * `DFD: <system title> (<file>)` once the diagram of the file it follows has come (the model,
-     * DESIGN.md §9, and the file whose selection it highlights), `DFD: <file>` until then.
+     * docs/language.md#models-in-a-workspace, and the file whose selection it highlights), `DFD: <file>` until then.
      */
     private updateTitle(): void {
         const file = this.documentUri.path.split('/').pop() ?? '';

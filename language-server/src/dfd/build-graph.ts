@@ -12,7 +12,7 @@ import { FlowFindings } from './flow-findings.js';
 import { locationOf } from './location.js';
 
 /**
- * The data flow diagrams of a model (DESIGN.md §7): an overview of every element, flow and trust
+ * The data flow diagrams of a model (docs/dfd.md): an overview of every element, flow and trust
  * boundary, and one diagram per scenario with its flows, their end points and the boundaries that
  * contain those. Pure: reads the linked AST of every file (in the order given) and the workspace's
  * STRIDE coverage, and returns plain data. Flows whose end points do not resolve are left out, as
@@ -186,7 +186,7 @@ function coverageAndLocation(element: DfdElement, coverage: CoverageIndex, locat
     };
 }
 
-/** `{ facts }` when the element states any of DESIGN.md §8.1's attributes, else nothing (the JSON stays as it was). */
+/** `{ facts }` when the element states any of the optional attributes (docs/language.md#optional-attributes), else nothing (the JSON stays as it was). */
 function factsOf(element: DfdElement): Pick<DfdNode, 'facts'> {
     const facts = statedFacts(element);
     return facts.length === 0 ? {} : { facts };

@@ -9,7 +9,7 @@ import { wrapLabel } from './wrap.js';
 const FONT = LAYOUT_FONT;
 
 /**
- * The diagram in Graphviz DOT, in DFD notation (DESIGN.md §7): external entities as rectangles,
+ * The diagram in Graphviz DOT, in DFD notation (docs/dfd.md): external entities as rectangles,
  * processes as ellipses, data stores as two horizontal lines, flows as labelled arrows, trust
  * boundaries as nested dashed clusters. Elements with open STRIDE categories are drawn in
  * `DFD_COLORS.open` with the categories' initials under the title, and explain themselves in the

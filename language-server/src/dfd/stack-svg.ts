@@ -10,7 +10,7 @@ export interface TitledSvg {
 const TITLE_HEIGHT = 28;
 
 /**
- * Several models' diagrams (DESIGN.md §9) as one SVG document: each Graphviz SVG below the
+ * Several models' diagrams (docs/language.md#models-in-a-workspace) as one SVG document: each Graphviz SVG below the
  * previous one, under its model's title. The parts keep their own coordinates (nested `<svg>`
  * elements placed by `y`); all model text is already escaped by the renderer, and the titles here.
  */

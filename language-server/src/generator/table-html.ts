@@ -99,7 +99,7 @@ export function formatThreatTableHtml(table: ThreatTable): string {
     return htmlPage(threatTableTitle(table), tableBody(table, 'h1', 'h2', ''));
 }
 
-/** Several models' tables (DESIGN.md §9): one page, a section per model titled with its system. */
+/** Several models' tables (docs/language.md#models-in-a-workspace): one page, a section per model titled with its system. */
 export function formatThreatTablesHtml(tables: readonly ThreatTable[]): string {
     const sections = tables.flatMap((table, i) => ['<section>', ...tableBody(table, 'h1', 'h2', `model-${i + 1}-`), '</section>']);
     return htmlPage(tables.map(threatTableTitle).join('; '), sections);

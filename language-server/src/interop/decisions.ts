@@ -17,7 +17,7 @@ export interface DecidedThreat {
     readonly makeMitigation: boolean;
 }
 
-/** What a threat's state becomes in tml (DESIGN.md §10). */
+/** What a threat's state becomes in tml (docs/interop.md). */
 export interface DecisionOutcome {
     readonly response?: ImportedResponse;
     /** Mitigations made from the source's text. */

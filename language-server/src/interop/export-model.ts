@@ -81,7 +81,7 @@ export function exportLosses(view: ModelView, format: ExportFormat): string[] {
 }
 
 /**
- * Why the files cannot be exported as one file: they hold several models (DESIGN.md §9, `titles`
+ * Why the files cannot be exported as one file: they hold several models (docs/language.md#models-in-a-workspace, `titles`
  * names each), and an OTM or Threat Dragon file holds one. Undefined for one model.
  */
 export function severalModelsProblem(titles: readonly string[]): string | undefined {

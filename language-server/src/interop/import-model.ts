@@ -24,7 +24,7 @@ export const FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 /**
- * Converts another tool's model into one formatted tml file (DESIGN.md §10). Pure: text in, text
+ * Converts another tool's model into one formatted tml file (docs/interop.md). Pure: text in, text
  * and warnings out. `from` picks the format; without it the content decides ({@link detectFormat}).
  * @throws ImportError when the text is too large, malformed, or not a model of the format.
  */

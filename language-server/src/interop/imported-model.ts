@@ -72,7 +72,7 @@ export interface ImportedDread {
     readonly discoverability?: number;
 }
 
-/** A threat's response (DESIGN.md §2); `fix` names the mitigations by key. */
+/** A threat's response (docs/language.md#responses); `fix` names the mitigations by key. */
 export type ImportedResponse =
     | { readonly kind: 'fix'; readonly mitigations: readonly string[] }
     | { readonly kind: 'accept' | 'remove'; readonly justification?: string }

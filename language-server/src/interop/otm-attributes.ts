@@ -2,7 +2,7 @@ import { arrayField, field, scalarEntries, stringField, textField } from './json
 import type { ModelBuilder } from './model-builder.js';
 
 /**
- * The OTM `attributes` that carry what tml knows and OTM has no field for (DESIGN.md §10: "tml-only
+ * The OTM `attributes` that carry what tml knows and OTM has no field for (docs/interop.md: "tml-only
  * facts as attributes prefixed `tml.`"). Export writes them; import reads them back, which is what
  * makes `tml export --format otm | tml import` give the same model.
  */

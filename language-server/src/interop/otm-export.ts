@@ -21,7 +21,7 @@ const STATUS_STATES: Readonly<Record<string, string>> = { planned: 'required', i
 type Attributes = Record<string, string>;
 
 /**
- * The model as an Open Threat Model 0.2.0 document (DESIGN.md §10, docs/interop.md): boundaries
+ * The model as an Open Threat Model 0.2.0 document (docs/interop.md): boundaries
  * as trust zones, nodes as components, flows as dataflows, threats with an instance on each
  * target, excludes as not-applicable threats; what OTM has no field for in `tml.` attributes.
  */

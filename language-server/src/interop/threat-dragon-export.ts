@@ -20,7 +20,7 @@ const RESPONSE_STATUSES: Readonly<Record<string, string>> = { fix: 'Mitigated', 
 const SHAPES = { external: ['actor', 'tm.Actor'], process: ['process', 'tm.Process'], datastore: ['store', 'tm.Store'] } as const;
 
 /**
- * The model as an OWASP Threat Dragon v2 file (DESIGN.md §10, docs/interop.md): one STRIDE diagram
+ * The model as an OWASP Threat Dragon v2 file (docs/interop.md): one STRIDE diagram
  * with the nodes, flows and boundary boxes where the DFD layout puts them, and each element's
  * threats (one per category) and excludes (as "NotApplicable" threats) in `data.threats`.
  */

@@ -55,7 +55,7 @@ export function strideCategoryOf(text: string): StrideCategory | undefined {
 }
 
 /**
- * What a threat's state says was decided (DESIGN.md §10): still `open` (no response), `mitigated`
+ * What a threat's state says was decided (docs/interop.md): still `open` (no response), `mitigated`
  * (fix), `accepted` (accept), `transferred` to the users (warn), `removed` (the feature is gone or
  * avoided: remove) or `not-applicable` (an exclude).
  */

@@ -23,7 +23,7 @@ export interface ElementCoverage {
 
 /**
  * An element's threats and exclude per category, by the category's place in STRIDE_CATEGORIES:
- * two short arrays rather than two Maps, a tenth of the memory of a built model (issue 17).
+ * two short arrays rather than two Maps, a tenth of the memory of a built model (docs/performance.md#memory-of-a-built-model).
  */
 interface ElementEntries {
     readonly threats: (Threat[] | undefined)[];

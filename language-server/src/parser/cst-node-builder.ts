@@ -16,7 +16,7 @@ import { TokenLeafCstNode } from './cst-nodes.js';
  *   Here they are plain arrays, and the builder sets `container` itself.
  * - Leaves are small ({@link TokenLeafCstNode}), and lists are trimmed to their length once their
  *   node is complete: an array that grew by `push` keeps room for 16 or more elements, while most
- *   nodes have two or three children (issue 17: the syntax tree was most of a model's memory).
+ *   nodes have two or three children (the syntax tree was most of a model's memory: docs/performance.md#memory-of-a-built-model).
  */
 export class LinearCstNodeBuilder extends CstNodeBuilder {
     private root: RootCstNode = new RootCstNodeImpl('');

@@ -4,7 +4,7 @@ import type { Position, Range } from 'vscode-languageserver';
 
 /**
  * A leaf of the syntax tree, as small as it can be: a large model has over twenty leaves per DFD
- * element, and they were the largest part of a checked model's memory (issue 17). Langium's leaf
+ * element, and they were the largest part of a checked model's memory (docs/performance.md#memory-of-a-built-model). Langium's leaf
  * keeps the token's LSP range (three objects) and its root; this one keeps the token's offset,
  * length, type and grammar element, and derives the rest when asked: the root from its container, the range from
  * the offset and the line starts of the text ({@link positionAt}). Few leaves are ever asked

@@ -5,7 +5,7 @@ import { DefaultValueConverter } from 'langium';
  * The value of a string literal, as Langium 4.2.1's ValueConverter.convertString gives it (the text
  * between the quotes, with `\n`, `\t`, … and `\x` for any other x unescaped), made without its
  * character-by-character `+=`: that left every title and description of a model as a chain of
- * a dozen or more string pieces, a tenth of a large model's memory once built (issue 17). A
+ * a dozen or more string pieces, a tenth of a large model's memory once built (docs/performance.md#memory-of-a-built-model). A
  * literal without escapes is a slice of the text; one with escapes is joined from its parts.
  */
 export function convertString(input: string): string {

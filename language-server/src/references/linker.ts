@@ -82,7 +82,7 @@ export class ThreatModelLinker extends DefaultLinker {
         return { ...error, message, suggestion: this.nearestName(refInfo, name) } as LinkingError;
     }
 
-    /** `; did you mean 'Storefront'?` for a near miss of a name in scope (issue 14), else `.`. */
+    /** `; did you mean 'Storefront'?` for a near miss of a name in scope, else `.`. */
     private meant(refInfo: ReferenceInfo, name: string): string {
         const nearest = this.nearestName(refInfo, name);
         return nearest ? `; did you mean ${quote(nearest)}?` : '.';

@@ -32,7 +32,7 @@ interface DescriptionParts {
  * class whose path and segments are computed when first read: Langium's is an object literal with
  * a getter and two closures of its own, and computes the path and the selection segment (a range
  * of the declaration's whole syntax) for every declaration of every build, when few are ever read
- * (issue 17). They come from the document's syntax tree, which does not change once built.
+ * (docs/performance.md#memory-of-a-built-model). They come from the document's syntax tree, which does not change once built.
  */
 class LazyNodeDescription implements AstNodeDescription {
     readonly type: string;

@@ -32,7 +32,7 @@ export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDes
  * The description Langium's DefaultReferenceDescriptionProvider.createInfoDescriptions makes, with
  * the path of the referring node and the segment of the reference computed when first read, not for
  * every reference of every build: few are ever read (find references, rename), and eagerly they were
- * a path string and four objects per reference (issue 17). Both come from the document's syntax
+ * a path string and four objects per reference (docs/performance.md#memory-of-a-built-model). Both come from the document's syntax
  * tree, which does not change once built; the target's description is kept when the description
  * is made, as Langium does, since relinking may reset the reference.
  */

@@ -23,7 +23,7 @@ export const ISSUE_CATALOGUE: Readonly<Record<IssueCode, IssueFacts>> = {
     'tm/stride-missing': {
         severity: 'warning',
         summary: 'A STRIDE category that applies to a DFD element has no threat and no exclude.',
-        setting: 'A DFD element has a STRIDE category that applies to it (DESIGN.md §3) but no threat and no `exclude` for it.',
+        setting: 'A DFD element has a STRIDE category that applies to its kind but no threat and no `exclude` for it.',
     },
     'tm/stride-unmitigated': {
         severity: 'warning',

@@ -1,5 +1,5 @@
 /**
- * The data flow diagram as plain data (DESIGN.md §7): what the builder derives from the model and
+ * The data flow diagram as plain data (docs/dfd.md): what the builder derives from the model and
  * what the renderers, the CLI's JSON output and the VS Code preview read. Nothing here refers to
  * the AST, so a diagram can cross the LSP connection as JSON.
  */
@@ -26,7 +26,7 @@ export interface DfdLocation {
     readonly selection: DfdRange;
 }
 
-/** The status of one STRIDE category that applies to an element (DESIGN.md §3). */
+/** The status of one STRIDE category that applies to an element (docs/language.md#stride-per-element). */
 export interface DfdCategoryCoverage {
     readonly category: StrideCategory;
     readonly status: Exclude<CoverageStatus, 'not-applicable'>;
@@ -55,7 +55,7 @@ export interface DfdElementInfo {
     readonly coverage: readonly DfdCategoryCoverage[];
     /** The categories still to do (`missing` or `unmitigated`): what the mark on the element shows. */
     readonly open: readonly StrideCategory[];
-    /** What the model states of DESIGN.md §8.1's attributes (`type service`, `trust untrusted`…); absent when nothing. */
+    /** What the model states of the optional attributes (docs/language.md#optional-attributes) (`type service`, `trust untrusted`…); absent when nothing. */
     readonly facts?: readonly string[];
 }
 
