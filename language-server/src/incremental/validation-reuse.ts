@@ -82,10 +82,10 @@ function isInside(node: AstNode, ancestor: AstNode): boolean {
  * The edit must lie inside one declaration D, and the two versions must be the same nodes outside
  * it. A node's checks read its own declaration, the declarations its references lead to (and
  * theirs, on), the declarations around it, the settings (the `context`, which must be unchanged)
- * and the workspace index (the caller asks workspace/index-reads.ts whether its answers changed). So the checks that run again are those of D, of the
- * declarations around D, of every declaration whose references lead into a declaration that runs
- * again or changed where they lead, of the file itself, and of mitigations (which read files and
- * git history).
+ * and the workspace index (the caller asks workspace/index-reads.ts whether its answers changed).
+ * So the checks that run again are those of D, of the declarations around D, of every declaration
+ * whose references lead into a declaration that runs again or changed where they lead, of the
+ * file itself, and of mitigations (which read files and git history).
  */
 export function reusableFindings(previous: ValidatedVersion, text: string, context: string, current: NodeMap, uri: string): (readonly Diagnostic[] | undefined)[] | undefined {
     if (previous.context !== context) return undefined;
