@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { types } from 'node:util';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
+import { createCheckServices } from '../../language-server/src/cli/check.js';
 import { displayPath, findModelFiles, LARGE_WORKSPACE_CHARACTERS, loadWorkspace } from '../../language-server/src/cli/load-workspace.js';
 import { NodeThreatModelContext } from '../../language-server/src/node-context.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
@@ -60,16 +62,20 @@ describe('loading a large workspace', () => {
 
     after(() => rmSync(root, { recursive: true, force: true }));
 
-    it('collects the garbage of parsing before validating, and finds exactly what one plain build finds', async () => {
+    it('collects the garbage of parsing before validating, builds as a batch that records no index reads, and finds exactly what one plain build finds', async () => {
         const files = await findModelFiles(['.'], root);
         const length = files.reduce((sum, file) => sum + readFileSync(file, 'utf8').length, 0);
         assert.ok(length >= LARGE_WORKSPACE_CHARACTERS, `the model is large enough to be collected (${length} characters)`);
         const view = (loaded: readonly { path: string; document: LangiumDocument }[]): [string, unknown[] | undefined][] => loaded.map(({ path: file, document }): [string, unknown[] | undefined] => [displayPath(root, file), document.diagnostics]);
 
-        const loaded = await loadWorkspace(createThreatModelServices(NodeThreatModelContext).shared, files, root);
+        const check = createCheckServices(false);
+        assert.ok(!types.isProxy(check.ThreatModel.workspace.ModelIndex), 'the checks read the index itself');
+        const loaded = await loadWorkspace(check.shared, files, root);
+        assert.equal(check.shared.workspace.IndexReads.size(loaded[0]!.document), 0);
         assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc stays out of the global scope');
 
-        const { shared } = createThreatModelServices(NodeThreatModelContext);
+        const { shared, ThreatModel } = createThreatModelServices(NodeThreatModelContext);
+        assert.ok(types.isProxy(ThreatModel.workspace.ModelIndex), 'the plain build reads the index through its recording view');
         shared.workspace.WorkspaceManager.initialize({ processId: null, rootUri: null, capabilities: {}, workspaceFolders: [{ uri: URI.file(root).toString(), name: path.basename(root) }] });
         const plain = files.map(file => {
             const document = shared.workspace.LangiumDocumentFactory.fromString(readFileSync(file, 'utf8'), URI.file(file));
@@ -78,6 +84,7 @@ describe('loading a large workspace', () => {
         });
         await shared.workspace.DocumentBuilder.build(plain.map(f => f.document), { validation: true });
         const expected = view(plain);
+        assert.ok(shared.workspace.IndexReads.size(plain[0]!.document) > 0, 'the plain build records what its checks read');
         assert.ok(expected.some(([, diagnostics]) => (diagnostics?.length ?? 0) > 0), 'the model has findings to compare');
         assert.deepEqual(view(loaded), expected);
     });

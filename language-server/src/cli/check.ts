@@ -31,8 +31,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
         // Passing silently would let a mistyped path in CI check nothing, forever.
         throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
     }
-    // Git is asked only with --stale, and before validation, so tm/implementation-stale is found like any other code.
-    const { shared, ThreatModel } = createThreatModelServices(options.stale ? NodeThreatModelContextWithGit : NodeThreatModelContext);
+    const { shared, ThreatModel } = createCheckServices(options.stale === true);
     ThreatModel.workspace.ModelIndex.ruleSources = options.rules;
     const staleness = ThreatModel.workspace.Staleness;
     const loaded = await loadWorkspace(shared, files, io.cwd, options.stale ? async documents => {
@@ -45,6 +44,14 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
         referencesOf: findingReferences(loaded, rules, io.cwd),
     }));
     return exitCodeFor(findings, options.failOn);
+}
+
+/**
+ * The services of a `tml check`: a batch build, which keeps nothing for a later one. Git is asked
+ * only with `--stale`, and before validation, so tm/implementation-stale is found like any other code.
+ */
+export function createCheckServices(stale: boolean): ReturnType<typeof createThreatModelServices> {
+    return createThreatModelServices({ ...(stale ? NodeThreatModelContextWithGit : NodeThreatModelContext), batch: true });
 }
 
 /**
