@@ -10,6 +10,7 @@ import { registerExportModelCommand } from './commands/export-model.js';
 import { registerImportModelCommand } from './commands/import-model.js';
 import { disposeConversionWarnings } from './commands/interop-warnings.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
+import { DfdPreviewPanel } from './dfd-preview/panel.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { registerWalkthrough } from './commands/walkthrough.js';
 import { ThreatModelLanguageServer } from './language-client.js';
@@ -44,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
         },
         get modelStatus() {
             return status.shown;
+        },
+        get dfdPreview() {
+            return DfdPreviewPanel.current?.shown;
         },
     };
 }
