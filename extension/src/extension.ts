@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
 import { registerBugUrlWarning } from './bug-url-setting.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { DfdResult } from '../../../language-server/src/shared/protocol.js';
 import { DfdRequest } from '../../../language-server/src/shared/protocol.js';
