@@ -1,5 +1,8 @@
 import type { IToken, Lexer, TokenType } from 'chevrotain';
 
+/** Per token type (Chevrotain numbers them all from 0), the image of its first token. */
+const imagesByType: (string | undefined)[] = [];
+
 /**
  * The token Chevrotain's lexer makes with `positionTracking: 'full'` (its `createFullToken`), the
  * same fields with the same values, but listed in another order. Chevrotain's end-of-file token
@@ -10,6 +13,10 @@ import type { IToken, Lexer, TokenType } from 'chevrotain';
  * docs/performance.md#memory-of-a-built-model). In another order, the fields hold small integers in place.
  */
 export function createFullToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, imageLength: number): IToken {
+    // A keyword's image is one string for all its tokens: V8 copies each short piece of the text.
+    const seen = imagesByType[tokenTypeIdx];
+    if (seen === image) image = seen;
+    else if (seen === undefined) imagesByType[tokenTypeIdx] = image;
     return {
         tokenTypeIdx,
         tokenType,
