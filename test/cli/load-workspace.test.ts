@@ -6,6 +6,7 @@ import { types } from 'node:util';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { createCheckServices } from '../../language-server/src/cli/check.js';
+import { loadModels } from '../../language-server/src/cli/load-models.js';
 import { displayPath, findModelFiles, LARGE_WORKSPACE_CHARACTERS, loadWorkspace } from '../../language-server/src/cli/load-workspace.js';
 import { NodeThreatModelContext } from '../../language-server/src/node-context.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
@@ -87,5 +88,19 @@ describe('loading a large workspace', () => {
         assert.ok(shared.workspace.IndexReads.size(plain[0]!.document) > 0, 'the plain build records what its checks read');
         assert.ok(expected.some(([, diagnostics]) => (diagnostics?.length ?? 0) > 0), 'the model has findings to compare');
         assert.deepEqual(view(loaded), expected);
+    });
+});
+
+describe('loading the models of report, table, dfd and export', () => {
+    it('builds them as a batch, which reads the index itself and records nothing', async () => {
+        const root = mkdtempSync(path.join(tmpdir(), 'tml-models-'));
+        try {
+            writeFileSync(path.join(root, 'a.tm'), 'process P "p"\nflow F: P -> P "f"\n');
+            const { index, loaded } = await loadModels([], root);
+            assert.ok(!types.isProxy(index));
+            assert.equal(loaded.length, 1);
+        } finally {
+            rmSync(root, { recursive: true, force: true });
+        }
     });
 });
