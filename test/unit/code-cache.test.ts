@@ -127,8 +127,8 @@ console.log(JSON.stringify({ folder: cache?.folder, uses: [...cache?.uses ?? []]
             return JSON.parse(child.stdout) as Run;
         }
 
-        const PLAIN = [['14', '28', '42'].join(path.sep), '', '', true];
-        const expected = (): unknown[] => [PLAIN[0], bundle(), bundles, true];
+        /** What the bundle reports, loaded by Node or through the cache: `late()`, `__filename`, `__dirname`, `this`. */
+        const expected = (): unknown[] => [['14', '28', '42'].join(path.sep), bundle(), bundles, true];
 
         beforeEach(() => {
             scratch = mkdtempSync(path.join(tmpdir(), 'tml-code-cache-'));
