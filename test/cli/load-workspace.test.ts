@@ -7,7 +7,7 @@ import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { createCheckServices } from '../../language-server/src/cli/check.js';
 import { loadModels } from '../../language-server/src/cli/load-models.js';
-import { displayPath, findModelFiles, LARGE_WORKSPACE_CHARACTERS, loadWorkspace } from '../../language-server/src/cli/load-workspace.js';
+import { displayPath, findModelFiles, LARGE_WORKSPACE_CHARACTERS, loadWorkspace, validationParts } from '../../language-server/src/cli/load-workspace.js';
 import { NodeThreatModelContext } from '../../language-server/src/node-context.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
 import { generateModel } from '../bench/synthetic-model.js';
@@ -63,7 +63,23 @@ describe('loading a large workspace', () => {
 
     after(() => rmSync(root, { recursive: true, force: true }));
 
-    it('collects the garbage of parsing before validating, builds as a batch that records no index reads, and finds exactly what one plain build finds', async () => {
+    it('validates in two halves of the text, whole files in order', async () => {
+        const factory = createThreatModelServices(NodeThreatModelContext).shared.workspace.LangiumDocumentFactory;
+        const documents = (await findModelFiles(['.'], root)).map(file => factory.fromString(readFileSync(file, 'utf8'), URI.file(file)));
+        const length = documents.reduce((sum, document) => sum + document.textDocument.getText().length, 0);
+        const positions = (parts: LangiumDocument[][]): number[][] => parts.map(part => part.map(document => documents.indexOf(document)));
+        const textOf = (part: LangiumDocument[]): number => part.reduce((sum, document) => sum + document.textDocument.getText().length, 0);
+        const halves = validationParts(documents, length / 2);
+        assert.equal(halves.length, 2);
+        assert.deepEqual(positions(halves).flat(), [0, 1, 2, 3]);
+        // The first half ends with the file that takes it to half of the text.
+        assert.ok(textOf(halves[0]!) >= length / 2 && textOf(halves[0]!.slice(0, -1)) < length / 2, positions(halves).join(' | '));
+        assert.deepEqual(positions(validationParts(documents, length)), [[0, 1, 2, 3]]);
+        assert.deepEqual(positions(validationParts(documents, 1)), [[0], [1], [2], [3]]);
+        assert.deepEqual(validationParts([], 1), [[]]);
+    });
+
+    it('collects the garbage of parsing before validating, validates in two parts, builds as a batch that records no index reads, and finds exactly what one plain build finds', async () => {
         const files = await findModelFiles(['.'], root);
         const length = files.reduce((sum, file) => sum + readFileSync(file, 'utf8').length, 0);
         assert.ok(length >= LARGE_WORKSPACE_CHARACTERS, `the model is large enough to be collected (${length} characters)`);
