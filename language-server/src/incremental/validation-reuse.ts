@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, MultiReference, Reference } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isBoundary, isMitigation, isModel } from '../generated/ast.js';
 import { forEachReference } from '../model/ast-walk.js';
@@ -39,13 +39,19 @@ export function nodeMap(nodes: readonly AstNode[]): NodeMap {
         // Containers come before their contents in the walk.
         parents[i] = node.$container ? positions.get(node.$container) ?? -1 : -1;
     });
+    // One closure for every node: its references' targets are gathered in `found`.
+    let found: Target[] | undefined;
+    const add = (ref: AstNode | undefined): void => {
+        (found ??= []).push(ref === undefined ? -1 : positions.get(ref) ?? ref);
+    };
+    const visit = (reference: Reference | MultiReference): void => {
+        if ('items' in reference) for (const item of reference.items) add(item.ref);
+        else add(reference.ref);
+    };
     const targets = nodes.map(node => {
-        let found: Target[] | undefined;
-        forEachReference(node, reference => {
-            const refs = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
-            for (const ref of refs) (found ??= []).push(ref === undefined ? -1 : positions.get(ref) ?? ref);
-        });
-        return found ?? NO_TARGETS;
+        found = undefined;
+        forEachReference(node, visit);
+        return (found as Target[] | undefined) ?? NO_TARGETS;
     });
     return { nodes, positions, parents, targets };
 }
