@@ -38,7 +38,15 @@ export async function runFromCommandPalette(page: Page, title: string): Promise<
     await openQuickInput(page, 'F1');
     await page.keyboard.type(title);
     await acceptRow(page, title);
-    await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
+    // The palette is gone once the quick input is hidden, or holds something else: a command that asks
+    // for input (a pick, an input box) reuses the same widget, and on a fast machine it shows at once,
+    // so the widget may never be seen hidden in between.
+    const input = page.locator(QUICK_INPUT);
+    await waitUntil(async () => !(await input.isVisible()) || !(await input.inputValue().catch(() => '')).includes(title), {
+        what: `the command palette to close after running '${title}'`,
+        timeoutMs: UI_TIMEOUT_MS,
+        intervalMs: 50,
+    });
 }
 
 /**
