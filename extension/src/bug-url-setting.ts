@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { bugUrlTemplateProblem, parseBugUrlTemplate } from '../../language-server/src/shared/bug-url.js';
 import { SETTINGS_SECTION } from '../../language-server/src/shared/language.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { BUILTIN_RULES_SCHEME, BuiltinRulesRequest } from '../../language-server/src/shared/protocol.js';
 import type { ThreatModelLanguageServer } from './language-client.js';

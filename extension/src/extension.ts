@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import type * as vscode from 'vscode';
 import type { ThreatModelExtensionApi } from './api.js';
 import { registerBugUrlWarning } from './bug-url-setting.js';
@@ -10,6 +9,7 @@ import { registerExportModelCommand } from './commands/export-model.js';
 import { registerImportModelCommand } from './commands/import-model.js';
 import { disposeConversionWarnings } from './commands/interop-warnings.js';
 import { registerDfdPreview } from './commands/open-dfd-preview.js';
+import { DfdPreviewPanel } from './dfd-preview/panel.js';
 import { registerRestartServerCommand } from './commands/restart-server.js';
 import { registerWalkthrough } from './commands/walkthrough.js';
 import { ThreatModelLanguageServer } from './language-client.js';
@@ -44,6 +44,9 @@ export function activate(context: vscode.ExtensionContext): ThreatModelExtension
         },
         get modelStatus() {
             return status.shown;
+        },
+        get dfdPreview() {
+            return DfdPreviewPanel.current?.shown;
         },
     };
 }

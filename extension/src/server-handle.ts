@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 

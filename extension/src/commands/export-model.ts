@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../../../language-server/src/shared/formats.js';
 import { ExportModelRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { diagramsFolderFor } from '../../../language-server/src/shared/report-image-files.js';
 import type { ReportImage } from '../../../language-server/src/shared/report-image-files.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { GenerationScope, ThreatModelInfo } from '../../../language-server/src/shared/protocol.js';
 import { ModelOfRequest, ModelsRequest } from '../../../language-server/src/shared/protocol.js';

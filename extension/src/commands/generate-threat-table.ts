@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { TableFormat } from '../../../language-server/src/shared/formats.js';
 import { ThreatTableRequest } from '../../../language-server/src/shared/protocol.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { ImportModelRequest } from '../../../language-server/src/shared/protocol.js';
 import type { DfdPreviewSnapshot } from '../dfd-preview/panel.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 
 let channel: vscode.OutputChannel | undefined;

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { starterModel, starterModelPath } from '../../../language-server/src/shared/starter-model.js';
 import { LANGUAGE_ID, MODEL_FILE_GLOB } from '../../../language-server/src/shared/language.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../../language-server/src/shared/language.js';
 import type { DfdPreviewSnapshot, DfdServer } from '../dfd-preview/panel.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { ThreatModelLanguageServer } from '../language-client.js';
 

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 
 /** The walkthrough contributed in package.json, and the command that opens it. */

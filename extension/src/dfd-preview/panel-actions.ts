@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { DfdDiagram, DfdRange } from '../../../language-server/src/shared/dfd/graph.js';
 import type { DfdResult } from '../../../language-server/src/shared/protocol.js';

@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 import type { DfdResult } from '../../../language-server/src/shared/protocol.js';
 import { DfdRequest } from '../../../language-server/src/shared/protocol.js';
@@ -36,6 +35,8 @@ export interface DfdPreviewSnapshot {
 export class DfdPreviewPanel {
     static current: DfdPreviewPanel | undefined;
 
+    /** What the webview shows now: the last diagram it received, `undefined` before the first. */
+    shown: DfdPreviewSnapshot | undefined;
     private latest: DfdResult | undefined;
     /** The document {@link latest} was asked for. */
     private latestFor: string | undefined;
@@ -173,6 +174,7 @@ export class DfdPreviewPanel {
             if (!delivered) return;
             void this.post({ type: 'highlight', id: this.highlighted });
             const snapshot = { uri, model: result.model.title, scenario: result.diagram.scenario, nodes: result.diagram.nodes.map(n => n.id), edges: result.diagram.edges.map(e => e.id) };
+            this.shown = snapshot;
             const answered = this.waiting.filter(w => w.after <= number);
             this.waiting = this.waiting.filter(w => w.after > number);
             for (const { resolve } of answered) resolve(snapshot);

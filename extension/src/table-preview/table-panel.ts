@@ -1,4 +1,3 @@
-/// <reference types="vscode" />
 import * as vscode from 'vscode';
 
 /** The webview panel's view type; `activeWebviewPanelId` in package.json's `when` clauses names it. */

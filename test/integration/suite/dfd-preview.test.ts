@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { DfdPreviewSnapshot } from '../../../extension/src/dfd-preview/panel.js';
-import { openInEditor, revertActiveEditor, threatModelExtension, workspaceFile } from './helpers.js';
+import { eventually, openInEditor, revertActiveEditor, threatModelExtension, workspaceFile } from './helpers.js';
 
 const OPEN_DFD_PREVIEW = 'threatModel.openDfdPreview';
 
@@ -28,7 +29,7 @@ describe('DFD preview', () => {
             scenario: null,
             nodes: ['Customer', 'Storefront', 'OrdersDb', 'SupportAgent'],
             edges: ['PlaceOrder', 'SaveOrder', 'IssueRefund'],
-        });
+        }, JSON.stringify(shown));
         assert.equal(previewTabs().length, 1);
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), onlineStore.toString(), 'the preview took the focus');
     });
@@ -44,5 +45,24 @@ describe('DFD preview', () => {
         } finally {
             await revertActiveEditor();
         }
+    });
+
+    it('follows files of the model that appear and change on disk, in no editor', async () => {
+        const api = threatModelExtension().exports;
+        await openInEditor(workspaceFile('online-store.tm'));
+        await vscode.commands.executeCommand<DfdPreviewSnapshot>(OPEN_DFD_PREVIEW);
+        // The diagram lists files by name, so notices.tm comes first.
+        // No editor or text document holds notices.tm: only the file watcher tells the preview (a git pull, another tool).
+        const notices = workspaceFile('notices.tm').fsPath;
+        writeFileSync(notices, 'flow RefundNotice: Storefront -> SupportAgent "Refund confirmation"\n');
+        try {
+            await eventually(() => assert.deepEqual(api.dfdPreview?.edges, ['RefundNotice', 'PlaceOrder', 'SaveOrder', 'IssueRefund']), 20_000);
+            writeFileSync(notices, 'flow RefundNotice: Storefront -> SupportAgent "Refund confirmation"\nflow RefundReceipt: Storefront -> Customer "Refund receipt"\n');
+            await eventually(() => assert.deepEqual(api.dfdPreview?.edges, ['RefundNotice', 'RefundReceipt', 'PlaceOrder', 'SaveOrder', 'IssueRefund']), 20_000);
+        } finally {
+            rmSync(notices, { force: true });
+        }
+        await eventually(() => assert.deepEqual(api.dfdPreview?.edges, ['PlaceOrder', 'SaveOrder', 'IssueRefund']), 20_000);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), workspaceFile('online-store.tm').toString(), 'the refresh took the focus');
     });
 });

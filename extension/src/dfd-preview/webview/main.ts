@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * The DFD preview's script, running inside the webview (bundled to out/webview/dfd-preview.js).
  * It shows the SVG the language server laid out, lets the user zoom, pan, pick a scenario, hover

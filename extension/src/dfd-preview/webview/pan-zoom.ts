@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 import type { Size, View } from './fit.js';
 import { clampScale, fitView } from './fit.js';
 

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /**
  * Turns the SVG text from the language server into DOM nodes for the preview. Graphviz has escaped
  * every title already; this is the second line of defence: the text is parsed as XML (never as

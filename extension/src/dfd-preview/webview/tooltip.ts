@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 import { collapsedSummary } from '../../../../language-server/src/shared/dfd/svg-style.js';
 import type { DfdBoundary, DfdCollapsedBoundary, DfdEdge, DfdMergedFlow, DfdNode } from '../../../../language-server/src/shared/dfd/graph.js';
 import { countOf, OPEN_MARK, tooltipEntries } from '../../../../language-server/src/shared/dfd/labels.js';
