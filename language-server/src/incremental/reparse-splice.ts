@@ -1,5 +1,4 @@
 import type { AstNode, CompositeCstNode, CstNode, RootCstNode } from 'langium';
-import { isCompositeCstNode } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { isBoundary, isModel } from '../generated/ast.js';
 import { forgetLineStarts } from '../parser/cst-nodes.js';
@@ -36,7 +35,8 @@ export function spliceDeclaration({ edit, around, index, declaration }: EditedDe
     const own = declaration.$cstNode as SplicedComposite;
     const root = own.root as SplicedComposite & RootCstNode;
     const parsed = fresh.$cstNode as SplicedComposite;
-    moveTree(parsed, shift, root);
+    moveTree(parsed, shift);
+    adoptTree(parsed, root);
 
     const parent = own.container!;
     const at = parent.content.lastIndexOf(own);
@@ -45,8 +45,8 @@ export function spliceDeclaration({ edit, around, index, declaration }: EditedDe
     for (let node: CstNode = parsed; node.container; node = node.container) {
         const container = node.container as SplicedComposite;
         const content = container.content;
-        for (let i = (node === parsed ? at : content.lastIndexOf(node)) + 1; i < content.length; i++) moveTree(content[i]!, edit.delta, root);
-        container._rangeCache = undefined;
+        for (let i = (node === parsed ? at : content.lastIndexOf(node)) + 1; i < content.length; i++) moveTree(content[i]!, edit.delta);
+        forgetRange(container);
     }
     (root as unknown as { _text: string })._text = text;
     forgetLineStarts(root);
@@ -80,14 +80,26 @@ function adopt(child: AstNode, container: AstNode, property: string, index: numb
     node.$containerIndex = index;
 }
 
-/** Moves every token of `node`'s subtree by `delta`, makes its composite nodes part of `root`, and forgets the ranges they cached. */
-function moveTree(node: CstNode, delta: number, root: RootCstNode): void {
-    if (isCompositeCstNode(node)) {
-        const composite = node as SplicedComposite;
-        composite.root = root;
-        composite._rangeCache = undefined;
-        for (const child of composite.content) moveTree(child, delta, root);
+/** Moves every token of `node`'s subtree by `delta`, and forgets the ranges its composite nodes cached. */
+function moveTree(node: CstNode, delta: number): void {
+    const content = (node as Partial<CompositeCstNode>).content;
+    if (content) {
+        forgetRange(node as SplicedComposite);
+        for (let i = 0; i < content.length; i++) moveTree(content[i]!, delta);
     } else if (delta !== 0) {
         (node as { offset: number }).offset += delta;
     }
+}
+
+/** Makes the composite nodes of `node`'s subtree, parsed alone, part of the tree of `root`. */
+function adoptTree(node: CstNode, root: RootCstNode): void {
+    const content = (node as Partial<CompositeCstNode>).content;
+    if (!content) return;
+    (node as SplicedComposite).root = root;
+    for (let i = 0; i < content.length; i++) adoptTree(content[i]!, root);
+}
+
+/** Forgets a cached range; a node that has none is left as it is (adding the field to every node would change their shape). */
+function forgetRange(node: SplicedComposite): void {
+    if (node._rangeCache !== undefined) node._rangeCache = undefined;
 }

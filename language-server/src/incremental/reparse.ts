@@ -1,5 +1,5 @@
 import type { AstNode, CompositeCstNode, CstNode, LangiumParser, ParseResult } from 'langium';
-import { isCompositeCstNode, isMultiReference, isReference } from 'langium';
+import { isMultiReference, isReference } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { isBoundary } from '../generated/ast.js';
 import type { TextEdit } from './text-edit.js';
@@ -8,7 +8,7 @@ import { childrenOf, spliceDeclaration } from './reparse-splice.js';
 
 /**
  * Where an edit falls: the innermost declaration D (a node directly in the file or in a boundary)
- * whose first and last tokens the edit leaves alone, with the nodes around it from the root down.
+ * whose first and last characters the edit leaves alone, with the nodes around it from the root down.
  */
 export interface EditedDeclaration {
     readonly edit: TextEdit;
@@ -33,8 +33,9 @@ const CLOSER = '\n}';
  * boundaries as are around it: the parse must have no error, and give a node of the same type
  * ending exactly where the edited declaration ends, followed by the next one where it was. The
  * parser then read the same tokens in the same state as in a parse of the whole text, and made
- * the same decisions: the tokens before the declaration are unchanged, and nothing of the
- * grammar reads back.
+ * the same decisions: the tokens before the declaration are unchanged (its first character is),
+ * a token ends where it ends (its last character is unchanged and ended a token before the edit),
+ * so the tokens after it are unchanged too, and nothing of the grammar reads back.
  */
 export function reparse(parser: LangiumParser, previous: ParseResult<Model>, text: string): ParseResult<Model> | undefined {
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
@@ -78,7 +79,7 @@ function sameSpan(node: AstNode, type: string, was: CstNode, shift: number, star
     return node.$type === type && cst !== undefined && cst.grammarSource === was.grammarSource && cst.offset + shift === start && cst.end + shift === end;
 }
 
-/** The innermost declaration whose first and last tokens, and the characters next to them inside it, the edit leaves alone. */
+/** The innermost declaration whose first and last characters the edit leaves alone. */
 function declarationAround(root: Model, edit: TextEdit): EditedDeclaration | undefined {
     const around: AstNode[] = [];
     let found: EditedDeclaration | undefined;
@@ -92,20 +93,9 @@ function declarationAround(root: Model, edit: TextEdit): EditedDeclaration | und
     return found;
 }
 
+/** Whether the edit leaves the first and last characters of `node` alone (the text before and after the edit is unchanged). */
 function encloses(node: CstNode, edit: TextEdit): boolean {
-    return endToken(node, 'first').end < edit.start && edit.oldEnd < endToken(node, 'last').offset;
-}
-
-/** The first or last token of a node that is not a comment. */
-function endToken(node: CstNode, side: 'first' | 'last'): CstNode {
-    let current = node;
-    while (isCompositeCstNode(current)) {
-        const tokens = current.content.filter(child => !child.hidden);
-        const child = side === 'first' ? tokens[0] : tokens[tokens.length - 1];
-        if (!child) break;
-        current = child;
-    }
-    return current;
+    return node.offset < edit.start && edit.oldEnd < node.end;
 }
 
 /** Whether a node has references of its own: the splice copies the nodes around the declaration, and a reference keeps its node. */
