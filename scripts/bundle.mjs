@@ -28,6 +28,8 @@ const common = {
 export const LAZY_BUNDLES = {
     '@viz-js/viz': 'viz.cjs',
     './commands.js': 'tml-commands.cjs',
+    // The language server's entry (start-server.ts) installs the code cache, then loads the server.
+    './main.js': 'server.cjs',
 };
 
 /** Leaves the dynamic imports of {@link LAZY_BUNDLES} to require() their own file at run time. */
@@ -49,9 +51,10 @@ const lazyBundles = {
 const node = { ...common, plugins: [lazyBundles], supported: { 'dynamic-import': false } };
 
 /** The bundles by the name of their metafile in out/meta/, in the order built. */
-const BUNDLE_NAMES = ['language-server', 'language-server-viz', 'cli', 'cli-commands', 'cli-viz', 'extension', 'webview'];
+const BUNDLE_NAMES = ['language-server-start', 'language-server', 'language-server-viz', 'cli', 'cli-commands', 'cli-viz', 'extension', 'webview'];
 const results = await Promise.all([
-    esbuild.build({ ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server/main.cjs' }),
+    esbuild.build({ ...node, entryPoints: ['language-server/src/start-server.ts'], outfile: 'out/language-server/main.cjs' }),
+    esbuild.build({ ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server/server.cjs' }),
     esbuild.build({ ...node, entryPoints: ['@viz-js/viz'], outfile: 'out/language-server/viz.cjs' }),
     esbuild.build({ ...node, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'out/cli/tml.cjs' }),
     esbuild.build({ ...node, entryPoints: ['language-server/src/cli/commands.ts'], outfile: 'out/cli/tml-commands.cjs' }),

@@ -25,6 +25,7 @@ export const CLI_PACKAGE_FILES = [
     'out/cli/tml-commands.cjs',
     'out/cli/viz.cjs',
     'out/language-server/main.cjs',
+    'out/language-server/server.cjs',
     'out/language-server/viz.cjs',
     'out/THIRD-PARTY-NOTICES.txt',
     'LICENSE',

@@ -188,6 +188,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
             'out/cli/tml.cjs',
             'out/cli/viz.cjs',
             'out/language-server/main.cjs',
+            'out/language-server/server.cjs',
             'out/language-server/viz.cjs',
             'package.json',
         ]);

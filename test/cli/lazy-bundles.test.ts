@@ -62,6 +62,7 @@ describe('the CLI loads only the bundles a command needs (scripts/bundle.mjs LAZ
             [...readFileSync(path.join(REPO_ROOT, bundle), 'utf8').matchAll(/\b(import|require)\("\.\/([\w.-]+)"\)/g)].map(m => `${m[1]} ${m[2]}`);
         assert.deepEqual(lazyLoads('out/cli/tml.cjs'), ['require tml-commands.cjs']);
         assert.deepEqual(lazyLoads('out/cli/tml-commands.cjs'), ['require viz.cjs']);
-        assert.deepEqual(lazyLoads('out/language-server/main.cjs'), ['require viz.cjs']);
+        assert.deepEqual(lazyLoads('out/language-server/main.cjs'), ['require server.cjs']);
+        assert.deepEqual(lazyLoads('out/language-server/server.cjs'), ['require viz.cjs']);
     });
 });

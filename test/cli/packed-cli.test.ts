@@ -71,6 +71,7 @@ describe('the packed CLI (scripts/pack-cli.mjs), installed with npm install -g',
             'package/out/cli/tml.cjs',
             'package/out/cli/viz.cjs',
             'package/out/language-server/main.cjs',
+            'package/out/language-server/server.cjs',
             'package/out/language-server/viz.cjs',
             'package/package.json',
         ]);

@@ -28,7 +28,7 @@ function bundledPackages(): string[] {
 
 describe('THIRD-PARTY-NOTICES (out/THIRD-PARTY-NOTICES.txt, in the .vsix and the CLI package)', () => {
     it('is made from the metafiles of every bundle that ships', () => {
-        assert.deepEqual(readdirSync(META).sort(), ['cli-commands.json', 'cli-viz.json', 'cli.json', 'extension.json', 'language-server-viz.json', 'language-server.json', 'webview.json']);
+        assert.deepEqual(readdirSync(META).sort(), ['cli-commands.json', 'cli-viz.json', 'cli.json', 'extension.json', 'language-server-start.json', 'language-server-viz.json', 'language-server.json', 'webview.json']);
     });
 
     it('lists every package the bundles contain, with its version and licence, and nothing else', () => {

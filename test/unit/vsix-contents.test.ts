@@ -61,6 +61,7 @@ describe('the .vsix package (.vscodeignore)', () => {
             'out/THIRD-PARTY-NOTICES.txt',
             'out/extension/extension.cjs',
             'out/language-server/main.cjs',
+            'out/language-server/server.cjs',
             'out/language-server/viz.cjs',
             'out/vsix/README.md',
             'out/webview/dfd-preview.js',

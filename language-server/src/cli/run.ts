@@ -7,10 +7,12 @@ import { readPackageVersion } from './version.js';
 
 /**
  * Runs one `tml` command line (the arguments after `tml`) and returns its exit code.
+ * `beforeLoadingCommands` runs only when a command needs the commands' bundle (main.ts installs the
+ * code cache there), so that help and the version do nothing more.
  * @throws CliError on a usage error or unreadable input; the caller (main.ts) reports it, and
  * any other failure, with {@link failureMessage} and exit code 2.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, beforeLoadingCommands?: () => void): Promise<number> {
     const command = parseArgs(argv);
     switch (command.kind) {
         case 'usage-error':
@@ -23,6 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return 0;
         default: {
             // Imported on demand: help and the version answer without loading Langium (commands.ts).
+            beforeLoadingCommands?.();
             const { runCommand } = await import('./commands.js');
             return runCommand(command, io);
         }

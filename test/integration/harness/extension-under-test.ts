@@ -17,7 +17,7 @@ export type ExtensionUnderTest =
 export const EXTENSION_UNDER_TEST_ENV = 'TML_TEST_EXTENSION';
 
 /** What `npm run package` puts into tml.vsix from the build; the .vsix must be newer than each. */
-const PACKAGED_BUILD_OUTPUTS = ['package.json', 'out/extension/extension.cjs', 'out/language-server/main.cjs', 'out/language-server/viz.cjs', 'out/webview/dfd-preview.js', 'out/vsix/README.md'];
+const PACKAGED_BUILD_OUTPUTS = ['package.json', 'out/extension/extension.cjs', 'out/language-server/main.cjs', 'out/language-server/server.cjs', 'out/language-server/viz.cjs', 'out/webview/dfd-preview.js', 'out/vsix/README.md'];
 
 export function extensionUnderTest(root: string): ExtensionUnderTest {
     const choice = process.env[EXTENSION_UNDER_TEST_ENV] ?? 'vsix';
