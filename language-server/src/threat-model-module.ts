@@ -35,7 +35,7 @@ import { ReparsingDocumentFactory } from './incremental/reparse-factory.js';
 import { SeverityRevalidation } from './workspace/revalidate-on-settings.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 import { IndexReads } from './workspace/index-reads.js';
-import { ThreatModelWorkspaceIndex } from './workspace/model-index.js';
+import { recordedScopeArguments, ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 import { ModelRoots } from './workspace/model-roots.js';
 import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
 import type { GitHistory } from './workspace/git-history.js';
@@ -135,7 +135,7 @@ export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServic
     workspace: {
         ModelRoots: services => new ModelRoots(services.shared),
         // Validation reads the index through this view, which records what each document's checks read (index-reads.ts).
-        ModelIndex: services => services.shared.workspace.IndexReads.recording(new ThreatModelWorkspaceIndex(services.shared, services.workspace.ModelRoots)),
+        ModelIndex: services => services.shared.workspace.IndexReads.recording(new ThreatModelWorkspaceIndex(services.shared, services.workspace.ModelRoots), recordedScopeArguments),
         ReferenceDescriptionProvider: services => new ThreatModelReferenceDescriptionProvider(services),
         AstNodeDescriptionProvider: services => new ThreatModelAstNodeDescriptionProvider(services),
         LinkedFiles: services => new LinkedFiles(services.shared.workspace.WorkspaceManager, services.shared.workspace.SourceFiles),

@@ -10,6 +10,10 @@ class FakeIndex {
     facts(): { readonly names: ReadonlySet<string>; readonly count: number } {
         return { names: this.names, count: this.count };
     }
+    /** Whether `name` is known, in any letter case. */
+    knows(name: string): boolean {
+        return this.names.has(name.toLowerCase()) || this.names.has(name[0]!.toUpperCase() + name.slice(1).toLowerCase());
+    }
 }
 
 const document = { uri: URI.parse('file:///w/a.tm') } as LangiumDocument;
@@ -40,7 +44,7 @@ describe('IndexReads: what the checks of a document read from the index', () => 
         const index = new FakeIndex();
         const view = reads.recording(index);
         await reads.during(document, () => Promise.resolve(void [view.facts().names.has('Api'), view.facts().names.has('Api')]));
-        assert.equal(reads.size(document), 2, 'as read');
+        assert.equal(reads.size(document), 1, 'asked twice, recorded once');
         await reads.during(document, () => {
             reads.reusing(document);
             return Promise.resolve(void [view.facts().count, view.facts().names.has('Batch'), view.facts().names.has('Batch')]);
@@ -70,5 +74,22 @@ describe('IndexReads: what the checks of a document read from the index', () => 
         assert.equal(reads.changed({ uri: URI.parse('file:///w/b.tm') } as LangiumDocument), true);
         reads.forget(document.uri);
         assert.equal(reads.changed(document), true);
+    });
+
+    it('records questions that other arguments answer the same once, and asks again with the recorded arguments', async () => {
+        const reads = new IndexReads();
+        const index = new FakeIndex();
+        const asked: string[] = [];
+        const view = reads.recording(index, (key, args) => {
+            asked.push(String(key));
+            return key === 'knows' ? args.map(arg => String(arg).toLowerCase()) : args;
+        });
+        await reads.during(document, () => Promise.resolve(void [view.knows('API'), view.knows('api'), view.knows('Api'), view.facts().count]));
+        assert.deepEqual(asked, ['knows', 'knows', 'knows', 'facts'], 'the index itself only is asked through the hook');
+        assert.equal(reads.size(document), 2, 'knows(api) and the count');
+        index.names = new Set(['Api', 'Batch']);
+        assert.equal(reads.changed(document), false, 'api is still known');
+        index.names = new Set(['Batch']);
+        assert.equal(reads.changed(document), true, 'api is not known any more');
     });
 });

@@ -35,29 +35,79 @@ function lineStarts(text: string): number[] {
 
 /** Moves positions of the old text to where the same characters are in the new one. */
 export class PositionMover {
-    private oldLines: number[] | undefined;
+    private readonly oldLines: readonly number[];
     private newLines: number[] | undefined;
+    /** The line of the old text the edit starts on: every position on a line before it stays. */
+    readonly firstLine: number;
+    /** Whether the edit leaves the lines as they were (no line break removed or typed): every position on a line after its first stays too. */
+    readonly sameLines: boolean;
 
-    constructor(private readonly edit: TextEdit, private readonly before: string, private readonly after: string) {}
+    constructor(private readonly edit: TextEdit, private readonly before: string, private readonly after: string) {
+        this.oldLines = lineStarts(before);
+        this.firstLine = lineOf(this.oldLines, edit.start);
+        this.sameLines = !before.slice(edit.start, edit.oldEnd).includes('\n') && !after.slice(edit.start, edit.newEnd).includes('\n');
+    }
 
     /** The position in the new text; `undefined` inside the edit, whose characters have no counterpart. */
     move(position: Position): Position | undefined {
-        const oldLines = (this.oldLines ??= lineStarts(this.before));
-        const offset = (oldLines[position.line] ?? this.before.length) + position.character;
+        const offset = (this.oldLines[position.line] ?? this.before.length) + position.character;
         if (offset <= this.edit.start) return position;
         if (offset < this.edit.oldEnd) return undefined;
         const moved = offset + this.edit.delta;
         const newLines = (this.newLines ??= lineStarts(this.after));
-        let low = 0;
-        let high = newLines.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (newLines[middle]! <= moved) low = middle;
-            else high = middle - 1;
-        }
-        if (low === position.line && moved - newLines[low]! === position.character) return position;
-        return { line: low, character: moved - newLines[low]! };
+        const line = lineOf(newLines, moved);
+        if (line === position.line && moved - newLines[line]! === position.character) return position;
+        return { line, character: moved - newLines[line]! };
     }
+
+    /** Whether every position of a finding whose positions lie on lines `span` stays where it is. */
+    keeps(span: LineSpan): boolean {
+        return span.last < this.firstLine || (this.sameLines && span.first > this.firstLine && span.last < this.oldLines.length);
+    }
+}
+
+/** The line (by its start in `lines`) an offset is on. */
+function lineOf(lines: readonly number[], offset: number): number {
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (lines[middle]! <= offset) low = middle;
+        else high = middle - 1;
+    }
+    return low;
+}
+
+/** The first and last line of the positions of this file in a finding. */
+interface LineSpan {
+    readonly first: number;
+    readonly last: number;
+}
+
+/** Per finding, its {@link LineSpan}: a finding is not changed once made, and one the edit does not touch is the same object the next time. */
+const lineSpans = new WeakMap<Diagnostic, LineSpan>();
+
+function lineSpanOf(finding: Diagnostic, uri: string): LineSpan {
+    let span = lineSpans.get(finding);
+    if (span === undefined) {
+        let first = Infinity;
+        let last = -Infinity;
+        const visit = (value: unknown): void => {
+            if (typeof value !== 'object' || value === null) return;
+            if (Array.isArray(value)) {
+                for (const item of value) visit(item);
+            } else if (isPosition(value)) {
+                first = Math.min(first, value.line);
+                last = Math.max(last, value.line);
+            } else if (!inOtherFile(value, uri)) {
+                for (const key in value) visit((value as Record<string, unknown>)[key]);
+            }
+        };
+        visit(finding);
+        span = { first, last };
+        lineSpans.set(finding, span);
+    }
+    return span;
 }
 
 /**
@@ -79,8 +129,7 @@ export function moveFindings(findings: readonly Diagnostic[], mover: PositionMov
             if (!moved) failed = true;
             return moved ?? value;
         }
-        // A location in another file did not move.
-        if (typeof (value as { uri?: unknown }).uri === 'string' && (value as { uri: string }).uri !== uri) return value;
+        if (inOtherFile(value, uri)) return value;
         let copy: Record<string, unknown> | undefined;
         // for…in, not Object.entries: findings are many, and small.
         for (const key in value) {
@@ -90,8 +139,13 @@ export function moveFindings(findings: readonly Diagnostic[], mover: PositionMov
         }
         return copy ?? value;
     };
-    const result = findings.map(finding => move(finding) as Diagnostic);
+    const result = findings.map(finding => (mover.keeps(lineSpanOf(finding, uri)) ? finding : move(finding) as Diagnostic));
     return failed ? undefined : result;
+}
+
+/** A location in another file: the edit did not move it. */
+function inOtherFile(value: object, uri: string): boolean {
+    return typeof (value as { uri?: unknown }).uri === 'string' && (value as { uri: string }).uri !== uri;
 }
 
 function isPosition(value: object): value is Position {

@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, MultiReference, Reference } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isBoundary, isMitigation, isModel } from '../generated/ast.js';
 import { forEachReference } from '../model/ast-walk.js';
@@ -14,6 +14,8 @@ export type Target = number | AstNode;
 export interface NodeMap {
     readonly nodes: readonly AstNode[];
     readonly positions: ReadonlyMap<AstNode, number>;
+    /** Per node: the position of its container; -1 for none, or one that is not in `nodes` (a node whose checks do not run). */
+    readonly parents: Int32Array;
     /** Per node: where each of its own references leads, in order. */
     readonly targets: readonly (readonly Target[])[];
 }
@@ -31,16 +33,27 @@ const NO_TARGETS: readonly Target[] = [];
 
 export function nodeMap(nodes: readonly AstNode[]): NodeMap {
     const positions = new Map<AstNode, number>();
-    nodes.forEach((node, i) => positions.set(node, i));
-    const targets = nodes.map(node => {
-        let found: Target[] | undefined;
-        forEachReference(node, reference => {
-            const refs = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
-            for (const ref of refs) (found ??= []).push(ref === undefined ? -1 : positions.get(ref) ?? ref);
-        });
-        return found ?? NO_TARGETS;
+    const parents = new Int32Array(nodes.length);
+    nodes.forEach((node, i) => {
+        positions.set(node, i);
+        // Containers come before their contents in the walk.
+        parents[i] = node.$container ? positions.get(node.$container) ?? -1 : -1;
     });
-    return { nodes, positions, targets };
+    // One closure for every node: its references' targets are gathered in `found`.
+    let found: Target[] | undefined;
+    const add = (ref: AstNode | undefined): void => {
+        (found ??= []).push(ref === undefined ? -1 : positions.get(ref) ?? ref);
+    };
+    const visit = (reference: Reference | MultiReference): void => {
+        if ('items' in reference) for (const item of reference.items) add(item.ref);
+        else add(reference.ref);
+    };
+    const targets = nodes.map(node => {
+        found = undefined;
+        forEachReference(node, visit);
+        return (found as Target[] | undefined) ?? NO_TARGETS;
+    });
+    return { nodes, positions, parents, targets };
 }
 
 /** A node directly in the file or in a boundary (as validation/syntax-errors.ts counts them). */
@@ -114,12 +127,6 @@ export function reusableFindings(previous: ValidatedVersion, text: string, conte
     };
     // Outside D: a reference that now leads elsewhere (or into D) makes its declaration run again.
     const oldPosition = (i: number): number => (i < at ? i : i - shift);
-    const leadsIntoChanged = (target: Target): boolean => {
-        const node = typeof target === 'number' ? current.nodes[target] : undefined;
-        if (!node) return false;
-        for (let up: AstNode | undefined = node; up; up = up.$container) if (changed.has(up)) return true;
-        return false;
-    };
     const outside = (i: number): boolean => !inD(i);
     for (let i = 0; i < current.nodes.length; i++) {
         if (!outside(i)) continue;
@@ -134,6 +141,8 @@ export function reusableFindings(previous: ValidatedVersion, text: string, conte
     // Then every declaration whose references lead into one that runs again, until none is added.
     for (let added = true; added;) {
         added = false;
+        const inChanged = within(current, node => changed.has(node));
+        const leadsIntoChanged = (target: Target): boolean => typeof target === 'number' && target >= 0 && inChanged[target] === 1;
         for (let i = 0; i < current.nodes.length; i++) {
             const targets = current.targets[i]!;
             if (targets.length === 0 || !outside(i) || !targets.some(leadsIntoChanged)) continue;
@@ -147,11 +156,13 @@ export function reusableFindings(previous: ValidatedVersion, text: string, conte
     const around = new Set<AstNode>();
     for (let up = newD.$container; up; up = up.$container) around.add(up);
 
+    // A node in a declaration that runs again, or in a mitigation (which reads files and git history).
+    const runsAgain = within(current, node => changed.has(node) || isMitigation(node));
     const mover = new PositionMover(edit, previous.text, text);
     const result: (readonly Diagnostic[] | undefined)[] = new Array(current.nodes.length);
     for (let i = 0; i < current.nodes.length; i++) {
         const node = current.nodes[i]!;
-        if (inD(i) || around.has(node) || runsAgain(node, changed)) continue;
+        if (inD(i) || around.has(node) || runsAgain[i] === 1) continue;
         const moved = moveFindings(previous.findings[oldPosition(i)]!, mover, uri);
         if (!moved) return undefined;
         result[i] = moved;
@@ -159,10 +170,23 @@ export function reusableFindings(previous: ValidatedVersion, text: string, conte
     return result;
 }
 
-/** Whether the node is in a declaration that runs again, or in a mitigation. */
-function runsAgain(node: AstNode, changed: ReadonlySet<AstNode>): boolean {
-    for (let current: AstNode | undefined = node; current; current = current.$container) {
-        if (changed.has(current) || isMitigation(current)) return true;
+/** Per node (by position): 1 when it or a node around it is `marked`. */
+function within(map: NodeMap, marked: (node: AstNode) => boolean): Uint8Array {
+    const flags = new Uint8Array(map.nodes.length);
+    for (let i = 0; i < map.nodes.length; i++) {
+        const node = map.nodes[i]!;
+        const parent = map.parents[i]!;
+        flags[i] = marked(node) || (parent >= 0 ? flags[parent] === 1 : aroundMarked(map, node, flags, marked)) ? 1 : 0;
+    }
+    return flags;
+}
+
+/** Whether a node around `node`, which is not in the walk's list, is marked (or one around the first that is in the list is). */
+function aroundMarked(map: NodeMap, node: AstNode, flags: Uint8Array, marked: (node: AstNode) => boolean): boolean {
+    for (let up = node.$container; up; up = up.$container) {
+        const position = map.positions.get(up);
+        if (position !== undefined) return flags[position] === 1;
+        if (marked(up)) return true;
     }
     return false;
 }

@@ -1,6 +1,7 @@
 import type { Model, Rule } from '../generated/ast.js';
 import { RuleFacts } from './rule-facts.js';
-import { ruleInputs } from './rule-inputs.js';
+import type { RuleInputs } from './rule-inputs.js';
+import { ruleInputs, sameRuleInputs } from './rule-inputs.js';
 import type { RuleOutcomes } from './rule-suggestions.js';
 import { RuleSuggestions } from './rule-suggestions.js';
 
@@ -14,7 +15,7 @@ import { RuleSuggestions } from './rule-suggestions.js';
  * never pays for them.
  */
 export class RuleSuggestionsReuse {
-    private readonly last = new Map<string, { readonly outcomes: RuleOutcomes; readonly inputs: string | undefined }>();
+    private readonly last = new Map<string, { readonly outcomes: RuleOutcomes; readonly inputs: RuleInputs | undefined }>();
     /** Whether the last call took the outcomes over. */
     reusedLast = false;
 
@@ -23,7 +24,7 @@ export class RuleSuggestionsReuse {
         const facts = new RuleFacts(models);
         const previous = this.last.get(key);
         const inputs = previous ? ruleInputs(facts, models, rules) : undefined;
-        const reused = inputs !== undefined && previous?.inputs === inputs ? previous.outcomes : undefined;
+        const reused = inputs !== undefined && previous?.inputs !== undefined && sameRuleInputs(previous.inputs, inputs) ? previous.outcomes : undefined;
         const suggestions = new RuleSuggestions(models, rules, reused, facts);
         this.reusedLast = reused !== undefined;
         this.last.set(key, { outcomes: reused ?? suggestions.outcomes(), inputs });

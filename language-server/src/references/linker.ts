@@ -1,7 +1,8 @@
 import type { AstNode, AstNodeDescription, CstNode, LangiumDocument, LinkingError, Reference, ReferenceInfo } from 'langium';
 import { DefaultLinker, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { NODES_BETWEEN_INTERRUPTS, forEachReference, listAstNodes } from '../model/ast-walk.js';
+import { NODES_BETWEEN_INTERRUPTS, forEachReference } from '../model/ast-walk.js';
+import { documentNodes } from './document-nodes.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
@@ -57,7 +58,7 @@ export class ThreatModelLinker extends DefaultLinker {
     /** Langium's linking, walking the tree with plain loops (model/ast-walk.ts) instead of its streams. */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const nodes = listAstNodes(document.parseResult.value);
+        const nodes = documentNodes(document);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;

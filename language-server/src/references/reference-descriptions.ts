@@ -1,7 +1,8 @@
 import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
+import { forEachReference, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
+import { documentNodes } from './document-nodes.js';
 
 /**
  * Langium's index of references (for find references and rename), built with the plain walks of
@@ -12,7 +13,7 @@ import { forEachReference, listAstNodes, NODES_BETWEEN_INTERRUPTS } from '../mod
 export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = listAstNodes(document.parseResult.value);
+        const nodes = documentNodes(document);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;

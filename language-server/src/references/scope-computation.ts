@@ -1,7 +1,7 @@
 import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
 import { DefaultScopeComputation, MultiMap } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { listAstNodes } from '../model/ast-walk.js';
+import { documentNodes } from './document-nodes.js';
 
 /**
  * Every name in tml is global: an element nested three boundaries deep is referenced by its bare
@@ -13,7 +13,7 @@ import { listAstNodes } from '../model/ast-walk.js';
 export class GlobalScopeComputation extends DefaultScopeComputation {
     override collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
         // Every node below the root (the root itself is added by Langium, and has no name).
-        return this.collectExportedSymbolsForNode(document.parseResult.value, document, root => listAstNodes(root).slice(1), cancelToken);
+        return this.collectExportedSymbolsForNode(document.parseResult.value, document, () => documentNodes(document).slice(1), cancelToken);
     }
 
     override async collectLocalSymbols(): Promise<LocalSymbols> {

@@ -1,5 +1,5 @@
 import type { AstNode, IndexManager, LangiumSharedCoreServices } from 'langium';
-import { AstUtils, DocumentState, URI, WorkspaceCache } from 'langium';
+import { AstUtils, DocumentState, isAstNode, URI, WorkspaceCache } from 'langium';
 import type { Exclude, Model, Rule, System, Threat } from '../generated/ast.js';
 import { isExclude, isModel, isThreat } from '../generated/ast.js';
 import { CoverageIndex } from '../model/coverage.js';
@@ -14,6 +14,22 @@ import type { ModelRoots } from './model-roots.js';
 
 /** A model, named by its key (workspace/model-roots.ts), or by any node of one of its files. */
 export type ModelScope = AstNode | string;
+
+/** The methods of {@link ThreatModelWorkspaceIndex} whose last argument is a {@link ModelScope}. */
+const SCOPED: ReadonlySet<PropertyKey> = new Set<keyof ThreatModelWorkspaceIndex>([
+    'ruleSuggestions', 'keyOf', 'coverage', 'processFacts', 'systems', 'declarationCount', 'declaredTypes', 'otherModelsDeclaring',
+]);
+
+/**
+ * The arguments of a question to the index as workspace/index-reads.ts records it: a node as a
+ * scope stands for its model, which its root names as well (ModelRoots.keyOfNode reads only
+ * the root), so the checks of every element of a file ask one question about it, not one each.
+ */
+export function recordedScopeArguments(key: PropertyKey, args: readonly unknown[]): readonly unknown[] {
+    const scope = args.at(-1);
+    if (!SCOPED.has(key) || !isAstNode(scope) || scope.$container === undefined) return args;
+    return [...args.slice(0, -1), AstUtils.findRootNode(scope)];
+}
 
 /**
  * Facts that span the `.tm` files of one model (docs/language.md#models-in-a-workspace): STRIDE coverage, how often each

@@ -74,6 +74,26 @@ describe('keystroke validation with the reads of the index (incremental/, worksp
         assert.deepEqual([findings(documentOf('a.tm')), findings(documentOf('b.tm'))], expected);
     });
 
+    it('asks whether the model has scenarios once for all elements, and still validates every element again when the first appears', async () => {
+        const many = `${A}process Extra "Extra"\nexternal User "User"\nflow Use: User -> Api "Use"\n`;
+        await open({ 'a.tm': many, 'b.tm': B });
+        const sizes: number[] = [];
+        for (const more of ['', 'process More "More"\n', 'process More "More"\nprocess Most "Most"\n']) {
+            await open({ 'a.tm': `${many}${more}`, 'b.tm': B });
+            sizes.push(reads.size(documentOf('a.tm')));
+        }
+        assert.deepEqual([sizes[1]! - sizes[0]!, sizes[2]! - sizes[1]!], [4, 4], `questions per process: its name, coverage, rule suggestions and entering flow, not whether there are scenarios (${sizes.join(', ')})`);
+        await open({ 'a.tm': many, 'b.tm': B });
+        const typed = many.replace('"Other"', '"Othxer"');
+        await change('a.tm', typed);
+        assert.ok(validator.lastRun.checked < validator.lastRun.nodes, 'the keystroke took findings over');
+        const withScenario = `${B}scenario Sell "Selling" { flows Save }\n`;
+        await change('b.tm', withScenario);
+        const expected = await fromScratch({ 'a.tm': typed, 'b.tm': withScenario });
+        assert.ok(expected[0]!.some(f => f.includes("'Extra'")), expected[0]!.join('\n'));
+        assert.deepEqual([findings(documentOf('a.tm')), findings(documentOf('b.tm'))], expected);
+    });
+
     it('keeps one read per question asked over 200 keystrokes that take findings over', async () => {
         await open({ 'a.tm': A, 'b.tm': B });
         let text = A;
