@@ -35,6 +35,7 @@ import { ReparsingDocumentFactory } from './incremental/reparse-factory.js';
 import { SeverityRevalidation } from './workspace/revalidate-on-settings.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 import { IndexReads } from './workspace/index-reads.js';
+import { UnrecordedIndexReads } from './workspace/unrecorded-index-reads.js';
 import { recordedScopeArguments, ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 import { ModelRoots } from './workspace/model-roots.js';
 import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
@@ -101,6 +102,11 @@ export type ThreatModelServices = LangiumServices & ThreatModelAddedServices;
 export type ThreatModelContext = DefaultSharedModuleContext & {
     readonly sourceFiles?: (services: LangiumSharedServices) => SourceFiles;
     readonly gitHistory?: (services: LangiumSharedServices) => GitHistory;
+    /**
+     * A batch run (the CLI): the documents are built once and never change, so nothing that only
+     * serves a later build is kept (workspace/unrecorded-index-reads.ts).
+     */
+    readonly batch?: boolean;
 };
 
 export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & Omit<ThreatModelAddedServices, 'shared'>> = {
@@ -164,7 +170,7 @@ export function createThreatModelSharedModule(context: ThreatModelContext): Modu
             IndexManager: services => new OrderedIndexManager(services),
             SourceFiles: services => context.sourceFiles?.(services) ?? new InMemorySourceFiles(),
             GitHistory: services => context.gitHistory?.(services),
-            IndexReads: () => new IndexReads(),
+            IndexReads: () => context.batch ? new UnrecordedIndexReads() : new IndexReads(),
         },
     };
 }

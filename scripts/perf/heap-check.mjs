@@ -8,7 +8,7 @@ import { createThreatModelServices } from '../../out/tsc/language-server/src/thr
 
 const [folder] = process.argv.slice(2);
 const snapshotAt = process.argv.indexOf('--snapshot');
-const { shared } = createThreatModelServices({ ...NodeThreatModelContext });
+const { shared } = createThreatModelServices({ ...NodeThreatModelContext, batch: true });
 const files = await findModelFiles([folder], process.cwd());
 const loaded = await loadWorkspace(shared, files, process.cwd());
 globalThis.gc();

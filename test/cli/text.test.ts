@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../language-server/src/generator/findings.js';
-import { formatText } from '../../language-server/src/generator/text.js';
+import { formatText, textPieces } from '../../language-server/src/generator/text.js';
 
 function finding(severity: Finding['severity'], line: number, code: string, message: string): Finding {
     return { file: 'models/store.tm', line, column: 5, endLine: line, endColumn: 9, severity, code, message };
@@ -36,5 +36,15 @@ describe('text output', () => {
     it('keeps a multi-line message on its line', () => {
         const text = formatText([finding('error', 1, 'parsing-error', 'Expecting one of these:\n  1. [ID]\n  2. [STRING]\nbut found `}`')], 1);
         assert.equal(text.split('\n')[0], 'models/store.tm:1:5: error parsing-error Expecting one of these: 1. [ID] 2. [STRING] but found `}`');
+    });
+
+    it('comes in pieces of a thousand lines that joined are the whole text', () => {
+        const findings = Array.from({ length: 2_500 }, (_, i) => finding('warning', i + 1, 'tm/dread-missing', `Threat 'T${i}' has no DREAD rating.`));
+        const pieces = [...textPieces(findings, 1)];
+        assert.deepEqual(pieces.map(piece => piece.split('\n').length - 1), [1_000, 1_000, 500, 1]);
+        const lines = findings.map(f => `models/store.tm:${f.line}:5: warning tm/dread-missing Threat 'T${f.line - 1}' has no DREAD rating.`);
+        assert.equal(pieces.join(''), `${lines.join('\n')}\n2500 warnings, 0 errors in 1 file\n`);
+        assert.equal(formatText(findings, 1), pieces.join(''));
+        assert.deepEqual([...textPieces([], 1)], ['0 warnings, 0 errors in 1 file\n']);
     });
 });

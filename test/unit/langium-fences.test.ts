@@ -8,6 +8,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { ReparsingDocumentFactory } from '../../language-server/src/incremental/reparse-factory.js';
 import { LinearCstNodeBuilder } from '../../language-server/src/parser/cst-node-builder.js';
 import { TokenLeafCstNode } from '../../language-server/src/parser/cst-nodes.js';
+import { createFullToken } from '../../language-server/src/parser/full-token.js';
+import type { TokenFactory } from '../../language-server/src/parser/full-token.js';
 import { NestingLimitLexer } from '../../language-server/src/parser/nesting-limit-lexer.js';
 import { ThreatModelTokenBuilder } from '../../language-server/src/parser/token-builder.js';
 import { ThreatModelValueConverter } from '../../language-server/src/parser/value-converter.js';
@@ -49,6 +51,8 @@ interface Replacement {
 
 const { ThreatModel, shared } = services;
 const parserInternals = (parser: unknown): { nodeBuilder?: unknown } => parser as { nodeBuilder?: unknown };
+/** The Chevrotain lexer a Langium lexer keeps in its protected field `chevrotainLexer`. */
+const chevrotainLexerOf = (lexer: unknown): TokenFactory => (lexer as { chevrotainLexer: TokenFactory }).chevrotainLexer;
 
 const REPLACEMENTS: readonly Replacement[] = [
     {
@@ -61,6 +65,12 @@ const REPLACEMENTS: readonly Replacement[] = [
         langium: 'DefaultLexer', file: 'parser/nesting-limit-lexer.ts',
         installed: () => ThreatModel.parser.Lexer instanceof NestingLimitLexer,
         base: DefaultLexer, methods: ['tokenize'], equalityTest: 'this file',
+    },
+    {
+        langium: 'Chevrotain\'s Lexer.createTokenInstance (in the DefaultLexer\'s chevrotainLexer)', file: 'parser/full-token.ts',
+        installed: () => chevrotainLexerOf(ThreatModel.parser.Lexer).createTokenInstance === createFullToken,
+        base: chevrotainLexerOf(ThreatModel.parser.Lexer).constructor as abstract new (...args: never[]) => object,
+        methods: ['createFullToken', 'tokenize'], equalityTest: 'this file (the lexer\'s tokens)',
     },
     {
         langium: 'DefaultTokenBuilder (STRING)', file: 'parser/token-builder.ts',
@@ -188,7 +198,7 @@ describe('Langium internals that tml replaces', () => {
             parser: { TokenBuilder: new DefaultTokenBuilder(), LexerErrorMessageProvider: ThreatModel.parser.LexerErrorMessageProvider },
         } as unknown as LangiumCoreServices);
         const tokens = (result: ReturnType<DefaultLexer['tokenize']>): unknown => ({
-            tokens: result.tokens.map(t => [t.tokenType.name, t.image, t.startOffset, t.startLine, t.startColumn, t.endLine, t.endColumn]),
+            tokens: result.tokens.map(t => [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.startColumn, t.endLine, t.endColumn]),
             hidden: result.hidden.map(t => [t.tokenType.name, t.image, t.startOffset]),
             errors: result.errors.map(e => [e.offset, e.length, e.line, e.column]),
         });

@@ -5,7 +5,7 @@ import { formatJson, isAtOrAbove } from '../generator/findings.js';
 import { formatGitLab } from '../generator/gitlab.js';
 import type { SarifOptions } from '../generator/sarif.js';
 import { formatSarif } from '../generator/sarif.js';
-import { formatText } from '../generator/text.js';
+import { textPieces } from '../generator/text.js';
 import { createThreatModelServices } from '../threat-model-module.js';
 import { findingsOfDocuments } from '../validation/document-findings.js';
 import type { CheckOptions, FailOn } from './options.js';
@@ -31,8 +31,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
         // Passing silently would let a mistyped path in CI check nothing, forever.
         throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${paths.join(', ')}`);
     }
-    // Git is asked only with --stale, and before validation, so tm/implementation-stale is found like any other code.
-    const { shared, ThreatModel } = createThreatModelServices(options.stale ? NodeThreatModelContextWithGit : NodeThreatModelContext);
+    const { shared, ThreatModel } = createCheckServices(options.stale === true);
     ThreatModel.workspace.ModelIndex.ruleSources = options.rules;
     const staleness = ThreatModel.workspace.Staleness;
     const loaded = await loadWorkspace(shared, files, io.cwd, options.stale ? async documents => {
@@ -40,11 +39,23 @@ export async function runCheck(options: CheckOptions, io: CliIo, toolVersion: st
     } : undefined);
     const findings = collectFindings(loaded, io.cwd);
     const rules = options.format === 'sarif' ? rulesInForce(loaded, shared.workspace.LangiumDocuments, ThreatModel.workspace.ModelIndex, io.cwd) : [];
-    io.stdout(formatFindings(findings, options, loaded.length, io.cwd, toolVersion, {
-        threatRules: rules.map(r => r.summary),
-        referencesOf: findingReferences(loaded, rules, io.cwd),
-    }));
+    if (options.format === 'text') {
+        for (const piece of textPieces(findings, loaded.length)) io.stdout(piece);
+    } else {
+        io.stdout(formatFindings(findings, options.format, options, io.cwd, toolVersion, {
+            threatRules: rules.map(r => r.summary),
+            referencesOf: findingReferences(loaded, rules, io.cwd),
+        }));
+    }
     return exitCodeFor(findings, options.failOn);
+}
+
+/**
+ * The services of a `tml check`: a batch build, which keeps nothing for a later one. Git is asked
+ * only with `--stale`, and before validation, so tm/implementation-stale is found like any other code.
+ */
+export function createCheckServices(stale: boolean): ReturnType<typeof createThreatModelServices> {
+    return createThreatModelServices({ ...(stale ? NodeThreatModelContextWithGit : NodeThreatModelContext), batch: true });
 }
 
 /**
@@ -55,10 +66,9 @@ export function collectFindings(loaded: readonly LoadedFile[], cwd: string): Fin
     return findingsOfDocuments(loaded.map(({ path, document }) => ({ file: displayPath(cwd, path), document })));
 }
 
-function formatFindings(findings: readonly Finding[], options: CheckOptions, fileCount: number, cwd: string, toolVersion: string, knowledge: Pick<SarifOptions, 'threatRules' | 'referencesOf'>): string {
-    switch (options.format) {
-        case 'text':
-            return formatText(findings, fileCount);
+/** The findings in a format other than text (which is written in pieces). */
+function formatFindings(findings: readonly Finding[], format: Exclude<CheckOptions['format'], 'text'>, options: CheckOptions, cwd: string, toolVersion: string, knowledge: Pick<SarifOptions, 'threatRules' | 'referencesOf'>): string {
+    switch (format) {
         case 'json':
             return formatJson(findings);
         case 'sarif':

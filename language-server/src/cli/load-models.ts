@@ -42,7 +42,8 @@ export async function loadModels(paths: readonly string[], cwd: string, rules: R
     const given = paths.length > 0 ? paths : ['.'];
     const found = await findModelFiles(given, cwd);
     if (found.length === 0) throw new CliError(`no ${MODEL_FILE_EXTENSION} files found in ${given.join(', ')}`);
-    const { shared, ThreatModel } = createThreatModelServices(NodeThreatModelContext);
+    // Built once, as `tml check` builds: nothing is kept for a later build (threat-model-module.ts, `batch`).
+    const { shared, ThreatModel } = createThreatModelServices({ ...NodeThreatModelContext, batch: true });
     ThreatModel.workspace.ModelIndex.ruleSources = rules;
     const loaded = await loadWorkspace(shared, found, cwd);
     const { ModelRoots, ModelIndex } = ThreatModel.workspace;

@@ -88,8 +88,19 @@ export async function loadWorkspace(
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     if (beforeValidation) await beforeValidation(documents);
     // What parsing left behind is garbage now; collected, it is not carried to the peak of validation.
-    if (totalLength(documents) >= LARGE_WORKSPACE_CHARACTERS) collectGarbage();
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const length = totalLength(documents);
+    if (length < LARGE_WORKSPACE_CHARACTERS) {
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        return loaded;
+    }
+    collectGarbage();
+    // Validated in two halves (by text, whole files), each followed by a collection of what it
+    // left: in 100 files of 20,000 elements, validation's garbage was a third of the heap at its
+    // peak. The second collection comes before the findings are collected and written.
+    for (const part of validationParts(documents, length / 2)) {
+        await shared.workspace.DocumentBuilder.build(part, { validation: true });
+        collectGarbage();
+    }
     return loaded;
 }
 
@@ -99,6 +110,27 @@ export async function loadWorkspace(
  * there is little to collect.
  */
 export const LARGE_WORKSPACE_CHARACTERS = 1_000_000;
+
+/**
+ * `documents` in order, in parts of at least `characters` of text (a larger file is a part of its
+ * own), the last part with what remains.
+ */
+export function validationParts(documents: readonly LangiumDocument[], characters: number): LangiumDocument[][] {
+    const parts: LangiumDocument[][] = [];
+    let part: LangiumDocument[] = [];
+    let length = 0;
+    for (const document of documents) {
+        part.push(document);
+        length += document.textDocument.getText().length;
+        if (length >= characters) {
+            parts.push(part);
+            part = [];
+            length = 0;
+        }
+    }
+    if (part.length > 0 || parts.length === 0) parts.push(part);
+    return parts;
+}
 
 function totalLength(documents: readonly LangiumDocument[]): number {
     let length = 0;

@@ -6,9 +6,22 @@ import type { Finding } from './findings.js';
  * read in CI logs and piped into other tools as often as it is read in a terminal.
  */
 export function formatText(findings: readonly Finding[], fileCount: number): string {
-    const lines = findings.map(formatFindingLine);
-    lines.push(summaryLine(findings, fileCount));
-    return `${lines.join('\n')}\n`;
+    return [...textPieces(findings, fileCount)].join('');
+}
+
+/** How many findings' lines one piece of {@link textPieces} holds. */
+const LINES_PER_PIECE = 1000;
+
+/**
+ * {@link formatText} in pieces of a thousand lines, which joined are its text: `tml check` writes
+ * them one by one, so that the output of a large model (8 MB for 30,000 findings) is never one
+ * string, nor one buffer, at the peak of its memory (docs/performance.md#memory-of-a-built-model).
+ */
+export function* textPieces(findings: readonly Finding[], fileCount: number): Generator<string> {
+    for (let start = 0; start < findings.length; start += LINES_PER_PIECE) {
+        yield `${findings.slice(start, start + LINES_PER_PIECE).map(formatFindingLine).join('\n')}\n`;
+    }
+    yield `${summaryLine(findings, fileCount)}\n`;
 }
 
 /** `file:line:column: severity code message`, always on one line (parser messages may span several). */

@@ -36,7 +36,12 @@ export function rulesInForce(builtin: readonly Model[], workspace: readonly Mode
 export class RuleSuggestions {
     private readonly facts: RuleFacts;
     private readonly rules: readonly Rule[];
-    private readonly evaluator: RuleEvaluator;
+    /**
+     * For the few questions asked after the build (a `dismiss` check): not the evaluator that
+     * evaluated every rule, whose memo (an outcome per quantifier and element, 10 MB at 20,000
+     * elements) is dropped with it once done.
+     */
+    private evaluator: RuleEvaluator | undefined;
     private readonly matches = new Map<DfdElement, Suggestion[]>();
     private readonly unanswered = new Map<DfdElement, Suggestion[]>();
     private readonly counts = new Map<Rule, number>();
@@ -49,12 +54,11 @@ export class RuleSuggestions {
     constructor(models: readonly Model[], rules: readonly Rule[], reused?: RuleOutcomes, facts = new RuleFacts(models)) {
         this.facts = facts;
         this.rules = rules;
-        this.evaluator = new RuleEvaluator(facts);
         if (reused) this.takeOver(reused);
-        else this.evaluateAll(models);
+        else this.evaluateAll(models, new RuleEvaluator(facts));
     }
 
-    private evaluateAll(models: readonly Model[]): void {
+    private evaluateAll(models: readonly Model[], evaluator: RuleEvaluator): void {
         const byKind = new Map<string, Rule[]>();
         for (const rule of this.rules) {
             if (!rule.on || !rule.stride) continue;
@@ -66,7 +70,7 @@ export class RuleSuggestions {
         for (const element of this.facts.elements) {
             for (const rule of byKind.get(subjectOf(element)) ?? []) {
                 if (!categoryApplies(elementTraits(element), rule.stride!)) continue;
-                const match = this.evaluator.evaluate(rule, element);
+                const match = evaluator.evaluate(rule, element);
                 if (!match.holds) continue;
                 this.add({ rule, element, because: match.because }, !answered(rule, element));
             }
@@ -107,6 +111,7 @@ export class RuleSuggestions {
 
     /** Whether `rule` holds for `element` (whatever answers it), and why. */
     evaluate(rule: Rule, element: DfdElement): RuleMatch {
+        this.evaluator ??= new RuleEvaluator(this.facts);
         return this.evaluator.evaluate(rule, element);
     }
 

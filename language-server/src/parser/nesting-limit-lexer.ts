@@ -1,6 +1,7 @@
 import type { LangiumCoreServices, LexerResult, TokenizeOptions } from 'langium';
 import { DefaultLexer } from 'langium';
 import { ThreatModelParserErrorMessageProvider } from './error-messages.js';
+import { useFullTokens } from './full-token.js';
 
 /**
  * Deepest `{ }` nesting the parser accepts. Real models nest boundaries a few levels and threat
@@ -26,6 +27,7 @@ export class NestingLimitLexer extends DefaultLexer {
 
     constructor(services: LangiumCoreServices) {
         super(services);
+        useFullTokens(this.chevrotainLexer);
         const messages = services.parser.ParserErrorMessageProvider;
         this.messages = messages instanceof ThreatModelParserErrorMessageProvider ? messages : undefined;
     }
