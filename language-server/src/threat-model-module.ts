@@ -31,6 +31,7 @@ import { registerValidationChecks } from './validation/threat-model-validator.js
 import { ThreatModelValidationRegistry } from './validation/validation-registry.js';
 import { ThreatModelConfigurationProvider } from './workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from './workspace/document-builder.js';
+import { ReparsingDocumentFactory } from './incremental/reparse-factory.js';
 import { SeverityRevalidation } from './workspace/revalidate-on-settings.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 import { IndexReads } from './workspace/index-reads.js';
@@ -163,6 +164,8 @@ export function createThreatModelSharedModule(context: ThreatModelContext): Modu
         },
         workspace: {
             DocumentBuilder: services => new ThreatModelDocumentBuilder(services),
+            // A file open in the editor is parsed again one declaration at a time (incremental/reparse.ts).
+            LangiumDocumentFactory: services => new ReparsingDocumentFactory(services),
             ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),
             IndexManager: services => new OrderedIndexManager(services),
             SourceFiles: services => context.sourceFiles?.(services) ?? new InMemorySourceFiles(),

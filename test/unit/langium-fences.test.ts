@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstNodeDescription, LangiumCoreServices, LangiumDocument } from 'langium';
-import { AstUtils, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
+import { AstUtils, CompositeCstNodeImpl, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultLangiumDocumentFactory, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import { ReparsingDocumentFactory } from '../../language-server/src/incremental/reparse-factory.js';
 import { LinearCstNodeBuilder } from '../../language-server/src/parser/cst-node-builder.js';
 import { TokenLeafCstNode } from '../../language-server/src/parser/cst-nodes.js';
 import { createFullToken } from '../../language-server/src/parser/full-token.js';
@@ -114,6 +115,11 @@ const REPLACEMENTS: readonly Replacement[] = [
         equalityTest: 'this file',
     },
     {
+        langium: 'DefaultLangiumDocumentFactory (update)', file: 'incremental/reparse-factory.ts',
+        installed: () => shared.workspace.LangiumDocumentFactory instanceof ReparsingDocumentFactory,
+        base: DefaultLangiumDocumentFactory, methods: ['update'], equalityTest: 'test/unit/perf/reparse.test.ts',
+    },
+    {
         langium: 'ValidationRegistry (handleException)', file: 'validation/validation-registry.ts',
         installed: () => ThreatModel.validation.ValidationRegistry instanceof ThreatModelValidationRegistry,
         base: ValidationRegistry, methods: ['handleException', 'getChecks'], equalityTest: 'test/unit/internal-error.test.ts (differs on purpose when a check throws)',
@@ -169,6 +175,20 @@ describe('Langium internals that tml replaces', () => {
         const langiums = createLangiumParser(ThreatModel);
         assert.ok(parserInternals(langiums).nodeBuilder instanceof CstNodeBuilder, 'LangiumParser keeps its CST builder in the field nodeBuilder');
         assert.ok(!(leaf(langiums.parse(text).value.$cstNode as unknown as { content: readonly unknown[] }) instanceof TokenLeafCstNode));
+    });
+
+    it('keeps, in its syntax nodes, the private fields that the splice of an edited declaration sets (incremental/reparse-splice.ts)', () => {
+        const root = ThreatModel.parser.LangiumParser.parse('boundary B "b" {\n  process P "p"\n}\n').value.$cstNode!.root;
+        const fields = root as unknown as { _text?: string; _astNode?: unknown; _rangeCache?: unknown };
+        assert.equal(fields._text, root.fullText, 'RootCstNodeImpl keeps its text in _text');
+        assert.ok(root instanceof CompositeCstNodeImpl);
+        assert.equal(fields._astNode, root.astNode, 'a composite node keeps its AST node in _astNode');
+        assert.deepEqual(fields._rangeCache, undefined);
+        const range = root.range;
+        assert.equal(fields._rangeCache, range, 'a composite node caches its range in _rangeCache');
+        fields._rangeCache = undefined;
+        fields._text = 'boundary B "b" {\n\n  process P "p"\n}\n';
+        assert.equal(root.fullText, fields._text);
     });
 
     describe("gives Langium's own result", () => {

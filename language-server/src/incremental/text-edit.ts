@@ -9,13 +9,19 @@ export interface TextEdit {
     readonly delta: number;
 }
 
+const CHUNK = 1024;
+
 /** The one span in which `before` and `after` differ (their common start and end left out); `undefined` when they are equal. */
 export function textEdit(before: string, after: string): TextEdit | undefined {
     if (before === after) return undefined;
     const shorter = Math.min(before.length, after.length);
     let start = 0;
+    // By chunks first: comparing two slices is one comparison of memory, many times faster than a
+    // loop over the characters of a large file.
+    while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
     while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
     let tail = 0;
+    while (tail + CHUNK <= shorter - start && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
     while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
     return { start, oldEnd: before.length - tail, newEnd: after.length - tail, delta: after.length - before.length };
 }

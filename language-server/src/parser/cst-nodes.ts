@@ -66,6 +66,11 @@ export class TokenLeafCstNode implements LeafCstNode {
 /** Offsets where lines start, per syntax tree: made when one of its ranges is first asked for. */
 const lineStartsOfTree = new WeakMap<RootCstNode, Uint32Array>();
 
+/** Forgets the line starts of `root`, whose text changed (incremental/reparse-splice.ts). */
+export function forgetLineStarts(root: RootCstNode): void {
+    lineStartsOfTree.delete(root);
+}
+
 /**
  * The LSP position of `offset` in the text of `root`, counting lines as Chevrotain does: a line
  * ends at `\n`, `\r\n` or a lone `\r`; characters are UTF-16 code units.

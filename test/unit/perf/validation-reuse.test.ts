@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem, URI } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Model } from '../../../language-server/src/generated/ast.js';
+import { EmptyFileSystem } from 'langium';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import { ThreatModelDocumentValidator } from '../../../language-server/src/validation/document-validator.js';
 import { generateModel } from '../../bench/synthetic-model.js';
+import { editorDocuments } from '../helpers/editor-documents.js';
 import { applyEdit, randomEdit } from '../helpers/random-edits.js';
 import { checkModel, services } from '../helpers/workspace.js';
 
@@ -44,25 +42,10 @@ const SMALL = `${Object.values(generateModel(30, 1).files)[0]!}${EXTRA}`;
 
 const own = createThreatModelServices(EmptyFileSystem);
 const { shared } = own;
-const textDocuments = shared.workspace.TextDocuments;
 const validator = own.ThreatModel.validation.DocumentValidator as ThreatModelDocumentValidator;
-let version = 0;
 
 /** Opens `text` as the editor does (the document is in TextDocuments), or changes it, and rebuilds. */
-async function show(text: string, document?: LangiumDocument<Model>): Promise<LangiumDocument<Model>> {
-    textDocuments.set(TextDocument.create(URI_TEXT, 'threat-model', ++version, text));
-    if (document) {
-        await shared.workspace.DocumentBuilder.update([document.uri], []);
-        return document;
-    }
-    const all = shared.workspace.LangiumDocuments;
-    await shared.workspace.DocumentBuilder.update([], all.all.map(d => d.uri).toArray());
-    const opened = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.parse(URI_TEXT));
-    all.addDocument(opened);
-    // With the options of a rebuild after a change, as the language server opens a file.
-    await shared.workspace.DocumentBuilder.build([opened], shared.workspace.DocumentBuilder.updateBuildOptions);
-    return opened;
-}
+const show = editorDocuments(shared, URI_TEXT);
 
 describe('findings taken over after an edit (incremental/validation-reuse.ts)', function () {
     this.timeout(300_000);
