@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { CodeCacheHost, FolderStats } from '../../language-server/src/start-up/code-cache-folder.js';
-import { codeCacheFileName, codeCacheFolder, isOlderCacheFile, isPrivateFolder } from '../../language-server/src/start-up/code-cache-folder.js';
+import { cacheFilesBeyondBound, codeCacheFileName, codeCacheFolder, isOlderCacheFile, isPrivateFolder, MAX_CACHE_FILES } from '../../language-server/src/start-up/code-cache-folder.js';
 import { codeCacheRuntime } from '../../language-server/src/start-up/code-cache.js';
 
 /** The module under test, as tsc built it (out/tsc/test/unit → out/tsc/language-server/…). */
@@ -84,6 +84,20 @@ describe('the V8 code cache of the bundles (start-up/code-cache.ts)', () => {
         });
     });
 
+    describe('the folder keeps the cache files used last, at most MAX_CACHE_FILES', () => {
+        it('removes the files used longest ago beyond the bound, oldest first, and nothing that is not a cache file', () => {
+            const files = [
+                ...Array.from({ length: 14 }, (_, i) => ({ name: `server.cjs.${String(i).padStart(2, '0')}.v8cache`, usedMs: 1_000 + i })),
+                { name: 'notes.txt', usedMs: 0 },
+                { name: 'server.cjs.99.v8cache.123.tmp', usedMs: 0 },
+            ];
+            assert.equal(MAX_CACHE_FILES, 12);
+            assert.deepEqual(cacheFilesBeyondBound(files), ['server.cjs.01.v8cache', 'server.cjs.00.v8cache']);
+            assert.deepEqual(cacheFilesBeyondBound(files.slice(0, 12)), []);
+            assert.deepEqual(cacheFilesBeyondBound([{ name: 'b.v8cache', usedMs: 5 }, { name: 'a.v8cache', usedMs: 5 }], 1), ['b.v8cache']);
+        });
+    });
+
     describe('bundles load through it, each run a new process', function () {
         this.timeout(60_000);
         let scratch: string;
@@ -155,10 +169,40 @@ console.log(JSON.stringify({ folder: cache?.folder, uses: [...cache?.uses ?? []]
                 assert.equal(statSync(cacheFolder()).mode & 0o777, 0o700);
                 for (const file of cacheFiles()) assert.equal(statSync(path.join(cacheFolder(), file)).mode & 0o777, 0o600);
             }
-            const written = cacheFiles().map(file => [file, statSync(path.join(cacheFolder(), file)).mtimeMs]);
+            // A file written again is another file (written beside the old one, then renamed over it): another inode.
+            const writing = (file: string): [string, number] => [file, statSync(path.join(cacheFolder(), file)).ino];
+            const written = cacheFiles().map(writing);
             const second = run();
             assert.deepEqual(second, { ...first, uses: [[bundle(), 'accepted'], [path.join(bundles, 'sibling.cjs'), 'accepted']] });
-            assert.deepEqual(cacheFiles().map(file => [file, statSync(path.join(cacheFolder(), file)).mtimeMs]), written, 'an accepted cache is not written again');
+            assert.deepEqual(cacheFiles().map(writing), written, 'an accepted cache is not written again');
+        });
+
+        it('keeps the folder within its bound: writing removes the files of other installations used longest ago', () => {
+            mkdirSync(cacheFolder(), { recursive: true, mode: 0o700 });
+            const longAgo = new Date('2026-01-01T00:00:00Z');
+            const others = Array.from({ length: MAX_CACHE_FILES + 3 }, (_, i) => `server.cjs.${String(i).padStart(8, '0')}.elsewhere.v8cache`);
+            for (const [i, name] of others.entries()) {
+                writeFileSync(path.join(cacheFolder(), name), 'old');
+                const at = new Date(longAgo.getTime() + i * 1_000);
+                utimesSync(path.join(cacheFolder(), name), at, at);
+            }
+            writeFileSync(path.join(cacheFolder(), 'not-ours.txt'), 'kept');
+            run();
+            const kept = cacheFiles();
+            assert.equal(kept.filter(f => f.endsWith('.v8cache')).length, MAX_CACHE_FILES);
+            assert.ok(kept.includes(cacheFileOf('bundle').split(path.sep).pop()!) && kept.some(f => f.startsWith('sibling')), 'this run\'s files are kept');
+            assert.deepEqual(kept.filter(f => f.includes('.elsewhere.')), others.slice(-(MAX_CACHE_FILES - 2)), 'the files used last are kept');
+            assert.ok(kept.includes('not-ours.txt'));
+        });
+
+        it('dates a cache file it used by its access time, and leaves its modification time alone', () => {
+            run();
+            const file = cacheFileOf('bundle');
+            const longAgo = new Date('2026-01-01T00:00:00Z');
+            utimesSync(file, longAgo, longAgo);
+            assert.deepEqual(run().uses[0], [bundle(), 'accepted']);
+            assert.ok(statSync(file).atimeMs > longAgo.getTime(), 'the access time was not moved');
+            assert.equal(statSync(file).mtimeMs, longAgo.getTime());
         });
 
         it('leaves files outside the bundles\' folder to Node', () => {

@@ -83,6 +83,26 @@ export function isOlderCacheFile(names: CodeCacheFileName, fileName: string): bo
     return fileName !== names.name && fileName.startsWith(names.prefix) && fileName.endsWith(CACHE_FILE_EXTENSION);
 }
 
+/**
+ * At most this many cache files stay in the folder: a few installations (the CLI, the extension,
+ * each version of either a new path) of three bundles. Every installation path gets files of its
+ * own and only its own older builds' are removed when it writes, so without a bound a folder used
+ * by many paths (an extension updated, tests installing into temporary folders) would only grow.
+ */
+export const MAX_CACHE_FILES = 12;
+
+/** A cache file, and when it was last written or used. */
+export interface CacheFileAge {
+    readonly name: string;
+    readonly usedMs: number;
+}
+
+/** The cache files to remove so that the {@link MAX_CACHE_FILES} used last stay (other files are not the cache's). */
+export function cacheFilesBeyondBound(files: readonly CacheFileAge[], keep: number = MAX_CACHE_FILES): string[] {
+    const cached = files.filter(file => file.name.endsWith(CACHE_FILE_EXTENSION));
+    return cached.sort((a, b) => b.usedMs - a.usedMs || a.name.localeCompare(b.name)).slice(keep).map(file => file.name);
+}
+
 function hash(text: string): string {
     return createHash('sha256').update(text).digest('hex');
 }

@@ -1,11 +1,11 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 import type { CodeCacheHost } from './code-cache-folder.js';
 import type { CodeCacheFileName } from './code-cache-folder.js';
-import { codeCacheFileName, codeCacheFolder, isOlderCacheFile, isPrivateFolder } from './code-cache-folder.js';
+import { cacheFilesBeyondBound, codeCacheFileName, codeCacheFolder, isOlderCacheFile, isPrivateFolder } from './code-cache-folder.js';
 
 /** What became of a bundle's cached code: none yet, read and used, or read and refused by V8. */
 export type CodeCacheUse = 'none' | 'accepted' | 'rejected';
@@ -69,6 +69,7 @@ export function installCodeCache(bundleFolder: string, host: CodeCacheHost = pro
         const use: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
         uses.set(filename, use);
         if (use !== 'accepted') toWrite.push({ names, script });
+        else markUsed(path.join(folder, names.name));
         const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
         return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
     };
@@ -99,6 +100,18 @@ function privateFolder(host: CodeCacheHost): string | undefined {
     }
 }
 
+/**
+ * Dates a cache file that was used (its access time; the modification time stays that of its
+ * writing), so that the files kept within the bound are those used last.
+ */
+function markUsed(file: string): void {
+    try {
+        utimesSync(file, new Date(), statSync(file).mtime);
+    } catch {
+        // A read-only cache: it stays as it is.
+    }
+}
+
 function readIfPresent(file: string): Buffer | undefined {
     try {
         return readFileSync(file);
@@ -117,6 +130,11 @@ function writeCodeCache(folder: string, names: CodeCacheFileName, script: Script
         for (const name of readdirSync(folder)) {
             if (isOlderCacheFile(names, name)) rmSync(path.join(folder, name), { force: true });
         }
+        const ages = readdirSync(folder).map(name => {
+            const stats = statSync(path.join(folder, name));
+            return { name, usedMs: Math.max(stats.atimeMs, stats.mtimeMs) };
+        });
+        for (const name of cacheFilesBeyondBound(ages)) rmSync(path.join(folder, name), { force: true });
     } catch {
         // A read-only or full disk: the next run compiles again, as without a cache.
         try {
