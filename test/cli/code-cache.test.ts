@@ -9,9 +9,9 @@ import { REPO_ROOT } from './helpers/run-tml.js';
 
 const EXAMPLE = 'examples/saas-api';
 
-/** The files of the cache folder, with when each was written. */
+/** The files of the cache folder, each with its inode: a file written again is another file (renamed over the old one). */
 function cacheFiles(folder: string): [string, number][] {
-    return existsSync(folder) ? readdirSync(folder).sort().map(file => [file, statSync(path.join(folder, file)).mtimeMs]) : [];
+    return existsSync(folder) ? readdirSync(folder).sort().map(file => [file, statSync(path.join(folder, file)).ino]) : [];
 }
 
 describe('the bundles start with V8\'s code cache (start-up/code-cache.ts)', function () {
