@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from 'vscode-languageserver';
+import { lineAt, lineStarts } from '../parser/cst-nodes.js';
 
 /** What changed between two texts: [start, oldEnd) of the old became [start, newEnd) of the new. */
 export interface TextEdit {
@@ -26,17 +27,10 @@ export function textEdit(before: string, after: string): TextEdit | undefined {
     return { start, oldEnd: before.length - tail, newEnd: after.length - tail, delta: after.length - before.length };
 }
 
-/** Offsets of the starts of the lines of a text. */
-function lineStarts(text: string): number[] {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-}
-
 /** Moves positions of the old text to where the same characters are in the new one. */
 export class PositionMover {
-    private readonly oldLines: readonly number[];
-    private newLines: number[] | undefined;
+    private readonly oldLines: Uint32Array;
+    private newLines: Uint32Array | undefined;
     /** The line of the old text the edit starts on: every position on a line before it stays. */
     readonly firstLine: number;
     /** Whether the edit leaves the lines as they were (no line break removed or typed): every position on a line after its first stays too. */
@@ -44,8 +38,10 @@ export class PositionMover {
 
     constructor(private readonly edit: TextEdit, private readonly before: string, private readonly after: string) {
         this.oldLines = lineStarts(before);
-        this.firstLine = lineOf(this.oldLines, edit.start);
-        this.sameLines = !before.slice(edit.start, edit.oldEnd).includes('\n') && !after.slice(edit.start, edit.newEnd).includes('\n');
+        this.firstLine = lineAt(this.oldLines, edit.start);
+        // Between a \r and a \n, an edit joins or splits a \r\n even without a line break of its own.
+        const betweenCrLf = before.charCodeAt(edit.start - 1) === 0x0d && before.charCodeAt(edit.oldEnd) === 0x0a;
+        this.sameLines = !betweenCrLf && !/[\r\n]/.test(before.slice(edit.start, edit.oldEnd)) && !/[\r\n]/.test(after.slice(edit.start, edit.newEnd));
     }
 
     /** The position in the new text; `undefined` inside the edit, whose characters have no counterpart. */
@@ -55,7 +51,7 @@ export class PositionMover {
         if (offset < this.edit.oldEnd) return undefined;
         const moved = offset + this.edit.delta;
         const newLines = (this.newLines ??= lineStarts(this.after));
-        const line = lineOf(newLines, moved);
+        const line = lineAt(newLines, moved);
         if (line === position.line && moved - newLines[line]! === position.character) return position;
         return { line, character: moved - newLines[line]! };
     }
@@ -64,18 +60,6 @@ export class PositionMover {
     keeps(span: LineSpan): boolean {
         return span.last < this.firstLine || (this.sameLines && span.first > this.firstLine && span.last < this.oldLines.length);
     }
-}
-
-/** The line (by its start in `lines`) an offset is on. */
-function lineOf(lines: readonly number[], offset: number): number {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (lines[middle]! <= offset) low = middle;
-        else high = middle - 1;
-    }
-    return low;
 }
 
 /** The first and last line of the positions of this file in a finding. */

@@ -81,6 +81,12 @@ export function positionAt(root: RootCstNode, offset: number): Position {
         starts = lineStarts(root.fullText);
         lineStartsOfTree.set(root, starts);
     }
+    const line = lineAt(starts, offset);
+    return { line, character: offset - starts[line]! };
+}
+
+/** The line `offset` is on, given the offsets where lines start ({@link lineStarts}). */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -88,10 +94,11 @@ export function positionAt(root: RootCstNode, offset: number): Position {
         if (starts[middle]! <= offset) low = middle;
         else high = middle - 1;
     }
-    return { line: low, character: offset - starts[low]! };
+    return low;
 }
 
-function lineStarts(text: string): Uint32Array {
+/** Offsets where the lines of `text` start, counting lines as Chevrotain does (\n, \r\n or a lone \r ends one). */
+export function lineStarts(text: string): Uint32Array {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);

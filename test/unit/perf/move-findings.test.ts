@@ -30,6 +30,23 @@ function hasFailed(value: unknown): boolean {
 const line = fc.stringMatching(/^[a-z "]{0,12}$/);
 
 describe('moving findings past an edit (incremental/text-edit.ts)', () => {
+    it('counts lines as the syntax tree does: a line ends at \\n, \\r\\n or a lone \\r', () => {
+        for (const lineBreak of ['\n', '\r\n', '\r']) {
+            const before = ['process A', 'process B', 'process C'].join(lineBreak);
+            const after = `x${before}`;
+            const mover = new PositionMover(textEdit(before, after)!, before, after);
+            assert.deepEqual(mover.move({ line: 2, character: 8 }), { line: 2, character: 8 }, JSON.stringify(lineBreak));
+            assert.deepEqual(mover.move({ line: 0, character: 8 }), { line: 0, character: 9 }, JSON.stringify(lineBreak));
+            assert.equal(mover.sameLines, true, JSON.stringify(lineBreak));
+        }
+        const typedBreak = new PositionMover(textEdit('process A', 'process\r A')!, 'process A', 'process\r A');
+        assert.equal(typedBreak.sameLines, false, 'a lone \\r typed starts a line');
+        assert.deepEqual(typedBreak.move({ line: 0, character: 8 }), { line: 1, character: 1 });
+        const split = new PositionMover(textEdit('A\r\nB', 'A\rx\nB')!, 'A\r\nB', 'A\rx\nB');
+        assert.equal(split.sameLines, false, 'text typed inside a \\r\\n splits it into two line breaks');
+        assert.deepEqual(split.move({ line: 1, character: 0 }), { line: 2, character: 0 });
+    });
+
     it('gives what moving each position gives, for findings on any line and edits with and without line breaks', () => {
         let kept = 0;
         fc.assert(fc.property(
