@@ -4,6 +4,7 @@ import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { URI } from 'langium';
 import { CliError } from './cli-error.js';
 import { collectGarbage } from './collect-garbage.js';
+import { ThreatModelDocumentValidator } from '../validation/document-validator.js';
 
 /** The extension of model files; folders are scanned for it. */
 export const MODEL_FILE_EXTENSION = '.tm';
@@ -94,6 +95,7 @@ export async function loadWorkspace(
         return loaded;
     }
     collectGarbage();
+    collectHalfwayThroughLargeFiles(shared);
     // Validated in two halves (by text, whole files), each followed by a collection of what it
     // left: in 100 files of 20,000 elements, validation's garbage was a third of the heap at its
     // peak. The second collection comes before the findings are collected and written.
@@ -102,6 +104,21 @@ export async function loadWorkspace(
         collectGarbage();
     }
     return loaded;
+}
+
+/**
+ * Makes the validation of a file of half {@link LARGE_WORKSPACE_CHARACTERS} or more collect the
+ * garbage of its first half: a file larger than a part of {@link validationParts} is validated in
+ * two halves too.
+ */
+function collectHalfwayThroughLargeFiles(shared: LangiumSharedCoreServices): void {
+    for (const services of shared.ServiceRegistry.all) {
+        const validator = services.validation.DocumentValidator;
+        if (!(validator instanceof ThreatModelDocumentValidator)) continue;
+        validator.halfway = document => {
+            if (document.textDocument.getText().length >= LARGE_WORKSPACE_CHARACTERS / 2) collectGarbage();
+        };
+    }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions, ValidationSeverity } from 'langium';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions, ValidationSeverity } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ILexingError, IRecognitionException } from 'chevrotain';
@@ -9,10 +9,12 @@ import type { ThreatModelConfigurationProvider } from '../workspace/configuratio
 import { isBuiltinRules } from '../rules/builtin-document.js';
 import { diagnoseInternalError } from './internal-error.js';
 import { LSP_SEVERITY } from './lsp-severity.js';
+import { flatString } from './flat-string.js';
 import { findPropertyNode } from './property-node.js';
 import { ThreatModelParserErrorMessageProvider } from '../parser/error-messages.js';
 import { declarationsWithSyntaxErrors, syntaxErrorSites } from './syntax-errors.js';
 import { isModel } from '../generated/ast.js';
+import { ThreatModelValidationRegistry } from './validation-registry.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { ValidationReuse } from '../incremental/reuse-service.js';
 
@@ -27,6 +29,12 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
 
     /** How many nodes the last validation had, and of those how many it checked (the others' findings were taken over). */
     lastRun = { nodes: 0, checked: 0 };
+
+    /**
+     * Runs when the checks of a document are half done (the CLI collects the garbage of a large
+     * file's first half there: cli/load-workspace.ts).
+     */
+    halfway: ((document: LangiumDocument) => void) | undefined = undefined;
 
     constructor(services: LangiumServices) {
         super(services);
@@ -170,8 +178,10 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         const reuse = diagnostics && document && broken.size === 0 && isModel(root) ? this.reuse.start(document, root, nodes, options) : undefined;
         const found = reuse ? new Array<readonly Diagnostic[]>(nodes.length) : undefined;
         let checked = 0;
+        const middle = this.halfway && document ? nodes.length >> 1 : -1;
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+            if (i === middle) this.halfway!(document!);
             const node = nodes[i]!;
             const reused = reuse?.reused?.[i];
             if (reused && diagnostics) {
@@ -181,8 +191,9 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
             }
             const before = diagnostics?.length ?? 0;
             checked++;
-            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
-                await check(node, acceptor, cancelToken);
+            for (const check of this.checksOf(node.$type, options)) {
+                const pending = check(node, acceptor, cancelToken);
+                if (pending) await pending;
             }
             if (found && diagnostics) found[i] = diagnostics.length === before ? NO_FINDINGS : diagnostics.slice(before);
         }
@@ -190,11 +201,17 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         this.lastRun = { nodes: nodes.length, checked };
     }
 
-    /** Langium's diagnostic, with the range of a property found by {@link findPropertyNode}. */
+    /** The registry's checks of a node type ({@link ThreatModelValidationRegistry.checksOf}: a list made once). */
+    private checksOf(type: string, options: ValidationOptions): Iterable<ValidationCheck> {
+        const registry = this.validationRegistry;
+        return registry instanceof ThreatModelValidationRegistry ? registry.checksOf(type, options.categories) : registry.getChecks(type, options.categories);
+    }
+
+    /** Langium's diagnostic, with the range of a property found by {@link findPropertyNode}, and its message in one piece ({@link flatString}). */
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        if (info.range || typeof info.property !== 'string') return super.toDiagnostic(severity, message, info);
+        if (info.range || typeof info.property !== 'string') return super.toDiagnostic(severity, flatString(message), info);
         const range = (findPropertyNode(info.node, info.property, info.index) ?? info.node.$cstNode)?.range;
-        return super.toDiagnostic(severity, message, range ? { ...info, range } : info);
+        return super.toDiagnostic(severity, flatString(message), range ? { ...info, range } : info);
     }
 }
 
