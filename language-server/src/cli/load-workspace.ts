@@ -4,6 +4,7 @@ import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { URI } from 'langium';
 import { CliError } from './cli-error.js';
 import { collectGarbage } from './collect-garbage.js';
+import { isDfdElement } from '../generated/ast.js';
 import { ThreatModelDocumentValidator } from '../validation/document-validator.js';
 
 /** The extension of model files; folders are scanned for it. */
@@ -95,7 +96,7 @@ export async function loadWorkspace(
         return loaded;
     }
     collectGarbage();
-    collectHalfwayThroughLargeFiles(shared);
+    collectAfterWorkspaceWideChecks(shared);
     // Validated in two halves (by text, whole files), each followed by a collection of what it
     // left: in 100 files of 20,000 elements, validation's garbage was a third of the heap at its
     // peak. The second collection comes before the findings are collected and written.
@@ -107,16 +108,19 @@ export async function loadWorkspace(
 }
 
 /**
- * Makes the validation of a file of half {@link LARGE_WORKSPACE_CHARACTERS} or more collect the
- * garbage of its first half: a file larger than a part of {@link validationParts} is validated in
- * two halves too.
+ * Makes the validation collect the garbage once more, after the checks of the first DFD element:
+ * they evaluate every rule of the workspace for every element at once (model/rule-suggestions.ts),
+ * which left a third of the heap garbage at the peak of the validation of 20,000 elements.
  */
-function collectHalfwayThroughLargeFiles(shared: LangiumSharedCoreServices): void {
+function collectAfterWorkspaceWideChecks(shared: LangiumSharedCoreServices): void {
+    let collected = false;
     for (const services of shared.ServiceRegistry.all) {
         const validator = services.validation.DocumentValidator;
         if (!(validator instanceof ThreatModelDocumentValidator)) continue;
-        validator.halfway = document => {
-            if (document.textDocument.getText().length >= LARGE_WORKSPACE_CHARACTERS / 2) collectGarbage();
+        validator.afterChecks = node => {
+            if (collected || !isDfdElement(node)) return;
+            collected = true;
+            collectGarbage();
         };
     }
 }

@@ -30,11 +30,8 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     /** How many nodes the last validation had, and of those how many it checked (the others' findings were taken over). */
     lastRun = { nodes: 0, checked: 0 };
 
-    /**
-     * Runs when the checks of a document are half done (the CLI collects the garbage of a large
-     * file's first half there: cli/load-workspace.ts).
-     */
-    halfway: ((document: LangiumDocument) => void) | undefined = undefined;
+    /** Runs after the checks of each node (the CLI collects garbage after some: cli/load-workspace.ts). */
+    afterChecks: ((node: AstNode) => void) | undefined = undefined;
 
     constructor(services: LangiumServices) {
         super(services);
@@ -178,10 +175,8 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         const reuse = diagnostics && document && broken.size === 0 && isModel(root) ? this.reuse.start(document, root, nodes, options) : undefined;
         const found = reuse ? new Array<readonly Diagnostic[]>(nodes.length) : undefined;
         let checked = 0;
-        const middle = this.halfway && document ? nodes.length >> 1 : -1;
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
-            if (i === middle) this.halfway!(document!);
             const node = nodes[i]!;
             const reused = reuse?.reused?.[i];
             if (reused && diagnostics) {
@@ -196,6 +191,7 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
                 if (pending) await pending;
             }
             if (found && diagnostics) found[i] = diagnostics.length === before ? NO_FINDINGS : diagnostics.slice(before);
+            this.afterChecks?.(node);
         }
         if (reuse && found) reuse.finish(found);
         this.lastRun = { nodes: nodes.length, checked };

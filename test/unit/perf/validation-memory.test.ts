@@ -97,18 +97,17 @@ describe('validation without a promise per check', () => {
     });
 });
 
-describe('the halfway point of a validation', () => {
-    it('comes once per document, when half of its nodes are checked', async () => {
+describe('the hook after the checks of a node', () => {
+    it('runs once for each node checked, in order, after its checks', async () => {
         const services = createThreatModelServices(EmptyFileSystem);
         const validator = services.ThreatModel.validation.DocumentValidator;
         assert.ok(validator instanceof ThreatModelDocumentValidator);
-        let checked = 0;
-        const seen: [string, number][] = [];
-        registryOf(services).register<ThreatModelAstType>({ AstNode: () => { checked++; } });
-        validator.halfway = document => seen.push([document.uri.path, checked]);
-        const document = await build(services, DESIGN_EXAMPLE);
-        assert.equal(checked, validator.lastRun.nodes);
-        assert.deepEqual(seen, [[document.uri.path, validator.lastRun.nodes >> 1]]);
+        const events: string[] = [];
+        registryOf(services).register<ThreatModelAstType>({ AstNode: node => { events.push(`check ${node.$type}`); } });
+        validator.afterChecks = node => events.push(`after ${node.$type}`);
+        await build(services, 'asset A "a"\nprocess P "p"\n');
+        assert.deepEqual(events, ['check Model', 'after Model', 'check Asset', 'after Asset', 'check Process', 'after Process']);
+        assert.equal(validator.lastRun.nodes, 3);
     });
 });
 
