@@ -12,11 +12,17 @@ import { ThreatModelDocumentValidator } from '../validation/document-validator.j
  * V8 makes objects in its young generation, two halves of 1 MB at first, and doubles them (up to
  * 16 MB each) whenever many objects survive a collection there: building a large model grew them
  * to the most, 32 MB of the resident set at its peak (docs/performance.md#memory-of-a-built-model).
- * The CLI keeps them at the size they have when its commands are loaded (a few MB): V8 reads the
- * factor whenever it would grow them; what survives moves to the old generation sooner, for about
- * the same CPU.
+ * The CLI keeps them at the size they have when its commands are loaded (a few MB) until the
+ * workspace is built: V8 reads the factor whenever it would grow them; what survives moves to the
+ * old generation sooner, for about the same CPU. V8's default comes back after the build and at
+ * exit, before the code cache is written (start-up/code-cache.ts): V8 refuses a cache made under
+ * other flags, and would refuse the next run's.
  */
-setFlagsFromString('--semi-space-growth-factor=1');
+function holdYoungGeneration(held: boolean): void {
+    setFlagsFromString(`--semi-space-growth-factor=${held ? 1 : 2}`);
+}
+holdYoungGeneration(true);
+process.prependListener('exit', () => holdYoungGeneration(false));
 
 /** The extension of model files; folders are scanned for it. */
 export const MODEL_FILE_EXTENSION = '.tm';
@@ -104,6 +110,7 @@ export async function loadWorkspace(
     const length = totalLength(documents);
     if (length < LARGE_WORKSPACE_CHARACTERS) {
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        holdYoungGeneration(false);
         return loaded;
     }
     collectGarbage();
@@ -115,6 +122,7 @@ export async function loadWorkspace(
         await shared.workspace.DocumentBuilder.build(part, { validation: true });
         collectGarbage();
     }
+    holdYoungGeneration(false);
     return loaded;
 }
 
