@@ -23,7 +23,8 @@ export function syntaxTree(node: CstNode, root: CstNode): unknown {
     for (const child of node.content) assert.ok(child.container === node, `${child.offset}: the child's container`);
     // The AST node a composite node has of its own (Langium's private field), not the one it finds through its container.
     const own = (node as unknown as { _astNode?: AstNode })._astNode;
-    return [node.astNode.$type, own?.$type ?? null, ...common, node.content.map(child => syntaxTree(child, root))];
+    // Its keys too: a node the AST left out (a clause given twice) is still in the syntax tree.
+    return [node.astNode.$type, own ? [own.$type, Object.keys(own)] : null, ...common, node.content.map(child => syntaxTree(child, root))];
 }
 
 /** How {@link ast} describes references: resolved (in a built document), or only as the parser made them. */

@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
-import type { AstNode, AstReflection, CompositeCstNode, CstNode, LexerResult, Linker, ParseResult, ValueConverter } from 'langium';
-import { AstUtils, DatatypeSymbol } from 'langium';
+import type { AstNode, AstReflection, CompositeCstNode, CstNode, GrammarAST, LexerResult, Linker, ParseResult, ValueType } from 'langium';
+import { copyDefault, defaultsOf } from './mandatory-properties.js';
+import { DatatypeSymbol } from 'langium';
 import type { LinearCstNodeBuilder } from '../cst-node-builder.js';
 import type { ActionElement, Assigned, GrammarPlan, PlanElement, PlanRule, RuleCallElement, TokenElement } from './grammar-plan.js';
 
@@ -8,7 +9,8 @@ import type { ActionElement, Assigned, GrammarPlan, PlanElement, PlanRule, RuleC
 export interface FastParseServices {
     readonly plan: GrammarPlan;
     readonly builder: LinearCstNodeBuilder;
-    readonly converter: ValueConverter;
+    /** The value converter's value of `input`, the text of `node`, which `rule` (a terminal or data type rule) matched. */
+    readonly convert: (input: string, node: CstNode, rule: GrammarAST.AbstractRule) => ValueType;
     readonly linker: Linker;
     readonly reflection: AstReflection;
 }
@@ -34,7 +36,6 @@ export function fastParse<T extends AstNode>(services: FastParseServices, text: 
     const value = run.rule(rule) as T;
     if (run.position < lexed.tokens.length) throw GIVE_UP;
     run.restOfHidden();
-    AstUtils.linkContentToContainer(value, { deep: true });
     return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
 }
 
@@ -56,7 +57,7 @@ class FastParse {
     rule(rule: PlanRule): unknown {
         this.stack.push(rule.type === DatatypeSymbol ? { $type: DatatypeSymbol, value: '' } : { $type: rule.type });
         this.element(rule.body);
-        return this.construct();
+        return this.construct(rule);
     }
 
     /** Adds the comments after the last token, as Langium's parser does once the entry rule is done. */
@@ -64,7 +65,8 @@ class FastParse {
         if (this.hiddenAt < this.hidden.length) this.services.builder.addHiddenNodes(this.hidden.slice(this.hiddenAt));
     }
 
-    private get next(): number {
+    /** The type number of the next token. */
+    private next(): number {
         return this.tokens[this.position]?.tokenTypeIdx ?? this.endOfInput;
     }
 
@@ -74,13 +76,13 @@ class FastParse {
                 this.once(element);
                 return;
             case '?':
-                if (element.first[this.next]) this.once(element);
+                if (element.first[this.next()]) this.once(element);
                 return;
             case '*':
-                while (element.first[this.next]) this.once(element);
+                while (element.first[this.next()]) this.once(element);
                 return;
             case '+':
-                do this.once(element); while (element.first[this.next]);
+                do this.once(element); while (element.first[this.next()]);
         }
     }
 
@@ -100,7 +102,7 @@ class FastParse {
                 for (const part of element.elements) this.element(part);
                 return;
             case 'alternatives': {
-                const choice = element.choice[this.next]!;
+                const choice = element.choice[this.next()]!;
                 if (choice < 0) throw GIVE_UP;
                 this.element(element.elements[choice]!);
                 return;
@@ -115,30 +117,34 @@ class FastParse {
     }
 
     private consume(token: IToken, element: TokenElement): void {
-        const { builder, converter } = this.services;
+        const { builder, convert } = this.services;
         // The comments before the token go into the CST first, as in Langium's parser.
         const from = this.hiddenAt;
         while (this.hiddenAt < this.hidden.length && this.hidden[this.hiddenAt]!.startOffset <= token.startOffset) this.hiddenAt++;
         if (this.hiddenAt > from) builder.addHiddenNodes(this.hidden.slice(from, this.hiddenAt));
         const leaf = builder.buildLeafNode(token, element.source);
+        const current = this.stack[this.stack.length - 1]!;
         if (element.assignment) {
-            this.assign(element.assignment, element.keyword ? token.image : converter.convert(token.image, leaf), leaf);
-        } else if (this.current.$type === DatatypeSymbol) {
-            this.current.value += element.keyword ? token.image : converter.convert(token.image, leaf)!.toString();
+            this.assign(element.assignment, element.terminal ? convert(token.image, leaf, element.terminal) : token.image, leaf);
+        } else if (current.$type === DatatypeSymbol) {
+            current.value += element.terminal ? convert(token.image, leaf, element.terminal)!.toString() : token.image;
         }
     }
 
     private subrule(element: RuleCallElement): void {
         const node = this.services.builder.buildCompositeNode(element.source);
+        const start = this.position;
         const result = this.rule(element.rule);
-        if (result === undefined || !(node.length > 0)) return;
+        // Langium assigns the result when its node has a length: it does when the rule read a token (no token is empty).
+        if (result === undefined || (this.position === start && !(node.length > 0))) return;
+        const current = this.stack[this.stack.length - 1]!;
         if (element.assignment) {
             this.assign(element.assignment, result, node);
-        } else if (this.current.$type === DatatypeSymbol) {
-            this.current.value += String(result);
+        } else if (current.$type === DatatypeSymbol) {
+            current.value += String(result);
         } else if (typeof result === 'object' && result) {
             // An unassigned rule call: its object takes the place of the caller's, with what the caller had.
-            this.stack[this.stack.length - 1] = takeOver(result as Building, this.current);
+            this.stack[this.stack.length - 1] = takeOver(result as Building, current);
         }
     }
 
@@ -150,7 +156,7 @@ class FastParse {
         }
         // `{Type.feature+=current}`: the object so far is complete, and becomes the new object's first child.
         const builder = this.services.builder;
-        const last = this.construct() as Building;
+        const last = this.construct(undefined) as Building;
         builder.removeNode(last.$cstNode!);
         const node: CompositeCstNode = builder.buildCompositeNode(action);
         node.content.push(last.$cstNode!);
@@ -158,12 +164,16 @@ class FastParse {
         this.assign({ feature: action.feature, operator: action.operator, crossReference: false }, last, last.$cstNode!);
     }
 
-    private construct(): unknown {
-        const { builder, converter, reflection } = this.services;
+    /** Completes the object on top of the stack, made by `rule` (undefined: the object before an action, never a data type rule's). */
+    private construct(rule: PlanRule | undefined): unknown {
+        const { builder, convert, reflection } = this.services;
         const built = this.stack.pop()!;
         builder.construct(built as Building & { $cstNode: CstNode });
-        if (built.$type === DatatypeSymbol) return converter.convert(built.value!, built.$cstNode!);
-        AstUtils.assignMandatoryProperties(reflection, built as unknown as AstNode);
+        if (built.$type === DatatypeSymbol) {
+            if (!rule) throw GIVE_UP;
+            return convert(built.value!, built.$cstNode!, rule.source);
+        }
+        for (const [name, value] of defaultsOf(reflection, built.$type as string)) if (built[name] === undefined) built[name] = copyDefault(value);
         return built;
     }
 
@@ -173,32 +183,60 @@ class FastParse {
             ? this.services.linker.buildReference(target as unknown as AstNode, feature, node, value)
             : value;
         if (operator === '=') {
+            const replaced = target[feature];
+            // A clause given twice: the first node is left out of the tree, and Langium links only what is in it.
+            if (isNode(replaced)) unlink(replaced);
             target[feature] = item;
+            if (isNode(item)) link(item, target, feature, undefined);
         } else if (operator === '?=') {
             target[feature] = true;
         } else {
-            const list = target[feature];
-            if (Array.isArray(list)) list.push(item);
-            else target[feature] = [item];
+            const had = target[feature];
+            const list: unknown[] = Array.isArray(had) ? had : [];
+            if (list !== had) target[feature] = list;
+            if (isNode(item)) link(item, target, feature, list.length);
+            list.push(item);
         }
     }
 }
 
 /**
- * The object of an unassigned rule call, given what its caller's object had (Langium's
- * assignWithoutOverride): the caller's properties it lacks, the caller's lists in front of its
- * own; and no syntax node yet, as the caller's node will be its node.
+ * Links a complete node to its container, as Langium's parser does for the whole tree once it is
+ * built (linkContentToContainer): the same three properties, after all of the node's own. A node
+ * gets nothing after it is assigned to its container, so its properties come in the same order.
+ */
+function link(node: Building, container: Building, property: string, index: number | undefined): void {
+    node['$container'] = container;
+    node['$containerProperty'] = property;
+    if (index !== undefined) node['$containerIndex'] = index;
+}
+
+/** Undoes {@link link} for a node left out of the tree, and for every node under it: Langium links none of them. */
+function unlink(node: Building): void {
+    delete node['$container'];
+    delete node['$containerProperty'];
+    delete node['$containerIndex'];
+    for (const name in node) {
+        if (name.startsWith('$')) continue;
+        const value = node[name];
+        if (isNode(value)) unlink(value);
+        else if (Array.isArray(value)) for (const item of value) if (isNode(item)) unlink(item);
+    }
+}
+
+/** An AST node, as Langium tells one (isAstNode). */
+function isNode(value: unknown): value is Building {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+}
+
+/**
+ * The object of an unassigned rule call, which takes the place of its caller's (Langium's
+ * assignWithoutOverride), with no syntax node yet: the caller's node will be its node. The
+ * caller's object has only its `$type` in tml's grammar; were it to have more (to be given to the
+ * callee's object, and linked to it), the fast parser gives up.
  */
 function takeOver(target: Building, source: Building): Building {
-    for (const [name, had] of Object.entries(source)) {
-        const own = target[name];
-        if (own === undefined) {
-            target[name] = had;
-        } else if (Array.isArray(own) && Array.isArray(had)) {
-            had.push(...(own as unknown[]));
-            target[name] = had;
-        }
-    }
+    for (const name in source) if (name !== '$type') throw GIVE_UP;
     const node = target.$cstNode;
     if (node) {
         (node as { astNode: AstNode | undefined }).astNode = undefined;

@@ -1,4 +1,5 @@
-import type { AstNode, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions } from 'langium';
+import type { AstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions, ValueConverter, ValueType } from 'langium';
+import { DefaultValueConverter } from 'langium';
 import { LinearCstNodeBuilder, createThreatModelParser } from '../cst-node-builder.js';
 import { GIVE_UP, fastParse } from './fast-parse.js';
 import type { FastParseServices } from './fast-parse.js';
@@ -58,7 +59,7 @@ export class FastThreatModelParser {
             this.fast = {
                 plan: planGrammar(Grammar, parser.Lexer.definition),
                 builder: new LinearCstNodeBuilder(),
-                converter: parser.ValueConverter,
+                convert: valueConversion(parser.ValueConverter),
                 linker: references.Linker,
                 reflection: shared.AstReflection,
             };
@@ -68,6 +69,20 @@ export class FastThreatModelParser {
         }
         return this.fast;
     }
+}
+
+/**
+ * The value converter's `convert`, given the rule that matched the text: Langium's DefaultValueConverter
+ * finds that rule from the node's grammar element (a rule call or cross-reference), with two type
+ * tests per token, and runs the converter of the rule (`runConverter`), which tml overrides. When
+ * `convert` itself is Langium's, this runs `runConverter` directly.
+ */
+function valueConversion(converter: ValueConverter): FastParseServices['convert'] {
+    if (converter instanceof DefaultValueConverter && converter.convert === DefaultValueConverter.prototype.convert) {
+        const run = converter as unknown as { runConverter(rule: GrammarAST.AbstractRule, input: string, node: CstNode): ValueType };
+        return (input, node, rule) => run.runConverter(rule, input, node);
+    }
+    return (input, node) => converter.convert(input, node);
 }
 
 /**

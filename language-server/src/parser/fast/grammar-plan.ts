@@ -25,7 +25,8 @@ export interface TokenElement extends Common {
     readonly kind: 'token';
     /** What Langium's parser passes to the CST builder and looks the assignment up by: the keyword, rule call or cross-reference. */
     readonly source: GrammarAST.AbstractElement;
-    readonly keyword: boolean;
+    /** The terminal rule whose value converter gives the token's value; none for a keyword, whose value is its text. */
+    readonly terminal: GrammarAST.TerminalRule | undefined;
     readonly assignment: Assigned | undefined;
 }
 
@@ -66,6 +67,7 @@ export interface PlanRule {
     readonly name: string;
     /** The `$type` of the object the rule starts with, Langium's DatatypeSymbol for a data type rule. */
     readonly type: string | symbol;
+    readonly source: GrammarAST.ParserRule;
     body: PlanElement;
 }
 
@@ -96,16 +98,16 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
         return set;
     };
     const common = (element: GrammarAST.AbstractElement): Common => ({ cardinality: element.cardinality as Cardinality, first: new Uint8Array(size), nullable: false });
-    const token = (element: GrammarAST.AbstractElement, source: GrammarAST.AbstractElement, type: TokenType | undefined): TokenElement => {
+    const token = (element: GrammarAST.AbstractElement, source: GrammarAST.AbstractElement, type: TokenType | undefined, terminal?: GrammarAST.TerminalRule): TokenElement => {
         const first = tokenSet(type);
-        return { ...common(element), kind: 'token', source, keyword: Ast.isKeyword(source), assignment: assignmentOf(source), first };
+        return { ...common(element), kind: 'token', source, terminal, assignment: assignmentOf(source), first };
     };
 
     const rule = (parserRule: GrammarAST.ParserRule): PlanRule => {
         const known = rules.get(parserRule.name);
         if (known) return known;
         if (parserRule.fragment || parserRule.parameters.length > 0) throw new UnplannableGrammar(`rule ${parserRule.name}`);
-        const planned: PlanRule = { name: parserRule.name, type: GrammarUtils.isDataTypeRule(parserRule) ? DatatypeSymbol : GrammarUtils.getTypeName(parserRule), body: undefined! };
+        const planned: PlanRule = { name: parserRule.name, source: parserRule, type: GrammarUtils.isDataTypeRule(parserRule) ? DatatypeSymbol : GrammarUtils.getTypeName(parserRule), body: undefined! };
         rules.set(parserRule.name, planned);
         planned.body = element(parserRule.definition);
         return planned;
@@ -128,11 +130,11 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
         if (Ast.isCrossReference(node)) {
             const terminal = node.terminal ?? GrammarUtils.findNameAssignment(node.type.ref!)?.terminal;
             if (!Ast.isRuleCall(terminal) || !Ast.isTerminalRule(terminal.rule.ref)) throw new UnplannableGrammar('a cross-reference that is not one token');
-            return token(cardinality, node, tokens[terminal.rule.ref.name]);
+            return token(cardinality, node, tokens[terminal.rule.ref.name], terminal.rule.ref);
         }
         if (Ast.isRuleCall(node)) {
             const called = node.rule.ref;
-            if (Ast.isTerminalRule(called)) return token(cardinality, node, tokens[called.name]);
+            if (Ast.isTerminalRule(called)) return token(cardinality, node, tokens[called.name], called);
             if (!Ast.isParserRule(called) || node.arguments.length > 0) throw new UnplannableGrammar('a call of an infix rule or with arguments');
             return { ...common(cardinality), kind: 'rule', source: node, rule: rule(called), assignment: assignmentOf(node) };
         }
