@@ -6,6 +6,9 @@ import type { ParseResult, ParserOptions } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { createThreatModelParser } from '../../../language-server/src/parser/cst-node-builder.js';
 import { FastThreatModelParser } from '../../../language-server/src/parser/fast/fast-parser.js';
+import type { Cardinality, PlanElement, PlanRule } from '../../../language-server/src/parser/fast/grammar-plan.js';
+import { planGrammar } from '../../../language-server/src/parser/fast/grammar-plan.js';
+import { ENTER, LEAVE, UNSURE, computeDecisions } from '../../../language-server/src/parser/fast/repetition-decisions.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import { generateModel } from '../../bench/synthetic-model.js';
 import { keywordsOf, randomSentence, seededRandom } from '../helpers/grammar-sentences.js';
@@ -128,6 +131,30 @@ describe('the fast parser (parser/fast/)', function () {
             compare(declaration, { rule: 'Declaration' });
         }
         assert.equal(compare('boundary W "W" {\nprocess P "p" { entrypoint }\n}'), 0);
+    });
+
+    it('gives up where a token could both start an optional part and follow it, and nowhere in tml\'s grammar', () => {
+        // R: 'a'? 'a' — made by hand: Langium's grammar language would not let tml's grammar have it.
+        const size = 3;
+        const token = (cardinality: Cardinality, idx: number): PlanElement => {
+            const first = new Uint8Array(size);
+            first[idx] = 1;
+            return { kind: 'token', cardinality, first, nullable: cardinality === '?', decide: new Uint8Array(size), source: undefined!, terminal: undefined, assignment: undefined };
+        };
+        const optional = token('?', 0);
+        const other = token('?', 1);
+        const body: PlanElement = { kind: 'group', cardinality: undefined, first: Uint8Array.of(1, 0, 0), nullable: false, decide: new Uint8Array(size), elements: [optional, other, token(undefined, 0)] };
+        const rule: PlanRule = { name: 'R', type: 'R', source: undefined!, body };
+        computeDecisions([rule], [optional, other, body, ...body.elements.slice(2)], 2);
+        assert.deepEqual([[...optional.decide], [...other.decide]], [[UNSURE, LEAVE, LEAVE], [LEAVE, ENTER, LEAVE]]);
+        const plan = planGrammar(grammar, ThreatModel.parser.Lexer.definition);
+        const decisions = (element: PlanElement): Uint8Array[] => [
+            ...element.cardinality ? [element.decide] : [],
+            ...element.kind === 'group' || element.kind === 'alternatives' ? element.elements.flatMap(decisions) : [],
+        ];
+        const all = [...plan.rules.values()].flatMap(planned => decisions(planned.body).map(decide => [planned.name, decide.includes(UNSURE)] as const));
+        assert.ok(all.length > 40, `${all.length} decisions`);
+        assert.deepEqual(all.filter(([, unsure]) => unsure), []);
     });
 
     it('falls back instead of overflowing the stack on deep nesting', () => {

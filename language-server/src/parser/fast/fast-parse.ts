@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { AstNode, AstReflection, CompositeCstNode, CstNode, GrammarAST, LexerResult, Linker, ParseResult, ValueType } from 'langium';
 import { copyDefault, defaultsOf } from './mandatory-properties.js';
+import { ENTER, UNSURE } from './repetition-decisions.js';
 import { DatatypeSymbol } from 'langium';
 import type { LinearCstNodeBuilder } from '../cst-node-builder.js';
 import type { ActionElement, Assigned, GrammarPlan, PlanElement, PlanRule, RuleCallElement, TokenElement } from './grammar-plan.js';
@@ -76,14 +77,21 @@ class FastParse {
                 this.once(element);
                 return;
             case '?':
-                if (element.first[this.next()]) this.once(element);
+                if (this.enter(element)) this.once(element);
                 return;
             case '*':
-                while (element.first[this.next()]) this.once(element);
+                while (this.enter(element)) this.once(element);
                 return;
             case '+':
-                do this.once(element); while (element.first[this.next()]);
+                do this.once(element); while (this.enter(element));
         }
+    }
+
+    /** Whether to enter an optional or repeated element (once more): see repetition-decisions.ts. */
+    private enter(element: PlanElement): boolean {
+        const decision = element.decide[this.next()];
+        if (decision === UNSURE) throw GIVE_UP;
+        return decision === ENTER;
     }
 
     private once(element: PlanElement): void {

@@ -1,6 +1,7 @@
 import type { TokenType } from 'chevrotain';
 import type { Grammar, GrammarAST } from 'langium';
 import { AstUtils, DatatypeSymbol, GrammarAST as Ast, GrammarUtils } from 'langium';
+import { computeDecisions } from './repetition-decisions.js';
 
 /**
  * The grammar, read once into the form the fast parser walks (fast-parse.ts): each element with
@@ -18,6 +19,8 @@ interface Common {
     first: Uint8Array;
     /** Whether the element can match no token. */
     nullable: boolean;
+    /** For an optional or repeated element, per token type number: enter, leave or give up (repetition-decisions.ts). */
+    decide: Uint8Array;
 }
 
 /** A keyword, a terminal rule call or a cross-reference: one token. */
@@ -97,7 +100,7 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
         for (const idx of (type as { categoryMatches?: number[] }).categoryMatches ?? []) set[idx] = 1;
         return set;
     };
-    const common = (element: GrammarAST.AbstractElement): Common => ({ cardinality: element.cardinality as Cardinality, first: new Uint8Array(size), nullable: false });
+    const common = (element: GrammarAST.AbstractElement): Common => ({ cardinality: element.cardinality as Cardinality, first: new Uint8Array(size), nullable: false, decide: new Uint8Array(size) });
     const token = (element: GrammarAST.AbstractElement, source: GrammarAST.AbstractElement, type: TokenType | undefined, terminal?: GrammarAST.TerminalRule): TokenElement => {
         const first = tokenSet(type);
         return { ...common(element), kind: 'token', source, terminal, assignment: assignmentOf(source), first };
@@ -156,6 +159,7 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
     if (!entry) throw new UnplannableGrammar('no entry rule');
     computeFirstSets(all);
     for (const planned of all) if (planned.kind === 'alternatives') planned.choice = choices(planned, size);
+    computeDecisions(rules.values(), all, endOfInput);
     return { rules, entry, endOfInput };
 }
 
