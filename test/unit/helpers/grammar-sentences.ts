@@ -14,18 +14,6 @@ export interface SentenceOptions {
     readonly names: readonly string[];
 }
 
-/** A seeded random number generator (mulberry32), so that a failing sentence can be made again. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 const STRINGS = ['""', '"a title"', '"with \\"quotes\\" and \\\\"', '"tab\\tnew\\nline"', '"é ü 日本"', '"pci"'];
 const SPACES = [' ', ' ', ' ', '  ', '\t', '\n', '\n    ', '\r\n', ' // a comment\n', ' /* a block\n comment */ ', '/**/', '\n// c\r\n'];
 

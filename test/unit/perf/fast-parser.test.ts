@@ -11,7 +11,8 @@ import { planGrammar } from '../../../language-server/src/parser/fast/grammar-pl
 import { ENTER, LEAVE, UNSURE, computeDecisions } from '../../../language-server/src/parser/fast/repetition-decisions.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import { generateModel } from '../../bench/synthetic-model.js';
-import { keywordsOf, randomSentence, seededRandom } from '../helpers/grammar-sentences.js';
+import { keywordsOf, randomSentence } from '../helpers/grammar-sentences.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { describeParse } from '../helpers/parse-shape.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { IToken } from 'chevrotain';
 import type { AstNode, AstReflection, CompositeCstNode, CstNode, GrammarAST, LexerResult, Linker, ParseResult, ValueType } from 'langium';
-import { copyDefault, defaultsOf } from './mandatory-properties.js';
-import { ENTER, UNSURE } from './repetition-decisions.js';
 import { DatatypeSymbol } from 'langium';
 import type { LinearCstNodeBuilder } from '../cst-node-builder.js';
 import type { ActionElement, Assigned, GrammarPlan, PlanElement, PlanRule, RuleCallElement, TokenElement } from './grammar-plan.js';
+import { copyDefault, defaultsOf } from './mandatory-properties.js';
+import { ENTER, UNSURE } from './repetition-decisions.js';
 
 /** What a parse uses of the language's services. */
 export interface FastParseServices {
