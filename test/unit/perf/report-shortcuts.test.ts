@@ -1,6 +1,6 @@
 /**
  * The report's shortcuts give what the plain path gives: a Markdown cell that needs no escaping is
- * its visible text, and the DFD outline the Mermaid diagrams are drawn from is the DFD model
+ * its visible text, a table without links is written as one whose links are all empty, and the DFD outline the Mermaid diagrams are drawn from is the DFD model
  * without the elements' locations and the flows' findings.
  */
 import * as assert from 'node:assert/strict';
@@ -9,6 +9,8 @@ import { buildDfdModel, buildDfdOutline } from '../../../language-server/src/dfd
 import { toMermaid } from '../../../language-server/src/dfd/mermaid.js';
 import { modelsByUri } from '../../../language-server/src/dfd/select.js';
 import { escapeMarkdownCell, escapeVisibleCell } from '../../../language-server/src/generator/escape-markdown.js';
+import type { TableColumn } from '../../../language-server/src/generator/table-model.js';
+import { formatMarkdownTable } from '../../../language-server/src/generator/table-markdown.js';
 import { visibleText } from '../../../language-server/src/model/visible-text.js';
 import type { DfdModel } from '../../../language-server/src/shared/dfd/graph.js';
 import { generateModel } from '../../bench/synthetic-model.js';
@@ -37,6 +39,19 @@ describe('report shortcuts', () => {
     it('escapes a Markdown cell as every pass does', () => {
         fc.assert(fc.property(fc.oneof(modelText, escapingText), text => {
             assert.equal(escapeMarkdownCell(text), escapeVisibleCell(visibleText(text)));
+        }), { numRuns: PROPERTY_RUNS });
+    });
+
+    it('writes a Markdown table without links as the path that links cells does when no cell has a link', () => {
+        const column = fc.record({ header: modelText, style: fc.constantFrom<TableColumn['style']>('text', 'number') });
+        const table = fc.array(column, { minLength: 1, maxLength: 4 }).chain(columns => fc.record({
+            columns: fc.constant(columns.map((c, i): TableColumn => ({ key: `c${i}`, ...c }))),
+            // Rows shorter or longer than the columns too.
+            rows: fc.array(fc.array(modelText, { maxLength: columns.length + 1 }), { maxLength: 5 }),
+        }));
+        fc.assert(fc.property(table, ({ columns, rows }) => {
+            const withLinks = { columns: [...columns, { key: 'url', header: 'URL', style: 'text' as const, linkFor: 'c0' }], rows: rows.map(row => columns.map((_, i) => row[i] ?? '').concat('')) };
+            assert.equal(formatMarkdownTable({ columns, rows }), formatMarkdownTable(withLinks));
         }), { numRuns: PROPERTY_RUNS });
     });
 
