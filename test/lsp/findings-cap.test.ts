@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import * as fc from 'fast-check';
-import { capFindings, compareForCap, firstForCap, MAX_PUBLISHED_FINDINGS } from '../../language-server/src/lsp/findings-cap.js';
+import { capFindings, compareForCap, MAX_PUBLISHED_FINDINGS } from '../../language-server/src/lsp/findings-cap.js';
 import { checkModel, describeFinding } from '../unit/helpers/workspace.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
@@ -73,27 +72,5 @@ describe('the bundled server publishing a file with 1,201 findings', () => {
         assert.deepEqual(diagnostics.slice(0, 1000).map(describeFinding), mostSevereFirst.slice(0, 1000).map(describeFinding));
         assert.deepEqual(diagnostics.slice(0, 1000).map(d => d.severity).filter(s => s === 2).length, 600);
         assert.deepEqual(diagnostics[1000], capped('201 more findings in this file are', 3));
-    });
-});
-
-describe('the first findings by severity and place, without a comparison per pair', () => {
-    /** Places crowded into few values (ties, kept in the order given) and now and then past what an order key holds. */
-    const place = (limit: number): fc.Arbitrary<number> => fc.oneof({ arbitrary: fc.nat(6), weight: 8 }, { arbitrary: fc.constantFrom(limit - 1, limit, 2 ** 40), weight: 1 });
-    const diagnostic = fc.record({ severity: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }), line: place(2 ** 21), character: place(2 ** 13) })
-        .map(({ severity, line, character }): Diagnostic => ({ message: `${line}:${character}`, range: { start: { line, character }, end: { line, character } }, ...(severity === undefined ? {} : { severity: severity as DiagnosticSeverity }) }));
-
-    it('are those a stable sort with compareForCap gives first, the same objects', () => {
-        fc.assert(fc.property(fc.array(diagnostic, { maxLength: 300 }), fc.nat(320), (diagnostics, count) => {
-            const expected = [...diagnostics].sort(compareForCap).slice(0, count);
-            const actual = firstForCap(diagnostics, count);
-            assert.equal(actual.length, expected.length);
-            actual.forEach((d, i) => assert.equal(d, expected[i], `at ${i}`));
-        }), { numRuns: 500 });
-    });
-
-    it('are so for more findings than an order key can number', () => {
-        const many = Array.from({ length: 2 ** 16 + 3 }, (_, i) => ({ message: String(i), range: { start: { line: i % 7, character: 0 }, end: { line: 0, character: 0 } }, severity: (1 + (i % 3)) as DiagnosticSeverity }));
-        const expected = [...many].sort(compareForCap).slice(0, 1000);
-        assert.deepEqual(firstForCap(many, 1000).map(d => d.message), expected.map(d => d.message));
     });
 });

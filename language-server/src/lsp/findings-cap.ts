@@ -15,45 +15,6 @@ export function compareForCap(a: Diagnostic, b: Diagnostic): number {
 }
 
 /**
- * The first `count` diagnostics in {@link compareForCap} order, ties in the order given (as a
- * stable sort of them gives): each diagnostic's place in that order is one number, which a typed
- * array sorts without calling back into JavaScript (thousands of findings, published as soon as a
- * file is opened); a sort with the comparison when one does not fit in a number.
- */
-export function firstForCap(diagnostics: readonly Diagnostic[], count: number): Diagnostic[] {
-    const keys = orderKeys(diagnostics);
-    if (keys === undefined) return [...diagnostics].sort(compareForCap).slice(0, count);
-    keys.sort();
-    const shown: Diagnostic[] = [];
-    for (let i = 0; i < keys.length && i < count; i++) shown.push(diagnostics[keys[i]! % INDEX_LIMIT]!);
-    return shown;
-}
-
-/** Bounds of the parts of an order key: 3 + 21 + 13 + 16 bits, the 53 of a double's integers. */
-const SEVERITY_LIMIT = 2 ** 3;
-const LINE_LIMIT = 2 ** 21;
-const CHARACTER_LIMIT = 2 ** 13;
-const INDEX_LIMIT = 2 ** 16;
-
-/** Per diagnostic: severity, line, character and its index, as one integer; undefined when a part is out of its bounds. */
-function orderKeys(diagnostics: readonly Diagnostic[]): Float64Array | undefined {
-    if (diagnostics.length > INDEX_LIMIT) return undefined;
-    const keys = new Float64Array(diagnostics.length);
-    for (let i = 0; i < diagnostics.length; i++) {
-        const diagnostic = diagnostics[i]!;
-        const severity = diagnostic.severity ?? 1;
-        const { line, character } = diagnostic.range.start;
-        if (!within(severity, SEVERITY_LIMIT) || !within(line, LINE_LIMIT) || !within(character, CHARACTER_LIMIT)) return undefined;
-        keys[i] = ((severity * LINE_LIMIT + line) * CHARACTER_LIMIT + character) * INDEX_LIMIT + i;
-    }
-    return keys;
-}
-
-function within(value: number, limit: number): boolean {
-    return Number.isInteger(value) && value >= 0 && value < limit;
-}
-
-/**
  * The findings of a file as the editor gets them: all of them when there are at most
  * {@link MAX_PUBLISHED_FINDINGS}, else the most severe ones (an error at the end of a file must not
  * be hidden behind a thousand hints), in document order within a severity, and a final
@@ -63,7 +24,7 @@ function within(value: number, limit: number): boolean {
  */
 export function capFindings(diagnostics: readonly Diagnostic[], source: string, severity: SeveritySetting = DEFAULT_SEVERITIES[IssueCodes.FindingsCapped]): Diagnostic[] {
     if (diagnostics.length <= MAX_PUBLISHED_FINDINGS) return [...diagnostics];
-    const shown = firstForCap(diagnostics, MAX_PUBLISHED_FINDINGS);
+    const shown = [...diagnostics].sort(compareForCap).slice(0, MAX_PUBLISHED_FINDINGS);
     if (severity === 'off') return shown;
     const more = diagnostics.length - MAX_PUBLISHED_FINDINGS;
     const data: ThreatModelDiagnosticData = { code: IssueCodes.FindingsCapped };
