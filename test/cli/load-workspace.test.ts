@@ -10,6 +10,7 @@ import { loadModels } from '../../language-server/src/cli/load-models.js';
 import { displayPath, findModelFiles, LARGE_WORKSPACE_CHARACTERS, loadWorkspace, validationParts } from '../../language-server/src/cli/load-workspace.js';
 import { NodeThreatModelContext } from '../../language-server/src/node-context.js';
 import { createThreatModelServices } from '../../language-server/src/threat-model-module.js';
+import { ThreatModelDocumentValidator } from '../../language-server/src/validation/document-validator.js';
 import { generateModel } from '../bench/synthetic-model.js';
 
 describe('finding the model files of the command line', () => {
@@ -90,6 +91,8 @@ describe('loading a large workspace', () => {
         const loaded = await loadWorkspace(check.shared, files, root);
         assert.equal(check.shared.workspace.IndexReads.size(loaded[0]!.document), 0);
         assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc stays out of the global scope');
+        const validator = check.ThreatModel.validation.DocumentValidator;
+        assert.ok(validator instanceof ThreatModelDocumentValidator && typeof validator.afterChecks === 'function', 'a collection after the checks of the first DFD element');
 
         const { shared, ThreatModel } = createThreatModelServices(NodeThreatModelContext);
         assert.ok(types.isProxy(ThreatModel.workspace.ModelIndex), 'the plain build reads the index through its recording view');
