@@ -1,8 +1,9 @@
 import type { DfdElement, Model, Rule } from '../generated/ast.js';
 import { isDismiss, isExclude, isRule, isThreat } from '../generated/ast.js';
 import type { RuleMatch } from './rule-eval.js';
-import { RuleEvaluator, subjectOf } from './rule-eval.js';
+import { RuleEvaluator } from './rule-eval.js';
 import { RuleFacts, allDeclarations } from './rule-facts.js';
+import type { ElementKind } from './stride.js';
 import { categoryApplies, elementTraits } from './stride.js';
 
 /** Which rules are in force (`--rules`, `threatModel.rules.builtin`): the built-in library, the workspace's own rules, both, or none. */
@@ -59,17 +60,16 @@ export class RuleSuggestions {
     }
 
     private evaluateAll(models: readonly Model[], evaluator: RuleEvaluator): void {
-        const byKind = new Map<string, Rule[]>();
-        for (const rule of this.rules) {
-            if (!rule.on || !rule.stride) continue;
-            const list = byKind.get(rule.on);
-            if (list) list.push(rule);
-            else byKind.set(rule.on, [rule]);
-        }
         const answered = answeredSuggestions(models);
+        // The rules that can hold for an element are those on its kind whose category applies to it
+        // (docs/language.md#stride-per-element): listed once per kind and `logs`, not sought per element.
+        const inForce = [new Map<ElementKind, Rule[]>(), new Map<ElementKind, Rule[]>()] as const;
         for (const element of this.facts.elements) {
-            for (const rule of byKind.get(subjectOf(element)) ?? []) {
-                if (!categoryApplies(elementTraits(element), rule.stride!)) continue;
+            const traits = elementTraits(element);
+            const byKind = inForce[traits.logs === true ? 1 : 0];
+            let rules = byKind.get(traits.kind);
+            if (!rules) byKind.set(traits.kind, rules = this.rules.filter(rule => rule.on === traits.kind && rule.stride && categoryApplies(traits, rule.stride)));
+            for (const rule of rules) {
                 const match = evaluator.evaluate(rule, element);
                 if (!match.holds) continue;
                 this.add({ rule, element, because: match.because }, !answered(rule, element));
