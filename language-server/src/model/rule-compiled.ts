@@ -153,20 +153,19 @@ export class CompiledRules {
         if (segments.length === 0) return undefined;
         const resolved = resolvePath(subject, segments);
         if (isPathError(resolved)) return undefined;
-        const facts = this.facts;
-        const last = resolved.fact.name;
-        const via = segments.slice(0, -1);
-        if (via.length === 0) return { fact: resolved.fact, read: s => facts.valueOf(s, last) };
+        const read = this.facts.reader(resolved.fact.name);
+        if (segments.length === 1) return { fact: resolved.fact, read };
+        const via = segments.slice(0, -1).map(segment => this.facts.reader(segment));
         return {
             fact: resolved.fact,
             read: s => {
                 let current = s;
-                for (const segment of via) {
-                    const next = facts.valueOf(current, segment);
+                for (const readNext of via) {
+                    const next = readNext(current);
                     if (!next || typeof next !== 'object' || Array.isArray(next)) return undefined;
                     current = next as FactSubject;
                 }
-                return facts.valueOf(current, last);
+                return read(current);
             },
         };
     }

@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { DfdElement, Model, Rule } from '../../../language-server/src/generated/ast.js';
-import { isDismiss, isExclude, isRule } from '../../../language-server/src/generated/ast.js';
+import type { Asset, DfdElement, Flow, Model, Rule } from '../../../language-server/src/generated/ast.js';
+import { isAsset, isDismiss, isExclude, isRule } from '../../../language-server/src/generated/ast.js';
 import { CompiledRules } from '../../../language-server/src/model/rule-compiled.js';
 import { ConditionEvaluator, RuleEvaluator } from '../../../language-server/src/model/rule-eval.js';
-import { RuleFacts, allDeclarations } from '../../../language-server/src/model/rule-facts.js';
+import type { FactSubject, FactValue } from '../../../language-server/src/model/rule-facts.js';
+import { RuleFacts, allDeclarations, technologyTraits, trustOf } from '../../../language-server/src/model/rule-facts.js';
+import { crossedBoundaries, enclosingBoundaries } from '../../../language-server/src/model/boundaries.js';
 import { RuleSuggestions } from '../../../language-server/src/model/rule-suggestions.js';
 import type { Subject } from '../../../language-server/src/model/rule-vocabulary.js';
 import { ASSET_TYPES, CLASSIFICATIONS, EXTERNAL_TYPES, FACTS, TRUST_LEVELS, factsOf, memberSubject } from '../../../language-server/src/model/rule-vocabulary.js';
@@ -168,6 +170,53 @@ function suggestions(models: readonly Model[], rules: readonly Rule[]): string[]
     });
 }
 
+/**
+ * Facts as RuleFacts read them before it had a reader per fact: one switch over the names, the
+ * element's kind first. The readers (model/rule-facts.ts) must read the same.
+ */
+function plainValueOf(subject: FactSubject, fact: string, models: readonly Model[]): FactValue {
+    const assets = (refs: readonly { readonly ref?: Asset }[]): Asset[] => refs.map(a => a.ref).filter((a): a is Asset => a !== undefined);
+    if (subject.$type === 'Asset') return fact === 'classification' ? subject.classification : fact === 'type' ? subject.type : fact === 'name' ? subject.name : undefined;
+    switch (fact) {
+        case 'kind': return subject.$type.toLowerCase();
+        case 'tags': return subject.tags;
+        case 'boundaries': return enclosingBoundaries(subject).map(b => b.name);
+        case 'trust': return trustOf(subject);
+    }
+    if (subject.$type === 'Flow') {
+        switch (fact) {
+            case 'source': return subject.source?.ref;
+            case 'target': return subject.target?.ref;
+            case 'protocol': return subject.protocol;
+            case 'encrypted': return subject.encrypted;
+            case 'authenticated': return subject.authenticated;
+            case 'bidirectional': return subject.bidirectional;
+            case 'crossesBoundary': return subject.source?.ref && subject.target?.ref ? crossedBoundaries(subject).length > 0 : undefined;
+            case 'fromLessTrusted': {
+                const from = subject.source?.ref ? trustOf(subject.source.ref) : undefined;
+                const to = subject.target?.ref ? trustOf(subject.target.ref) : undefined;
+                return from === undefined || to === undefined ? undefined : TRUST_LEVELS.indexOf(from) < TRUST_LEVELS.indexOf(to);
+            }
+            case 'carries': return assets(subject.carries);
+        }
+        return undefined;
+    }
+    const flows = [...allDeclarations(models)].filter(d => d.$type === 'Flow') as Flow[];
+    switch (fact) {
+        case 'flowsIn': return flows.filter(f => f.target?.ref === subject);
+        case 'flowsOut': return flows.filter(f => f.source?.ref === subject);
+        case 'stores': return subject.$type === 'Datastore' ? assets(subject.stores) : [];
+        case 'technology': return subject.$type === 'External' ? undefined : subject.technology;
+        case 'tech': return subject.$type === 'External' ? undefined : technologyTraits(subject.technology);
+        case 'entrypoint': return subject.$type === 'Process' ? subject.entrypoint : undefined;
+        case 'privileged': return subject.$type === 'Process' ? subject.privileged : undefined;
+        case 'logs': return subject.$type === 'Datastore' ? subject.logs : undefined;
+        case 'encrypted': return subject.$type === 'Datastore' ? subject.encrypted : undefined;
+        case 'type': return subject.$type === 'External' ? subject.type : undefined;
+    }
+    return undefined;
+}
+
 describe('rules compiled into closures (model/rule-compiled.ts) answer what the tree walk answers', function () {
     this.timeout(600_000);
 
@@ -207,5 +256,27 @@ describe('rules compiled into closures (model/rule-compiled.ts) answer what the 
         // The cases are not degenerate: rules hold, not always, and some suggestions are answered.
         assert.ok(held > 500 && held < evaluated / 3, `${held} of ${evaluated} hold`);
         assert.ok(unanswered > 100, `${unanswered} unanswered`);
+    });
+
+    it('reads every fact of every subject of random models as the plain switch over the names did', async () => {
+        let known = 0;
+        let read = 0;
+        await fc.assert(fc.asyncProperty(fc.integer(), async seed => {
+            const model = randomModel(random(seed));
+            const [file] = await checkWorkspace({ 'model.tm': model.text });
+            const models = [file!.document.parseResult.value];
+            const facts = new RuleFacts(models);
+            const subjects: FactSubject[] = [...facts.elements, ...[...allDeclarations(models)].filter(isAsset)];
+            for (const subject of subjects) {
+                for (const fact of [...new Set(FACTS.map(f => f.name)), 'nothing', 'constructor']) {
+                    const expected = plainValueOf(subject, fact, models);
+                    assert.deepEqual(facts.valueOf(subject, fact), expected, `${fact} of ${subject.name} in\n${model.text}`);
+                    assert.deepEqual(facts.reader(fact)(subject), expected, `${fact} of ${subject.name}`);
+                    if (expected !== undefined) known++;
+                    read++;
+                }
+            }
+        }), { numRuns: 40, seed: 1718 });
+        assert.ok(known > read / 3 && known < read * 2 / 3, `${known} of ${read} known`);
     });
 });
