@@ -1,5 +1,5 @@
 import type { Asset, Boundary, Declaration, DfdElement, Flow, Model, Node } from '../generated/ast.js';
-import { isBoundary, isFlow, isNode } from '../generated/ast.js';
+import { isBoundary } from '../generated/ast.js';
 import { crossedBoundaries, enclosingBoundaries } from './boundaries.js';
 import { TECHNOLOGY_CATALOGUE } from './technology-catalogue.js';
 import { TRUST_LEVELS } from './rule-vocabulary.js';
@@ -24,8 +24,11 @@ export class RuleFacts {
     constructor(models: readonly Model[]) {
         const elements: DfdElement[] = [];
         for (const declaration of allDeclarations(models)) {
-            if (isNode(declaration) || isFlow(declaration)) elements.push(declaration);
-            if (!isFlow(declaration)) continue;
+            // By $type rather than the generated guards: these are leaf types.
+            const type = declaration.$type;
+            if (type === 'External' || type === 'Process' || type === 'Datastore') elements.push(declaration);
+            if (type !== 'Flow') continue;
+            elements.push(declaration);
             const source = declaration.source?.ref;
             const target = declaration.target?.ref;
             if (source) append(this.flowsOut, source, declaration);

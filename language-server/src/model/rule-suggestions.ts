@@ -127,28 +127,36 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     else map.set(key, [value]);
 }
 
-/** Whether something in the models answers rule R on element E: a threat naming R on E, a dismiss of R on E, an exclude of R's category on E. */
+/**
+ * Whether something in the models answers rule R on element E: a threat naming R on E, a dismiss of R on E, an exclude of R's category on E.
+ * The answers are gathered at the first question: most builds have few suggestions, some none.
+ */
 function answeredSuggestions(models: readonly Model[]): (rule: Rule, element: DfdElement) => boolean {
-    const answers = new Set<string>();
-    const ruleIds = new Map<Rule, number>();
-    const elementIds = new Map<DfdElement, number>();
-    const id = <K>(map: Map<K, number>, key: K): number => {
-        let value = map.get(key);
-        if (value === undefined) map.set(key, value = map.size);
-        return value;
-    };
-    const excluded = new Set<string>();
-    for (const declaration of allDeclarations(models)) {
-        if (isThreat(declaration) && declaration.rule?.ref) {
-            for (const target of declaration.targets) if (target.ref) answers.add(`${id(ruleIds, declaration.rule.ref)} ${id(elementIds, target.ref)}`);
-        } else if (isDismiss(declaration) && declaration.rule?.ref) {
-            for (const element of declaration.elements) if (element.ref) answers.add(`${id(ruleIds, declaration.rule.ref)} ${id(elementIds, element.ref)}`);
-        } else if (isExclude(declaration)) {
-            for (const element of declaration.elements) {
-                if (element.ref) for (const category of declaration.categories) excluded.add(`${category} ${id(elementIds, element.ref)}`);
+    let answers: Map<Rule, Set<DfdElement>> | undefined;
+    let excluded: Map<DfdElement, Set<string>> | undefined;
+    const gather = (): void => {
+        answers = new Map();
+        excluded = new Map();
+        for (const declaration of allDeclarations(models)) {
+            if (isThreat(declaration) && declaration.rule?.ref) {
+                for (const target of declaration.targets) if (target.ref) add(answers, declaration.rule.ref, target.ref);
+            } else if (isDismiss(declaration) && declaration.rule?.ref) {
+                for (const element of declaration.elements) if (element.ref) add(answers, declaration.rule.ref, element.ref);
+            } else if (isExclude(declaration)) {
+                for (const element of declaration.elements) {
+                    if (element.ref) for (const category of declaration.categories) add(excluded, element.ref, category);
+                }
             }
         }
-    }
-    return (rule, element) => answers.has(`${id(ruleIds, rule)} ${id(elementIds, element)}`)
-        || excluded.has(`${rule.stride} ${id(elementIds, element)}`);
+    };
+    return (rule, element) => {
+        if (!answers) gather();
+        return answers!.get(rule)?.has(element) === true || (rule.stride !== undefined && excluded!.get(element)?.has(rule.stride) === true);
+    };
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
 }
