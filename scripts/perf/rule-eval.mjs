@@ -39,10 +39,12 @@ for (let r = 0; r < runs; r++) {
     const evaluator = make(facts);
     let held = 0;
     let evaluated = 0;
+    const inForce = new Map();
     for (const element of facts.elements) {
         const traits = elementTraits(element);
-        for (const rule of rules) {
-            if (rule.on !== traits.kind || !categoryApplies(traits, rule.stride)) continue;
+        const key = `${traits.kind} ${traits.logs === true}`;
+        if (!inForce.has(key)) inForce.set(key, rules.filter(rule => rule.on === traits.kind && categoryApplies(traits, rule.stride)));
+        for (const rule of inForce.get(key)) {
             evaluated++;
             if (evaluator.evaluate(rule, element).holds) held++;
         }

@@ -1,6 +1,6 @@
 import type { Asset, Boundary, Declaration, DfdElement, Flow, Model, Node } from '../generated/ast.js';
 import { isBoundary } from '../generated/ast.js';
-import { crossedBoundaries, enclosingBoundaries } from './boundaries.js';
+import { enclosingBoundaries } from './boundaries.js';
 import { TECHNOLOGY_CATALOGUE } from './technology-catalogue.js';
 import { TRUST_LEVELS } from './rule-vocabulary.js';
 
@@ -49,7 +49,9 @@ export class RuleFacts {
      */
     reader(fact: string): (subject: FactSubject) => FactValue {
         const reader = READERS.get(fact);
-        return reader ? subject => reader(subject, this) : () => undefined;
+        if (!reader) return () => undefined;
+        // Most readers read the subject alone: those are handed over as they are, with no call around them.
+        return reader.length < 2 ? reader as (subject: FactSubject) => FactValue : subject => reader(subject, this);
     }
 
     /** The flows that end at `node`. */
@@ -129,14 +131,27 @@ function kindOf(element: DfdElement): string {
     return element.$type.toLowerCase();
 }
 
+/**
+ * Whether `crossedBoundaries` (model/boundaries.ts) lists any: whether the ends are not inside the same boundaries.
+ * A node is a member of its innermost boundary (or of none), and the boundaries around it are that
+ * one's chain of containers, so the ends are inside the same boundaries exactly when they have the
+ * same innermost one; this compares that, without listing both chains.
+ */
 function crossesBoundary(flow: Flow): boolean | undefined {
-    return flow.source?.ref && flow.target?.ref ? crossedBoundaries(flow).length > 0 : undefined;
+    const source = flow.source?.ref;
+    const target = flow.target?.ref;
+    return source && target ? innermostBoundary(source) !== innermostBoundary(target) : undefined;
+}
+
+/** The boundary a node is a member of, if any. */
+function innermostBoundary(element: DfdElement): Boundary | undefined {
+    const container = element.$container;
+    return container?.$type === 'Boundary' ? container as Boundary : undefined;
 }
 
 /** The `trust` of the innermost boundary around a node; unknown for a flow and outside every boundary. */
 export function trustOf(element: DfdElement): string | undefined {
-    const container = element.$container;
-    return container?.$type === 'Boundary' ? (container as Boundary).trust : undefined;
+    return innermostBoundary(element)?.trust;
 }
 
 function fromLessTrusted(flow: Flow): boolean | undefined {
