@@ -92,4 +92,37 @@ describe('IndexReads: what the checks of a document read from the index', () => 
         index.names = new Set(['Batch']);
         assert.equal(reads.changed(document), true, 'api is not known any more');
     });
+
+    describe('a list read is hashed after the validation, as it was read', () => {
+        /** An index answering with a list it is free to change in place later (the real index makes its lists per question). */
+        class ListIndex {
+            readonly list = ['Api'];
+            names(): string[] {
+                return this.list;
+            }
+        }
+        const turns = (): Promise<void> => new Promise(resolve => setImmediate(() => setImmediate(() => setImmediate(resolve))));
+
+        it('once the diagnostics are out, two turns of the event loop later', async () => {
+            const reads = new IndexReads();
+            const index = new ListIndex();
+            const view = reads.recording(index);
+            await reads.during(document, () => Promise.resolve(void view.names()));
+            await turns();
+            index.list.push('Batch');
+            assert.equal(reads.changed(document), true, 'compared with the list as read');
+            index.list.pop();
+            assert.equal(reads.changed(document), false);
+        });
+
+        it('when settled before then (as the document builder does before a build)', async () => {
+            const reads = new IndexReads();
+            const index = new ListIndex();
+            const view = reads.recording(index);
+            await reads.during(document, () => Promise.resolve(void view.names()));
+            reads.settle();
+            index.list.push('Batch');
+            assert.equal(reads.changed(document), true);
+        });
+    });
 });

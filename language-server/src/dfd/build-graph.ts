@@ -20,10 +20,52 @@ import { locationOf } from './location.js';
  * ({@link displayText}), so the SVG, DOT, Mermaid, JSON and the preview's tooltips agree.
  */
 export function buildDfdModel(models: readonly Model[], coverage: CoverageIndex): DfdModel {
-    const collected = collect(models, coverage);
+    // Located: every element has its location, so the outline is the whole model.
+    return build(models, coverage, true) as DfdModel;
+}
+
+/** An element of a {@link DfdOutline}: without where it is declared, nor the findings found on its name there. */
+export type Unlocated<T> = Omit<T, 'location' | 'findings'>;
+
+/** A diagram as the Mermaid writer reads it: every {@link DfdDiagram} is one. */
+export interface DfdOutlineDiagram {
+    readonly scenario: string | null;
+    readonly title: string;
+    readonly boundaries: readonly Unlocated<DfdBoundary>[];
+    readonly nodes: readonly Unlocated<DfdNode>[];
+    readonly edges: readonly Unlocated<DfdEdge>[];
+}
+
+export interface DfdOutline {
+    readonly overview: DfdOutlineDiagram;
+    readonly scenarios: readonly DfdOutlineDiagram[];
+}
+
+/**
+ * {@link buildDfdModel} without the elements' locations and the flows' findings (found by the
+ * location of a flow's name), which a Mermaid flowchart does not show: the rest is the same
+ * (`test/unit/perf/report-shortcuts.test.ts`). Locating every element is a fifth of the build.
+ */
+export function buildDfdOutline(models: readonly Model[], coverage: CoverageIndex): DfdOutline {
+    return build(models, coverage, false);
+}
+
+/** An element as built: located when asked ({@link buildDfdModel}), else an outline's. */
+type Built<T> = Unlocated<T> & { readonly location?: DfdLocation; readonly findings?: readonly string[] };
+
+interface BuiltDiagram {
+    readonly scenario: string | null;
+    readonly title: string;
+    readonly boundaries: readonly Built<DfdBoundary>[];
+    readonly nodes: readonly Built<DfdNode>[];
+    readonly edges: readonly Built<DfdEdge>[];
+}
+
+function build(models: readonly Model[], coverage: CoverageIndex, located: boolean): { overview: BuiltDiagram; scenarios: BuiltDiagram[] } {
+    const collected = collect(models, coverage, located);
     const nodes = new Declared([...collected.nodes.values()]);
     const boundaries = new Declared([...collected.boundaries.values()]);
-    const overview: DfdDiagram = {
+    const overview: BuiltDiagram = {
         scenario: null,
         title: OVERVIEW_TITLE,
         boundaries: boundariesAround(nodes.all, boundaries),
@@ -36,24 +78,24 @@ export function buildDfdModel(models: readonly Model[], coverage: CoverageIndex)
 
 interface Collected {
     /** Every boundary, parents first, in declaration order. */
-    readonly boundaries: Map<Boundary, DfdBoundary>;
-    readonly nodes: Map<Node, DfdNode>;
+    readonly boundaries: Map<Boundary, Built<DfdBoundary>>;
+    readonly nodes: Map<Node, Built<DfdNode>>;
     /** Every flow whose end points resolve. */
-    readonly edges: Map<Flow, DfdEdge>;
+    readonly edges: Map<Flow, Built<DfdEdge>>;
     readonly scenarios: Scenario[];
 }
 
-function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
+function collect(models: readonly Model[], coverage: CoverageIndex, located: boolean): Collected {
     const ids = new IdAllocator();
     const collected: Collected = { boundaries: new Map(), nodes: new Map(), edges: new Map(), scenarios: [] };
     const flows: Flow[] = [];
-    const visit = (member: Model['declarations'][number], parent: DfdBoundary | undefined): void => {
+    const visit = (member: Model['declarations'][number], parent: Built<DfdBoundary> | undefined): void => {
         if (isBoundary(member)) {
-            const boundary: DfdBoundary = {
+            const boundary: Built<DfdBoundary> = {
                 id: ids.allocate(member.name),
                 name: member.name ?? '',
                 title: displayText(member.title),
-                location: locationOf(member),
+                ...(located ? { location: locationOf(member) } : {}),
                 ...(parent ? { parent: parent.id } : {}),
             };
             collected.boundaries.set(member, boundary);
@@ -65,7 +107,7 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
                 kind: nodeKind(member),
                 title: displayText(member.title ?? member.name),
                 ...(parent ? { boundary: parent.id } : {}),
-                ...coverageAndLocation(member, coverage),
+                ...coverageAndLocation(member, coverage, located ? locationOf(member) : undefined),
             });
         } else if (isFlow(member)) {
             flows.push(member);
@@ -83,7 +125,7 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
         const source = flow.source?.ref && collected.nodes.get(flow.source.ref);
         const target = flow.target?.ref && collected.nodes.get(flow.target.ref);
         if (!source || !target) continue;
-        const location = locationOf(flow);
+        const location = located ? locationOf(flow) : undefined;
         collected.edges.set(flow, {
             id,
             name: flow.name ?? '',
@@ -94,7 +136,7 @@ function collect(models: readonly Model[], coverage: CoverageIndex): Collected {
             ...(flow.protocol !== undefined ? { protocol: displayText(flow.protocol) } : {}),
             encrypted: flow.encrypted ?? false,
             authenticated: flow.authenticated ?? false,
-            ...withFindings(flow, location, findings),
+            ...(location ? withFindings(flow, location, findings) : {}),
             ...coverageAndLocation(flow, coverage, location),
         });
     }
@@ -110,8 +152,8 @@ function withFindings(flow: Flow, location: DfdLocation, indexes: Map<LangiumDoc
     return findings.length > 0 ? { findings: findings.map(displayText) } : {};
 }
 
-function scenarioDiagram(scenario: Scenario, all: ReadonlyMap<Flow, DfdEdge>, nodes: Declared<DfdNode>, boundaries: Declared<DfdBoundary>): DfdDiagram {
-    const edges = new Set<DfdEdge>();
+function scenarioDiagram(scenario: Scenario, all: ReadonlyMap<Flow, Built<DfdEdge>>, nodes: Declared<Built<DfdNode>>, boundaries: Declared<Built<DfdBoundary>>): BuiltDiagram {
+    const edges = new Set<Built<DfdEdge>>();
     for (const ref of scenario.flows) {
         const edge = ref.ref && all.get(ref.ref);
         if (edge) edges.add(edge);
@@ -130,7 +172,7 @@ function scenarioDiagram(scenario: Scenario, all: ReadonlyMap<Flow, DfdEdge>, no
 }
 
 /** The boundaries that contain at least one of the nodes, directly or through nested boundaries, in declaration order. */
-function boundariesAround(nodes: readonly DfdNode[], boundaries: Declared<DfdBoundary>): DfdBoundary[] {
+function boundariesAround<B extends Built<DfdBoundary>>(nodes: readonly Built<DfdNode>[], boundaries: Declared<B>): B[] {
     const needed = new Set<string>();
     for (const node of nodes) {
         for (let id = node.boundary; id !== undefined && !needed.has(id); id = boundaries.get(id)?.parent) needed.add(id);
@@ -165,8 +207,8 @@ class Declared<T extends { readonly id: string }> {
     }
 }
 
-/** The applicable categories' status, the open ones, and where the element is declared. */
-function coverageAndLocation(element: DfdElement, coverage: CoverageIndex, location = locationOf(element)): Pick<DfdNode, 'open' | 'coverage' | 'location' | 'facts'> {
+/** The applicable categories' status, the open ones, and where the element is declared (when located). */
+function coverageAndLocation(element: DfdElement, coverage: CoverageIndex, location: DfdLocation | undefined): Pick<Built<DfdNode>, 'open' | 'coverage' | 'location' | 'facts'> {
     const categories: DfdCategoryCoverage[] = [];
     for (const c of coverage.coverageOf(element).categories) {
         if (c.status === 'not-applicable') continue;
@@ -181,7 +223,7 @@ function coverageAndLocation(element: DfdElement, coverage: CoverageIndex, locat
     return {
         open: categories.filter(c => c.status === 'missing' || c.status === 'unmitigated').map(c => c.category),
         coverage: categories,
-        location,
+        ...(location ? { location } : {}),
         ...factsOf(element),
     };
 }

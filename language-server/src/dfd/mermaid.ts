@@ -1,5 +1,6 @@
 import { DFD_COLORS } from '../shared/dfd/svg-style.js';
-import type { DfdDiagram, DfdNode } from '../shared/dfd/graph.js';
+import type { DfdNode } from '../shared/dfd/graph.js';
+import type { DfdOutlineDiagram } from './build-graph.js';
 import { openMark } from '../shared/dfd/labels.js';
 import { groupBy } from './dot.js';
 import { visibleText } from '../model/visible-text.js';
@@ -26,7 +27,7 @@ const SHAPES: Readonly<Record<DfdNode['kind'], readonly [string, string]>> = {
  * boundaries as dashed subgraphs, open elements in the open colour with their categories'
  * initials. Ids are `tm_<element id>`, so no model name can clash with a Mermaid keyword. Pure.
  */
-export function toMermaid(diagram: DfdDiagram): string {
+export function toMermaid(diagram: DfdOutlineDiagram): string {
     const out = ['flowchart LR'];
     const id = (elementId: string): string => `tm_${elementId}`;
     const childBoundaries = groupBy(diagram.boundaries, b => b.parent);
@@ -50,7 +51,7 @@ export function toMermaid(diagram: DfdDiagram): string {
     return `${out.join('\n')}\n`;
 }
 
-function styles(diagram: DfdDiagram, id: (elementId: string) => string): string[] {
+function styles(diagram: DfdOutlineDiagram, id: (elementId: string) => string): string[] {
     const out: string[] = [];
     const openNodes = diagram.nodes.filter(n => n.open.length > 0).map(n => id(n.id));
     if (openNodes.length > 0) {

@@ -21,7 +21,14 @@ export function buildSecurityReport(files: readonly ModelFile[]): SecurityReport
     const elements = models.flatMap(elementsOf);
     const assetUses = indexAssetUses(elements, threats);
     const mitigating = groupBy(threats.flatMap(t => t.mitigatedBy.map(ref => [ref.ref, t] as const)));
-    const flows = declarations.filter(isFlow).map(reportFlow);
+    // A flow listed by scenarios is described once: its rows are the same object.
+    const flowRows = new Map<Flow, ReportFlow>();
+    const flowRow = (flow: Flow): ReportFlow => {
+        let row = flowRows.get(flow);
+        if (row === undefined) flowRows.set(flow, row = reportFlow(flow));
+        return row;
+    };
+    const flows = declarations.filter(isFlow).map(flowRow);
     const systems = models.flatMap(systemsOf).map(s => ({
         name: text(s.name), title: text(s.title), description: text(s.description), owner: text(s.owner), deployment: text(s.deployment),
     }));
@@ -36,7 +43,7 @@ export function buildSecurityReport(files: readonly ModelFile[]): SecurityReport
             name: text(s.name),
             title: text(s.title),
             description: text(s.description),
-            flows: s.flows.flatMap(ref => (ref.ref ? [reportFlow(ref.ref)] : [])),
+            flows: s.flows.flatMap(ref => (ref.ref ? [flowRow(ref.ref)] : [])),
         })),
         assets: declarations.filter(isAsset).map(a => reportAsset(a, assetUses)),
         entryPoints: elements.filter((e): e is Process => isProcess(e) && e.entrypoint).map(p => ({

@@ -1,4 +1,4 @@
-import { buildDfdModel } from '../dfd/build-graph.js';
+import { buildDfdModel, buildDfdOutline } from '../dfd/build-graph.js';
 import type { DfdDiagram } from '../shared/dfd/graph.js';
 import { toMermaid } from '../dfd/mermaid.js';
 import type { Model } from '../generated/ast.js';
@@ -79,7 +79,8 @@ function dfdDiagrams(models: readonly Model[], coverage: CoverageIndex): DfdDiag
     return [dfd.overview, ...dfd.scenarios];
 }
 
-/** The overview and every scenario's diagram as Mermaid flowcharts. */
+/** The overview and every scenario's diagram as Mermaid flowcharts, which show no element's location. */
 export function reportDiagrams(models: readonly Model[], coverage: CoverageIndex): ReportDiagram[] {
-    return dfdDiagrams(models, coverage).map(diagram => ({ scenario: diagram.scenario, embed: { mermaid: toMermaid(diagram) } }));
+    const dfd = buildDfdOutline(models, coverage);
+    return [dfd.overview, ...dfd.scenarios].map(diagram => ({ scenario: diagram.scenario, embed: { mermaid: toMermaid(diagram) } }));
 }

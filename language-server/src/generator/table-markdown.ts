@@ -6,10 +6,15 @@ import { COVERAGE_LEGEND, DREAD_LEGEND, ratingSummary, threatTableTitle } from '
 
 /** A GitHub-flavoured Markdown table, one line per row, numbers right-aligned; ends with a newline. */
 export function formatMarkdownTable(table: TableSection): string {
-    const section = linkedSection(table);
+    // Without links (every table of a report but a threat list with bug URLs), a cell is its text escaped.
+    const section = table.columns.some(c => c.linkFor !== undefined) ? linkedSection(table) : undefined;
+    const columns = section?.columns ?? table.columns;
     const line = (cells: readonly LinkedCell[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
-    const delimiter = `| ${section.columns.map(c => (c.style === 'number' ? '---:' : '---')).join(' | ')} |`;
-    return [line(section.columns.map(c => ({ text: c.header }))), delimiter, ...section.rows.map(line), ''].join('\n');
+    const delimiter = `| ${columns.map(c => (c.style === 'number' ? '---:' : '---')).join(' | ')} |`;
+    const rows = section
+        ? section.rows.map(line)
+        : table.rows.map(row => `| ${columns.map((_, i) => escapeMarkdownCell(row[i] ?? '')).join(' | ')} |`);
+    return [line(columns.map(c => ({ text: c.header }))), delimiter, ...rows, ''].join('\n');
 }
 
 /** The cell's text, escaped; a link `[text](url)` when it has one. */

@@ -1,4 +1,4 @@
-import type { BuildOptions, LangiumDocument, URI } from 'langium';
+import type { AstNode, BuildOptions, LangiumDocument, URI } from 'langium';
 import { DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { ThreatModelServices, ThreatModelSharedServices } from '../threat-model-module.js';
@@ -43,9 +43,19 @@ export class ThreatModelDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    /** The built-in rule library never changes, and has no file to read again: a change to it is ignored. */
+    /**
+     * The built-in rule library never changes, and has no file to read again: a change to it is
+     * ignored. The index reads of earlier builds are hashed before this one changes anything.
+     */
     override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        this.reads.settle();
         return super.update(changed.filter(uri => !isBuiltinRules(uri)), deleted, cancelToken);
+    }
+
+    /** Builds as Langium does, the index reads of earlier builds hashed first. */
+    override build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
+        this.reads.settle();
+        return super.build(documents, options, cancelToken);
     }
 
     /** Validates as Langium does, recording what the checks read from the model index. */

@@ -45,11 +45,11 @@ interface Step {
     readonly identity: string;
 }
 
-/** What a check read from the index, and what it was told ({@link answerOf}). */
+/** What a check read from the index, and what it was told ({@link answerOf}; a list as it is until {@link IndexReads.settle}). */
 interface Read {
     readonly source: Source;
     readonly at: Step;
-    readonly answer: unknown;
+    answer: unknown;
 }
 
 /** The reads of a validation under way, one per question, and its steps by identity. */
@@ -78,6 +78,9 @@ export class IndexReads {
     private readonly records = new Map<string, Map<string, Read>>();
     private current: Recording | undefined;
     private sources = 0;
+    /** Reads whose answer is a list not hashed yet ({@link settle}). */
+    private unsettled: Read[] = [];
+    private settling = false;
 
     /**
      * A view of `index` that records what is read through it while a document is validated
@@ -101,6 +104,7 @@ export class IndexReads {
             await validate();
         } finally {
             this.current = outer;
+            this.settleSoon();
             const previous = this.records.get(uri);
             if (recording.partial && previous) {
                 // The newest answer to each question; the previous reads ask about places, not nodes, so they hold no earlier tree.
@@ -126,6 +130,7 @@ export class IndexReads {
      * nothing was recorded). A node is asked about as the node at its place in its document now.
      */
     changed(document: LangiumDocument): boolean {
+        this.settle();
         const recorded = this.records.get(document.uri.toString());
         if (recorded === undefined) return true;
         const round: Round = { answers: new Map(), nodes: new Map() };
@@ -202,8 +207,43 @@ export class IndexReads {
     private record(source: Source, at: Step, value: unknown): unknown {
         const reads = this.current?.reads;
         // Asked before in this validation: the index answers the same until the next build.
-        if (reads && !reads.has(at.identity)) reads.set(at.identity, { source, at, answer: answerOf(value) });
+        if (reads && !reads.has(at.identity)) {
+            // An empty list's hash is known already.
+            const later = Array.isArray(value) && value.length > 0;
+            const read: Read = { source, at, answer: later ? value : answerOf(value) };
+            if (later) this.unsettled.push(read);
+            reads.set(at.identity, read);
+        }
         return value;
+    }
+
+    /**
+     * Hashes the lists recorded as answers ({@link answerOf}). They are needed only when asked
+     * again, at a later build, so a build hashes them once its diagnostics are out
+     * ({@link settleSoon}): the lists the checks read (the coverage of each element, the rules'
+     * suggestions…) are made for the question and not changed after, and the document builder
+     * settles before a build changes anything (workspace/document-builder.ts), as does {@link changed}.
+     */
+    settle(): void {
+        const reads = this.unsettled;
+        if (reads.length === 0) return;
+        this.unsettled = [];
+        for (const read of reads) read.answer = answerOf(read.answer);
+    }
+
+    /**
+     * {@link settle} once the diagnostics of the build under way are written: vscode-jsonrpc writes
+     * a message in an immediate queued when it is sent, after this validation; an immediate queued
+     * from an immediate runs after those (Node runs the immediates queued while it runs immediates
+     * at the next turn of the event loop).
+     */
+    private settleSoon(): void {
+        if (this.settling) return;
+        this.settling = true;
+        setImmediate(() => setImmediate(() => {
+            this.settling = false;
+            this.settle();
+        }));
     }
 }
 
