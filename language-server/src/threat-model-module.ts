@@ -15,7 +15,7 @@ import { ThreatModelSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ThreatModelGeneratedSharedModule, ThreatModelLanguageGeneratedModule } from './generated/module.js';
 import { ResilientDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { PublishedFindingsCap } from './lsp/findings-cap.js';
-import { createThreatModelParser } from './parser/cst-node-builder.js';
+import { createFastThreatModelParser } from './parser/fast/fast-parser.js';
 import { ThreatModelParserErrorMessageProvider } from './parser/error-messages.js';
 import { ThreatModelLexerErrorMessageProvider } from './parser/lexer-messages.js';
 import { NestingLimitLexer } from './parser/nesting-limit-lexer.js';
@@ -111,7 +111,8 @@ export type ThreatModelContext = DefaultSharedModuleContext & {
 
 export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & Omit<ThreatModelAddedServices, 'shared'>> = {
     parser: {
-        LangiumParser: services => createThreatModelParser(services),
+        // Langium's parser is made only for a file with a syntax error (parser/fast/fast-parser.ts).
+        LangiumParser: services => createFastThreatModelParser(services),
         Lexer: services => new NestingLimitLexer(services),
         ParserErrorMessageProvider: services => new ThreatModelParserErrorMessageProvider(services.Grammar),
         LexerErrorMessageProvider: () => new ThreatModelLexerErrorMessageProvider(),

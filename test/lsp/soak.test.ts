@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TABLE_FORMATS } from '../../language-server/src/shared/formats.js';
 import { DfdRequest, SecurityReportRequest, ThreatTableRequest } from '../../language-server/src/shared/protocol.js';
 import { exampleFiles, FUZZ_SEED, mutatedExample, tokenSoup } from '../unit/helpers/fuzz-inputs.js';
+import { seededRandom as random } from '../unit/helpers/seeded-random.js';
 import { LanguageServerProcess } from './helpers/language-server-process.js';
 
 /**
@@ -27,18 +28,6 @@ const DOCUMENTS = 4;
  * error (-32603) is a handler that threw.
  */
 const EXPECTED_ERRORS = new Set([-32800, -32801, -32802, -32602]);
-
-/** A small seeded generator (mulberry32), so that a soak run is repeated exactly by its seed. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-}
 
 /** Messages counted by their first line, for a failure message that stays readable. */
 class Tally {

@@ -3,11 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstNodeDescription, LangiumCoreServices, LangiumDocument } from 'langium';
-import { AstUtils, CompositeCstNodeImpl, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultLangiumDocumentFactory, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
+import { AstUtils, CompositeCstNodeImpl, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultLangiumDocumentFactory, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, LangiumParser, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { ReparsingDocumentFactory } from '../../language-server/src/incremental/reparse-factory.js';
 import { LinearCstNodeBuilder } from '../../language-server/src/parser/cst-node-builder.js';
 import { TokenLeafCstNode } from '../../language-server/src/parser/cst-nodes.js';
+import { FastThreatModelParser } from '../../language-server/src/parser/fast/fast-parser.js';
 import { createFullToken } from '../../language-server/src/parser/full-token.js';
 import type { TokenFactory } from '../../language-server/src/parser/full-token.js';
 import { NestingLimitLexer } from '../../language-server/src/parser/nesting-limit-lexer.js';
@@ -50,6 +51,8 @@ interface Replacement {
 }
 
 const { ThreatModel, shared } = services;
+/** The parser service: tml's fast parser, which makes Langium's parser (tml's createThreatModelParser) when it needs it. */
+const fastParser = (): FastThreatModelParser => ThreatModel.parser.LangiumParser as unknown as FastThreatModelParser;
 const parserInternals = (parser: unknown): { nodeBuilder?: unknown } => parser as { nodeBuilder?: unknown };
 /** The Chevrotain lexer a Langium lexer keeps in its protected field `chevrotainLexer`. */
 const chevrotainLexerOf = (lexer: unknown): TokenFactory => (lexer as { chevrotainLexer: TokenFactory }).chevrotainLexer;
@@ -57,9 +60,17 @@ const chevrotainLexerOf = (lexer: unknown): TokenFactory => (lexer as { chevrota
 const REPLACEMENTS: readonly Replacement[] = [
     {
         langium: 'CstNodeBuilder (the LangiumParser\'s private nodeBuilder)', file: 'parser/cst-node-builder.ts',
-        installed: () => parserInternals(ThreatModel.parser.LangiumParser).nodeBuilder instanceof LinearCstNodeBuilder,
+        installed: () => parserInternals(fastParser().langiumParser).nodeBuilder instanceof LinearCstNodeBuilder,
         base: CstNodeBuilder, methods: ['buildRootNode', 'buildCompositeNode', 'buildLeafNode', 'removeNode', 'addHiddenNodes', 'construct'],
         equalityTest: 'test/unit/syntax-tree.test.ts',
+    },
+    {
+        // The fast parser does what these methods of Langium's parser do, for input without syntax errors.
+        langium: 'LangiumParser (the parser service, for files without syntax errors)', file: 'parser/fast/fast-parser.ts',
+        installed: () => ThreatModel.parser.LangiumParser instanceof FastThreatModelParser,
+        base: LangiumParser,
+        methods: ['parse', 'doParse', 'startImplementation', 'extractHiddenTokens', 'consume', 'subrule', 'performSubruleAssignment', 'action', 'construct', 'getAssignment', 'assign', 'assignWithoutOverride'],
+        equalityTest: 'test/unit/perf/fast-parser.test.ts',
     },
     {
         langium: 'DefaultLexer', file: 'parser/nesting-limit-lexer.ts',

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { AstNode, CstNode, LangiumDocument, LeafCstNode } from 'langium';
-import { EmptyFileSystem, isCompositeCstNode, isMultiReference, isReference } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { EmptyFileSystem } from 'langium';
 import type { Model } from '../../../language-server/src/generated/ast.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import { generateModel } from '../../bench/synthetic-model.js';
@@ -11,6 +11,7 @@ import type { RandomEdit } from '../helpers/random-edits.js';
 import { editorDocuments } from '../helpers/editor-documents.js';
 import { applyEdit, randomEdit } from '../helpers/random-edits.js';
 import { checkModel } from '../helpers/workspace.js';
+import { ast, syntaxTree } from '../helpers/parse-shape.js';
 
 /**
  * In a file open in the editor, an edit inside one declaration parses only that declaration again
@@ -67,41 +68,6 @@ const { shared } = own;
 
 /** Opens `text` as the editor does (the document is in TextDocuments), or changes it, and rebuilds. */
 const show = editorDocuments(shared, URI_TEXT);
-
-/** Grammar elements by identity: both trees come from the same grammar. */
-const grammarIds = new Map<object, number>();
-const grammarId = (element: object | undefined): number | null => {
-    if (!element) return null;
-    if (!grammarIds.has(element)) grammarIds.set(element, grammarIds.size);
-    return grammarIds.get(element)!;
-};
-
-/** Every node of a syntax tree with its tokens, positions, ranges and grammar elements; its links checked on the way. */
-function syntaxTree(node: CstNode, root: CstNode): unknown {
-    assert.ok(node.root === root, `${node.offset}: the node's root`);
-    const common = [grammarId(node.grammarSource), node.offset, node.end, node.range, node.hidden];
-    if (!isCompositeCstNode(node)) return ['leaf', (node as LeafCstNode).tokenType.name, node.text, ...common];
-    for (const child of node.content) assert.ok(child.container === node, `${child.offset}: the child's container`);
-    return [node.astNode.$type, ...common, node.content.map(child => syntaxTree(child, root))];
-}
-
-/** Every property of every AST node, references by their text and target, with the links between nodes checked. */
-function ast(node: AstNode, container?: AstNode): unknown {
-    assert.ok(node.$container === container, `${node.$type}: its container`);
-    if (container) assert.ok((container as unknown as Record<string, unknown>)[node.$containerProperty!] === node
-        || (container as unknown as Record<string, AstNode[]>)[node.$containerProperty!]?.[node.$containerIndex!] === node, `${node.$type}: its place in its container`);
-    assert.ok(node.$cstNode?.astNode === node, `${node.$type}: its syntax node leads back to it`);
-    const properties: Record<string, unknown> = { $type: node.$type, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex, $cst: [node.$cstNode?.offset, node.$cstNode?.end, node.$cstNode?.text] };
-    const value = (item: unknown): unknown => {
-        if (isReference(item)) return { $refText: item.$refText, at: item.$refNode?.offset, ref: item.ref ? `${item.ref.$type}@${item.ref.$cstNode?.offset}` : item.error?.message };
-        if (isMultiReference(item)) return { $refText: item.$refText, items: item.items.map(target => `${target.ref.$type}@${target.ref.$cstNode?.offset}`) };
-        if (Array.isArray(item)) return item.map(value);
-        if (typeof item === 'object' && item !== null && '$type' in item) return ast(item as AstNode, node);
-        return item;
-    };
-    for (const [key, item] of Object.entries(node)) if (!key.startsWith('$')) properties[key] = value(item);
-    return properties;
-}
 
 function describeDocument(document: LangiumDocument<Model>): unknown {
     const { value, lexerErrors, parserErrors } = document.parseResult;

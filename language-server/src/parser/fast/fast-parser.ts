@@ -1,0 +1,94 @@
+import type { AstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions, ValueConverter, ValueType } from 'langium';
+import { DefaultValueConverter } from 'langium';
+import { LinearCstNodeBuilder, createThreatModelParser } from '../cst-node-builder.js';
+import { GIVE_UP, fastParse } from './fast-parse.js';
+import type { FastParseServices } from './fast-parse.js';
+import { UnplannableGrammar, planGrammar } from './grammar-plan.js';
+
+/**
+ * The parser service (docs/performance.md#parsing): a file without syntax errors is parsed by
+ * {@link fastParse}, which makes exactly Langium's result without running Chevrotain; anything
+ * else (a lexer error, a token the grammar does not expect, a stack overflow) is parsed again by
+ * Langium's own parser, so every syntax message and recovery is Langium's. That parser, and
+ * Chevrotain's analysis of the grammar, are made only when first needed.
+ */
+export class FastThreatModelParser {
+    /** How many parses went to Langium's parser. */
+    fallbacks = 0;
+    private fast: FastParseServices | null | undefined;
+    private langium: LangiumParser | undefined;
+
+    constructor(private readonly services: LangiumCoreServices) {}
+
+    parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        const result = this.parseFast<T>(input, options);
+        if (result) return result;
+        this.fallbacks++;
+        return this.langiumParser.parse<T>(input, options);
+    }
+
+    /** Langium's parser (createThreatModelParser), made on first use. */
+    get langiumParser(): LangiumParser {
+        this.langium ??= createThreatModelParser(this.services);
+        return this.langium;
+    }
+
+    /** Whether Langium's parser was made. */
+    get langiumParserMade(): boolean {
+        return this.langium !== undefined;
+    }
+
+    private parseFast<T extends AstNode>(input: string, options: ParserOptions): ParseResult<T> | undefined {
+        const fast = this.fastServices();
+        const rule = options.rule === undefined ? fast?.plan.entry : fast?.plan.rules.get(options.rule);
+        if (!fast || !rule) return undefined;
+        const lexed = this.services.parser.Lexer.tokenize(input);
+        if (lexed.errors.length > 0) return undefined;
+        try {
+            return fastParse<T>(fast, input, lexed, rule);
+        } catch (error) {
+            if (error === GIVE_UP || error instanceof RangeError) return undefined;
+            throw error;
+        }
+    }
+
+    private fastServices(): FastParseServices | null {
+        if (this.fast !== undefined) return this.fast;
+        try {
+            const { Grammar, parser, references, shared } = this.services;
+            this.fast = {
+                plan: planGrammar(Grammar, parser.Lexer.definition),
+                builder: new LinearCstNodeBuilder(),
+                convert: valueConversion(parser.ValueConverter),
+                linker: references.Linker,
+                reflection: shared.AstReflection,
+            };
+        } catch (error) {
+            if (!(error instanceof UnplannableGrammar)) throw error;
+            this.fast = null;
+        }
+        return this.fast;
+    }
+}
+
+/**
+ * The value converter's `convert`, given the rule that matched the text: Langium's DefaultValueConverter
+ * finds that rule from the node's grammar element (a rule call or cross-reference), with two type
+ * tests per token, and runs the converter of the rule (`runConverter`), which tml overrides. When
+ * `convert` itself is Langium's, this runs `runConverter` directly.
+ */
+function valueConversion(converter: ValueConverter): FastParseServices['convert'] {
+    if (converter instanceof DefaultValueConverter && converter.convert === DefaultValueConverter.prototype.convert) {
+        const run = converter as unknown as { runConverter(rule: GrammarAST.AbstractRule, input: string, node: CstNode): ValueType };
+        return (input, node, rule) => run.runConverter(rule, input, node);
+    }
+    return (input, node) => converter.convert(input, node);
+}
+
+/**
+ * The parser service of the language: a {@link FastThreatModelParser}. Langium and tml only call
+ * a parser service's `parse` (langium-fences.test.ts checks that it is installed).
+ */
+export function createFastThreatModelParser(services: LangiumCoreServices): LangiumParser {
+    return new FastThreatModelParser(services) as unknown as LangiumParser;
+}
