@@ -13,6 +13,7 @@ import { ASSET_TYPES, CLASSIFICATIONS, EXTERNAL_TYPES, FACTS, TRUST_LEVELS, fact
 import { categoryApplies, elementTraits } from '../../../language-server/src/model/stride.js';
 import { BUILTIN_RULES_TEXT } from '../../../language-server/src/rules/builtin-text.js';
 import { STRIDE_CATEGORIES } from '../../../language-server/src/shared/stride.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { checkWorkspace, services } from '../helpers/workspace.js';
 
 /**
@@ -25,16 +26,9 @@ import { checkWorkspace, services } from '../helpers/workspace.js';
 const builtin = services.ThreatModel.parser.LangiumParser.parse<Model>(BUILTIN_RULES_TEXT).value;
 const builtinRules = builtin.declarations.filter(isRule);
 
-/** A small deterministic generator (mulberry32), so that one fast-check integer is a whole case. */
+/** Picks over {@link seededRandom}, so that one fast-check integer is a whole case. */
 function random(seed: number): { int(n: number): number; pick<T>(xs: readonly T[]): T; chance(p: number): boolean } {
-    let state = seed >>> 0;
-    const next = (): number => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const next = seededRandom(seed);
     return {
         int: n => Math.floor(next() * n),
         pick: xs => xs[Math.floor(next() * xs.length)]!,
