@@ -1,6 +1,7 @@
 import type { Condition, DfdElement, FactTest, Quantifier, Rule } from '../generated/ast.js';
 import { isAsset } from '../generated/ast.js';
 import { capText, quote } from '../validation/quote.js';
+import { CompiledRules } from './rule-compiled.js';
 import type { FactSubject, FactValue, RuleFacts } from './rule-facts.js';
 import type { FactDefinition, ResolvedPath, Subject } from './rule-vocabulary.js';
 import { isPathError, resolvePath } from './rule-vocabulary.js';
@@ -65,21 +66,23 @@ const LIST_WORDS: Readonly<Record<string, readonly [string, string]>> = {
  *
  * Most rules do not hold for most elements, and the words that explain an outcome were most of
  * the cost of evaluating them (on every keystroke, for every element): a rule is evaluated
- * without words first, and again with them only when it holds. The values are the same either
- * way (test/unit/perf/rule-eval-quiet.test.ts).
+ * without words first, compiled (model/rule-compiled.ts), and again with words, walking its tree,
+ * only when it holds. The values are the same either way (test/unit/perf/rule-eval-quiet.test.ts,
+ * test/unit/perf/rule-compiled.test.ts).
  */
 export class RuleEvaluator {
-    private readonly quiet: ConditionEvaluator;
-    private readonly explained: ConditionEvaluator;
+    private readonly quiet: CompiledRules;
+    private explained: ConditionEvaluator | undefined;
 
-    constructor(facts: RuleFacts) {
-        this.quiet = new ConditionEvaluator(facts, false);
-        this.explained = new ConditionEvaluator(facts, true);
+    constructor(private readonly facts: RuleFacts) {
+        this.quiet = new CompiledRules(facts);
     }
 
     /** Whether `rule` holds for `element`: of its kind, `when` true (or absent) and `unless` false (or absent). */
     evaluate(rule: Rule, element: DfdElement): RuleMatch {
-        return this.quiet.evaluate(rule, element).holds ? this.explained.evaluate(rule, element) : NO_MATCH;
+        if (!this.quiet.holds(rule, element)) return NO_MATCH;
+        this.explained ??= new ConditionEvaluator(this.facts, true);
+        return this.explained.evaluate(rule, element);
     }
 }
 

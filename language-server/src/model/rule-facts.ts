@@ -1,6 +1,6 @@
-import type { Asset, Declaration, DfdElement, Flow, Model, Node } from '../generated/ast.js';
-import { isBoundary, isFlow, isNode } from '../generated/ast.js';
-import { crossedBoundaries, enclosingBoundaries } from './boundaries.js';
+import type { Asset, Boundary, Declaration, DfdElement, Flow, Model, Node } from '../generated/ast.js';
+import { isBoundary } from '../generated/ast.js';
+import { enclosingBoundaries } from './boundaries.js';
 import { TECHNOLOGY_CATALOGUE } from './technology-catalogue.js';
 import { TRUST_LEVELS } from './rule-vocabulary.js';
 
@@ -24,8 +24,11 @@ export class RuleFacts {
     constructor(models: readonly Model[]) {
         const elements: DfdElement[] = [];
         for (const declaration of allDeclarations(models)) {
-            if (isNode(declaration) || isFlow(declaration)) elements.push(declaration);
-            if (!isFlow(declaration)) continue;
+            // By $type rather than the generated guards: these are leaf types.
+            const type = declaration.$type;
+            if (type === 'External' || type === 'Process' || type === 'Datastore') elements.push(declaration);
+            if (type !== 'Flow') continue;
+            elements.push(declaration);
             const source = declaration.source?.ref;
             const target = declaration.target?.ref;
             if (source) append(this.flowsOut, source, declaration);
@@ -36,37 +39,74 @@ export class RuleFacts {
 
     /** The value of `fact` on `subject`, or `undefined` when it is unknown. */
     valueOf(subject: FactSubject, fact: string): FactValue {
-        // By $type rather than the generated isAsset()…: these are leaf types, and the guards' subtype lookup was a large part of reading facts.
-        if (subject.$type === 'Asset') return assetFact(subject, fact);
-        switch (fact) {
-            case 'kind': return kindOf(subject);
-            case 'tags': return subject.tags;
-            case 'boundaries': return enclosingBoundaries(subject).map(b => b.name);
-            case 'trust': return trustOf(subject);
-        }
-        if (subject.$type === 'Flow') return flowFact(subject, fact);
-        switch (fact) {
-            case 'flowsIn': return this.flowsIn.get(subject) ?? [];
-            case 'flowsOut': return this.flowsOut.get(subject) ?? [];
-            case 'stores': return subject.$type === 'Datastore' ? subject.stores.map(a => a.ref).filter((a): a is Asset => a !== undefined) : [];
-            case 'technology': return subject.$type === 'External' ? undefined : subject.technology;
-            case 'tech': return subject.$type === 'External' ? undefined : this.traitsOf(subject.technology);
-            case 'entrypoint': return subject.$type === 'Process' ? subject.entrypoint : undefined;
-            case 'privileged': return subject.$type === 'Process' ? subject.privileged : undefined;
-            case 'logs': return subject.$type === 'Datastore' ? subject.logs : undefined;
-            case 'encrypted': return subject.$type === 'Datastore' ? subject.encrypted : undefined;
-            case 'type': return subject.$type === 'External' ? subject.type : undefined;
-        }
-        return undefined;
+        const reader = READERS.get(fact);
+        return reader ? reader(subject, this) : undefined;
+    }
+
+    /**
+     * How to read `fact` on any subject: {@link valueOf} with the fact looked up once, for reading
+     * the same fact of many subjects (model/rule-compiled.ts).
+     */
+    reader(fact: string): (subject: FactSubject) => FactValue {
+        const reader = READERS.get(fact);
+        if (!reader) return () => undefined;
+        // Most readers read the subject alone: those are handed over as they are, with no call around them.
+        return reader.length < 2 ? reader as (subject: FactSubject) => FactValue : subject => reader(subject, this);
+    }
+
+    /** The flows that end at `node`. */
+    flowsInto(node: Node): readonly Flow[] {
+        return this.flowsIn.get(node) ?? [];
+    }
+
+    /** The flows that start at `node`. */
+    flowsOutOf(node: Node): readonly Flow[] {
+        return this.flowsOut.get(node) ?? [];
     }
 
     /** {@link technologyTraits}, once per technology string: a model names a handful, on many elements. */
-    private traitsOf(technology: string | undefined): readonly string[] | undefined {
+    traitsOf(technology: string | undefined): readonly string[] | undefined {
         if (technology === undefined) return undefined;
         if (!this.traits.has(technology)) this.traits.set(technology, technologyTraits(technology));
         return this.traits.get(technology);
     }
 }
+
+/** Reads one fact of a subject; `undefined` where the subject does not have it. */
+type Reader = (subject: FactSubject, facts: RuleFacts) => FactValue;
+
+/**
+ * Each fact of the vocabulary (model/rule-vocabulary.ts), by name: one function per fact, each
+ * deciding by `$type` (the subjects are leaf types; the generated guards' subtype lookup was a
+ * large part of reading facts) whether the subject has it. A table rather than one switch over
+ * the names: a rule reads the same fact of many subjects, and looks it up once.
+ */
+const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
+    ['kind', s => (s.$type === 'Asset' ? undefined : kindOf(s))],
+    ['tags', s => (s.$type === 'Asset' ? undefined : s.tags)],
+    ['boundaries', s => (s.$type === 'Asset' ? undefined : enclosingBoundaries(s).map(b => b.name))],
+    ['trust', s => (s.$type === 'Asset' ? undefined : trustOf(s))],
+    ['flowsIn', (s, facts) => (s.$type === 'Asset' || s.$type === 'Flow' ? undefined : facts.flowsInto(s))],
+    ['flowsOut', (s, facts) => (s.$type === 'Asset' || s.$type === 'Flow' ? undefined : facts.flowsOutOf(s))],
+    ['stores', s => (s.$type === 'Datastore' ? s.stores.map(a => a.ref).filter((a): a is Asset => a !== undefined) : s.$type === 'Asset' || s.$type === 'Flow' ? undefined : [])],
+    ['technology', s => (s.$type === 'Process' || s.$type === 'Datastore' ? s.technology : undefined)],
+    ['tech', (s, facts) => (s.$type === 'Process' || s.$type === 'Datastore' ? facts.traitsOf(s.technology) : undefined)],
+    ['entrypoint', s => (s.$type === 'Process' ? s.entrypoint : undefined)],
+    ['privileged', s => (s.$type === 'Process' ? s.privileged : undefined)],
+    ['logs', s => (s.$type === 'Datastore' ? s.logs : undefined)],
+    ['encrypted', s => (s.$type === 'Datastore' || s.$type === 'Flow' ? s.encrypted : undefined)],
+    ['type', s => (s.$type === 'External' || s.$type === 'Asset' ? s.type : undefined)],
+    ['source', s => (s.$type === 'Flow' ? s.source?.ref : undefined)],
+    ['target', s => (s.$type === 'Flow' ? s.target?.ref : undefined)],
+    ['protocol', s => (s.$type === 'Flow' ? s.protocol : undefined)],
+    ['authenticated', s => (s.$type === 'Flow' ? s.authenticated : undefined)],
+    ['bidirectional', s => (s.$type === 'Flow' ? s.bidirectional : undefined)],
+    ['crossesBoundary', s => (s.$type === 'Flow' ? crossesBoundary(s) : undefined)],
+    ['fromLessTrusted', s => (s.$type === 'Flow' ? fromLessTrusted(s) : undefined)],
+    ['carries', s => (s.$type === 'Flow' ? s.carries.map(a => a.ref).filter((a): a is Asset => a !== undefined) : undefined)],
+    ['classification', s => (s.$type === 'Asset' ? s.classification : undefined)],
+    ['name', s => (s.$type === 'Asset' ? s.name : undefined)],
+]);
 
 /** Every declaration of the models, those inside boundaries included, in document order. */
 export function* allDeclarations(models: readonly Model[]): Generator<Declaration> {
@@ -91,34 +131,27 @@ function kindOf(element: DfdElement): string {
     return element.$type.toLowerCase();
 }
 
-function flowFact(flow: Flow, fact: string): FactValue {
-    switch (fact) {
-        case 'source': return flow.source?.ref;
-        case 'target': return flow.target?.ref;
-        case 'protocol': return flow.protocol;
-        case 'encrypted': return flow.encrypted;
-        case 'authenticated': return flow.authenticated;
-        case 'bidirectional': return flow.bidirectional;
-        case 'crossesBoundary': return flow.source?.ref && flow.target?.ref ? crossedBoundaries(flow).length > 0 : undefined;
-        case 'fromLessTrusted': return fromLessTrusted(flow);
-        case 'carries': return flow.carries.map(a => a.ref).filter((a): a is Asset => a !== undefined);
-    }
-    return undefined;
+/**
+ * Whether `crossedBoundaries` (model/boundaries.ts) lists any: whether the ends are not inside the same boundaries.
+ * A node is a member of its innermost boundary (or of none), and the boundaries around it are that
+ * one's chain of containers, so the ends are inside the same boundaries exactly when they have the
+ * same innermost one; this compares that, without listing both chains.
+ */
+function crossesBoundary(flow: Flow): boolean | undefined {
+    const source = flow.source?.ref;
+    const target = flow.target?.ref;
+    return source && target ? innermostBoundary(source) !== innermostBoundary(target) : undefined;
 }
 
-function assetFact(asset: Asset, fact: string): FactValue {
-    switch (fact) {
-        case 'classification': return asset.classification;
-        case 'type': return asset.type;
-        case 'name': return asset.name;
-    }
-    return undefined;
+/** The boundary a node is a member of, if any. */
+function innermostBoundary(element: DfdElement): Boundary | undefined {
+    const container = element.$container;
+    return container?.$type === 'Boundary' ? container as Boundary : undefined;
 }
 
 /** The `trust` of the innermost boundary around a node; unknown for a flow and outside every boundary. */
 export function trustOf(element: DfdElement): string | undefined {
-    const container = element.$container;
-    return isBoundary(container) ? container.trust : undefined;
+    return innermostBoundary(element)?.trust;
 }
 
 function fromLessTrusted(flow: Flow): boolean | undefined {

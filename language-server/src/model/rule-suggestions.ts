@@ -1,8 +1,9 @@
 import type { DfdElement, Model, Rule } from '../generated/ast.js';
 import { isDismiss, isExclude, isRule, isThreat } from '../generated/ast.js';
 import type { RuleMatch } from './rule-eval.js';
-import { RuleEvaluator, subjectOf } from './rule-eval.js';
+import { RuleEvaluator } from './rule-eval.js';
 import { RuleFacts, allDeclarations } from './rule-facts.js';
+import type { ElementKind } from './stride.js';
 import { categoryApplies, elementTraits } from './stride.js';
 
 /** Which rules are in force (`--rules`, `threatModel.rules.builtin`): the built-in library, the workspace's own rules, both, or none. */
@@ -59,17 +60,16 @@ export class RuleSuggestions {
     }
 
     private evaluateAll(models: readonly Model[], evaluator: RuleEvaluator): void {
-        const byKind = new Map<string, Rule[]>();
-        for (const rule of this.rules) {
-            if (!rule.on || !rule.stride) continue;
-            const list = byKind.get(rule.on);
-            if (list) list.push(rule);
-            else byKind.set(rule.on, [rule]);
-        }
         const answered = answeredSuggestions(models);
+        // The rules that can hold for an element are those on its kind whose category applies to it
+        // (docs/language.md#stride-per-element): listed once per kind and `logs`, not sought per element.
+        const inForce = [new Map<ElementKind, Rule[]>(), new Map<ElementKind, Rule[]>()] as const;
         for (const element of this.facts.elements) {
-            for (const rule of byKind.get(subjectOf(element)) ?? []) {
-                if (!categoryApplies(elementTraits(element), rule.stride!)) continue;
+            const traits = elementTraits(element);
+            const byKind = inForce[traits.logs === true ? 1 : 0];
+            let rules = byKind.get(traits.kind);
+            if (!rules) byKind.set(traits.kind, rules = this.rules.filter(rule => rule.on === traits.kind && rule.stride && categoryApplies(traits, rule.stride)));
+            for (const rule of rules) {
                 const match = evaluator.evaluate(rule, element);
                 if (!match.holds) continue;
                 this.add({ rule, element, because: match.because }, !answered(rule, element));
@@ -127,28 +127,36 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     else map.set(key, [value]);
 }
 
-/** Whether something in the models answers rule R on element E: a threat naming R on E, a dismiss of R on E, an exclude of R's category on E. */
+/**
+ * Whether something in the models answers rule R on element E: a threat naming R on E, a dismiss of R on E, an exclude of R's category on E.
+ * The answers are gathered at the first question: most builds have few suggestions, some none.
+ */
 function answeredSuggestions(models: readonly Model[]): (rule: Rule, element: DfdElement) => boolean {
-    const answers = new Set<string>();
-    const ruleIds = new Map<Rule, number>();
-    const elementIds = new Map<DfdElement, number>();
-    const id = <K>(map: Map<K, number>, key: K): number => {
-        let value = map.get(key);
-        if (value === undefined) map.set(key, value = map.size);
-        return value;
-    };
-    const excluded = new Set<string>();
-    for (const declaration of allDeclarations(models)) {
-        if (isThreat(declaration) && declaration.rule?.ref) {
-            for (const target of declaration.targets) if (target.ref) answers.add(`${id(ruleIds, declaration.rule.ref)} ${id(elementIds, target.ref)}`);
-        } else if (isDismiss(declaration) && declaration.rule?.ref) {
-            for (const element of declaration.elements) if (element.ref) answers.add(`${id(ruleIds, declaration.rule.ref)} ${id(elementIds, element.ref)}`);
-        } else if (isExclude(declaration)) {
-            for (const element of declaration.elements) {
-                if (element.ref) for (const category of declaration.categories) excluded.add(`${category} ${id(elementIds, element.ref)}`);
+    let answers: Map<Rule, Set<DfdElement>> | undefined;
+    let excluded: Map<DfdElement, Set<string>> | undefined;
+    const gather = (): void => {
+        answers = new Map();
+        excluded = new Map();
+        for (const declaration of allDeclarations(models)) {
+            if (isThreat(declaration) && declaration.rule?.ref) {
+                for (const target of declaration.targets) if (target.ref) add(answers, declaration.rule.ref, target.ref);
+            } else if (isDismiss(declaration) && declaration.rule?.ref) {
+                for (const element of declaration.elements) if (element.ref) add(answers, declaration.rule.ref, element.ref);
+            } else if (isExclude(declaration)) {
+                for (const element of declaration.elements) {
+                    if (element.ref) for (const category of declaration.categories) add(excluded, element.ref, category);
+                }
             }
         }
-    }
-    return (rule, element) => answers.has(`${id(ruleIds, rule)} ${id(elementIds, element)}`)
-        || excluded.has(`${rule.stride} ${id(elementIds, element)}`);
+    };
+    return (rule, element) => {
+        if (!answers) gather();
+        return answers!.get(rule)?.has(element) === true || (rule.stride !== undefined && excluded!.get(element)?.has(rule.stride) === true);
+    };
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
 }
