@@ -3,14 +3,15 @@
 // machine: rounds alternate between the servers given, and each also reports the server's own CPU time per edit
 // (from /proc), which load disturbs far less than the wall-clock latency.
 // Usage (after npm run build): node scripts/perf/keystroke-cpu.mjs ELEMENTS ROUNDS EDITS SERVER.cjs…
-// PROF=dir adds --cpu-prof to the first server's first round; NODEFLAGS adds Node flags to every server.
+// PROF=dir adds --cpu-prof to the first server's first round; NODEFLAGS adds Node flags to every server;
+// SYNTAX_ERROR=1 ends the model with an unfinished declaration, so that every parse meets a syntax error at the end.
 import { LanguageServerProcess } from '../../out/tsc/test/lsp/helpers/language-server-process.js';
 import { oneFileModel } from '../../out/tsc/test/bench/workloads.js';
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 const cpuOf = pid => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
 const [elements, rounds, edits, ...servers] = process.argv.slice(2);
-const text = oneFileModel(Number(elements));
+const text = oneFileModel(Number(elements)) + (process.env.SYNTAX_ERROR === '1' ? '\nflow Unfinished: \n' : '');
 const URI = 'file:///bench/model.tm';
 function positionAt(offset) { const b = text.slice(0, offset); return { line: b.split('\n').length - 1, character: offset - (b.lastIndexOf('\n') + 1) }; }
 const titles = [...text.matchAll(/"Customer browser \d+/g)]; const m = titles[Math.floor(titles.length / 2)];

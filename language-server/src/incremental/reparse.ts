@@ -38,7 +38,7 @@ const CLOSER = '\n}';
  * so the tokens after it are unchanged too, and nothing of the grammar reads back.
  */
 export function reparse(parser: LangiumParser, previous: ParseResult<Model>, text: string): ParseResult<Model> | undefined {
-    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if (hasSyntaxErrors(previous)) return undefined;
     const before = previous.value.$cstNode?.root.fullText;
     if (before === undefined) return undefined;
     const edit = textEdit(before, text);
@@ -60,7 +60,7 @@ export function reparse(parser: LangiumParser, previous: ParseResult<Model>, tex
     const shift = start - WRAPPER.length * depth;
     const snippet = `${WRAPPER.repeat(depth)}${text.slice(start, follower ? follower.end + edit.delta : end)}${CLOSER.repeat(depth)}`;
     const result = parser.parse<Model>(snippet);
-    if (result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if (hasSyntaxErrors(result)) return undefined;
     let list: readonly AstNode[] = result.value.declarations;
     for (let i = 0; i < depth; i++) {
         const only = list[0];
@@ -101,4 +101,9 @@ function encloses(node: CstNode, edit: TextEdit): boolean {
 /** Whether a node has references of its own: the splice copies the nodes around the declaration, and a reference keeps its node. */
 function hasReferences(node: AstNode): boolean {
     return Object.values(node).some(value => isReference(value) || isMultiReference(value) || (Array.isArray(value) && value.some(item => isReference(item) || isMultiReference(item))));
+}
+
+/** Whether the lexer or the parser reported anything about a parse. */
+export function hasSyntaxErrors(result: ParseResult<AstNode>): boolean {
+    return result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import type { Model } from '../../../language-server/src/generated/ast.js';
+import type { FastThreatModelParser } from '../../../language-server/src/parser/fast/fast-parser.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import { generateModel } from '../../bench/synthetic-model.js';
 import type { RandomEdit } from '../helpers/random-edits.js';
@@ -97,6 +98,22 @@ describe('parsing again only the edited declaration (incremental/reparse.ts)', f
         const kept = after.declarations.filter(declaration => before.declarations.includes(declaration)).length;
         assert.equal(kept, after.declarations.length - 1, 'every declaration but the one around the edit is kept');
         assert.deepEqual(describeDocument(document), describeDocument((await checkModel(typed)).document));
+    });
+
+    it("parses a file whose previous version had a syntax error with Langium's parser straight away, not with the fast parser first", async () => {
+        const parser = own.ThreatModel.parser.LangiumParser as unknown as FastThreatModelParser;
+        const broken = `${GENERATED}\nflow Unfinished: \n`;
+        const document = await show(broken);
+        assert.ok(document.parseResult.parserErrors.length > 0, 'the file has a syntax error');
+        const fallbacks = parser.fallbacks;
+        const at = broken.indexOf('"Customer browser 2"') + 5;
+        const typed = `${broken.slice(0, at)}x${broken.slice(at)}`;
+        await show(typed, document);
+        assert.equal(parser.fallbacks, fallbacks, 'the fast parser gave no text up to Langium\'s parser');
+        assert.deepEqual(describeDocument(document), describeDocument((await checkModel(typed)).document));
+        const mended = typed.replace('flow Unfinished: \n', '');
+        await show(mended, document);
+        assert.deepEqual(describeDocument(document), describeDocument((await checkModel(mended)).document));
     });
 
     it('gives what a parse and a check from scratch give, after any sequence of edits', async () => {

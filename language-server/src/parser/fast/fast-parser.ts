@@ -27,6 +27,15 @@ export class FastThreatModelParser {
         return this.langiumParser.parse<T>(input, options);
     }
 
+    /**
+     * Parses `input` with Langium's parser straight away: for a text that most likely has a syntax
+     * error still (the file's previous version had one, and its user is typing), which the fast
+     * parser would read up to the error only to give it to Langium's parser.
+     */
+    parseExpectingErrors<T extends AstNode = AstNode>(input: string): ParseResult<T> {
+        return this.langiumParser.parse<T>(input);
+    }
+
     /** Langium's parser (createThreatModelParser), made on first use. */
     get langiumParser(): LangiumParser {
         this.langium ??= createThreatModelParser(this.services);
