@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type { AstNode, AstReflection, CompositeCstNode, CstNode, GrammarAST, LexerResult, Linker, ParseResult, ValueType } from 'langium';
-import { DatatypeSymbol } from 'langium';
+import { DatatypeSymbol, isAstNode } from 'langium';
 import type { LinearCstNodeBuilder } from '../cst-node-builder.js';
 import type { ActionElement, Assigned, GrammarPlan, PlanElement, PlanRule, RuleCallElement, TokenElement } from './grammar-plan.js';
 import { copyDefault, defaultsOf } from './mandatory-properties.js';
@@ -232,10 +232,8 @@ function unlink(node: Building): void {
     }
 }
 
-/** An AST node, as Langium tells one (isAstNode). */
-function isNode(value: unknown): value is Building {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
-}
+/** Langium's test of an AST node, for the objects under construction here. */
+const isNode = isAstNode as (value: unknown) => value is Building;
 
 /**
  * The object of an unassigned rule call, which takes the place of its caller's (Langium's
