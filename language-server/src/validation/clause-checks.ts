@@ -5,7 +5,7 @@ import type { Dread } from '../generated/ast.js';
 import { isDfdElement } from '../generated/ast.js';
 import { describeElement } from '../model/stride.js';
 import { IssueCodes } from './issue-codes.js';
-import { findPropertyNodes } from './property-node.js';
+import { findNodesOfProperties } from './property-node.js';
 import { diagnose } from './diagnose.js';
 import { quote } from './quote.js';
 
@@ -47,12 +47,11 @@ function insideRepetition(assignment: GrammarAST.Assignment): boolean {
     return false;
 }
 
-/** One written occurrence of a clause: its keyword, and the whole clause from keyword to value. */
 /**
  * A clause as written: its keyword and its last syntax node. Its range is made only for a
  * duplicate: asking every clause of a model for it kept two ranges per clause alive in the syntax tree.
  */
-interface WrittenClause {
+export interface WrittenClause {
     readonly keyword: CstNode;
     readonly last: CstNode;
 }
@@ -67,31 +66,59 @@ function rangeOf(clause: WrittenClause): Range {
  * last, so those are the ones the model ignores, and removing one leaves the meaning unchanged.
  */
 export function checkClausesWrittenOnce(node: AstNode, accept: ValidationAcceptor, clauses: SingleValuedClauses): void {
-    for (const { property, flag } of clauses.get(node.$type) ?? []) {
-        // Not GrammarUtils.findNodesForProperty, which climbs the grammar from every syntax node: this runs for every node.
-        const written = findPropertyNodes(node, property).map(clauseOf);
-        diagnoseIgnored(accept, node, describeOwner(node), written, flag ? 'flag' : 'clause');
+    const ofType = clauses.get(node.$type);
+    if (!ofType) return;
+    // One walk of the node's own syntax for all its clauses (not GrammarUtils.findNodesForProperty, which climbs
+    // the grammar from every syntax node): this runs for every node, and almost every clause is written once.
+    const written = findNodesOfProperties(node, propertiesOf(ofType));
+    let owner: string | undefined;
+    ofType.forEach(({ flag }, at) => {
+        const values = written[at]!;
+        if (values.length < 2) return;
+        owner ??= describeOwner(node);
+        diagnoseIgnored(accept, node, owner, values.map(clauseOf), flag ? 'flag' : 'clause');
+    });
+}
+
+/** The properties of a type's clauses, listed once per list of clauses. */
+const clauseProperties = new WeakMap<readonly SingleValuedClause[], readonly string[]>();
+
+function propertiesOf(clauses: readonly SingleValuedClause[]): readonly string[] {
+    let properties = clauseProperties.get(clauses);
+    if (!properties) {
+        properties = clauses.map(c => c.property);
+        clauseProperties.set(clauses, properties);
     }
+    return properties;
 }
 
 /** `tm/clause-duplicate` for a DREAD factor given twice in one `dread` block (the risk uses the last). */
 export function checkDreadFactorsGivenOnce(dread: Dread, accept: ValidationAcceptor): void {
-    const byFactor = new Map<string, WrittenClause[]>();
+    const byFactor = new Map<string, CstNode[]>();
+    let repeated = false;
     for (const factor of dread.factors) {
         const cst = factor.$cstNode;
         if (!factor.factor || !cst) continue;
-        const keyword = firstToken(cst);
-        const written = byFactor.get(factor.factor) ?? [];
-        written.push({ keyword, last: cst });
-        byFactor.set(factor.factor, written);
+        const written = byFactor.get(factor.factor);
+        if (written) {
+            written.push(cst);
+            repeated = true;
+        } else {
+            byFactor.set(factor.factor, [cst]);
+        }
     }
+    if (!repeated) return;
     const owner = `The DREAD rating of threat ${quote(dread.$container.name)}`;
-    for (const written of byFactor.values()) diagnoseIgnored(accept, dread, owner, written, 'factor');
+    for (const written of byFactor.values()) {
+        if (written.length > 1) diagnoseIgnored(accept, dread, owner, written.map(cst => ({ keyword: firstToken(cst), last: cst })), 'factor');
+    }
 }
 
-type ClauseKind = 'clause' | 'flag' | 'factor';
+/** @internal The kind of a repeated clause, for its message (exported for the test against Langium's lookup). */
+export type ClauseKind = 'clause' | 'flag' | 'factor';
 
-function diagnoseIgnored(accept: ValidationAcceptor, node: AstNode, owner: string, written: readonly WrittenClause[], kind: ClauseKind): void {
+/** @internal `tm/clause-duplicate` on every one of `written` but the last (exported for the test against Langium's lookup). */
+export function diagnoseIgnored(accept: ValidationAcceptor, node: AstNode, owner: string, written: readonly WrittenClause[], kind: ClauseKind): void {
     if (written.length < 2) return;
     const clause = written[0]!.keyword.text;
     written.slice(0, -1).forEach((occurrence, index) => {
@@ -110,18 +137,18 @@ function duplicateMessage(owner: string, clause: string, count: number, kind: Cl
     return `${owner} has ${times} ${quote(clause)} ${what}; only the last one counts, so this one is ignored. Remove one of them.`;
 }
 
-/** "Threat 'SessionHijack'", "Data store 'OrdersDb'" */
-function describeOwner(node: AstNode): string {
+/** @internal "Threat 'SessionHijack'", "Data store 'OrdersDb'" */
+export function describeOwner(node: AstNode): string {
     if (isDfdElement(node)) return describeElement(node);
     const name = 'name' in node && typeof node.name === 'string' ? node.name : undefined;
     return name === undefined ? `This ${node.$type.toLowerCase()}` : `${node.$type} ${quote(name)}`;
 }
 
 /**
- * The whole clause of an assigned value: from the keyword that introduces it (`response` before
+ * @internal The whole clause of an assigned value: from the keyword that introduces it (`response` before
  * `fix`) or, when the value brings its own (`dread { … }`, the flag `logs`), from its first token.
  */
-function clauseOf(value: CstNode): WrittenClause {
+export function clauseOf(value: CstNode): WrittenClause {
     const keyword = keywordBefore(value) ?? firstToken(value);
     return { keyword, last: value };
 }
@@ -133,6 +160,7 @@ function keywordBefore(value: CstNode): CstNode | undefined {
     return assignment && GrammarAST.isKeyword(source) && source.$container === assignment.$container ? previous : undefined;
 }
 
-function firstToken(node: CstNode): CstNode {
+/** @internal The first token of a syntax node that is not hidden (itself when it has none). */
+export function firstToken(node: CstNode): CstNode {
     return CstUtils.streamCst(node).find(n => isLeafCstNode(n) && !n.hidden) ?? node;
 }

@@ -17,8 +17,12 @@ import { isModel } from '../generated/ast.js';
 import { ThreatModelValidationRegistry } from './validation-registry.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import { ValidationReuse } from '../incremental/reuse-service.js';
+import { documentNodes } from '../references/document-nodes.js';
 
 const NO_FINDINGS: readonly Diagnostic[] = [];
+
+/** Langium's `validateSingleNodeOptions` (protected): every node, with the nodes inside it. */
+const LANGIUM_NODE_OPTIONS: unknown = Reflect.get(DefaultDocumentValidator.prototype, 'validateSingleNodeOptions');
 
 /** Applies the user's `threatModel.severity` settings to tml's own findings (not to syntax errors). */
 export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
@@ -157,7 +161,8 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Langium's checks of every node, walking the tree with plain loops (model/ast-walk.ts) instead
-     * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors").
+     * of its streams, and skipping the declarations that hold a syntax error (README, "Syntax errors");
+     * without any, the nodes are the list the scope computation and the linker walked (references/document-nodes.ts).
      * In a file open in the editor, the findings of the nodes an edit cannot have changed are taken
      * over from the previous version (incremental/validation-reuse.ts), in their place, when the
      * acceptor adds to `diagnostics`.
@@ -165,13 +170,9 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
     private async checkNodes(root: AstNode, options: ValidationOptions, diagnostics: Diagnostic[] | undefined, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
         const document = root.$document;
         const broken = document ? declarationsWithSyntaxErrors(root, syntaxErrorSites(document.parseResult)) : new Set<AstNode>();
-        const nodes: AstNode[] = [];
-        forEachAstNode(root, node => {
-            if (broken.has(node)) return false;
-            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
-            if (validateNode) nodes.push(node);
-            return validateChildren;
-        });
+        const nodes = document && broken.size === 0 && this.validatesEveryNode() && document.parseResult.value === root
+            ? documentNodes(document)
+            : this.nodesToCheck(root, broken, options);
         const reuse = diagnostics && document && broken.size === 0 && isModel(root) ? this.reuse.start(document, root, nodes, options) : undefined;
         const found = reuse ? new Array<readonly Diagnostic[]>(nodes.length) : undefined;
         let checked = 0;
@@ -195,6 +196,23 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
         }
         if (reuse && found) reuse.finish(found);
         this.lastRun = { nodes: nodes.length, checked };
+    }
+
+    /** Whether every node is checked, with the nodes inside it (Langium's {@link validateSingleNodeOptions}, not overridden). */
+    private validatesEveryNode(): boolean {
+        return this.validateSingleNodeOptions === LANGIUM_NODE_OPTIONS;
+    }
+
+    /** The nodes to check, in walking order: those {@link validateSingleNodeOptions} asks for, outside the declarations in `broken`. */
+    private nodesToCheck(root: AstNode, broken: ReadonlySet<AstNode>, options: ValidationOptions): AstNode[] {
+        const nodes: AstNode[] = [];
+        forEachAstNode(root, node => {
+            if (broken.has(node)) return false;
+            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
+            if (validateNode) nodes.push(node);
+            return validateChildren;
+        });
+        return nodes;
     }
 
     /** The registry's checks of a node type ({@link ThreatModelValidationRegistry.checksOf}: a list made once). */

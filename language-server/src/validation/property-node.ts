@@ -38,6 +38,29 @@ export function findPropertyNodes(node: AstNode, property: string): CstNode[] {
     return found;
 }
 
+/**
+ * The syntax nodes of each of `properties` (distinct) in `node`'s own syntax, in text order, as
+ * {@link findPropertyNodes} finds them for each, in one walk (the same place in `properties` as the
+ * property; an empty list for one not written). A syntax node belongs to one assignment at most,
+ * and a node holding a value is not searched for another: an assignment holds no other.
+ */
+export function findNodesOfProperties(node: AstNode, properties: readonly string[]): CstNode[][] {
+    const found = properties.map((): CstNode[] => []);
+    const root = node.$cstNode;
+    if (root) collectEach(root, properties, root.astNode, found);
+    return found;
+}
+
+function collectEach(parent: CstNode, properties: readonly string[], owner: AstNode, found: CstNode[][]): void {
+    if (!isCompositeCstNode(parent)) return;
+    for (const child of parent.content) {
+        const feature = assignedFeature(child.grammarSource);
+        const at = feature === null ? -1 : properties.indexOf(feature);
+        if (at >= 0) found[at]!.push(child);
+        else if (isCompositeCstNode(child) && child.astNode === owner) collectEach(child, properties, owner, found);
+    }
+}
+
 /** Adds the nodes of `property` below `parent` to `found`, in text order; true once it holds `wanted` + 1. */
 function collect(parent: CstNode, property: string, owner: AstNode, wanted: number, found: CstNode[]): boolean {
     if (!isCompositeCstNode(parent)) return false;

@@ -46,6 +46,10 @@ describe('validation without a promise per check', () => {
             assert.deepEqual(registry.checksOf(type), registry.getChecks(type).toArray(), type);
             assert.equal(registry.checksOf(type), registry.checksOf(type), `${type}: made once`);
             assert.deepEqual(registry.checksOf(type, ['fast']), registry.getChecks(type, ['fast']).toArray(), `${type}, fast`);
+            const categories = ['built-in', 'fast'];
+            assert.deepEqual(registry.checksOf(type, categories), registry.getChecks(type, categories).toArray(), `${type}, built-in and fast`);
+            assert.equal(registry.checksOf(type, categories), registry.checksOf(type, categories), `${type}: made once per list of categories`);
+            assert.deepEqual(registry.checksOf(type, ['slow']), registry.getChecks(type, ['slow']).toArray(), `${type}, slow`);
         }
     });
 
