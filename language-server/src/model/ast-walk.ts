@@ -1,5 +1,6 @@
-import type { AstNode, MultiReference, Reference } from 'langium';
+import type { AstNode, MultiReference, Reference, TypeMetaData } from 'langium';
 import { isAstNode, isMultiReference, isReference } from 'langium';
+import { reflection } from '../generated/ast.js';
 
 type Properties = Record<string, unknown>;
 
@@ -27,20 +28,48 @@ export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean 
     }
 }
 
-/** Calls `visit` for every cross-reference held by `node` itself (not by the nodes inside it). */
+/** Calls `visit` for every cross-reference held by `node` itself (not by the nodes inside it), in the order of its properties. */
 export function forEachReference(node: AstNode, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
-    for (const property of Object.keys(node)) {
-        if (property.charCodeAt(0) === 0x24 /* $ */) continue;
-        const value = (node as unknown as Properties)[property];
-        if (isReference(value) || isMultiReference(value)) {
-            visit(value, property);
-        } else if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const item: unknown = value[index];
-                if (isReference(item) || isMultiReference(item)) visit(item, property, index);
-            }
+    const properties = referencePropertiesOf(node.$type);
+    if (properties === undefined) {
+        for (const property of Object.keys(node)) {
+            if (property.charCodeAt(0) !== 0x24 /* $ */) visitReferences(node, property, visit);
+        }
+    } else if (properties.length === 1) {
+        visitReferences(node, properties[0]!, visit);
+    } else if (properties.length > 1) {
+        // In the order the node has them (the order they were written in): read its keys.
+        for (const property of Object.keys(node)) {
+            if (properties.includes(property)) visitReferences(node, property, visit);
         }
     }
+}
+
+function visitReferences(node: AstNode, property: string, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
+    const value = (node as unknown as Properties)[property];
+    if (isReference(value) || isMultiReference(value)) {
+        visit(value, property);
+    } else if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+            const item: unknown = value[index];
+            if (isReference(item) || isMultiReference(item)) visit(item, property, index);
+        }
+    }
+}
+
+/**
+ * The properties of a node type that the grammar makes cross-references (generated/ast.ts), per
+ * type: most nodes have none, and reading every node's keys was most of a walk of the references.
+ * Undefined for a type the grammar does not know.
+ */
+const referenceProperties = new Map<string, readonly string[] | undefined>();
+
+function referencePropertiesOf(type: string): readonly string[] | undefined {
+    if (referenceProperties.has(type)) return referenceProperties.get(type);
+    const metadata = (reflection.types as Readonly<Record<string, TypeMetaData | undefined>>)[type];
+    const properties = metadata && Object.values(metadata.properties).filter(p => p.referenceType !== undefined).map(p => p.name);
+    referenceProperties.set(type, properties);
+    return properties;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { DfdElement, Exclude, StrideCategory, Threat } from '../generated/a
 import { isThreatAddressed } from './responses.js';
 import type { CoverageStatus } from '../shared/stride.js';
 import { STRIDE_CATEGORIES } from '../shared/stride.js';
-import { categoryApplies, elementTraits } from './stride.js';
+import { applicableCategories, elementTraits } from './stride.js';
 
 export interface CategoryCoverage {
     readonly category: StrideCategory;
@@ -70,12 +70,12 @@ export class CoverageIndex {
 
     coverageOf(element: DfdElement): ElementCoverage {
         const entry = this.entries.get(element);
-        const traits = elementTraits(element);
+        const applicable = applicableCategories(elementTraits(element));
         const categories = STRIDE_CATEGORIES.map((category, index): CategoryCoverage => {
             const threats = entry?.threats[index] ?? [];
-            const unaddressed = threats.filter(t => !isThreatAddressed(t));
+            const unaddressed = threats.length === 0 ? [] : threats.filter(t => !isThreatAddressed(t));
             const exclude = entry?.excludes[index];
-            return { category, threats, unaddressed, exclude, status: statusOf(categoryApplies(traits, category), threats, unaddressed, exclude) };
+            return { category, threats, unaddressed, exclude, status: statusOf(applicable.includes(category), threats, unaddressed, exclude) };
         });
         return { element, categories };
     }

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
-import type { Asset, Boundary, Declaration, DfdElement, Flow, Model, Process } from '../generated/ast.js';
-import { isAssumption, isBoundary, isDatastore, isDependency, isFlow, isProcess, isScenario, isSystem } from '../generated/ast.js';
+import type { Asset, Boundary, Datastore, Declaration, DfdElement, Flow, Model, Process, Scenario, System } from '../generated/ast.js';
+import { isBoundary, isProcess } from '../generated/ast.js';
 import { crossedBoundaries } from './boundaries.js';
 
 /** The parts of TMA step 1 (background) a model can lack, in the order messages list them. */
@@ -40,28 +40,36 @@ export function computeProcessFacts(models: readonly Model[]): ProcessFacts {
     const usedAssets = new Set<Asset>();
     const visit = (node: Declaration): void => {
         firstDeclaration ??= node;
-        if (isSystem(node)) {
-            system ??= node;
-            if (node.description?.trim()) hasDescription = true;
-        } else if (isAssumption(node)) hasAssumption = true;
-        else if (isDependency(node)) hasDependency = true;
-        else if (isScenario(node)) {
-            hasScenarios = true;
-            for (const flow of node.flows.map(f => f?.ref)) {
-                if (!flow) continue;
-                inScenario.add(flow);
-                const source = flow.source?.ref;
-                const target = flow.target?.ref;
-                if (source) inScenario.add(source);
-                if (target) inScenario.add(target);
-            }
-        } else if (isFlow(node)) {
-            visitFlow(node, connected, crossed, enteredAcross);
-            for (const asset of node.carries) if (asset?.ref) usedAssets.add(asset.ref);
-        } else if (isDatastore(node)) {
-            for (const asset of node.stores) if (asset?.ref) usedAssets.add(asset.ref);
-        } else if (isBoundary(node)) {
-            node.members.forEach(visit);
+        // By $type rather than the generated guards (a lookup in the type hierarchy each): these are leaf types.
+        switch (node.$type) {
+            case 'System':
+                system ??= node as System;
+                if ((node as System).description?.trim()) hasDescription = true;
+                break;
+            case 'Assumption': hasAssumption = true; break;
+            case 'Dependency': hasDependency = true; break;
+            case 'Scenario':
+                hasScenarios = true;
+                for (const reference of (node as Scenario).flows) {
+                    const flow = reference?.ref;
+                    if (!flow) continue;
+                    inScenario.add(flow);
+                    const source = flow.source?.ref;
+                    const target = flow.target?.ref;
+                    if (source) inScenario.add(source);
+                    if (target) inScenario.add(target);
+                }
+                break;
+            case 'Flow':
+                visitFlow(node as Flow, connected, crossed, enteredAcross);
+                for (const asset of (node as Flow).carries) if (asset?.ref) usedAssets.add(asset.ref);
+                break;
+            case 'Datastore':
+                for (const asset of (node as Datastore).stores) if (asset?.ref) usedAssets.add(asset.ref);
+                break;
+            case 'Boundary':
+                for (const member of (node as Boundary).members) visit(member);
+                break;
         }
     };
     for (const model of models) model.declarations.forEach(visit);

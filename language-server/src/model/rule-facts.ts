@@ -103,10 +103,20 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
     ['bidirectional', s => (s.$type === 'Flow' ? s.bidirectional : undefined)],
     ['crossesBoundary', s => (s.$type === 'Flow' ? crossesBoundary(s) : undefined)],
     ['fromLessTrusted', s => (s.$type === 'Flow' ? fromLessTrusted(s) : undefined)],
-    ['carries', s => (s.$type === 'Flow' ? s.carries.map(a => a.ref).filter((a): a is Asset => a !== undefined) : undefined)],
+    ['carries', s => (s.$type === 'Flow' ? carriedAssets(s) : undefined)],
     ['classification', s => (s.$type === 'Asset' ? s.classification : undefined)],
     ['name', s => (s.$type === 'Asset' ? s.name : undefined)],
 ]);
+
+/** The assets a flow carries that its references lead to, in order: one list, read by every rule about them. */
+function carriedAssets(flow: Flow): Asset[] {
+    const assets: Asset[] = [];
+    for (const reference of flow.carries) {
+        const asset = reference.ref;
+        if (asset !== undefined) assets.push(asset);
+    }
+    return assets;
+}
 
 /** Every declaration of the models, those inside boundaries included, in document order. */
 export function* allDeclarations(models: readonly Model[]): Generator<Declaration> {

@@ -24,11 +24,11 @@ const ALWAYS: Readonly<Record<ElementKind, readonly StrideCategory[]>> = {
  * because only then can tampering with it erase the evidence of who did what.
  */
 export function applicableCategories(traits: ElementTraits): readonly StrideCategory[] {
-    if (traits.kind === 'datastore' && traits.logs) {
-        return STRIDE_CATEGORIES.filter(c => c === 'Repudiation' || ALWAYS.datastore.includes(c));
-    }
-    return ALWAYS[traits.kind];
+    return traits.kind === 'datastore' && traits.logs ? LOGGING_DATASTORE : ALWAYS[traits.kind];
 }
+
+/** A data store's categories and Repudiation, in STRIDE order: listed once, not per question. */
+const LOGGING_DATASTORE: readonly StrideCategory[] = STRIDE_CATEGORIES.filter(c => c === 'Repudiation' || ALWAYS.datastore.includes(c));
 
 export function categoryApplies(traits: ElementTraits, category: StrideCategory): boolean {
     return applicableCategories(traits).includes(category);

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { AstNode, CstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
-import { AstUtils, DefaultDocumentValidator, EmptyFileSystem, GrammarUtils, URI } from 'langium';
+import { AstUtils, DefaultDocumentValidator, EmptyFileSystem, GrammarUtils, URI, isMultiReference, isReference } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isDread } from '../../../language-server/src/generated/ast.js';
+import { forEachReference } from '../../../language-server/src/model/ast-walk.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import type { SingleValuedClauses } from '../../../language-server/src/validation/clause-checks.js';
 import {
@@ -11,13 +12,15 @@ import {
 import { ThreatModelDocumentValidator } from '../../../language-server/src/validation/document-validator.js';
 import { findNodesOfProperties, findPropertyNodes } from '../../../language-server/src/validation/property-node.js';
 import { generateModel } from '../../bench/synthetic-model.js';
+import { builtinLibraryDocument } from '../helpers/builtin-library.js';
 import { exampleFiles } from '../helpers/fuzz-inputs.js';
 import { randomSentence } from '../helpers/grammar-sentences.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
  * Validation walks less than the plain path (docs/performance.md#validation): the clauses of a
- * node are found in one walk of its syntax, the checks of a node type are listed once per list of
+ * node are found in one walk of its syntax, the references of a node read only the properties the
+ * grammar makes references (the linker, the reference index and the keystroke bookkeeping walk them too), the checks of a node type are listed once per list of
  * categories, and the nodes to check are the list the linker walked. Each is compared here with
  * the plain path, on the examples, the fixtures, a generated model and random files of the grammar.
  */
@@ -63,6 +66,24 @@ function plainClauseChecks(node: AstNode, accept: ValidationAcceptor, clauses: S
     for (const written of byFactor.values()) diagnoseIgnored(accept, node, `The DREAD rating of threat '${node.$container.name}'`, written, 'factor');
 }
 
+/** The references of a node as the walk found them before: every property of the node, in order. */
+function plainReferences(node: AstNode): unknown[] {
+    const found: unknown[] = [];
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) continue;
+        const value: unknown = (node as unknown as Record<string, unknown>)[property];
+        if (isReference(value) || isMultiReference(value)) found.push([value, property, undefined]);
+        else if (Array.isArray(value)) value.forEach((item: unknown, index) => { if (isReference(item) || isMultiReference(item)) found.push([item, property, index]); });
+    }
+    return found;
+}
+
+function references(node: AstNode): unknown[] {
+    const found: unknown[] = [];
+    forEachReference(node, (reference, property, index) => found.push([reference, property, index]));
+    return found;
+}
+
 describe('validation walks', () => {
     const clauses = singleValuedClauses(ThreatModel.Grammar);
     const texts = [...FILES, ...randomFiles(400, 20261206)];
@@ -82,6 +103,31 @@ describe('validation walks', () => {
             }
         }
         assert.ok(repeated > 100, `${repeated} properties written more than once`);
+    });
+
+    it('visits the references of every node as reading all its properties does, in the same order', async () => {
+        let visited = 0;
+        const builtin = await builtinLibraryDocument();
+        const roots = [builtin.parseResult.value, ...texts.map(text => ThreatModel.parser.LangiumParser.parse(text).value)];
+        for (const root of roots) {
+            for (const node of AstUtils.streamAst(root) as Iterable<AstNode>) {
+                const expected = plainReferences(node);
+                const actual = references(node);
+                assert.equal(actual.length, expected.length, node.$type);
+                actual.forEach((visit, i) => assert.ok((visit as unknown[]).every((part, k) => part === (expected[i] as unknown[])[k]), `${node.$type} ${i}`));
+                visited += actual.length;
+            }
+        }
+        const unknown = { $type: 'NotInTheGrammar', a: { $refText: 'x', ref: undefined }, b: [1, { $refText: 'y', items: [] }] } as unknown as AstNode;
+        assert.deepEqual(references(unknown), plainReferences(unknown));
+        assert.equal(references(unknown).length, 2);
+        assert.ok(visited > 5_000, `${visited} references`);
+    });
+
+    it('reads the kind of a declaration off its $type only where that type has no subtypes (model/process-facts.ts)', () => {
+        for (const type of ['System', 'Assumption', 'Dependency', 'Scenario', 'Flow', 'Datastore', 'Boundary']) {
+            assert.deepEqual(services.shared.AstReflection.getAllSubTypes(type), [type], type);
+        }
     });
 
     it('reports repeated clauses and DREAD factors as the plain path does (Langium\'s lookup per clause)', () => {
