@@ -1,5 +1,5 @@
 import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions, ValidationSeverity } from 'langium';
-import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, toDiagnosticSeverity } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -223,9 +223,20 @@ export class ThreatModelDocumentValidator extends DefaultDocumentValidator {
 
     /** Langium's diagnostic, with the range of a property found by {@link findPropertyNode}, and its message in one piece ({@link flatString}). */
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        if (info.range || typeof info.property !== 'string') return super.toDiagnostic(severity, flatString(message), info);
-        const range = (findPropertyNode(info.node, info.property, info.index) ?? info.node.$cstNode)?.range;
-        return super.toDiagnostic(severity, flatString(message), range ? { ...info, range } : info);
+        const range = info.range ?? (typeof info.property === 'string' ? (findPropertyNode(info.node, info.property, info.index) ?? info.node.$cstNode)?.range : undefined);
+        if (!range) return super.toDiagnostic(severity, flatString(message), info);
+        // Langium's diagnostic, its fields in the same order, built here rather than from a copy of `info` with the range set.
+        return {
+            message: flatString(message),
+            range,
+            severity: toDiagnosticSeverity(severity),
+            code: info.code,
+            codeDescription: info.codeDescription,
+            tags: info.tags,
+            relatedInformation: info.relatedInformation,
+            data: info.data,
+            source: this.getSource(),
+        };
     }
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { AstNode, CstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import type { AstNode, CstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions, ValidationSeverity } from 'langium';
 import { AstUtils, DefaultDocumentValidator, EmptyFileSystem, GrammarUtils, URI, isMultiReference, isReference } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isDread } from '../../../language-server/src/generated/ast.js';
@@ -143,6 +143,31 @@ describe('validation walks', () => {
             }
         }
         assert.ok(findings > 100, `${findings} findings`);
+    });
+
+    it('makes a finding as Langium\'s toDiagnostic does, with the same fields in the same order', async () => {
+        const validator = ThreatModel.validation.DocumentValidator;
+        type ToDiagnostic = (severity: ValidationSeverity, message: string, info: DiagnosticInfo<AstNode, string>) => Diagnostic;
+        const ours = (Reflect.get(validator, 'toDiagnostic') as ToDiagnostic).bind(validator);
+        const langiums = (Reflect.get(DefaultDocumentValidator.prototype, 'toDiagnostic') as ToDiagnostic).bind(validator);
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(
+            'process P "p" { technology "a" }\nflow F: P -> P "f" { carries A }\nthreat T "t" { targets P, F stride Spoofing, Tampering }\n', URI.parse('file:///walks/to-diagnostic.tm'));
+        const nodes = AstUtils.streamAst(document.parseResult.value).toArray();
+        let compared = 0;
+        for (const node of nodes) {
+            for (const target of [{}, { property: 'name' }, { property: 'stride', index: 1 }, { property: 'targets', index: 5 }, { property: 'nothing' }, { keyword: 'threat' },
+                { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } } }]) {
+                for (const extra of [{}, { code: 'tm/x', data: { code: 'tm/x', n: 1 }, tags: [1], codeDescription: { href: 'https://x' } }]) {
+                    const info = { node, ...target, ...extra } as DiagnosticInfo<AstNode, string>;
+                    const found = ours('warning', `m ${compared}`, info);
+                    const expected = langiums('warning', `m ${compared}`, info);
+                    assert.deepEqual(found, expected, `${node.$type} ${JSON.stringify(target)}`);
+                    assert.deepEqual(Object.keys(found), Object.keys(expected));
+                    compared++;
+                }
+            }
+        }
+        assert.ok(compared > 50);
     });
 
     it('checks the nodes the linker walked, in the same order, with the same findings as walking the tree for the checks', async () => {
