@@ -1,6 +1,7 @@
-import type { AstNode, MultiReference, Reference, TypeMetaData } from 'langium';
-import { isAstNode, isMultiReference, isReference } from 'langium';
+import type { AstNode, Grammar, MultiReference, Reference, TypeMetaData } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isAstNode, isMultiReference, isReference } from 'langium';
 import { reflection } from '../generated/ast.js';
+import { ThreatModelLanguageGrammar } from '../generated/grammar.js';
 
 type Properties = Record<string, unknown>;
 
@@ -17,15 +18,69 @@ type Properties = Record<string, unknown>;
  */
 export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean | void): void {
     if (visit(root) === false) return;
-    for (const property of Object.keys(root)) {
-        if (property.charCodeAt(0) === 0x24 /* $ */) continue;
-        const value = (root as unknown as Properties)[property];
-        if (Array.isArray(value)) {
-            for (const item of value) if (isAstNode(item)) forEachAstNode(item, visit);
-        } else if (isAstNode(value)) {
-            forEachAstNode(value, visit);
+    const properties = containmentPropertiesOf(root.$type);
+    if (properties === undefined) {
+        for (const property of Object.keys(root)) {
+            if (property.charCodeAt(0) !== 0x24 /* $ */) visitChildren(root, property, visit);
+        }
+    } else if (properties.length === 1) {
+        visitChildren(root, properties[0]!, visit);
+    } else if (properties.length > 1) {
+        // In the order the node has them (the order they were written in): read its keys.
+        for (const property of Object.keys(root)) {
+            if (properties.includes(property)) visitChildren(root, property, visit);
         }
     }
+}
+
+function visitChildren(node: AstNode, property: string, visit: (node: AstNode) => boolean | void): void {
+    const value = (node as unknown as Properties)[property];
+    if (Array.isArray(value)) {
+        for (const item of value) if (isAstNode(item)) forEachAstNode(item, visit);
+    } else if (isAstNode(value)) {
+        forEachAstNode(value, visit);
+    }
+}
+
+/**
+ * The properties of a node type that can hold nodes, per type: those the grammar assigns a parser
+ * rule's node to (or an action `current`), of the type's properties (generated/ast.ts). Most nodes
+ * have none or one, and reading every property of every node was most of a walk of the tree.
+ * Undefined for a type the grammar does not know.
+ */
+const containmentProperties = new Map<string, readonly string[] | undefined>();
+let containmentFeatures: ReadonlySet<string> | undefined;
+
+function containmentPropertiesOf(type: string): readonly string[] | undefined {
+    if (containmentProperties.has(type)) return containmentProperties.get(type);
+    containmentFeatures ??= featuresHoldingNodes(ThreatModelLanguageGrammar());
+    const features = containmentFeatures;
+    const properties = metadataOf(type)?.filter(p => features.has(p.name)).map(p => p.name);
+    containmentProperties.set(type, properties);
+    return properties;
+}
+
+/** The features a grammar assigns nodes to: assignments of a parser rule's node, and actions' `current`. */
+function featuresHoldingNodes(grammar: Grammar): ReadonlySet<string> {
+    const features = new Set<string>();
+    for (const element of AstUtils.streamAllContents(grammar)) {
+        if (GrammarAST.isAction(element) && element.feature) features.add(element.feature);
+        else if (GrammarAST.isAssignment(element) && makesNode(element.terminal)) features.add(element.feature);
+    }
+    return features;
+}
+
+function makesNode(terminal: GrammarAST.AbstractElement): boolean {
+    if (GrammarAST.isRuleCall(terminal)) {
+        const rule = terminal.rule.ref;
+        return GrammarAST.isParserRule(rule) && !GrammarUtils.isDataTypeRule(rule);
+    }
+    return GrammarAST.isAlternatives(terminal) && terminal.elements.some(makesNode);
+}
+
+function metadataOf(type: string): readonly { readonly name: string; readonly referenceType?: string }[] | undefined {
+    const metadata = (reflection.types as Readonly<Record<string, TypeMetaData | undefined>>)[type];
+    return metadata && Object.values(metadata.properties);
 }
 
 /** Calls `visit` for every cross-reference held by `node` itself (not by the nodes inside it), in the order of its properties. */
@@ -66,8 +121,7 @@ const referenceProperties = new Map<string, readonly string[] | undefined>();
 
 function referencePropertiesOf(type: string): readonly string[] | undefined {
     if (referenceProperties.has(type)) return referenceProperties.get(type);
-    const metadata = (reflection.types as Readonly<Record<string, TypeMetaData | undefined>>)[type];
-    const properties = metadata && Object.values(metadata.properties).filter(p => p.referenceType !== undefined).map(p => p.name);
+    const properties = metadataOf(type)?.filter(p => p.referenceType !== undefined).map(p => p.name);
     referenceProperties.set(type, properties);
     return properties;
 }

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { AstNode, CstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationOptions, ValidationSeverity } from 'langium';
-import { AstUtils, DefaultDocumentValidator, EmptyFileSystem, GrammarUtils, URI, isMultiReference, isReference } from 'langium';
+import { AstUtils, DefaultDocumentValidator, EmptyFileSystem, GrammarUtils, URI, isAstNode, isMultiReference, isReference } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { isDread } from '../../../language-server/src/generated/ast.js';
-import { forEachReference } from '../../../language-server/src/model/ast-walk.js';
+import { forEachAstNode, forEachReference } from '../../../language-server/src/model/ast-walk.js';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import type { SingleValuedClauses } from '../../../language-server/src/validation/clause-checks.js';
 import {
@@ -19,8 +19,9 @@ import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
  * Validation walks less than the plain path (docs/performance.md#validation): the clauses of a
- * node are found in one walk of its syntax, the references of a node read only the properties the
- * grammar makes references (the linker, the reference index and the keystroke bookkeeping walk them too), the checks of a node type are listed once per list of
+ * node are found in one walk of its syntax, a walk of the tree and of a node's references read only
+ * the properties the grammar puts nodes and references in (the scope computation, the linker, the
+ * reference index and the keystroke bookkeeping walk them too), the checks of a node type are listed once per list of
  * categories, and the nodes to check are the list the linker walked. Each is compared here with
  * the plain path, on the examples, the fixtures, a generated model and random files of the grammar.
  */
@@ -78,6 +79,23 @@ function plainReferences(node: AstNode): unknown[] {
     return found;
 }
 
+/** The walk as it was: every property of every node, in order, a node's inside skipped when `visit` says so. */
+function plainWalk(node: AstNode, visit: (node: AstNode) => boolean): void {
+    if (!visit(node)) return;
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) continue;
+        const value: unknown = (node as unknown as Record<string, unknown>)[property];
+        if (Array.isArray(value)) value.forEach((item: unknown) => { if (isAstNode(item)) plainWalk(item, visit); });
+        else if (isAstNode(value)) plainWalk(value, visit);
+    }
+}
+
+function walked(root: AstNode, walk: (node: AstNode, visit: (node: AstNode) => boolean) => void, skip: (node: AstNode) => boolean): AstNode[] {
+    const nodes: AstNode[] = [];
+    walk(root, node => { nodes.push(node); return !skip(node); });
+    return nodes;
+}
+
 function references(node: AstNode): unknown[] {
     const found: unknown[] = [];
     forEachReference(node, (reference, property, index) => found.push([reference, property, index]));
@@ -103,6 +121,24 @@ describe('validation walks', () => {
             }
         }
         assert.ok(repeated > 100, `${repeated} properties written more than once`);
+    });
+
+    it('walks every node as reading all the properties of each does, in the same order, skipping the same insides', async () => {
+        const builtin = await builtinLibraryDocument();
+        const roots = [builtin.parseResult.value, ...texts.map(text => ThreatModel.parser.LangiumParser.parse(text).value)];
+        let count = 0;
+        for (const root of roots) {
+            for (const skip of [(): boolean => false, (node: AstNode): boolean => node.$type === 'Threat' || node.$type === 'AndCondition' || node.$type === 'Boundary']) {
+                const expected = walked(root, plainWalk, skip);
+                const actual = walked(root, forEachAstNode, skip);
+                assert.equal(actual.length, expected.length);
+                actual.forEach((node, i) => assert.ok(node === expected[i], `${node.$type} ${i}`));
+                count += actual.length;
+            }
+        }
+        const unknown = { $type: 'NotInTheGrammar', a: { $type: 'Asset', name: 'A' }, b: [1, { $type: 'Asset', name: 'B' }] } as unknown as AstNode;
+        assert.deepEqual(walked(unknown, forEachAstNode, () => false).map(n => n.$type), ['NotInTheGrammar', 'Asset', 'Asset']);
+        assert.ok(count > 5_000, `${count} nodes`);
     });
 
     it('visits the references of every node as reading all its properties does, in the same order', async () => {
