@@ -9,7 +9,9 @@ type Properties = Record<string, unknown>;
  * Walks the syntax tree the parser built, in the order of Langium's `AstUtils.streamAst` and
  * `AstUtils.streamReferences` (properties in creation order, lists in order, parents before
  * children), but as plain loops: Langium's lazy streams allocate several objects per node and
- * were half the time of linking and a good part of validating a large model.
+ * were half the time of linking and a good part of validating a large model. A node's properties
+ * are read only where the grammar can have put a node or a reference (test/unit/perf/validation-walks.test.ts
+ * compares both walks with reading every property).
  */
 
 /**
@@ -18,17 +20,23 @@ type Properties = Record<string, unknown>;
  */
 export function forEachAstNode(root: AstNode, visit: (node: AstNode) => boolean | void): void {
     if (visit(root) === false) return;
-    const properties = containmentPropertiesOf(root.$type);
+    forEachProperty(root, containmentPropertiesOf(root.$type), visitChildren, visit);
+}
+
+/**
+ * Calls `each` for those of `properties` that `node` has, in the order of its keys (the order
+ * they were written in); for every property of `node` without `properties`.
+ */
+function forEachProperty<V>(node: AstNode, properties: readonly string[] | undefined, each: (node: AstNode, property: string, visit: V) => void, visit: V): void {
     if (properties === undefined) {
-        for (const property of Object.keys(root)) {
-            if (property.charCodeAt(0) !== 0x24 /* $ */) visitChildren(root, property, visit);
+        for (const property of Object.keys(node)) {
+            if (property.charCodeAt(0) !== 0x24 /* $ */) each(node, property, visit);
         }
     } else if (properties.length === 1) {
-        visitChildren(root, properties[0]!, visit);
+        each(node, properties[0]!, visit);
     } else if (properties.length > 1) {
-        // In the order the node has them (the order they were written in): read its keys.
-        for (const property of Object.keys(root)) {
-            if (properties.includes(property)) visitChildren(root, property, visit);
+        for (const property of Object.keys(node)) {
+            if (properties.includes(property)) each(node, property, visit);
         }
     }
 }
@@ -84,23 +92,13 @@ function metadataOf(type: string): readonly { readonly name: string; readonly re
 }
 
 /** Calls `visit` for every cross-reference held by `node` itself (not by the nodes inside it), in the order of its properties. */
-export function forEachReference(node: AstNode, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
-    const properties = referencePropertiesOf(node.$type);
-    if (properties === undefined) {
-        for (const property of Object.keys(node)) {
-            if (property.charCodeAt(0) !== 0x24 /* $ */) visitReferences(node, property, visit);
-        }
-    } else if (properties.length === 1) {
-        visitReferences(node, properties[0]!, visit);
-    } else if (properties.length > 1) {
-        // In the order the node has them (the order they were written in): read its keys.
-        for (const property of Object.keys(node)) {
-            if (properties.includes(property)) visitReferences(node, property, visit);
-        }
-    }
+export function forEachReference(node: AstNode, visit: ReferenceVisit): void {
+    forEachProperty(node, referencePropertiesOf(node.$type), visitReferences, visit);
 }
 
-function visitReferences(node: AstNode, property: string, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
+type ReferenceVisit = (reference: Reference | MultiReference, property: string, index?: number) => void;
+
+function visitReferences(node: AstNode, property: string, visit: ReferenceVisit): void {
     const value = (node as unknown as Properties)[property];
     if (isReference(value) || isMultiReference(value)) {
         visit(value, property);
