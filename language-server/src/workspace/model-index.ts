@@ -26,9 +26,12 @@ const SCOPED: ReadonlySet<PropertyKey> = new Set<keyof ThreatModelWorkspaceIndex
  * the root), so the checks of every element of a file ask one question about it, not one each.
  */
 export function recordedScopeArguments(key: PropertyKey, args: readonly unknown[]): readonly unknown[] {
-    const scope = args.at(-1);
-    if (!SCOPED.has(key) || !isAstNode(scope) || scope.$container === undefined) return args;
-    return [...args.slice(0, -1), AstUtils.findRootNode(scope)];
+    const last = args.length - 1;
+    const scope = args[last];
+    if (!isAstNode(scope) || scope.$container === undefined || !SCOPED.has(key)) return args;
+    const recorded = args.slice();
+    recorded[last] = AstUtils.findRootNode(scope);
+    return recorded;
 }
 
 /**
