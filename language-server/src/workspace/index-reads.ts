@@ -6,17 +6,13 @@ import { replay, Step, StepTable } from './read-steps.js';
 
 export type { RecordedArguments } from './read-steps.js';
 
-/** What a check read from the index, and what it was told ({@link answerOf}; a list as it is until {@link IndexReads.settle}). */
-interface Read {
-    readonly source: Source;
-    readonly at: Step;
-    answer: unknown;
-}
-
 /** The reads of a validation under way, one per step, and its steps. */
 interface Recording {
+    /** Numbered from 1 ({@link Step.recordedIn}). */
+    readonly number: number;
     readonly uri: string;
-    readonly reads: Read[];
+    /** The steps read, each once. */
+    readonly reads: Step[];
     readonly steps: StepTable;
     /** Every step made, to settle and close once the validation ends. */
     readonly made: Step[];
@@ -30,19 +26,19 @@ interface Recording {
  * diagnostics are out, or until something compares or joins the reads.
  */
 class DocumentReads {
-    private recorded: readonly Read[] | undefined;
-    private named: Map<string, Read> | undefined;
+    private recorded: readonly Step[] | undefined;
+    private named: Map<string, Step> | undefined;
 
-    constructor(recorded: readonly Read[]) {
+    constructor(recorded: readonly Step[]) {
         this.recorded = recorded;
     }
 
     /** Per question, its read (the steps must be settled: their identities hash the nodes asked about). */
-    byQuestion(): Map<string, Read> {
+    byQuestion(): Map<string, Step> {
         if (this.named === undefined) {
-            const named = new Map<string, Read>();
+            const named = new Map<string, Step>();
             for (const read of this.recorded!) {
-                const identity = read.at.identity;
+                const identity = read.identity;
                 if (!named.has(identity)) named.set(identity, read);
             }
             this.named = named;
@@ -70,7 +66,8 @@ export class IndexReads {
     private current: Recording | undefined;
     private sources = 0;
     /** Reads whose answer is a list not hashed yet ({@link settle}). */
-    private unsettled: Read[] = [];
+    private unsettled: Step[] = [];
+    private recordings = 0;
     /** Steps of finished validations whose arguments are not hashed yet, per validation ({@link settle}). */
     private unsettledSteps: Step[][] = [];
     /** Records not named by question yet ({@link settleSoon}). */
@@ -94,7 +91,7 @@ export class IndexReads {
         const outer = this.current;
         const uri = document.uri.toString();
         const made: Step[] = [];
-        const recording: Recording = { uri, reads: [], steps: new StepTable(made), made, partial: false };
+        const recording: Recording = { number: ++this.recordings, uri, reads: [], steps: new StepTable(made), made, partial: false };
         this.current = recording;
         try {
             await validate();
@@ -138,7 +135,7 @@ export class IndexReads {
         const round: Round = { answers: new Map(), nodes: new Map() };
         try {
             for (const read of recorded.byQuestion().values()) {
-                if (!Object.is(answerOf(replay(read.source, read.at, round)), read.answer)) return true;
+                if (!Object.is(answerOf(replay(read.source, read, round)), read.answer)) return true;
             }
             return false;
         } catch {
@@ -164,31 +161,35 @@ export class IndexReads {
         const known = at ? new Map<PropertyKey, unknown>() : undefined;
         // Per method, the function handed out for it (made once, not per call).
         const calls = new Map<PropertyKey, { readonly member: unknown; readonly call: (...args: unknown[]) => unknown }>();
+        const collection = target instanceof Set || target instanceof Map;
         return new Proxy(target, {
             get(object, key) {
                 const member: unknown = Reflect.get(object, key, object);
                 const recording = reads.current;
                 if (recording === undefined) return member;
-                if (typeof key === 'symbol' || ((object instanceof Set || object instanceof Map) && !LOOKUPS.has(key))) {
+                if (typeof key === 'symbol' || (collection && !LOOKUPS.has(key))) {
                     // Iterated or counted: what was read is the whole collection.
-                    if (at) reads.record(source, at, object);
+                    if (at) reads.record(at, object);
                     return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
                 }
                 if (typeof member === 'function') {
-                    let known = calls.get(key);
-                    if (known?.member !== member) {
+                    let handed = calls.get(key);
+                    if (handed?.member !== member) {
                         const method = member as (...a: unknown[]) => unknown;
-                        known = {
+                        handed = {
                             member,
                             call: (...args: unknown[]) => {
                                 const answer = method.apply(object, args);
                                 const now = reads.current;
-                                return now ? reads.answer(source, answer, reads.question(now, source, at, key, args)) : answer;
+                                if (now === undefined) return answer;
+                                // A new list each call, which the step keeps (the method is done with it).
+                                const asked = at === undefined && source.argumentsOf ? source.argumentsOf(key, args) : args;
+                                return reads.answer(source, answer, now.steps.call(source, at, key, asked));
                             },
                         };
-                        calls.set(key, known);
+                        calls.set(key, handed);
                     }
-                    return known.call;
+                    return handed.call;
                 }
                 if (known?.has(key)) return known.get(key);
                 const answer = reads.answer(source, member, recording.steps.property(source, at, key), object);
@@ -198,32 +199,29 @@ export class IndexReads {
         });
     }
 
-    /** The step calling `key` with `args` after `from`, with the arguments the source records for them ({@link RecordedArguments}). */
-    private question(recording: Recording, source: Source, from: Step | undefined, key: PropertyKey, args: readonly unknown[]): Step {
-        const asked = from === undefined && source.argumentsOf ? source.argumentsOf(key, args) : args;
-        return recording.steps.call(source, from, key, asked);
-    }
-
     /** Objects that hold more facts are followed (one view per step and object); anything else is an answer, recorded as read. */
     private answer(source: Source, value: unknown, at: Step, holder?: object): unknown {
         if (typeof value === 'object' && value !== null && !isAstNode(value) && !Array.isArray(value) && !(holder && fixed(holder, at.key))) {
-            if (at.viewed === value) return at.view;
+            const links = at.linked();
+            if (links.viewed === value) return links.view;
             const view = this.view(source, value, at);
-            at.view = view;
-            at.viewed = value;
+            links.view = view;
+            links.viewed = value;
             return view;
         }
-        return this.record(source, at, value);
+        return this.record(at, value);
     }
 
-    private record(source: Source, at: Step, value: unknown): unknown {
+    private record(at: Step, value: unknown): unknown {
         const recording = this.current;
         // Asked before in this validation: the index answers the same until the next build.
-        if (recording && at.recordedIn !== recording) {
-            at.recordedIn = recording;
+        if (recording && at.recordedIn !== recording.number) {
+            // Read by an earlier validation (through a view kept from it): that one keeps its answer.
+            const read = at.recordedIn === 0 ? at : at.copy();
+            read.recordedIn = recording.number;
             // An empty list's hash is known already.
             const later = Array.isArray(value) && value.length > 0;
-            const read: Read = { source, at, answer: later ? value : answerOf(value) };
+            read.answer = later ? value : answerOf(value);
             if (later) this.unsettled.push(read);
             recording.reads.push(read);
         }

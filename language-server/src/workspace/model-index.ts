@@ -24,14 +24,14 @@ const SCOPED: ReadonlySet<PropertyKey> = new Set<keyof ThreatModelWorkspaceIndex
  * The arguments of a question to the index as workspace/index-reads.ts records it: a node as a
  * scope stands for its model, which its root names as well (ModelRoots.keyOfNode reads only
  * the root), so the checks of every element of a file ask one question about it, not one each.
+ * The scope in `args` is replaced (the recording's own list, workspace/read-steps.ts).
  */
-export function recordedScopeArguments(key: PropertyKey, args: readonly unknown[]): readonly unknown[] {
+export function recordedScopeArguments(key: PropertyKey, args: unknown[]): readonly unknown[] {
     const last = args.length - 1;
     const scope = args[last];
     if (!isAstNode(scope) || scope.$container === undefined || !SCOPED.has(key)) return args;
-    const recorded = args.slice();
-    recorded[last] = AstUtils.findRootNode(scope);
-    return recorded;
+    args[last] = AstUtils.findRootNode(scope);
+    return args;
 }
 
 /**

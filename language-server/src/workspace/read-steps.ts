@@ -6,9 +6,10 @@ import { answerOf } from './answer-hash.js';
  * How the checks' questions to an index are recorded: per method of the index, the arguments to
  * record in place of those given, when both are answered the same by construction (the model
  * index answers about a node's model, so any node of a file stands for its root: one question
- * per model rather than one per element).
+ * per model rather than one per element). `args` is a new list made for the call, which the
+ * function may change and return, or it returns another list; the record keeps the list returned.
  */
-export type RecordedArguments = (key: PropertyKey, args: readonly unknown[]) => readonly unknown[];
+export type RecordedArguments = (key: PropertyKey, args: unknown[]) => readonly unknown[];
 
 /** An index the checks read, with its number (a question's identity names its index). */
 export interface Source {
@@ -33,17 +34,29 @@ export class NodePlace {
 
 /** The calls of one method after one step, by their arguments one at a time (a trie keyed by the values given). */
 class Calls {
-    /** The call that ends with the arguments up to here. */
-    step: Step | undefined;
-    next: Map<unknown, Calls> | undefined;
+    /** The call with no more arguments than those up to here. */
+    none: Step | undefined;
+    /** The calls with one argument more, by its value. */
+    last: Map<unknown, Step> | undefined;
+    /** The calls with more than one argument more, by the next one's value. */
+    more: Map<unknown, Calls> | undefined;
+}
+
+/** What a step leads to in the validation under way: the steps after it, and the view handed out for the object it answered. */
+class StepLinks {
+    properties: Map<PropertyKey, Step> | undefined;
+    calls: Map<PropertyKey, Calls> | undefined;
+    view: object | undefined;
+    viewed: object | undefined;
 }
 
 /**
  * One step from the index to what a check read: a property, or a method called with these
- * arguments, after the step before it (none: the index itself). Within a validation a step is
- * found again by the values asked about (a node by the node object), without building text: its
- * identity, the text that names the question across validations, is made only when needed
- * ({@link identity}), from the arguments' hash taken before the next build ({@link settle}).
+ * arguments, after the step before it (none: the index itself), and what it was told if it is a
+ * read ({@link answer}). Within a validation a step is found again by the values asked about (a
+ * node by the node object), without building text: its identity, the text that names the question
+ * across validations, is made only when needed ({@link identity}), from the arguments' hash taken
+ * before the next build ({@link settle}).
  */
 export class Step {
     /**
@@ -51,17 +64,15 @@ export class Step {
      * {@link NodePlace}, so that the record holds no tree.
      */
     args: unknown[] | undefined;
-    /** The arguments as {@link answerOf} writes them (set by {@link settle}). */
-    private argumentsText: string | undefined;
+    /** The arguments as {@link answerOf} writes them (set by {@link settle}, or when made for arguments that are other objects). */
+    argumentsText: string | undefined;
     private text: string | undefined;
-    /** The steps after this one in the validation under way (dropped when it ends). */
-    properties: Map<PropertyKey, Step> | undefined;
-    calls: Map<PropertyKey, Calls> | undefined;
-    /** The view handed out for the object this step answered, and that object (the validation under way only). */
-    view: object | undefined;
-    viewed: object | undefined;
-    /** The record of the validation that recorded this step's answer (one read per question and validation). */
-    recordedIn: object | undefined;
+    /** The validation under way only ({@link close}). */
+    links: StepLinks | undefined;
+    /** The number of the validation that recorded this step as a read (0: none). */
+    recordedIn = 0;
+    /** What the read was told ({@link answerOf}; a list as it is until hashed). */
+    answer: unknown;
 
     constructor(
         readonly source: Source,
@@ -70,13 +81,11 @@ export class Step {
         args: unknown[] | undefined,
     ) {
         this.args = args;
-        // An argument that is an object but not a node is hashed as it is now (nodes by their place, which {@link settle} takes).
-        if (args?.some(arg => typeof arg === 'object' && arg !== null && !isAstNode(arg))) this.argumentsText = answerOf(args) as string;
     }
 
-    /** Whether {@link settle} has work to do. */
-    get unsettled(): boolean {
-        return this.args !== undefined && this.argumentsText === undefined;
+    /** The steps after this one and its view, made when first needed. */
+    linked(): StepLinks {
+        return this.links ??= new StepLinks();
     }
 
     /** Hashes the arguments and keeps each node as its place. Run before anything changes the trees. */
@@ -88,6 +97,14 @@ export class Step {
             const arg = args[i];
             if (isAstNode(arg)) args[i] = placeOf(arg);
         }
+    }
+
+    /** The same question as a step of its own (a step read again by a later validation, through a view kept from an earlier one). */
+    copy(): Step {
+        this.settle();
+        const copy = new Step(this.source, this.from, this.key, this.args);
+        copy.argumentsText = this.argumentsText;
+        return copy;
     }
 
     /** What the steps up to this one ask, as text: the index, then each key and arguments (a node by its place and name). */
@@ -103,11 +120,7 @@ export class Step {
 
     /** Forgets what served only the validation under way (the views hold the index's objects of this build). */
     close(): void {
-        this.properties = undefined;
-        this.calls = undefined;
-        this.view = undefined;
-        this.viewed = undefined;
-        this.recordedIn = undefined;
+        this.links = undefined;
     }
 }
 
@@ -116,38 +129,53 @@ export class StepTable {
     private readonly properties = new Map<PropertyKey, Step>();
     private readonly calls = new Map<PropertyKey, Calls>();
 
-    constructor(private readonly made: Step[]) {}
+    /** `steps` gets every step made. */
+    constructor(private readonly steps: Step[]) {}
 
     /** The step reading `key` after `from`, one per validation. */
     property(source: Source, from: Step | undefined, key: PropertyKey): Step {
-        const properties = from ? (from.properties ??= new Map()) : this.properties;
+        const properties = from ? (from.linked().properties ??= new Map()) : this.properties;
         let step = properties.get(key);
         if (step === undefined) {
-            step = new Step(source, from, key, undefined);
+            step = this.made(new Step(source, from, key, undefined));
             properties.set(key, step);
-            this.made.push(step);
         }
         return step;
     }
 
-    /** The step calling `key` with `args` after `from`, one per validation and values given. */
+    /** The step calling `key` with `args` after `from`, one per validation and values given (a new step keeps `args`). */
     call(source: Source, from: Step | undefined, key: PropertyKey, args: readonly unknown[]): Step {
-        const calls = from ? (from.calls ??= new Map()) : this.calls;
+        const calls = from ? (from.linked().calls ??= new Map()) : this.calls;
         let at = calls.get(key);
         if (at === undefined) calls.set(key, at = new Calls());
-        for (let i = 0; i < args.length; i++) {
-            const next = at.next ??= new Map();
-            let found = next.get(args[i]);
-            if (found === undefined) next.set(args[i], found = new Calls());
-            at = found;
+        const count = args.length;
+        for (let i = 0; i < count - 1; i++) {
+            const more = at.more ??= new Map();
+            let next = more.get(args[i]);
+            if (next === undefined) more.set(args[i], next = new Calls());
+            at = next;
         }
-        let step = at.step;
-        if (step === undefined) {
-            step = at.step = new Step(source, from, key, [...args]);
-            this.made.push(step);
-        }
+        if (count === 0) return at.none ??= this.made(new Step(source, from, key, []));
+        const last = at.last ??= new Map();
+        let step = last.get(args[count - 1]);
+        if (step === undefined) last.set(args[count - 1], step = this.made(new Step(source, from, key, args as unknown[])));
         return step;
     }
+
+    private made(step: Step): Step {
+        const args = step.args;
+        // An argument that is an object but not a node is hashed as it is now (a node by its place, which settling takes).
+        if (args !== undefined && holdsOtherObjects(args)) step.argumentsText = answerOf(args) as string;
+        this.steps.push(step);
+        return step;
+    }
+}
+
+function holdsOtherObjects(args: readonly unknown[]): boolean {
+    for (const arg of args) {
+        if (typeof arg === 'object' && arg !== null && !isAstNode(arg)) return true;
+    }
+    return false;
 }
 
 /** Per node object, its place (computed once: a rebuilt file has new nodes). */

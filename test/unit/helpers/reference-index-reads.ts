@@ -173,7 +173,7 @@ export class ReferenceIndexReads extends IndexReads {
 
     /** The step `key` (with `args`, for a method) after `from`, one object per identity in a validation. */
     private oldStep(recording: Recording, source: Source, from: Step | undefined, key: PropertyKey, args: readonly unknown[] | undefined): Step {
-        const asked = args && from === undefined && source.argumentsOf ? source.argumentsOf(key, args) : args;
+        const asked = args && from === undefined && source.argumentsOf ? source.argumentsOf(key, [...args]) : args;
         const name = typeof key === 'symbol' ? `@${key.description ?? ''}` : String(key);
         const identity = `${from ? from.identity : source.number}/${name}${asked ? `(${answerOf(asked) as string})` : ''}`;
         const steps = recording.steps;
