@@ -162,11 +162,18 @@ export class IndexReads {
         // Per method, the function handed out for it (made once, not per call).
         const calls = new Map<PropertyKey, { readonly member: unknown; readonly call: (...args: unknown[]) => unknown }>();
         const collection = target instanceof Set || target instanceof Map;
+        // Outside a validation, a method runs on the object itself, not through this view: the linker asks the index for every reference.
+        const bound = new Map<PropertyKey, { readonly member: unknown; readonly call: (...args: unknown[]) => unknown }>();
+        const direct = (key: PropertyKey, member: (...a: unknown[]) => unknown): ((...args: unknown[]) => unknown) => {
+            let handed = bound.get(key);
+            if (handed?.member !== member) bound.set(key, handed = { member, call: member.bind(target) });
+            return handed.call;
+        };
         return new Proxy(target, {
             get(object, key) {
                 const member: unknown = Reflect.get(object, key, object);
                 const recording = reads.current;
-                if (recording === undefined) return member;
+                if (recording === undefined) return typeof member === 'function' && !collection ? direct(key, member as (...a: unknown[]) => unknown) : member;
                 if (typeof key === 'symbol' || (collection && !LOOKUPS.has(key))) {
                     // Iterated or counted: what was read is the whole collection.
                     if (at) reads.record(at, object);
