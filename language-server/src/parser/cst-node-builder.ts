@@ -37,7 +37,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
-        const node = withPlainContent(new ThreatModelCompositeCstNode());
+        const node = new ThreatModelCompositeCstNode();
         node.grammarSource = feature;
         this.append(node);
         this.open.push(node);
@@ -108,18 +108,28 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
-/**
- * Langium's composite node, with the field of its AST node set when it is made. V8 keeps the fields
- * a class sets early inside its objects; Langium's builder sets this one when the node is complete,
- * after thousands of nodes were made, and each node then took a separate property list for it
- * (about 50 bytes, 130,000 times at 20,000 elements: docs/performance.md#memory-of-a-built-model).
- */
-class ThreatModelCompositeCstNode extends CompositeCstNodeImpl {
-    constructor() {
-        super();
-        (this as unknown as { _astNode: AstNode | undefined })._astNode = undefined;
-    }
+/** The own fields a composite node starts with: Langium's CompositeCstNodeImpl makes `content`, tml adds `_astNode`. */
+interface CompositeFields {
+    content: CstNode[];
+    _astNode: AstNode | undefined;
 }
+
+/**
+ * Langium's composite node, made without Langium's constructor: that one makes `content` a
+ * CstNodeContainer, an Array subclass whose constructor calls `Object.setPrototypeOf`, about five
+ * times the cost of the node itself, and the builder replaces it by a plain array at once (one
+ * composite node per rule call: about 100,000 at 5,000 elements). The node has the same prototype
+ * and the same own fields in the same order (langium-fences.test.ts compares them with Langium's).
+ * It also has the field of its AST node from the start: V8 keeps the fields a constructor sets
+ * inside its objects; Langium's builder sets this one when the node is complete, after thousands
+ * of nodes were made, and each node then took a separate property list for it (about 50 bytes,
+ * 130,000 times at 20,000 elements: docs/performance.md#memory-of-a-built-model).
+ */
+const ThreatModelCompositeCstNode = function (this: CompositeFields) {
+    this.content = [];
+    this._astNode = undefined;
+} as unknown as new () => CompositeCstNodeImpl;
+ThreatModelCompositeCstNode.prototype = CompositeCstNodeImpl.prototype;
 
 /**
  * Replaces the lists of a complete AST node by copies of their exact length: the parser builds

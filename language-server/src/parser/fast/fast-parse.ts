@@ -181,7 +181,11 @@ class FastParse {
             if (!rule) throw GIVE_UP;
             return convert(built.value!, built.$cstNode!, rule.source);
         }
-        for (const [name, value] of defaultsOf(reflection, built.$type as string)) if (built[name] === undefined) built[name] = copyDefault(value);
+        const defaults = defaultsOf(reflection, built.$type as string);
+        for (let i = 0; i < defaults.length; i++) {
+            const [name, value] = defaults[i]!;
+            if (built[name] === undefined) built[name] = copyDefault(value);
+        }
         return built;
     }
 

@@ -3,6 +3,7 @@ import { DefaultValueConverter } from 'langium';
 import { LinearCstNodeBuilder, createThreatModelParser } from '../cst-node-builder.js';
 import { GIVE_UP, fastParse } from './fast-parse.js';
 import type { FastParseServices } from './fast-parse.js';
+import type { GrammarPlan } from './grammar-plan.js';
 import { UnplannableGrammar, planGrammar } from './grammar-plan.js';
 
 /**
@@ -17,8 +18,17 @@ export class FastThreatModelParser {
     fallbacks = 0;
     private fast: FastParseServices | null | undefined;
     private langium: LangiumParser | undefined;
+    /** The grammar read for the fast parser, made with the service (in the language server, while it initializes), or null: the grammar cannot be planned. */
+    private readonly plan: GrammarPlan | null;
 
-    constructor(private readonly services: LangiumCoreServices) {}
+    constructor(private readonly services: LangiumCoreServices) {
+        try {
+            this.plan = planGrammar(services.Grammar, services.parser.Lexer.definition);
+        } catch (error) {
+            if (!(error instanceof UnplannableGrammar)) throw error;
+            this.plan = null;
+        }
+    }
 
     parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         const result = this.parseFast<T>(input, options);
@@ -63,19 +73,14 @@ export class FastThreatModelParser {
 
     private fastServices(): FastParseServices | null {
         if (this.fast !== undefined) return this.fast;
-        try {
-            const { Grammar, parser, references, shared } = this.services;
-            this.fast = {
-                plan: planGrammar(Grammar, parser.Lexer.definition),
-                builder: new LinearCstNodeBuilder(),
-                convert: valueConversion(parser.ValueConverter),
-                linker: references.Linker,
-                reflection: shared.AstReflection,
-            };
-        } catch (error) {
-            if (!(error instanceof UnplannableGrammar)) throw error;
-            this.fast = null;
-        }
+        const { parser, references, shared } = this.services;
+        this.fast = this.plan && {
+            plan: this.plan,
+            builder: new LinearCstNodeBuilder(),
+            convert: valueConversion(parser.ValueConverter),
+            linker: references.Linker,
+            reflection: shared.AstReflection,
+        };
         return this.fast;
     }
 }
