@@ -202,6 +202,12 @@ describe('Langium internals that tml replaces', () => {
         assert.equal(root.fullText, fields._text);
     });
 
+    it('leaves the lines and columns of tokens to the tokens: Chevrotain\'s lexer, which counts them in its field trackStartLines, does not (parser/full-token.ts)', () => {
+        const plain = new DefaultLexer(ThreatModel) as unknown as { chevrotainLexer: { trackStartLines?: boolean } };
+        assert.equal(plain.chevrotainLexer.trackStartLines, true, 'Chevrotain\'s lexer keeps whether it counts lines in trackStartLines');
+        assert.equal((chevrotainLexerOf(ThreatModel.parser.Lexer) as unknown as { trackStartLines?: boolean }).trackStartLines, false);
+    });
+
     it('makes composite syntax nodes as Langium\'s CompositeCstNodeImpl makes them, but with a plain array of children (parser/cst-node-builder.ts)', () => {
         const builder = new LinearCstNodeBuilder();
         builder.buildRootNode('process P "p"');
