@@ -46,12 +46,16 @@ class FastParse {
     private readonly stack: Building[] = [];
     private readonly tokens: readonly IToken[];
     private readonly hidden: readonly IToken[];
-    private readonly endOfInput: number;
+    /** The type number of each token, then the end of the input's: read where the parser decides, several times per token. */
+    private readonly types: Uint16Array;
 
     constructor(private readonly services: FastParseServices, lexed: LexerResult) {
         this.tokens = lexed.tokens;
         this.hidden = lexed.hidden;
-        this.endOfInput = services.plan.endOfInput;
+        const types = new Uint16Array(this.tokens.length + 1);
+        for (let i = 0; i < this.tokens.length; i++) types[i] = this.tokens[i]!.tokenTypeIdx;
+        types[this.tokens.length] = services.plan.endOfInput;
+        this.types = types;
     }
 
     /** Runs a rule: the object it builds (or a data type rule's value), as Langium's rule method returns it. */
@@ -68,7 +72,7 @@ class FastParse {
 
     /** The type number of the next token. */
     private next(): number {
-        return this.tokens[this.position]?.tokenTypeIdx ?? this.endOfInput;
+        return this.types[this.position]!;
     }
 
     private element(element: PlanElement): void {
@@ -97,10 +101,8 @@ class FastParse {
     private once(element: PlanElement): void {
         switch (element.kind) {
             case 'token': {
-                const token = this.tokens[this.position];
-                if (!token || !element.first[token.tokenTypeIdx]) throw GIVE_UP;
-                this.position++;
-                this.consume(token, element);
+                if (!element.first[this.next()] || this.position >= this.tokens.length) throw GIVE_UP;
+                this.consume(this.tokens[this.position++]!, element);
                 return;
             }
             case 'rule':
