@@ -1,4 +1,4 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions, RootCstNode } from 'langium';
 import { CompositeCstNodeImpl, CstNodeBuilder, RootCstNodeImpl, createLangiumParser } from 'langium';
 import { TokenLeafCstNode } from './cst-nodes.js';
@@ -45,7 +45,12 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): TokenLeafCstNode {
-        const leaf = new TokenLeafCstNode(token, feature);
+        return this.buildTokenLeaf(token.startOffset, token.image.length, token.tokenType, feature);
+    }
+
+    /** {@link buildLeafNode} of the token at `offset`, for a parser that keeps no token objects (fast/fast-parse.ts). */
+    buildTokenLeaf(offset: number, length: number, tokenType: TokenType, feature: GrammarAST.AbstractElement | undefined): TokenLeafCstNode {
+        const leaf = new TokenLeafCstNode(offset, length, tokenType, feature);
         this.append(leaf);
         return leaf;
     }
@@ -57,9 +62,13 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
-        if (tokens.length === 0) return;
+        this.addHiddenLeaves(tokens.map(token => new TokenLeafCstNode(token.startOffset, token.image.length, token.tokenType, undefined)));
+    }
+
+    /** {@link addHiddenNodes} of the leaves of hidden tokens (comments). */
+    addHiddenLeaves(leaves: readonly TokenLeafCstNode[]): void {
+        if (leaves.length === 0) return;
         const current = this.current;
-        const leaves = tokens.map(token => new TokenLeafCstNode(token, undefined));
         if (current.content.length > 0) {
             for (const leaf of leaves) this.append(leaf);
             return;
