@@ -66,3 +66,22 @@ describe('the CLI loads only the bundles a command needs (scripts/bundle.mjs LAZ
         assert.deepEqual(lazyLoads('out/language-server/server.cjs'), ['require viz.cjs']);
     });
 });
+
+describe('the Node bundles copy the exports of a shared CommonJS package once (scripts/bundle.mjs SHARED_COMMONJS)', () => {
+    interface Metafile {
+        readonly inputs: Record<string, { readonly imports: readonly { readonly path: string; readonly kind: string }[] }>;
+    }
+    const PACKAGE_MAINS = ['node_modules/vscode-languageserver/lib/node/main.js', 'node_modules/vscode-languageserver-protocol/lib/node/main.js'];
+
+    for (const bundle of ['cli-commands', 'language-server']) {
+        it(`${bundle}: every ES module imports vscode-languageserver and its protocol through one module that re-exports them`, () => {
+            const meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'out', 'meta', `${bundle}.json`), 'utf8')) as Metafile;
+            const importers = (main: string): string[] => Object.entries(meta.inputs)
+                .filter(([, input]) => input.imports.some(i => i.path === main && i.kind === 'import-statement'))
+                .map(([name]) => name);
+            assert.deepEqual(PACKAGE_MAINS.map(importers), [['shared-commonjs:vscode-languageserver'], ['shared-commonjs:vscode-languageserver-protocol']]);
+            const viaShared = Object.values(meta.inputs).filter(input => input.imports.some(i => i.path.startsWith('shared-commonjs:'))).length;
+            assert.ok(viaShared >= 20, `${viaShared} modules import them`);
+        });
+    }
+});
