@@ -107,6 +107,8 @@ export type ThreatModelContext = DefaultSharedModuleContext & {
      * serves a later build is kept (workspace/unrecorded-index-reads.ts).
      */
     readonly batch?: boolean;
+    /** The record of index reads, in place of the one `batch` chooses (a test compares two). */
+    readonly indexReads?: () => IndexReads;
 };
 
 export const ThreatModelModule: Module<ThreatModelServices, PartialLangiumServices & Omit<ThreatModelAddedServices, 'shared'>> = {
@@ -171,7 +173,7 @@ export function createThreatModelSharedModule(context: ThreatModelContext): Modu
             IndexManager: services => new OrderedIndexManager(services),
             SourceFiles: services => context.sourceFiles?.(services) ?? new InMemorySourceFiles(),
             GitHistory: services => context.gitHistory?.(services),
-            IndexReads: () => context.batch ? new UnrecordedIndexReads() : new IndexReads(),
+            IndexReads: () => context.indexReads?.() ?? (context.batch ? new UnrecordedIndexReads() : new IndexReads()),
         },
     };
 }

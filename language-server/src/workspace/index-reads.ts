@@ -1,64 +1,51 @@
-import type { AstNode, LangiumDocument, URI } from 'langium';
+import type { LangiumDocument, URI } from 'langium';
 import { isAstNode } from 'langium';
 import { answerOf } from './answer-hash.js';
+import type { RecordedArguments, Round, Source } from './read-steps.js';
+import { replay, Step, StepTable } from './read-steps.js';
 
-/**
- * How the checks' questions to an index are recorded: per method of the index, the arguments to
- * record in place of those given, when both are answered the same by construction (the model
- * index answers about a node's model, so any node of a file stands for its root: one question
- * per model rather than one per element).
- */
-export type RecordedArguments = (key: PropertyKey, args: readonly unknown[]) => readonly unknown[];
+export type { RecordedArguments } from './read-steps.js';
 
-/** An index the checks read, with its number (a question's identity names its index). */
-interface Source {
-    readonly index: object;
-    readonly number: number;
-    readonly argumentsOf: RecordedArguments | undefined;
-}
-
-/**
- * A node asked about, by its place: its document and the path from the root, so that the record
- * holds no tree (asking again asks about the node at the same place in the document's tree now).
- * A node outside any document (built by hand) is held as it is.
- */
-class NodePlace {
-    constructor(
-        readonly document: LangiumDocument | undefined,
-        readonly node: AstNode | undefined,
-        /** From the root down: the property, index and type of each node. */
-        readonly path: readonly (readonly [string, number | undefined, string])[],
-    ) {}
-}
-
-/**
- * One step from the index to what a check read: a property, or a method called with these
- * arguments (a node by its {@link NodePlace}), after the step before it (none: the index itself).
- * Steps with one identity are one object within a validation, so reads through one object
- * share the steps that led to it.
- */
-interface Step {
-    readonly from: Step | undefined;
-    readonly key: PropertyKey;
-    readonly args: readonly unknown[] | undefined;
-    /** What the steps up to this one ask, as text: the index, then each key and arguments (a node by its place and name). */
-    readonly identity: string;
-}
-
-/** What a check read from the index, and what it was told ({@link answerOf}; a list as it is until {@link IndexReads.settle}). */
-interface Read {
-    readonly source: Source;
-    readonly at: Step;
-    answer: unknown;
-}
-
-/** The reads of a validation under way, one per question, and its steps by identity. */
+/** The reads of a validation under way, one per step, and its steps. */
 interface Recording {
+    /** Numbered from 1 ({@link Step.recordedIn}). */
+    readonly number: number;
     readonly uri: string;
-    readonly reads: Map<string, Read>;
-    readonly steps: Map<string, Step>;
+    /** The steps read, each once. */
+    readonly reads: Step[];
+    readonly steps: StepTable;
+    /** Every step made, to settle and close once the validation ends. */
+    readonly made: Step[];
     /** Whether the validation takes over findings of the previous one ({@link IndexReads.reusing}). */
     partial: boolean;
+}
+
+/**
+ * The reads of one document: as recorded (one per step, in the order asked), and by question once
+ * named ({@link byQuestion}): one read per question, the first asked. Naming waits until the
+ * diagnostics are out, or until something compares or joins the reads.
+ */
+class DocumentReads {
+    private recorded: readonly Step[] | undefined;
+    private named: Map<string, Step> | undefined;
+
+    constructor(recorded: readonly Step[]) {
+        this.recorded = recorded;
+    }
+
+    /** Per question, its read (the steps must be settled: their identities hash the nodes asked about). */
+    byQuestion(): Map<string, Step> {
+        if (this.named === undefined) {
+            const named = new Map<string, Step>();
+            for (const read of this.recorded!) {
+                const identity = read.identity;
+                if (!named.has(identity)) named.set(identity, read);
+            }
+            this.named = named;
+            this.recorded = undefined;
+        }
+        return this.named;
+    }
 }
 
 /** Methods of a collection that ask about one key: anything else reads the whole collection. */
@@ -74,12 +61,17 @@ const LOOKUPS: ReadonlySet<PropertyKey> = new Set(['has', 'get']);
  * asks each question once.
  */
 export class IndexReads {
-    /** Per document URI: what its checks read, by question. */
-    private readonly records = new Map<string, Map<string, Read>>();
+    /** Per document URI: what its checks read. */
+    private readonly records = new Map<string, DocumentReads>();
     private current: Recording | undefined;
     private sources = 0;
     /** Reads whose answer is a list not hashed yet ({@link settle}). */
-    private unsettled: Read[] = [];
+    private unsettled: Step[] = [];
+    private recordings = 0;
+    /** Steps of finished validations whose arguments are not hashed yet, per validation ({@link settle}). */
+    private unsettledSteps: Step[][] = [];
+    /** Records not named by question yet ({@link settleSoon}). */
+    private unnamed: DocumentReads[] = [];
     private settling = false;
 
     /**
@@ -98,20 +90,27 @@ export class IndexReads {
     async during(document: LangiumDocument, validate: () => Promise<void>): Promise<void> {
         const outer = this.current;
         const uri = document.uri.toString();
-        const recording: Recording = { uri, reads: new Map(), steps: new Map(), partial: false };
+        const made: Step[] = [];
+        const recording: Recording = { number: ++this.recordings, uri, reads: [], steps: new StepTable(made), made, partial: false };
         this.current = recording;
         try {
             await validate();
         } finally {
             this.current = outer;
-            this.settleSoon();
+            for (const step of made) step.close();
+            this.unsettledSteps.push(made);
             const previous = this.records.get(uri);
             if (recording.partial && previous) {
                 // The newest answer to each question; the previous reads ask about places, not nodes, so they hold no earlier tree.
-                for (const [identity, read] of recording.reads) previous.set(identity, read);
+                this.settle();
+                const named = previous.byQuestion();
+                for (const [identity, read] of new DocumentReads(recording.reads).byQuestion()) named.set(identity, read);
             } else {
-                this.records.set(uri, recording.reads);
+                const record = new DocumentReads(recording.reads);
+                this.records.set(uri, record);
+                this.unnamed.push(record);
             }
+            this.settleSoon();
         }
     }
 
@@ -135,8 +134,8 @@ export class IndexReads {
         if (recorded === undefined) return true;
         const round: Round = { answers: new Map(), nodes: new Map() };
         try {
-            for (const read of recorded.values()) {
-                if (!Object.is(answerOf(replay(read.source, read.at, round)), read.answer)) return true;
+            for (const read of recorded.byQuestion().values()) {
+                if (!Object.is(answerOf(replay(read.source, read, round)), read.answer)) return true;
             }
             return false;
         } catch {
@@ -147,7 +146,8 @@ export class IndexReads {
 
     /** How many questions are recorded for `document`. */
     size(document: LangiumDocument): number {
-        return this.records.get(document.uri.toString())?.size ?? 0;
+        this.settle();
+        return this.records.get(document.uri.toString())?.byQuestion().size ?? 0;
     }
 
     forget(uri: URI): void {
@@ -159,72 +159,96 @@ export class IndexReads {
         const reads = this;
         // What was read of this object already (a check that looks twice asks once); the index itself keeps nothing, it outlives a validation.
         const known = at ? new Map<PropertyKey, unknown>() : undefined;
+        // Per method, the function handed out for it (made once, not per call).
+        const calls = new Map<PropertyKey, { readonly member: unknown; readonly call: (...args: unknown[]) => unknown }>();
+        const collection = target instanceof Set || target instanceof Map;
+        // Outside a validation, a method runs on the object itself, not through this view: the linker asks the index for every reference.
+        const bound = new Map<PropertyKey, { readonly member: unknown; readonly call: (...args: unknown[]) => unknown }>();
+        const direct = (key: PropertyKey, member: (...a: unknown[]) => unknown): ((...args: unknown[]) => unknown) => {
+            let handed = bound.get(key);
+            if (handed?.member !== member) bound.set(key, handed = { member, call: member.bind(target) });
+            return handed.call;
+        };
         return new Proxy(target, {
             get(object, key) {
                 const member: unknown = Reflect.get(object, key, object);
-                if (reads.current === undefined) return member;
-                if (typeof key === 'symbol' || ((object instanceof Set || object instanceof Map) && !LOOKUPS.has(key))) {
+                const recording = reads.current;
+                if (recording === undefined) return typeof member === 'function' && !collection ? direct(key, member as (...a: unknown[]) => unknown) : member;
+                if (typeof key === 'symbol' || (collection && !LOOKUPS.has(key))) {
                     // Iterated or counted: what was read is the whole collection.
-                    if (at) reads.record(source, at, object);
+                    if (at) reads.record(at, object);
                     return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
                 }
                 if (typeof member === 'function') {
-                    return (...args: unknown[]) => {
-                        const answer = (member as (...a: unknown[]) => unknown).apply(object, args);
-                        return reads.current ? reads.answer(source, answer, reads.step(reads.current, source, at, key, args)) : answer;
-                    };
+                    let handed = calls.get(key);
+                    if (handed?.member !== member) {
+                        const method = member as (...a: unknown[]) => unknown;
+                        handed = {
+                            member,
+                            call: (...args: unknown[]) => {
+                                const answer = method.apply(object, args);
+                                const now = reads.current;
+                                if (now === undefined) return answer;
+                                // A new list each call, which the step keeps (the method is done with it).
+                                const asked = at === undefined && source.argumentsOf ? source.argumentsOf(key, args) : args;
+                                return reads.answer(source, answer, now.steps.call(source, at, key, asked));
+                            },
+                        };
+                        calls.set(key, handed);
+                    }
+                    return handed.call;
                 }
                 if (known?.has(key)) return known.get(key);
-                const answer = reads.answer(source, member, reads.step(reads.current, source, at, key, undefined), object);
+                const answer = reads.answer(source, member, recording.steps.property(source, at, key), object);
                 known?.set(key, answer);
                 return answer;
             },
         });
     }
 
-    /** The step `key` (with `args`, for a method) after `from`, one object per identity in a validation. */
-    private step(recording: Recording, source: Source, from: Step | undefined, key: PropertyKey, args: readonly unknown[] | undefined): Step {
-        const asked = args && from === undefined && source.argumentsOf ? source.argumentsOf(key, args) : args;
-        const name = typeof key === 'symbol' ? `@${key.description ?? ''}` : String(key);
-        const identity = `${from ? from.identity : source.number}/${name}${asked ? `(${answerOf(asked) as string})` : ''}`;
-        const steps = recording.steps;
-        let step = steps.get(identity);
-        if (step === undefined) {
-            step = { from, key, args: asked?.map(arg => isAstNode(arg) ? placeOf(arg) : arg), identity };
-            steps.set(identity, step);
-        }
-        return step;
-    }
-
-    /** Objects that hold more facts are followed; anything else is an answer, recorded as read. */
+    /** Objects that hold more facts are followed (one view per step and object); anything else is an answer, recorded as read. */
     private answer(source: Source, value: unknown, at: Step, holder?: object): unknown {
         if (typeof value === 'object' && value !== null && !isAstNode(value) && !Array.isArray(value) && !(holder && fixed(holder, at.key))) {
-            return this.view(source, value, at);
+            const links = at.linked();
+            if (links.viewed === value) return links.view;
+            const view = this.view(source, value, at);
+            links.view = view;
+            links.viewed = value;
+            return view;
         }
-        return this.record(source, at, value);
+        return this.record(at, value);
     }
 
-    private record(source: Source, at: Step, value: unknown): unknown {
-        const reads = this.current?.reads;
+    private record(at: Step, value: unknown): unknown {
+        const recording = this.current;
         // Asked before in this validation: the index answers the same until the next build.
-        if (reads && !reads.has(at.identity)) {
+        if (recording && at.recordedIn !== recording.number) {
+            // Read by an earlier validation (through a view kept from it): that one keeps its answer.
+            const read = at.recordedIn === 0 ? at : at.copy();
+            read.recordedIn = recording.number;
             // An empty list's hash is known already.
             const later = Array.isArray(value) && value.length > 0;
-            const read: Read = { source, at, answer: later ? value : answerOf(value) };
+            read.answer = later ? value : answerOf(value);
             if (later) this.unsettled.push(read);
-            reads.set(at.identity, read);
+            recording.reads.push(read);
         }
         return value;
     }
 
     /**
-     * Hashes the lists recorded as answers ({@link answerOf}). They are needed only when asked
-     * again, at a later build, so a build hashes them once its diagnostics are out
-     * ({@link settleSoon}): the lists the checks read (the coverage of each element, the rules'
-     * suggestions…) are made for the question and not changed after, and the document builder
-     * settles before a build changes anything (workspace/document-builder.ts), as does {@link changed}.
+     * Hashes the lists recorded as answers ({@link answerOf}) and the nodes the steps asked about
+     * (keeping each as its place). They are needed only when asked again, at a later build, so a
+     * build hashes them once its diagnostics are out ({@link settleSoon}): the lists the checks read
+     * (the coverage of each element, the rules' suggestions…) are made for the question and not
+     * changed after, and the document builder settles before a build changes anything
+     * (workspace/document-builder.ts), as does {@link changed}.
      */
     settle(): void {
+        const steps = this.unsettledSteps;
+        if (steps.length > 0) {
+            this.unsettledSteps = [];
+            for (const made of steps) for (const step of made) step.settle();
+        }
         const reads = this.unsettled;
         if (reads.length === 0) return;
         this.unsettled = [];
@@ -232,10 +256,10 @@ export class IndexReads {
     }
 
     /**
-     * {@link settle} once the diagnostics of the build under way are written: vscode-jsonrpc writes
-     * a message in an immediate queued when it is sent, after this validation; an immediate queued
-     * from an immediate runs after those (Node runs the immediates queued while it runs immediates
-     * at the next turn of the event loop).
+     * {@link settle} once the diagnostics of the build under way are written, and names the new
+     * records by question: vscode-jsonrpc writes a message in an immediate queued when it is sent,
+     * after this validation; an immediate queued from an immediate runs after those (Node runs the
+     * immediates queued while it runs immediates at the next turn of the event loop).
      */
     private settleSoon(): void {
         if (this.settling) return;
@@ -243,6 +267,9 @@ export class IndexReads {
         setImmediate(() => setImmediate(() => {
             this.settling = false;
             this.settle();
+            const records = this.unnamed;
+            this.unnamed = [];
+            for (const record of records) record.byQuestion();
         }));
     }
 }
@@ -251,57 +278,4 @@ export class IndexReads {
 function fixed(holder: object, key: PropertyKey): boolean {
     const descriptor = Reflect.getOwnPropertyDescriptor(holder, key);
     return descriptor !== undefined && !descriptor.configurable && !descriptor.writable;
-}
-
-/** Per node object, its place (computed once: a rebuilt file has new nodes). */
-const places = new WeakMap<AstNode, NodePlace>();
-
-function placeOf(node: AstNode): NodePlace {
-    let place = places.get(node);
-    if (place === undefined) {
-        const path: [string, number | undefined, string][] = [];
-        let top = node;
-        for (; top.$container; top = top.$container) path.push([top.$containerProperty ?? '', top.$containerIndex, top.$type]);
-        const document = top.$document;
-        place = new NodePlace(document, document ? undefined : node, path.reverse());
-        places.set(node, place);
-    }
-    return place;
-}
-
-/** What one round of asking again found: per step, its answer (the reads of one validation share steps); per place, the node there now. */
-interface Round {
-    readonly answers: Map<Step, unknown>;
-    readonly nodes: Map<NodePlace, AstNode>;
-}
-
-/** Asks the index again what the steps up to `at` asked it, a node as {@link nodeAt} finds it. */
-function replay(source: Source, at: Step | undefined, round: Round): unknown {
-    if (at === undefined) return source.index;
-    const known = round.answers.get(at);
-    if (known !== undefined) return known;
-    const holder = replay(source, at.from, round) as Record<PropertyKey, unknown>;
-    const member = Reflect.get(holder, at.key, holder);
-    const answer = at.args
-        ? (member as (...a: unknown[]) => unknown).apply(holder, at.args.map(arg => arg instanceof NodePlace ? nodeAt(arg, round) : arg))
-        : member;
-    // Kept for the reads through the same object; a primitive answer leads nowhere further.
-    if (typeof answer === 'object' && answer !== null) round.answers.set(at, answer);
-    return answer;
-}
-
-/** The node at `place` in its document's tree now; throws when there is none of its type there. */
-function nodeAt(place: NodePlace, round: Round): AstNode {
-    if (place.node) return place.node;
-    let found = round.nodes.get(place);
-    if (found) return found;
-    found = place.document!.parseResult.value;
-    for (const [property, index, type] of place.path) {
-        const value = (found as unknown as Record<string, unknown>)[property];
-        const next: unknown = index === undefined ? value : (value as unknown[] | undefined)?.[index];
-        if (!isAstNode(next) || next.$type !== type) throw new Error(`${type} is not in the new version of its file`);
-        found = next;
-    }
-    round.nodes.set(place, found);
-    return found;
 }

@@ -24,11 +24,14 @@ const SCOPED: ReadonlySet<PropertyKey> = new Set<keyof ThreatModelWorkspaceIndex
  * The arguments of a question to the index as workspace/index-reads.ts records it: a node as a
  * scope stands for its model, which its root names as well (ModelRoots.keyOfNode reads only
  * the root), so the checks of every element of a file ask one question about it, not one each.
+ * The scope in `args` is replaced (the recording's own list, workspace/read-steps.ts).
  */
-export function recordedScopeArguments(key: PropertyKey, args: readonly unknown[]): readonly unknown[] {
-    const scope = args.at(-1);
-    if (!SCOPED.has(key) || !isAstNode(scope) || scope.$container === undefined) return args;
-    return [...args.slice(0, -1), AstUtils.findRootNode(scope)];
+export function recordedScopeArguments(key: PropertyKey, args: unknown[]): readonly unknown[] {
+    const last = args.length - 1;
+    const scope = args[last];
+    if (!isAstNode(scope) || scope.$container === undefined || !SCOPED.has(key)) return args;
+    args[last] = AstUtils.findRootNode(scope);
+    return args;
 }
 
 /**

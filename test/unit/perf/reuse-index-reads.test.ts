@@ -3,10 +3,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem, URI } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EmptyFileSystem } from 'langium';
 import { createThreatModelServices } from '../../../language-server/src/threat-model-module.js';
 import type { ThreatModelDocumentValidator } from '../../../language-server/src/validation/document-validator.js';
+import { editorWorkspace } from '../helpers/editor-workspace.js';
+import { A_TEXT, B_LINES } from '../helpers/cross-file-models.js';
 import { applyEdit, randomEdit } from '../helpers/random-edits.js';
 import { checkWorkspace, describeFinding } from '../helpers/workspace.js';
 
@@ -20,29 +21,7 @@ const own = createThreatModelServices(EmptyFileSystem);
 const { shared } = own;
 const validator = own.ThreatModel.validation.DocumentValidator as ThreatModelDocumentValidator;
 const reads = shared.workspace.IndexReads;
-let version = 0;
-
-const uriOf = (name: string): URI => URI.parse(`file:///workspace/${name}`);
-const documentOf = (name: string): LangiumDocument => shared.workspace.LangiumDocuments.getDocument(uriOf(name))!;
-
-/** Replaces the workspace with `files`, each open in the editor, built as the language server opens files. */
-async function open(files: Record<string, string>): Promise<void> {
-    const all = shared.workspace.LangiumDocuments;
-    await shared.workspace.DocumentBuilder.update([], all.all.map(d => d.uri).toArray());
-    const created = Object.entries(files).map(([name, text]) => {
-        shared.workspace.TextDocuments.set(TextDocument.create(uriOf(name).toString(), 'threat-model', ++version, text));
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uriOf(name));
-        all.addDocument(document);
-        return document;
-    });
-    await shared.workspace.DocumentBuilder.build(created, shared.workspace.DocumentBuilder.updateBuildOptions);
-}
-
-/** Changes one open file as after a `didChange`. */
-async function change(name: string, text: string): Promise<void> {
-    shared.workspace.TextDocuments.set(TextDocument.create(uriOf(name).toString(), 'threat-model', ++version, text));
-    await shared.workspace.DocumentBuilder.update([uriOf(name)], []);
-}
+const { open, change, documentOf } = editorWorkspace(shared);
 
 const findings = (document: LangiumDocument): string[] => (document.diagnostics ?? []).map(d => `${describeFinding(d)} ${d.message}`);
 
@@ -122,27 +101,6 @@ describe('keystroke validation with the reads of the index (incremental/, worksp
         assert.equal(before.deref(), undefined, 'the tree of the version before the last keystroke is still held');
     });
 
-    /** Lines of b.tm that change what the checks of a.tm read: coverage, excludes, names, flows, scenarios, assets. */
-    const B_LINES = [
-        'threat Spoof "Spoofed partner" { stride Spoofing, Tampering targets Partner, Api response accept justification "Signed." }',
-        'process Spare "Third spare"',
-        'exclude Tampering on Inner "Read only."',
-        'flow Back: Api -> Partner "Back" { carries Cards }',
-        'scenario Sell "Selling" { flows Job }',
-        'asset Keys "Keys" { classification secret type credentials }',
-        'dismiss Plain on Job "Fine here."',
-    ];
-    const A_TEXT = `system Shop "Shop" { description "Sells things." }
-asset Cards "Card numbers" { classification secret type payment }
-external Partner "Partner" { type service }
-process Api "API" { technology "PostgreSQL" }
-process Spare "Spare"
-boundary Dc "Data centre" { trust trusted process Inner "Inner" { privileged } datastore Cache "Cache" { logs } }
-flow Call: Partner -> Api "Call" { carries Cards }
-flow Job: Api -> Inner "Job" { encrypted }
-threat Leak "Leak" { stride InformationDisclosure targets Cache, Call response accept justification "Known." }
-rule Plain "Plain flows" { on flow stride Tampering when not encrypted and any carries (classification is secret) }
-`;
     const A_LINES = A_TEXT.trim().split('\n');
     const step = fc.oneof(
         randomEdit().map(edit => ({ file: 'a.tm' as const, edit, line: 0 })),
