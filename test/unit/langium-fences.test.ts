@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstNodeDescription, LangiumCoreServices, LangiumDocument } from 'langium';
+import type { AstNodeDescription, GrammarAST, LangiumCoreServices, LangiumDocument } from 'langium';
 import { AstUtils, CompositeCstNodeImpl, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultLangiumDocumentFactory, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, LangiumParser, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { ReparsingDocumentFactory } from '../../language-server/src/incremental/reparse-factory.js';
@@ -111,7 +111,7 @@ const REPLACEMENTS: readonly Replacement[] = [
     {
         langium: 'DefaultScopeComputation', file: 'references/scope-computation.ts',
         installed: () => ThreatModel.references.ScopeComputation instanceof GlobalScopeComputation,
-        base: DefaultScopeComputation, methods: ['collectExportedSymbols', 'collectExportedSymbolsForNode', 'collectLocalSymbols'], equalityTest: 'this file',
+        base: DefaultScopeComputation, methods: ['collectExportedSymbols', 'addExportedSymbol', 'collectLocalSymbols'], equalityTest: 'this file',
     },
     {
         langium: 'DefaultIndexManager', file: 'workspace/ordered-index-manager.ts',
@@ -202,6 +202,22 @@ describe('Langium internals that tml replaces', () => {
         assert.equal(root.fullText, fields._text);
     });
 
+    it('leaves the lines and columns of tokens to the tokens: Chevrotain\'s lexer, which counts them in its field trackStartLines, does not (parser/full-token.ts)', () => {
+        const plain = new DefaultLexer(ThreatModel) as unknown as { chevrotainLexer: { trackStartLines?: boolean } };
+        assert.equal(plain.chevrotainLexer.trackStartLines, true, 'Chevrotain\'s lexer keeps whether it counts lines in trackStartLines');
+        assert.equal((chevrotainLexerOf(ThreatModel.parser.Lexer) as unknown as { trackStartLines?: boolean }).trackStartLines, false);
+    });
+
+    it('makes composite syntax nodes as Langium\'s CompositeCstNodeImpl makes them, but with a plain array of children (parser/cst-node-builder.ts)', () => {
+        const builder = new LinearCstNodeBuilder();
+        builder.buildRootNode('process P "p"');
+        const composite = builder.buildCompositeNode((ThreatModel.Grammar.rules[0] as GrammarAST.ParserRule).definition);
+        assert.equal(Object.getPrototypeOf(composite), CompositeCstNodeImpl.prototype);
+        // Langium's constructor makes these fields (a new one must be made by tml's too), tml adds _astNode, the builder the rest.
+        assert.deepEqual(Object.keys(composite), [...Object.keys(new CompositeCstNodeImpl()), '_astNode', 'grammarSource', 'container', 'root']);
+        assert.equal(Object.getPrototypeOf(composite.content), Array.prototype);
+    });
+
     describe("gives Langium's own result", () => {
         const defaultLexer = new DefaultLexer({
             Grammar: ThreatModel.Grammar,
@@ -251,9 +267,14 @@ describe('Langium internals that tml replaces', () => {
                 for (const { document } of await checkWorkspace(files)) {
                     const locals = await langiums.collectLocalSymbols(document);
                     const inSomeScope = [...await langiums.collectExportedSymbols(document), ...AstUtils.streamAst(document.parseResult.value).flatMap(node => locals.getStream(node))];
-                    const exported = view(await ours.collectExportedSymbols(document));
+                    const exports = await ours.collectExportedSymbols(document);
+                    const exported = view(exports);
                     assert.ok(exported.length > 0);
                     assert.deepEqual(exported, [...new Set(view(inSomeScope))].sort(), document.uri.path);
+                    // In the order of Langium's export of the whole tree, root first.
+                    const inOrder = (descriptions: Iterable<AstNodeDescription>): string[] => [...descriptions].map(d => `${d.type} ${d.name} ${d.path}`);
+                    const everyNode = await langiums.collectExportedSymbolsForNode(document.parseResult.value, document, AstUtils.streamAllContents);
+                    assert.deepEqual(inOrder(exports), inOrder(everyNode), document.uri.path);
                 }
             });
 

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstNodeDescription, ReferenceDescription } from 'langium';
-import { DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
+import { AstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
+import { referringNodes } from '../../language-server/src/references/document-nodes.js';
 import { ThreatModelReferenceDescriptionProvider } from '../../language-server/src/references/reference-descriptions.js';
 import { generateModel } from '../bench/synthetic-model.js';
 import { checkWorkspace, services } from './helpers/workspace.js';
@@ -45,6 +46,19 @@ describe("the reference index is Langium's, built faster and lighter", () => {
                 total += expected.length;
             }
             assert.ok(total > 0, 'the workspace has references to index');
+        });
+
+        it(`finds every reference of ${name} in the nodes whose type has a reference property, in Langium's order (references/document-nodes.ts)`, async () => {
+            let total = 0;
+            for (const { document } of await checkWorkspace(files)) {
+                const root = document.parseResult.value;
+                const everywhere = AstUtils.streamAst(root).flatMap(node => AstUtils.streamReferences(node).map(info => info.reference)).toArray();
+                const referring = referringNodes(document, services.shared.AstReflection);
+                assert.deepEqual(referring.flatMap(node => AstUtils.streamReferences(node).map(info => info.reference).toArray()), everywhere);
+                assert.ok(referring.length < AstUtils.streamAst(root).count(), 'some nodes hold no reference');
+                total += everywhere.length;
+            }
+            assert.ok(total > 0);
         });
 
         it(`describes every declaration as Langium does, for ${name}`, async () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ValueConverter } from 'langium';
-import { convertString } from '../../language-server/src/parser/value-converter.js';
+import type { CstNode, GrammarAST, ValueType } from 'langium';
+import { DefaultValueConverter, ValueConverter } from 'langium';
+import { ThreatModelValueConverter, convertString } from '../../language-server/src/parser/value-converter.js';
 import type { Model } from '../../language-server/src/generated/ast.js';
 import { isProcess } from '../../language-server/src/generated/ast.js';
 import { services } from './helpers/workspace.js';
@@ -24,5 +25,27 @@ describe("string literals' values", () => {
         const process = model.declarations[0];
         assert.ok(isProcess(process));
         assert.equal(process.title, 'Web "front" end\tof the shop, a long title');
+    });
+});
+
+/** The protected `runConverter` of a value converter: the value of `input`, which `rule` matched. */
+type RunConverter = (rule: GrammarAST.AbstractRule, input: string, node: CstNode) => ValueType;
+const runConverterOf = (converter: DefaultValueConverter): RunConverter => {
+    const run = (converter as unknown as { runConverter: RunConverter }).runConverter;
+    return (rule, input, node) => run.call(converter, rule, input, node);
+};
+
+describe("the values of every rule's text", () => {
+    it("are Langium's DefaultValueConverter's, for every terminal and data type rule of the grammar, each rule asked twice", () => {
+        const ours = runConverterOf(services.ThreatModel.parser.ValueConverter as ThreatModelValueConverter);
+        const langiums = runConverterOf(new DefaultValueConverter());
+        const inputs = ['a', 'Web_1', '^name', '42', '007', '-3', '"a \\"b\\" c"', '""', 'true', 'Spoofing', 'high'];
+        const rules = services.ThreatModel.Grammar.rules;
+        assert.ok(rules.length > 20);
+        for (let round = 0; round < 2; round++) {
+            for (const rule of rules) {
+                for (const input of inputs) assert.deepEqual(ours(rule, input, undefined!), langiums(rule, input, undefined!), `${rule.name} ${input}`);
+            }
+        }
     });
 });

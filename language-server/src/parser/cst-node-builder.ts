@@ -1,4 +1,4 @@
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions, RootCstNode } from 'langium';
 import { CompositeCstNodeImpl, CstNodeBuilder, RootCstNodeImpl, createLangiumParser } from 'langium';
 import { TokenLeafCstNode } from './cst-nodes.js';
@@ -37,7 +37,7 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
-        const node = withPlainContent(new ThreatModelCompositeCstNode());
+        const node = new ThreatModelCompositeCstNode();
         node.grammarSource = feature;
         this.append(node);
         this.open.push(node);
@@ -45,7 +45,12 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): TokenLeafCstNode {
-        const leaf = new TokenLeafCstNode(token, feature);
+        return this.buildTokenLeaf(token.startOffset, token.image.length, token.tokenType, feature);
+    }
+
+    /** {@link buildLeafNode} of the token at `offset`, for a parser that keeps no token objects (fast/fast-parse.ts). */
+    buildTokenLeaf(offset: number, length: number, tokenType: TokenType, feature: GrammarAST.AbstractElement | undefined): TokenLeafCstNode {
+        const leaf = new TokenLeafCstNode(offset, length, tokenType, feature);
         this.append(leaf);
         return leaf;
     }
@@ -57,9 +62,13 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 
     override addHiddenNodes(tokens: IToken[]): void {
-        if (tokens.length === 0) return;
+        this.addHiddenLeaves(tokens.map(token => new TokenLeafCstNode(token.startOffset, token.image.length, token.tokenType, undefined)));
+    }
+
+    /** {@link addHiddenNodes} of the leaves of hidden tokens (comments). */
+    addHiddenLeaves(leaves: readonly TokenLeafCstNode[]): void {
+        if (leaves.length === 0) return;
         const current = this.current;
-        const leaves = tokens.map(token => new TokenLeafCstNode(token, undefined));
         if (current.content.length > 0) {
             for (const leaf of leaves) this.append(leaf);
             return;
@@ -108,18 +117,28 @@ export class LinearCstNodeBuilder extends CstNodeBuilder {
     }
 }
 
-/**
- * Langium's composite node, with the field of its AST node set when it is made. V8 keeps the fields
- * a class sets early inside its objects; Langium's builder sets this one when the node is complete,
- * after thousands of nodes were made, and each node then took a separate property list for it
- * (about 50 bytes, 130,000 times at 20,000 elements: docs/performance.md#memory-of-a-built-model).
- */
-class ThreatModelCompositeCstNode extends CompositeCstNodeImpl {
-    constructor() {
-        super();
-        (this as unknown as { _astNode: AstNode | undefined })._astNode = undefined;
-    }
+/** The own fields a composite node starts with: Langium's CompositeCstNodeImpl makes `content`, tml adds `_astNode`. */
+interface CompositeFields {
+    content: CstNode[];
+    _astNode: AstNode | undefined;
 }
+
+/**
+ * Langium's composite node, made without Langium's constructor: that one makes `content` a
+ * CstNodeContainer, an Array subclass whose constructor calls `Object.setPrototypeOf`, about five
+ * times the cost of the node itself, and the builder replaces it by a plain array at once (one
+ * composite node per rule call: about 100,000 at 5,000 elements). The node has the same prototype
+ * and the same own fields in the same order (langium-fences.test.ts compares them with Langium's).
+ * It also has the field of its AST node from the start: V8 keeps the fields a constructor sets
+ * inside its objects; Langium's builder sets this one when the node is complete, after thousands
+ * of nodes were made, and each node then took a separate property list for it (about 50 bytes,
+ * 130,000 times at 20,000 elements: docs/performance.md#memory-of-a-built-model).
+ */
+const ThreatModelCompositeCstNode = function (this: CompositeFields) {
+    this.content = [];
+    this._astNode = undefined;
+} as unknown as new () => CompositeCstNodeImpl;
+ThreatModelCompositeCstNode.prototype = CompositeCstNodeImpl.prototype;
 
 /**
  * Replaces the lists of a complete AST node by copies of their exact length: the parser builds

@@ -1,4 +1,4 @@
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, GrammarAST, LeafCstNode, RootCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver';
 
@@ -21,12 +21,12 @@ export class TokenLeafCstNode implements LeafCstNode {
     /** Only when something makes the leaf an AST node's own syntax, which the parser never does. */
     declare private ownAstNode?: AstNode;
 
-    /** `grammarSource` is the grammar element that consumed the token: none for a hidden token (a comment). */
-    constructor(token: IToken, grammarSource: GrammarAST.AbstractElement | undefined) {
+    /** The leaf of a token at `offset`; `grammarSource` is the grammar element that consumed it: none for a hidden token (a comment). */
+    constructor(offset: number, length: number, tokenType: TokenType, grammarSource: GrammarAST.AbstractElement | undefined) {
         this.grammarSource = grammarSource;
-        this.offset = token.startOffset;
-        this.length = token.image.length;
-        this.tokenType = token.tokenType;
+        this.offset = offset;
+        this.length = length;
+        this.tokenType = tokenType;
     }
 
     /** Hidden (a comment) when no grammar element consumed it, as Langium's builder decides. */

@@ -29,13 +29,18 @@ function firstTypes(paths: readonly TokenType[][]): string[] {
  * about, for the document validator to put on the diagnostic ({@link fixFor}).
  */
 export class ThreatModelParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
-    private readonly vocabulary: SyntaxVocabulary;
+    private readVocabulary: SyntaxVocabulary | undefined;
     private readonly fixes = new WeakMap<IToken, SyntaxFix>();
     private text = '';
 
-    constructor(grammar: Grammar) {
+    constructor(private readonly grammar: Grammar) {
         super();
-        this.vocabulary = { facts: grammarFacts(grammar), syntaxes: ruleSyntaxes(grammar) };
+    }
+
+    /** What the messages say about the language, read off the grammar at the first syntax error: a valid file needs none of it. */
+    private get vocabulary(): SyntaxVocabulary {
+        this.readVocabulary ??= { facts: grammarFacts(this.grammar), syntaxes: ruleSyntaxes(this.grammar) };
+        return this.readVocabulary;
     }
 
     /** The text the next parse reads (called by the lexer, which sees it first). */

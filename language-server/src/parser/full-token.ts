@@ -34,8 +34,8 @@ function own(token: LexerToken, field: string, value: unknown): void {
  * tokens, all alive while it is parsed (docs/performance.md#memory-of-a-built-model). Here the
  * end offset is the start plus the image's length and the lines and columns are counted in the
  * text when read, the same values as Chevrotain's (test/unit/perf/full-token.test.ts compares
- * them over examples and random text). A field Chevrotain writes after making the token (the end
- * line and column of a token across lines, such as a block comment) becomes the token's own.
+ * them over examples and random text). A field written after the token is made becomes the
+ * token's own (Chevrotain wrote the end of a token across lines while it counted lines itself).
  */
 export class LexerToken implements IToken {
     constructor(readonly image: string, readonly startOffset: number, readonly tokenType: TokenType, private readonly lexed: LexedText) {}
@@ -112,18 +112,37 @@ export function createFullToken(this: Reading, image: string, startOffset: numbe
     return new LexerToken(image, startOffset, tokenType, this.lexedText!);
 }
 
-/** Makes `lexer` create its tokens with {@link createFullToken}, when it tracks full positions (Langium's setting). */
+/** What Chevrotain's lexer returns: tml reads the offsets of its errors, and fills in their lines and columns. */
+interface ChevrotainResult {
+    errors: { offset: number; line: number | undefined; column: number | undefined }[];
+}
+
+/**
+ * Makes `lexer` create its tokens with {@link createFullToken}, when it tracks full positions
+ * (Langium's setting), and stop counting lines as it reads: the tokens count their lines when
+ * asked, and the errors' lines and columns are counted here. Chevrotain counted them for every
+ * token, and ran a regular expression over every piece of white space between tokens to find its
+ * line ends. Its lexer reads `trackStartLines` at each tokenize (langium-fences.test.ts checks
+ * that it still has it).
+ */
 export function useFullTokens(lexer: Lexer): void {
-    const factory = lexer as unknown as TokenFactory & Reading;
+    const factory = lexer as unknown as TokenFactory & Reading & { trackStartLines: boolean };
     if (factory.createTokenInstance !== factory.createFullToken) return;
     const tokenize = factory.tokenize;
     factory.tokenize = function (this: TokenFactory & Reading, text: string, mode?: string): unknown {
-        this.lexedText = new LexedText(text);
+        const lexed = new LexedText(text);
+        this.lexedText = lexed;
         try {
-            return tokenize.call(this, text, mode);
+            const result = tokenize.call(this, text, mode) as ChevrotainResult;
+            for (const error of result.errors) {
+                error.line = lexed.line(error.offset);
+                error.column = lexed.column(error.offset);
+            }
+            return result;
         } finally {
             this.lexedText = undefined;
         }
     };
     factory.createTokenInstance = createFullToken;
+    factory.trackStartLines = false;
 }

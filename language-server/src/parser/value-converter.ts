@@ -1,5 +1,5 @@
-import type { CstNode, GrammarAST, ValueType } from 'langium';
-import { DefaultValueConverter } from 'langium';
+import type { GrammarAST, ValueType } from 'langium';
+import { DefaultValueConverter, GrammarUtils, ValueConverter } from 'langium';
 
 /**
  * The value of a string literal, as Langium 4.2.1's ValueConverter.convertString gives it (the text
@@ -36,9 +36,38 @@ function unescape(char: string): string {
     }
 }
 
-/** Langium's value converter, with {@link convertString} for `STRING`. */
+/** How the value of a rule's text is made. */
+type Conversion = (input: string) => ValueType;
+
+const asText: Conversion = input => input;
+
+/**
+ * Langium 4.2.1's DefaultValueConverter.runConverter, decided once per rule: Langium decides it for
+ * every token and data type value, with `toUpperCase` of the rule's name and, for a data type rule,
+ * its type read again from the grammar (two type tests). {@link convertString} for `STRING`.
+ */
+function conversionOf(rule: GrammarAST.AbstractRule): Conversion {
+    switch (rule.name.toUpperCase()) {
+        case 'INT': return ValueConverter.convertInt;
+        case 'STRING': return convertString;
+        case 'ID': return ValueConverter.convertID;
+    }
+    switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
+        case 'number': return ValueConverter.convertNumber;
+        case 'boolean': return ValueConverter.convertBoolean;
+        case 'bigint': return ValueConverter.convertBigint;
+        case 'date': return ValueConverter.convertDate;
+        default: return asText;
+    }
+}
+
+/** Langium's value converter, with {@link convertString} for `STRING`, and each rule's conversion decided once ({@link conversionOf}). */
 export class ThreatModelValueConverter extends DefaultValueConverter {
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
-        return rule.name.toUpperCase() === 'STRING' ? convertString(input) : super.runConverter(rule, input, cstNode);
+    private readonly conversions = new Map<GrammarAST.AbstractRule, Conversion>();
+
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string): ValueType {
+        let conversion = this.conversions.get(rule);
+        if (!conversion) this.conversions.set(rule, conversion = conversionOf(rule));
+        return conversion(input);
     }
 }

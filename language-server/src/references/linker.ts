@@ -2,7 +2,7 @@ import type { AstNode, AstNodeDescription, CstNode, LangiumDocument, LinkingErro
 import { DefaultLinker, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { NODES_BETWEEN_INTERRUPTS, forEachReference } from '../model/ast-walk.js';
-import { documentNodes } from './document-nodes.js';
+import { referringNodes } from './document-nodes.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import type { ModelRoots } from '../workspace/model-roots.js';
@@ -55,10 +55,10 @@ export class ThreatModelLinker extends DefaultLinker {
         return new LinkedReference(this.referenceLinker, node, property, refNode, refText);
     }
 
-    /** Langium's linking, walking the tree with plain loops (model/ast-walk.ts) instead of its streams. */
+    /** Langium's linking, walking with plain loops (model/ast-walk.ts) instead of its streams, and only the nodes that can hold a reference (references/document-nodes.ts). */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const nodes = documentNodes(document);
+        const nodes = referringNodes(document, this.reflection);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;

@@ -1,19 +1,27 @@
-import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
+import type { AstNode, AstNodeDescription, AstNodeLocator, AstReflection, CstNode, DocumentSegment, LangiumCoreServices, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
-import { documentNodes } from './document-nodes.js';
+import { referringNodes } from './document-nodes.js';
 
 /**
  * Langium's index of references (for find references and rename), built with the plain walks of
- * model/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build.
+ * model/ast-walk.ts instead of Langium's streams, which cost a tenth of a large model's build, over
+ * the nodes that can hold a reference (references/document-nodes.ts).
  * The descriptions are Langium's own, in the same order, but their source path and segment are
  * made when read ({@link LazyReferenceDescription}).
  */
 export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly reflection: AstReflection;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
+
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = documentNodes(document);
+        const nodes = referringNodes(document, this.reflection);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;

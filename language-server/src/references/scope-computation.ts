@@ -1,6 +1,7 @@
 import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
-import { DefaultScopeComputation, MultiMap } from 'langium';
+import { DefaultScopeComputation, MultiMap, interruptAndCheck } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
 import { documentNodes } from './document-nodes.js';
 
 /**
@@ -11,9 +12,19 @@ import { documentNodes } from './document-nodes.js';
  * linking quadratic in model size).
  */
 export class GlobalScopeComputation extends DefaultScopeComputation {
-    override collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
-        // Every node below the root (the root itself is added by Langium, and has no name).
-        return this.collectExportedSymbolsForNode(document.parseResult.value, document, () => documentNodes(document).slice(1), cancelToken);
+    /**
+     * Langium's collectExportedSymbolsForNode over every node, root first, but checking for
+     * cancellation every {@link NODES_BETWEEN_INTERRUPTS} nodes rather than awaiting at every one
+     * (two promises per node of the model).
+     */
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+        const nodes = documentNodes(document);
+        const exports: AstNodeDescription[] = [];
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_BETWEEN_INTERRUPTS === 1) await interruptAndCheck(cancelToken);
+            this.addExportedSymbol(nodes[i]!, exports, document);
+        }
+        return exports;
     }
 
     override async collectLocalSymbols(): Promise<LocalSymbols> {

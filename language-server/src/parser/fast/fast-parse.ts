@@ -1,7 +1,9 @@
-import type { IToken } from 'chevrotain';
-import type { AstNode, AstReflection, CompositeCstNode, CstNode, GrammarAST, LexerResult, Linker, ParseResult, ValueType } from 'langium';
+import type { TokenType } from 'chevrotain';
+import type { AstNode, AstReflection, CompositeCstNode, CstNode, GrammarAST, LexingReport, Linker, ParseResult, ValueType } from 'langium';
 import { DatatypeSymbol, isAstNode } from 'langium';
 import type { LinearCstNodeBuilder } from '../cst-node-builder.js';
+import { TokenLeafCstNode } from '../cst-nodes.js';
+import type { ReadTokens, TokenColumns } from './fast-lexer.js';
 import type { ActionElement, Assigned, GrammarPlan, PlanElement, PlanRule, RuleCallElement, TokenElement } from './grammar-plan.js';
 import { copyDefault, defaultsOf } from './mandatory-properties.js';
 import { ENTER, UNSURE } from './repetition-decisions.js';
@@ -14,6 +16,9 @@ export interface FastParseServices {
     readonly convert: (input: string, node: CstNode, rule: GrammarAST.AbstractRule) => ValueType;
     readonly linker: Linker;
     readonly reflection: AstReflection;
+    /** Per token type number: the type, and a keyword's text (the image of each of its tokens). */
+    readonly tokenTypes: readonly TokenType[];
+    readonly keywords: readonly (string | undefined)[];
 }
 
 /** Thrown where the input is not what the grammar expects there: the caller gives the parse to Langium's parser. */
@@ -23,35 +28,37 @@ export const GIVE_UP: unique symbol = Symbol('give up');
 type Building = Record<string, unknown> & { $type: string | symbol; $cstNode?: CstNode; value?: string };
 
 /**
- * Parses the tokens of `lexed` (no errors) from `rule`, making exactly what Langium 4.2.1's
+ * Parses the tokens `read` of `text` from `rule`, making exactly what Langium 4.2.1's
  * LangiumParser makes for input without syntax errors: the same steps on the CST builder, in the
  * same order, with the same grammar elements, the same value conversions and references. It takes
  * the one alternative its next token starts (the grammar is LL(1)), and throws {@link GIVE_UP}
  * wherever no alternative does or tokens are left over: there Langium's parser would report an
  * error or choose by looking further ahead.
  */
-export function fastParse<T extends AstNode>(services: FastParseServices, text: string, lexed: LexerResult, rule: PlanRule): ParseResult<T> {
+export function fastParse<T extends AstNode>(services: FastParseServices, text: string, read: ReadTokens, rule: PlanRule, lexerReport: LexingReport | undefined): ParseResult<T> {
     const builder = services.builder;
     builder.buildRootNode(text);
-    const run = new FastParse(services, lexed);
+    const run = new FastParse(services, text, read);
     const value = run.rule(rule) as T;
-    if (run.position < lexed.tokens.length) throw GIVE_UP;
+    if (run.position < read.tokens.count) throw GIVE_UP;
     run.restOfHidden();
-    return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
+    return { value, lexerErrors: [], lexerReport, parserErrors: [] };
 }
 
 class FastParse {
     position = 0;
     private hiddenAt = 0;
     private readonly stack: Building[] = [];
-    private readonly tokens: readonly IToken[];
-    private readonly hidden: readonly IToken[];
-    private readonly endOfInput: number;
+    private readonly tokens: TokenColumns;
+    private readonly hidden: TokenColumns;
+    /** The type number of each token, then the end of the input's: read where the parser decides, several times per token. */
+    private readonly types: Uint16Array;
 
-    constructor(private readonly services: FastParseServices, lexed: LexerResult) {
-        this.tokens = lexed.tokens;
-        this.hidden = lexed.hidden;
-        this.endOfInput = services.plan.endOfInput;
+    constructor(private readonly services: FastParseServices, private readonly text: string, read: ReadTokens) {
+        this.tokens = read.tokens;
+        this.hidden = read.hidden;
+        this.types = read.tokens.types;
+        this.types[read.tokens.count] = services.plan.endOfInput;
     }
 
     /** Runs a rule: the object it builds (or a data type rule's value), as Langium's rule method returns it. */
@@ -63,12 +70,30 @@ class FastParse {
 
     /** Adds the comments after the last token, as Langium's parser does once the entry rule is done. */
     restOfHidden(): void {
-        if (this.hiddenAt < this.hidden.length) this.services.builder.addHiddenNodes(this.hidden.slice(this.hiddenAt));
+        this.addHidden(this.hidden.count);
+    }
+
+    /** Adds the comments from the next one to `end` (exclusive) to the syntax tree. */
+    private addHidden(end: number): void {
+        const { hidden, services } = this;
+        if (this.hiddenAt >= end) return;
+        const leaves: TokenLeafCstNode[] = [];
+        for (; this.hiddenAt < end; this.hiddenAt++) {
+            const type = hidden.types[this.hiddenAt]!;
+            leaves.push(new TokenLeafCstNode(hidden.offsets[this.hiddenAt]!, hidden.lengths[this.hiddenAt]!, services.tokenTypes[type]!, undefined));
+        }
+        services.builder.addHiddenLeaves(leaves);
+    }
+
+    /** The text of the token at `index`. */
+    private image(index: number): string {
+        const offset = this.tokens.offsets[index]!;
+        return this.services.keywords[this.types[index]!] ?? this.text.substring(offset, offset + this.tokens.lengths[index]!);
     }
 
     /** The type number of the next token. */
     private next(): number {
-        return this.tokens[this.position]?.tokenTypeIdx ?? this.endOfInput;
+        return this.types[this.position]!;
     }
 
     private element(element: PlanElement): void {
@@ -97,10 +122,8 @@ class FastParse {
     private once(element: PlanElement): void {
         switch (element.kind) {
             case 'token': {
-                const token = this.tokens[this.position];
-                if (!token || !element.first[token.tokenTypeIdx]) throw GIVE_UP;
-                this.position++;
-                this.consume(token, element);
+                if (!element.first[this.next()] || this.position >= this.tokens.count) throw GIVE_UP;
+                this.consume(this.position++, element);
                 return;
             }
             case 'rule':
@@ -124,18 +147,22 @@ class FastParse {
         return this.stack[this.stack.length - 1]!;
     }
 
-    private consume(token: IToken, element: TokenElement): void {
-        const { builder, convert } = this.services;
+    private consume(index: number, element: TokenElement): void {
+        const { builder, convert, tokenTypes } = this.services;
+        const { offsets, lengths } = this.tokens;
+        const offset = offsets[index]!;
         // The comments before the token go into the CST first, as in Langium's parser.
-        const from = this.hiddenAt;
-        while (this.hiddenAt < this.hidden.length && this.hidden[this.hiddenAt]!.startOffset <= token.startOffset) this.hiddenAt++;
-        if (this.hiddenAt > from) builder.addHiddenNodes(this.hidden.slice(from, this.hiddenAt));
-        const leaf = builder.buildLeafNode(token, element.source);
+        let end = this.hiddenAt;
+        while (end < this.hidden.count && this.hidden.offsets[end]! <= offset) end++;
+        this.addHidden(end);
+        const leaf = builder.buildTokenLeaf(offset, lengths[index]!, tokenTypes[this.types[index]!]!, element.source);
         const current = this.stack[this.stack.length - 1]!;
         if (element.assignment) {
-            this.assign(element.assignment, element.terminal ? convert(token.image, leaf, element.terminal) : token.image, leaf);
+            const image = this.image(index);
+            this.assign(element.assignment, element.terminal ? convert(image, leaf, element.terminal) : image, leaf);
         } else if (current.$type === DatatypeSymbol) {
-            current.value += element.terminal ? convert(token.image, leaf, element.terminal)!.toString() : token.image;
+            const image = this.image(index);
+            current.value += element.terminal ? convert(image, leaf, element.terminal)!.toString() : image;
         }
     }
 
@@ -181,7 +208,11 @@ class FastParse {
             if (!rule) throw GIVE_UP;
             return convert(built.value!, built.$cstNode!, rule.source);
         }
-        for (const [name, value] of defaultsOf(reflection, built.$type as string)) if (built[name] === undefined) built[name] = copyDefault(value);
+        const defaults = defaultsOf(reflection, built.$type as string);
+        for (let i = 0; i < defaults.length; i++) {
+            const [name, value] = defaults[i]!;
+            if (built[name] === undefined) built[name] = copyDefault(value);
+        }
         return built;
     }
 

@@ -2,6 +2,8 @@ import type { TokenType } from 'chevrotain';
 import type { Grammar, GrammarAST } from 'langium';
 import { AstUtils, DatatypeSymbol, GrammarAST as Ast, GrammarUtils } from 'langium';
 import { computeDecisions } from './repetition-decisions.js';
+import type { TokenSet } from './token-set.js';
+import { addAll, emptySet, toBytes } from './token-set.js';
 
 /**
  * The grammar, read once into the form the fast parser walks (fast-parse.ts): each element with
@@ -92,18 +94,36 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
     const rules = new Map<string, PlanRule>();
     const all: PlanElement[] = [];
 
-    const tokenSet = (type: TokenType | undefined): Uint8Array => {
+    // The first sets of the elements while the plan is made (as bytes on the elements once complete).
+    const firsts = new Map<PlanElement, TokenSet>();
+    const noDecisions = new Uint8Array(size);
+
+    const tokenSet = (type: TokenType | undefined): TokenSet => {
         if (type?.tokenTypeIdx === undefined) throw new UnplannableGrammar('a token type without a number');
-        const set = new Uint8Array(size);
-        set[type.tokenTypeIdx] = 1;
+        const set = emptySet(size);
         // Chevrotain's token matching also accepts the types in a type's category.
-        for (const idx of (type as { categoryMatches?: number[] }).categoryMatches ?? []) set[idx] = 1;
+        for (const idx of [type.tokenTypeIdx, ...(type as { categoryMatches?: number[] }).categoryMatches ?? []]) set[idx >>> 5] = (set[idx >>> 5]! | (1 << (idx & 31))) >>> 0;
         return set;
     };
-    const common = (element: GrammarAST.AbstractElement): Common => ({ cardinality: element.cardinality as Cardinality, first: new Uint8Array(size), nullable: false, decide: new Uint8Array(size) });
+    // `first` is set once every element is planned (analyse); `decide` by computeDecisions, for an optional or repeated element.
+    /**
+     * An element of the plan, with every field of every kind in one order (those not of its kind
+     * undefined): the parser reads the fields of all kinds of element at the same places, which V8
+     * does faster for objects of one shape than of five. `first` is set once every element is
+     * planned (analyse); `decide` by computeDecisions, for an optional or repeated element.
+     */
+    const common = <E extends PlanElement>(element: GrammarAST.AbstractElement, fields: Omit<E, keyof Common>): E => {
+        const own = fields as Partial<Record<string, unknown>>;
+        return {
+            kind: own['kind'], cardinality: element.cardinality as Cardinality, first: noDecisions, nullable: false, decide: noDecisions,
+            source: own['source'], terminal: own['terminal'], assignment: own['assignment'], rule: own['rule'],
+            elements: own['elements'], choice: own['choice'], type: own['type'],
+        } as unknown as E;
+    };
     const token = (element: GrammarAST.AbstractElement, source: GrammarAST.AbstractElement, type: TokenType | undefined, terminal?: GrammarAST.TerminalRule): TokenElement => {
-        const first = tokenSet(type);
-        return { ...common(element), kind: 'token', source, terminal, assignment: assignmentOf(source), first };
+        const planned = common<TokenElement>(element, { kind: 'token', source, terminal, assignment: assignmentOf(source) });
+        firsts.set(planned, tokenSet(type));
+        return planned;
     };
 
     const rule = (parserRule: GrammarAST.ParserRule): PlanRule => {
@@ -126,7 +146,7 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
     const elementOnce = (node: GrammarAST.AbstractElement, cardinality: GrammarAST.AbstractElement): PlanElement => {
         if (Ast.isAssignment(node)) {
             if (node.terminal.cardinality === undefined) return element(node.terminal, node);
-            return { ...common(node), kind: 'group', elements: [element(node.terminal)] };
+            return common<GroupElement>(node, { kind: 'group', elements: [element(node.terminal)] });
         }
         if (cardinality !== node && node.cardinality !== undefined) throw new UnplannableGrammar('an assignment and its terminal both repeat');
         if (Ast.isKeyword(node)) return token(cardinality, node, tokens[node.value]);
@@ -139,14 +159,14 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
             const called = node.rule.ref;
             if (Ast.isTerminalRule(called)) return token(cardinality, node, tokens[called.name], called);
             if (!Ast.isParserRule(called) || node.arguments.length > 0) throw new UnplannableGrammar('a call of an infix rule or with arguments');
-            return { ...common(cardinality), kind: 'rule', source: node, rule: rule(called), assignment: assignmentOf(node) };
+            return common<RuleCallElement>(cardinality, { kind: 'rule', source: node, rule: rule(called), assignment: assignmentOf(node) });
         }
-        if (Ast.isAction(node)) return { ...common(cardinality), kind: 'action', source: node, type: GrammarUtils.getTypeName(node) };
+        if (Ast.isAction(node)) return common<ActionElement>(cardinality, { kind: 'action', source: node, type: GrammarUtils.getTypeName(node) });
         if (Ast.isAlternatives(node)) {
-            return { ...common(cardinality), kind: 'alternatives', elements: node.elements.map(alternative => element(alternative)), choice: new Int16Array(size) };
+            return common<AlternativesElement>(cardinality, { kind: 'alternatives', elements: node.elements.map(alternative => element(alternative)), choice: new Int16Array(0) });
         }
         if (Ast.isGroup(node) && !node.guardCondition && !Ast.isUnorderedGroup(node)) {
-            return { ...common(cardinality), kind: 'group', elements: node.elements.map(part => element(part)) };
+            return common<GroupElement>(cardinality, { kind: 'group', elements: node.elements.map(part => element(part)) });
         }
         throw new UnplannableGrammar(`a grammar element of type ${node.$type}`);
     };
@@ -157,7 +177,9 @@ export function planGrammar(grammar: Grammar, tokens: Readonly<Record<string, To
     }
     const entry = [...rules.values()].find(planned => grammar.rules.find(r => r.name === planned.name && Ast.isParserRule(r) && r.entry));
     if (!entry) throw new UnplannableGrammar('no entry rule');
-    computeFirstSets(all);
+    const analysed = new Set<PlanElement>();
+    for (const planned of all) analyse(planned, firsts, analysed, size);
+    for (const planned of all) planned.first = toBytes(firsts.get(planned)!, size);
     for (const planned of all) if (planned.kind === 'alternatives') planned.choice = choices(planned, size);
     computeDecisions(rules.values(), all, endOfInput);
     return { rules, entry, endOfInput };
@@ -170,40 +192,37 @@ function assignmentOf(element: GrammarAST.AbstractElement): Assigned | undefined
     return { feature: assignment.feature, operator: assignment.operator, crossReference: Ast.isCrossReference(assignment.terminal) };
 }
 
-/** First sets and nullability of every element, to a fixed point (rules call each other). */
-function computeFirstSets(elements: readonly PlanElement[]): void {
-    for (let changed = true; changed;) {
-        changed = false;
-        for (const element of elements) {
-            const before = element.first.reduce((sum, bit) => sum + bit, 0);
-            const wasNullable = element.nullable;
-            update(element);
-            if (element.nullable !== wasNullable || element.first.reduce((sum, bit) => sum + bit, 0) !== before) changed = true;
-        }
-    }
-}
-
-function update(element: PlanElement): void {
+/**
+ * Computes the first set (into `firsts`) and nullability of `element`, and of the elements it
+ * starts with, once each: tml's grammar, like any grammar Chevrotain accepts, has no left
+ * recursion, so no element's first set depends on itself.
+ */
+function analyse(element: PlanElement, firsts: Map<PlanElement, TokenSet>, analysed: Set<PlanElement>, size: number): TokenSet {
+    const known = firsts.get(element);
+    if (known && analysed.has(element)) return known;
+    if (analysed.has(element)) throw new UnplannableGrammar('a left-recursive rule');
+    analysed.add(element);
+    const first = known ?? emptySet(size);
     const optional = element.cardinality === '?' || element.cardinality === '*';
     switch (element.kind) {
         case 'token':
             element.nullable = optional;
-            return;
+            break;
         case 'action':
             element.nullable = true;
-            return;
+            break;
         case 'rule':
-            union(element.first, element.rule.body.first);
+            addAll(first, analyse(element.rule.body, firsts, analysed, size));
             element.nullable = optional || element.rule.body.nullable;
-            return;
+            break;
         case 'alternatives':
-            for (const alternative of element.elements) union(element.first, alternative.first);
+            for (const alternative of element.elements) addAll(first, analyse(alternative, firsts, analysed, size));
             element.nullable = optional || element.elements.some(alternative => alternative.nullable);
-            return;
+            break;
         case 'group': {
             let nullable = true;
             for (const part of element.elements) {
-                union(element.first, part.first);
+                addAll(first, analyse(part, firsts, analysed, size));
                 if (!part.nullable) {
                     nullable = false;
                     break;
@@ -212,18 +231,21 @@ function update(element: PlanElement): void {
             element.nullable = optional || nullable;
         }
     }
-}
-
-function union(into: Uint8Array, from: Uint8Array): void {
-    for (let i = 0; i < from.length; i++) if (from[i]) into[i] = 1;
+    firsts.set(element, first);
+    return first;
 }
 
 /** Per token type: the one alternative that can start with it, or -1. */
 function choices(alternatives: AlternativesElement, size: number): Int16Array {
     const choice = new Int16Array(size).fill(-1);
-    for (let idx = 0; idx < size; idx++) {
-        const matching = alternatives.elements.flatMap((alternative, index) => alternative.first[idx] ? [index] : []);
-        if (matching.length === 1) choice[idx] = matching[0]!;
-    }
+    const taken = new Uint8Array(size);
+    alternatives.elements.forEach((alternative, index) => {
+        for (let idx = 0; idx < size; idx++) {
+            if (!alternative.first[idx]) continue;
+            // A second alternative starting with the token: none is sure.
+            choice[idx] = taken[idx] ? -1 : index;
+            taken[idx] = 1;
+        }
+    });
     return choice;
 }

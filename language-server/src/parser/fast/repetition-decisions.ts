@@ -1,4 +1,6 @@
 import type { PlanElement, PlanRule } from './grammar-plan.js';
+import type { TokenSet } from './token-set.js';
+import { addAll, emptySet, fromBytes, toBytes } from './token-set.js';
 
 /** What the parser does at an optional or repeated element, given the next token. */
 export const LEAVE = 0;
@@ -15,34 +17,40 @@ export const UNSURE = 2;
  */
 export function computeDecisions(rules: Iterable<PlanRule>, elements: readonly PlanElement[], endOfInput: number): void {
     const size = endOfInput + 1;
-    const follow = new Map<PlanElement, Uint8Array>(elements.map(element => [element, new Uint8Array(size)]));
-    const ruleFollow = new Map<PlanRule, Uint8Array>();
+    const follow = followSets(rules, elements, endOfInput);
+    for (const element of elements) {
+        if (element.cardinality === undefined) continue;
+        const after = toBytes(follow.get(element)!, size);
+        const decide = new Uint8Array(size);
+        for (let t = 0; t < size; t++) decide[t] = !element.first[t] ? LEAVE : after[t] ? UNSURE : ENTER;
+        element.decide = decide;
+    }
+}
+
+/** Per element, the token types that can come right after it (to a fixed point, as rules call each other). */
+export function followSets(rules: Iterable<PlanRule>, elements: readonly PlanElement[], endOfInput: number): Map<PlanElement, TokenSet> {
+    const size = endOfInput + 1;
+    const first = new Map<PlanElement, TokenSet>(elements.map(element => [element, fromBytes(element.first)]));
+    const follow = new Map<PlanElement, TokenSet>(elements.map(element => [element, emptySet(size)]));
+    const ruleFollow = new Map<PlanRule, TokenSet>();
     for (const rule of rules) {
-        const set = new Uint8Array(size);
         // Any rule can be where a parse starts (ParserOptions.rule): then the end of the input follows it.
-        set[endOfInput] = 1;
+        const set = emptySet(size);
+        set[endOfInput >>> 5] = (1 << (endOfInput & 31)) >>> 0;
         ruleFollow.set(rule, set);
     }
     let changed = true;
-    const add = (into: Uint8Array, from: Uint8Array): void => {
-        for (let i = 0; i < size; i++) {
-            if (from[i] && !into[i]) {
-                into[i] = 1;
-                changed = true;
-            }
-        }
-    };
-    const walk = (element: PlanElement, after: Uint8Array): void => {
-        add(follow.get(element)!, after);
+    const walk = (element: PlanElement, after: TokenSet): void => {
+        if (addAll(follow.get(element)!, after)) changed = true;
         // Inside a repetition, the element itself can come next.
         let inner = after;
         if (element.cardinality === '*' || element.cardinality === '+') {
             inner = after.slice();
-            for (let i = 0; i < size; i++) if (element.first[i]) inner[i] = 1;
+            addAll(inner, first.get(element)!);
         }
         switch (element.kind) {
             case 'rule':
-                add(ruleFollow.get(element.rule)!, inner);
+                if (addAll(ruleFollow.get(element.rule)!, inner)) changed = true;
                 return;
             case 'alternatives':
                 for (const alternative of element.elements) walk(alternative, inner);
@@ -52,8 +60,8 @@ export function computeDecisions(rules: Iterable<PlanRule>, elements: readonly P
                 for (let i = element.elements.length - 1; i >= 0; i--) {
                     const part = element.elements[i]!;
                     walk(part, next);
-                    const before = part.nullable ? next.slice() : new Uint8Array(size);
-                    for (let t = 0; t < size; t++) if (part.first[t]) before[t] = 1;
+                    const before = part.nullable ? next.slice() : emptySet(size);
+                    addAll(before, first.get(part)!);
                     next = before;
                 }
             }
@@ -63,11 +71,5 @@ export function computeDecisions(rules: Iterable<PlanRule>, elements: readonly P
         changed = false;
         for (const [rule, after] of ruleFollow) walk(rule.body, after);
     }
-    for (const element of elements) {
-        if (element.cardinality === undefined) continue;
-        const after = follow.get(element)!;
-        const decide = new Uint8Array(size);
-        for (let t = 0; t < size; t++) decide[t] = !element.first[t] ? LEAVE : after[t] ? UNSURE : ENTER;
-        element.decide = decide;
-    }
+    return follow;
 }
