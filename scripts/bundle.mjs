@@ -44,11 +44,29 @@ const lazyBundles = {
 };
 
 /**
+ * CommonJS packages that many of the bundle's ES modules import: esbuild gives each importing
+ * module its own copy of the package's exports (its `__toESM`), which for vscode-languageserver
+ * (28 importers, a thousand exports with the protocol's) was 15 ms of every start-up. Imported
+ * through one ES module that re-exports the package, they are copied once.
+ */
+export const SHARED_COMMONJS = ['vscode-languageserver', 'vscode-languageserver-protocol'];
+
+/** Resolves every import of a {@link SHARED_COMMONJS} package to one module that re-exports it. */
+const sharedCommonJs = {
+    name: 'shared-commonjs',
+    setup(build) {
+        const filter = new RegExp(`^(${SHARED_COMMONJS.join('|')})$`);
+        build.onResolve({ filter }, args => (args.kind !== 'import-statement' || args.namespace === 'shared-commonjs' ? undefined : { path: args.path, namespace: 'shared-commonjs' }));
+        build.onLoad({ filter: /.*/, namespace: 'shared-commonjs' }, args => ({ contents: `export * from '${args.path}';`, resolveDir: process.cwd(), loader: 'js' }));
+    },
+};
+
+/**
  * Node bundles load them with require(): left as import(), Node would read each through its ESM
  * loader, which first scans the whole CommonJS file for its export names (about 0.1 s of CPU for
  * the commands and as much for Graphviz, on every command that loads them).
  */
-const node = { ...common, plugins: [lazyBundles], supported: { 'dynamic-import': false } };
+const node = { ...common, plugins: [lazyBundles, sharedCommonJs], supported: { 'dynamic-import': false } };
 
 /** The bundles by the name of their metafile in out/meta/, in the order built. */
 const BUNDLE_NAMES = ['language-server-start', 'language-server', 'language-server-viz', 'cli', 'cli-commands', 'cli-viz', 'extension', 'webview'];

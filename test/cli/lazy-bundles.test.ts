@@ -66,3 +66,56 @@ describe('the CLI loads only the bundles a command needs (scripts/bundle.mjs LAZ
         assert.deepEqual(lazyLoads('out/language-server/server.cjs'), ['require viz.cjs']);
     });
 });
+
+describe('the Node bundles copy the exports of a shared CommonJS package once (scripts/bundle.mjs SHARED_COMMONJS)', () => {
+    interface Metafile {
+        readonly inputs: Record<string, { readonly imports: readonly { readonly path: string; readonly kind: string }[] }>;
+    }
+    const PACKAGE_MAINS = ['node_modules/vscode-languageserver/lib/node/main.js', 'node_modules/vscode-languageserver-protocol/lib/node/main.js'];
+
+    for (const bundle of ['cli-commands', 'language-server']) {
+        it(`${bundle}: every ES module imports vscode-languageserver and its protocol through one module that re-exports them`, () => {
+            const meta = JSON.parse(readFileSync(path.join(REPO_ROOT, 'out', 'meta', `${bundle}.json`), 'utf8')) as Metafile;
+            const importers = (main: string): string[] => Object.entries(meta.inputs)
+                .filter(([, input]) => input.imports.some(i => i.path === main && i.kind === 'import-statement'))
+                .map(([name]) => name);
+            assert.deepEqual(PACKAGE_MAINS.map(importers), [['shared-commonjs:vscode-languageserver'], ['shared-commonjs:vscode-languageserver-protocol']]);
+            const viaShared = Object.values(meta.inputs).filter(input => input.imports.some(i => i.path.startsWith('shared-commonjs:'))).length;
+            assert.ok(viaShared >= 20, `${viaShared} modules import them`);
+        });
+    }
+});
+
+describe('Node modules the CLI loads only when a command needs them', function () {
+    this.timeout(120_000);
+
+    /** Preloaded into `tml`: writes, when it exits, the built-in modules Node loaded after it. */
+    const BUILTINS_PRELOAD = `const before = new Set(process.moduleLoadList);
+process.on('exit', () => require('node:fs').writeFileSync(process.env.TML_TEST_BUILTINS_FILE, JSON.stringify(process.moduleLoadList.filter(m => !before.has(m)))));
+`;
+
+    function builtinsLoaded(args: readonly string[]): { status: number | null; builtins: string[] } {
+        const scratch = mkdtempSync(path.join(tmpdir(), 'tml-builtins-'));
+        try {
+            const preload = path.join(scratch, 'preload.cjs');
+            const listFile = path.join(scratch, 'builtins.json');
+            writeFileSync(preload, BUILTINS_PRELOAD);
+            const result = spawnSync(process.execPath, ['--require', preload, path.join(REPO_ROOT, 'bin', 'tml.cjs'), ...args.map(a => a.replace('OUT', scratch))], {
+                cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TML_TEST_BUILTINS_FILE: listFile },
+            });
+            return { status: result.status, builtins: JSON.parse(readFileSync(listFile, 'utf8')) as string[] };
+        } finally {
+            rmSync(scratch, { recursive: true, force: true });
+        }
+    }
+
+    it('zlib: not for a report, only for an xlsx table (the one command that writes a ZIP archive)', () => {
+        const report = builtinsLoaded(['report', EXAMPLE]);
+        assert.equal(report.status, 0);
+        assert.ok(report.builtins.includes('NativeModule fs/promises'), 'the list holds what the report loaded');
+        assert.deepEqual(report.builtins.filter(m => m.endsWith(' zlib')), []);
+        const xlsx = builtinsLoaded(['table', EXAMPLE, '--format', 'xlsx', '--out', 'OUT/t.xlsx']);
+        assert.equal(xlsx.status, 0);
+        assert.deepEqual(xlsx.builtins.filter(m => m.endsWith(' zlib')), ['Internal Binding zlib', 'NativeModule zlib']);
+    });
+});

@@ -59,7 +59,7 @@ describe('loading a large workspace', () => {
 
     before(() => {
         root = mkdtempSync(path.join(tmpdir(), 'tml-large-'));
-        for (const [name, text] of Object.entries(generateModel(5_200, 4).files)) writeFileSync(path.join(root, name), text);
+        for (const [name, text] of Object.entries(generateModel(10_400, 4).files)) writeFileSync(path.join(root, name), text);
     });
 
     after(() => rmSync(root, { recursive: true, force: true }));
@@ -107,6 +107,26 @@ describe('loading a large workspace', () => {
         assert.ok(shared.workspace.IndexReads.size(plain[0]!.document) > 0, 'the plain build records what its checks read');
         assert.ok(expected.some(([, diagnostics]) => (diagnostics?.length ?? 0) > 0), 'the model has findings to compare');
         assert.deepEqual(view(loaded), expected);
+    });
+});
+
+describe('loading a workspace under the size of a large one', () => {
+    it('builds it in one go, with no collection during validation', async () => {
+        const root = mkdtempSync(path.join(tmpdir(), 'tml-small-'));
+        try {
+            for (const [name, text] of Object.entries(generateModel(1_000, 2).files)) writeFileSync(path.join(root, name), text);
+            const files = await findModelFiles(['.'], root);
+            const length = files.reduce((sum, file) => sum + readFileSync(file, 'utf8').length, 0);
+            assert.ok(length < LARGE_WORKSPACE_CHARACTERS, `${length} characters`);
+            const check = createCheckServices(false);
+            const loaded = await loadWorkspace(check.shared, files, root);
+            const validator = check.ThreatModel.validation.DocumentValidator;
+            assert.ok(validator instanceof ThreatModelDocumentValidator && validator.afterChecks === undefined, 'no collection after the checks of the first DFD element');
+            assert.deepEqual(loaded.map(f => displayPath(root, f.path)), files.map(file => displayPath(root, file)));
+            assert.ok(loaded.every(f => f.document.diagnostics !== undefined), 'every file is validated');
+        } finally {
+            rmSync(root, { recursive: true, force: true });
+        }
     });
 });
 

@@ -4,6 +4,7 @@ import { toMermaid } from '../dfd/mermaid.js';
 import type { Model } from '../generated/ast.js';
 import type { CoverageIndex } from '../model/coverage.js';
 import type { BugUrlTemplate } from '../shared/bug-url.js';
+import { coverageOnce } from './coverage-once.js';
 import type { Finding } from './findings.js';
 import { buildSecurityReport } from './report-builder.js';
 import type { ReportImageSource } from '../shared/report-image-files.js';
@@ -20,7 +21,8 @@ import { scopedTableInput } from './table-scope.js';
  * the language server both call this.
  */
 export function generateSecurityReport(selected: readonly ModelFile[], workspace: readonly ModelFile[], coverage: CoverageIndex, findings: readonly Finding[], bugUrl?: BugUrlTemplate): string {
-    return reportMarkdown({ selected, workspace, coverage, findings }, reportDiagrams(selected.map(f => f.model), coverage), bugUrl);
+    const once = coverageOnce(coverage);
+    return reportMarkdown({ selected, workspace, coverage: once, findings }, reportDiagrams(selected.map(f => f.model), once), bugUrl);
 }
 
 function reportMarkdown(model: ModelReportInput, diagrams: readonly ReportDiagram[], bugUrl: BugUrlTemplate | undefined): string {
@@ -66,9 +68,10 @@ export function generateSecurityReportsWithImages(models: readonly ModelReportIn
     const markdown: string[] = [];
     const images: ReportImageSource[] = [];
     for (const model of models) {
-        const linked = diagramImages(dfdDiagrams(model.selected.map(f => f.model), model.coverage), folder, images.length);
+        const coverage = coverageOnce(model.coverage);
+        const linked = diagramImages(dfdDiagrams(model.selected.map(f => f.model), coverage), folder, images.length);
         images.push(...linked.images);
-        markdown.push(reportMarkdown(model, linked.diagrams, bugUrl));
+        markdown.push(reportMarkdown({ ...model, coverage }, linked.diagrams, bugUrl));
     }
     return { markdown: markdown.join('\n'), images };
 }

@@ -1,4 +1,5 @@
-import { deflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import type * as Zlib from 'node:zlib';
 
 /**
  * A minimal ZIP writer (PKWARE APPNOTE 6.3: local headers, deflated data, a central directory),
@@ -18,7 +19,16 @@ const VERSION = 20;
 /** MS-DOS date of 1980-01-01 (year 0 since 1980, month 1, day 1); time 00:00:00 is 0. */
 const DOS_DATE = (1 << 5) | 1;
 
+/**
+ * Node's zlib, loaded by the first archive: imported at the top, every command of the CLI's bundle
+ * loaded it at start-up (docs/performance.md#start-up), and only xlsx writes archives.
+ */
+function zlib(): typeof Zlib {
+    return createRequire(import.meta.url)('node:zlib') as typeof Zlib;
+}
+
 export function zipArchive(entries: readonly ZipEntry[]): Uint8Array {
+    const { deflateRawSync } = zlib();
     const parts: Buffer[] = [];
     const directory: Buffer[] = [];
     let offset = 0;

@@ -8,9 +8,11 @@ import * as fc from 'fast-check';
 import { buildDfdModel, buildDfdOutline } from '../../../language-server/src/dfd/build-graph.js';
 import { toMermaid } from '../../../language-server/src/dfd/mermaid.js';
 import { modelsByUri } from '../../../language-server/src/dfd/select.js';
+import { coverageOnce } from '../../../language-server/src/generator/coverage-once.js';
 import { escapeMarkdownCell, escapeVisibleCell } from '../../../language-server/src/generator/escape-markdown.js';
 import type { TableColumn } from '../../../language-server/src/generator/table-model.js';
 import { formatMarkdownTable } from '../../../language-server/src/generator/table-markdown.js';
+import { elementsOf } from '../../../language-server/src/generator/table-scope.js';
 import { visibleText } from '../../../language-server/src/model/visible-text.js';
 import type { DfdModel } from '../../../language-server/src/shared/dfd/graph.js';
 import { generateModel } from '../../bench/synthetic-model.js';
@@ -67,6 +69,21 @@ describe('report shortcuts', () => {
             assert.deepEqual(outline, withoutLocations(full));
             const diagrams = [full.overview, ...full.scenarios];
             assert.deepEqual([outline.overview, ...outline.scenarios].map(toMermaid), diagrams.map(toMermaid));
+        });
+    }
+
+    for (const [name, files] of workspaces) {
+        it(`works out the coverage of each element of ${name} once, as the coverage index does`, async () => {
+            const checked = await checkWorkspace(files());
+            const coverage = services.ThreatModel.workspace.ModelIndex.coverage(checked[0]!.document.parseResult.value);
+            const once = coverageOnce(coverage);
+            const elements = [...modelsByUri(checked.map(c => c.document)).values()].flatMap(elementsOf);
+            assert.ok(elements.length > 0);
+            for (const element of elements) {
+                const first = once.coverageOf(element);
+                assert.deepEqual(first, coverage.coverageOf(element));
+                assert.equal(once.coverageOf(element), first, 'worked out once');
+            }
         });
     }
 
