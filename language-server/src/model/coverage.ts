@@ -42,13 +42,13 @@ export class CoverageIndex {
 
     constructor(threats: Iterable<Threat>, excludes: Iterable<Exclude>) {
         for (const threat of threats) {
+            if (threat.targets.length === 0) continue;
+            const indices = categoryIndices(threat.stride);
             for (const target of threat.targets) {
                 const element = target.ref;
                 if (!element) continue;
                 const byCategory = this.entryOf(element).threats;
-                for (const category of new Set(threat.stride)) {
-                    const index = CATEGORY_INDEX.get(category);
-                    if (index === undefined) continue;
+                for (const index of indices) {
                     const list = byCategory[index];
                     if (list) list.push(threat);
                     else byCategory[index] = [threat];
@@ -80,6 +80,33 @@ export class CoverageIndex {
         return { element, categories };
     }
 
+    /**
+     * The categories of `element` with status `missing`, and those with status `unmitigated`, in STRIDE order: what
+     * {@link categoriesWithStatus} finds in {@link coverageOf}, without the coverage of every category (the STRIDE checks of
+     * every element ask only this; test/unit/perf/coverage-gaps.test.ts compares the two). A pair, not an object: read
+     * through the recording view of the index (workspace/index-reads.ts), a list is one answer, an object's fields one each.
+     */
+    gapsOf(element: DfdElement): readonly [missing: StrideCategory[], unmitigated: CategoryCoverage[]] {
+        const entry = this.entries.get(element);
+        const applicable = applicableCategories(elementTraits(element));
+        const missing: StrideCategory[] = [];
+        const unmitigated: CategoryCoverage[] = [];
+        for (let index = 0; index < STRIDE_CATEGORIES.length; index++) {
+            const category = STRIDE_CATEGORIES[index]!;
+            if (!applicable.includes(category)) continue;
+            const exclude = entry?.excludes[index];
+            if (exclude) continue;
+            const threats = entry?.threats[index];
+            if (!threats) {
+                missing.push(category);
+                continue;
+            }
+            const unaddressed = threats.filter(t => !isThreatAddressed(t));
+            if (unaddressed.length > 0) unmitigated.push({ category, threats, unaddressed, exclude, status: 'unmitigated' });
+        }
+        return [missing, unmitigated];
+    }
+
     private entryOf(element: DfdElement): ElementEntries {
         let entry = this.entries.get(element);
         if (!entry) {
@@ -88,6 +115,16 @@ export class CoverageIndex {
         }
         return entry;
     }
+}
+
+/** The places in STRIDE_CATEGORIES of the distinct known categories of `stride`, in the order first written. */
+function categoryIndices(stride: readonly StrideCategory[]): number[] {
+    const indices: number[] = [];
+    for (const category of stride) {
+        const index = CATEGORY_INDEX.get(category);
+        if (index !== undefined && !indices.includes(index)) indices.push(index);
+    }
+    return indices;
 }
 
 function statusOf(applies: boolean, threats: readonly Threat[], unaddressed: readonly Threat[], exclude: Exclude | undefined): CoverageStatus {

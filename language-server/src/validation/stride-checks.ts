@@ -1,6 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
 import type { DfdElement, Exclude, StrideCategory, Threat } from '../generated/ast.js';
-import { categoriesWithStatus } from '../model/coverage.js';
 import { categoryApplies, describeElement, elementTraits } from '../model/stride.js';
 import type { ThreatModelWorkspaceIndex } from '../workspace/model-index.js';
 import { IssueCodes } from './issue-codes.js';
@@ -14,15 +13,13 @@ import { capText, quote } from './quote.js';
  */
 export function checkElementCoverage(element: DfdElement, accept: ValidationAcceptor, index: ThreatModelWorkspaceIndex): void {
     if (!element.name) return;
-    const coverage = index.coverage(element).coverageOf(element);
-    const missing = categoriesWithStatus(coverage, 'missing').map(c => c.category);
+    const [missing, unmitigated] = index.coverage(element).gapsOf(element);
     if (missing.length > 0) {
         diagnose(accept, IssueCodes.StrideMissing,
             `${describeElement(element)} has no threat for ${listInProse(missing)}. ` +
             `Add a threat that targets it for each, or an 'exclude' saying why a category does not matter.`,
             { node: element, property: 'name' }, { categories: missing });
     }
-    const unmitigated = categoriesWithStatus(coverage, 'unmitigated');
     if (unmitigated.length > 0) {
         const threats = [...new Set(unmitigated.flatMap(c => c.unaddressed.map(t => t.name)))];
         const details = unmitigated.map(c => `${c.category} (${c.unaddressed.map(t => capText(t.name)).join(', ')})`);
