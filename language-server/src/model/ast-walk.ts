@@ -124,6 +124,12 @@ function referencePropertiesOf(type: string): readonly string[] | undefined {
     return properties;
 }
 
+/** Whether a node of `type` can hold a cross-reference: a type with a reference property, or one the grammar does not know (all its properties are read). */
+export function mayHoldReferences(type: string): boolean {
+    const properties = referencePropertiesOf(type);
+    return properties === undefined || properties.length > 0;
+}
+
 /**
  * `root` and every node it contains, in walking order, as a list: for callers that check for
  * cancellation (an `await`) every so many nodes rather than at every one.

@@ -1,5 +1,5 @@
-import type { AstNode, AstReflection, LangiumDocument, ParseResult } from 'langium';
-import { listAstNodes } from '../model/ast-walk.js';
+import type { AstNode, LangiumDocument, ParseResult } from 'langium';
+import { listAstNodes, mayHoldReferences } from '../model/ast-walk.js';
 
 /** Per parse of a document, its nodes in walking order. */
 const nodesByParse = new WeakMap<ParseResult, readonly AstNode[]>();
@@ -21,30 +21,17 @@ export function documentNodes(document: LangiumDocument): readonly AstNode[] {
     return nodes;
 }
 
-/** Per AST reflection, per type: whether the type has a cross-reference property. */
-const referringTypes = new WeakMap<AstReflection, Map<string, boolean>>();
-
 /**
- * The nodes of {@link documentNodes} whose type has a cross-reference property (the only ones the
- * parser gives references), in the same order: the linker and the reference index look for
- * references only in them, instead of in every property of every node (most nodes hold none).
+ * The nodes of {@link documentNodes} whose type can hold a cross-reference (the only ones the
+ * parser gives references; model/ast-walk.ts knows which), in the same order: the linker and the
+ * reference index look for references only in them, instead of in every property of every node
+ * (most nodes hold none).
  */
-export function referringNodes(document: LangiumDocument, reflection: AstReflection): readonly AstNode[] {
+export function referringNodes(document: LangiumDocument): readonly AstNode[] {
     const nodes = documentNodes(document);
     let referring = referringOf.get(nodes);
     if (referring === undefined) {
-        let types = referringTypes.get(reflection);
-        if (!types) referringTypes.set(reflection, types = new Map());
-        const known = types;
-        const refers = (type: string): boolean => {
-            let answer = known.get(type);
-            if (answer === undefined) {
-                answer = Object.values(reflection.getTypeMetaData(type).properties).some(property => property.referenceType !== undefined);
-                known.set(type, answer);
-            }
-            return answer;
-        };
-        referring = nodes.filter(node => refers(node.$type));
+        referring = nodes.filter(node => mayHoldReferences(node.$type));
         referringOf.set(nodes, referring);
     }
     return referring;

@@ -58,7 +58,7 @@ export class ThreatModelLinker extends DefaultLinker {
     /** Langium's linking, walking with plain loops (model/ast-walk.ts) instead of its streams, and only the nodes that can hold a reference (references/document-nodes.ts). */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
-        const nodes = referringNodes(document, this.reflection);
+        const nodes = referringNodes(document);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;

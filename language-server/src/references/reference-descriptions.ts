@@ -1,4 +1,4 @@
-import type { AstNode, AstNodeDescription, AstNodeLocator, AstReflection, CstNode, DocumentSegment, LangiumCoreServices, LangiumDocument, ReferenceDescription, URI } from 'langium';
+import type { AstNode, AstNodeDescription, AstNodeLocator, CstNode, DocumentSegment, LangiumDocument, ReferenceDescription, URI } from 'langium';
 import { CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference, UriUtils } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { forEachReference, NODES_BETWEEN_INTERRUPTS } from '../model/ast-walk.js';
@@ -12,16 +12,9 @@ import { referringNodes } from './document-nodes.js';
  * made when read ({@link LazyReferenceDescription}).
  */
 export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    private readonly reflection: AstReflection;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.reflection = services.shared.AstReflection;
-    }
-
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = referringNodes(document, this.reflection);
+        const nodes = referringNodes(document);
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
             const container = nodes[i]!;
