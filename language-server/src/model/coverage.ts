@@ -93,16 +93,12 @@ export class CoverageIndex {
         const unmitigated: CategoryCoverage[] = [];
         for (let index = 0; index < STRIDE_CATEGORIES.length; index++) {
             const category = STRIDE_CATEGORIES[index]!;
-            if (!applicable.includes(category)) continue;
+            const threats = entry?.threats[index] ?? NO_THREATS;
+            const unaddressed = threats.length === 0 ? NO_THREATS : threats.filter(t => !isThreatAddressed(t));
             const exclude = entry?.excludes[index];
-            if (exclude) continue;
-            const threats = entry?.threats[index];
-            if (!threats) {
-                missing.push(category);
-                continue;
-            }
-            const unaddressed = threats.filter(t => !isThreatAddressed(t));
-            if (unaddressed.length > 0) unmitigated.push({ category, threats, unaddressed, exclude, status: 'unmitigated' });
+            const status = statusOf(applicable.includes(category), threats, unaddressed, exclude);
+            if (status === 'missing') missing.push(category);
+            else if (status === 'unmitigated') unmitigated.push({ category, threats, unaddressed, exclude, status });
         }
         return [missing, unmitigated];
     }
@@ -126,6 +122,9 @@ function categoryIndices(stride: readonly StrideCategory[]): number[] {
     }
     return indices;
 }
+
+/** No threats: shared, never changed. */
+const NO_THREATS: readonly Threat[] = [];
 
 function statusOf(applies: boolean, threats: readonly Threat[], unaddressed: readonly Threat[], exclude: Exclude | undefined): CoverageStatus {
     if (!applies) return 'not-applicable';
