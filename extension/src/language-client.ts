@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
 import type { ThreatModelInitializationOptions } from '../../language-server/src/shared/protocol.js';
 import { WorkspaceTrustedNotification } from '../../language-server/src/shared/protocol.js';
 import { LANGUAGE_ID, MODEL_FILE_GLOB, SETTINGS_SECTION } from '../../language-server/src/shared/language.js';
+import { languageServerNodeFlags } from '../../language-server/src/shared/server-launch.js';
 import type { LanguageServerHandle, ModelFileEvents } from './server-handle.js';
 
 /** Shown as the output channel's name and in the client's own error messages. */
@@ -106,10 +108,11 @@ export class ThreatModelLanguageServer implements LanguageServerHandle, ModelFil
 
     private createClient(): LanguageClient {
         const serverModule = this.context.asAbsolutePath(SERVER_BUNDLE.join('/'));
+        const flags = languageServerNodeFlags(availableParallelism());
         const serverOptions: ServerOptions = {
-            run: { module: serverModule, transport: TransportKind.ipc },
+            run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: flags } },
             // Used when the extension host itself runs under a debugger (F5): attach to port 6009.
-            debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+            debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...flags, '--nolazy', '--inspect=6009'] } },
         };
         const clientOptions: LanguageClientOptions = {
             documentSelector: [

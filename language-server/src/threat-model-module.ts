@@ -38,7 +38,7 @@ import { IndexReads } from './workspace/index-reads.js';
 import { UnrecordedIndexReads } from './workspace/unrecorded-index-reads.js';
 import { recordedScopeArguments, ThreatModelWorkspaceIndex } from './workspace/model-index.js';
 import { ModelRoots } from './workspace/model-roots.js';
-import { OrderedIndexManager } from './workspace/ordered-index-manager.js';
+import { ThreatModelIndexManager } from './workspace/index-manager.js';
 import type { GitHistory } from './workspace/git-history.js';
 import { StaleRevalidation } from './workspace/revalidate-when-stale.js';
 import type { SourceFiles } from './workspace/source-files.js';
@@ -80,7 +80,7 @@ export interface ThreatModelAddedSharedServices {
     workspace: {
         ConfigurationProvider: ThreatModelConfigurationProvider;
         DocumentBuilder: ThreatModelDocumentBuilder;
-        IndexManager: OrderedIndexManager;
+        IndexManager: ThreatModelIndexManager;
         /** Whether the files that mitigations link to exist (implementedIn, verifiedBy). */
         SourceFiles: SourceFiles;
         /** What git says about models and their linked files; undefined: no implementation is stale. */
@@ -170,7 +170,7 @@ export function createThreatModelSharedModule(context: ThreatModelContext): Modu
             // A file open in the editor is parsed again one declaration at a time (incremental/reparse.ts).
             LangiumDocumentFactory: services => new ReparsingDocumentFactory(services),
             ConfigurationProvider: services => new ThreatModelConfigurationProvider(services),
-            IndexManager: services => new OrderedIndexManager(services),
+            IndexManager: services => new ThreatModelIndexManager(services),
             SourceFiles: services => context.sourceFiles?.(services) ?? new InMemorySourceFiles(),
             GitHistory: services => context.gitHistory?.(services),
             IndexReads: () => context.indexReads?.() ?? (context.batch ? new UnrecordedIndexReads() : new IndexReads()),

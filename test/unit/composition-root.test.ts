@@ -7,7 +7,7 @@ import { createThreatModelServices } from '../../language-server/src/threat-mode
 import { ThreatModelConfigurationProvider } from '../../language-server/src/workspace/configuration.js';
 import { ThreatModelDocumentBuilder } from '../../language-server/src/workspace/document-builder.js';
 import type { GitHistory } from '../../language-server/src/workspace/git-history.js';
-import { OrderedIndexManager } from '../../language-server/src/workspace/ordered-index-manager.js';
+import { ThreatModelIndexManager } from '../../language-server/src/workspace/index-manager.js';
 import { InMemorySourceFiles } from '../../language-server/src/workspace/source-files.js';
 
 /** Resolves with `promise`, or rejects after `ms`: a read that waits forever must fail the test, not hang it. */
@@ -25,7 +25,7 @@ describe('the composition root (createThreatModelServices)', () => {
         const { shared, ThreatModel } = createThreatModelServices(EmptyFileSystem);
         assert.ok(shared.workspace.ConfigurationProvider instanceof ThreatModelConfigurationProvider);
         assert.ok(shared.workspace.DocumentBuilder instanceof ThreatModelDocumentBuilder);
-        assert.ok(shared.workspace.IndexManager instanceof OrderedIndexManager);
+        assert.ok(shared.workspace.IndexManager instanceof ThreatModelIndexManager);
         assert.equal(ThreatModel.shared, shared);
     });
 

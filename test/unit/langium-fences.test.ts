@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstNodeDescription, GrammarAST, LangiumCoreServices, LangiumDocument } from 'langium';
+import type { AstNodeDescription, GrammarAST, LangiumCoreServices, LangiumDocument, ReferenceDescription } from 'langium';
 import { AstUtils, CompositeCstNodeImpl, CstNodeBuilder, DefaultAstNodeDescriptionProvider, DefaultLangiumDocumentFactory, DefaultDocumentValidator, DefaultIndexManager, DefaultLexer, DefaultLinker, DefaultReferenceDescriptionProvider, DefaultScopeComputation, DefaultTokenBuilder, DefaultValueConverter, LangiumParser, ValidationRegistry, createLangiumParser, isLeafCstNode } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { ReparsingDocumentFactory } from '../../language-server/src/incremental/reparse-factory.js';
@@ -20,7 +20,7 @@ import { ThreatModelReferenceDescriptionProvider } from '../../language-server/s
 import { GlobalScopeComputation } from '../../language-server/src/references/scope-computation.js';
 import { ThreatModelDocumentValidator } from '../../language-server/src/validation/document-validator.js';
 import { ThreatModelValidationRegistry } from '../../language-server/src/validation/validation-registry.js';
-import { OrderedIndexManager } from '../../language-server/src/workspace/ordered-index-manager.js';
+import { ThreatModelIndexManager } from '../../language-server/src/workspace/index-manager.js';
 import { generateModel } from '../bench/synthetic-model.js';
 import { checkWorkspace, services } from './helpers/workspace.js';
 
@@ -114,9 +114,9 @@ const REPLACEMENTS: readonly Replacement[] = [
         base: DefaultScopeComputation, methods: ['collectExportedSymbols', 'addExportedSymbol', 'collectLocalSymbols'], equalityTest: 'this file',
     },
     {
-        langium: 'DefaultIndexManager', file: 'workspace/ordered-index-manager.ts',
-        installed: () => shared.workspace.IndexManager instanceof OrderedIndexManager,
-        base: DefaultIndexManager, methods: ['allElements', 'getFileDescriptions'], equalityTest: 'this file',
+        langium: 'DefaultIndexManager', file: 'workspace/index-manager.ts',
+        installed: () => shared.workspace.IndexManager instanceof ThreatModelIndexManager,
+        base: DefaultIndexManager, methods: ['allElements', 'getFileDescriptions', 'updateReferences', 'removeReferences', 'findAllReferences', 'isAffected'], equalityTest: 'this file',
     },
     {
         langium: 'DefaultDocumentValidator', file: 'validation/document-validator.ts',
@@ -241,6 +241,25 @@ describe('Langium internals that tml replaces', () => {
             return `${reference.$refText}@${reference.$refNode?.offset} → ${target ? `${target.$type} ${target.$document?.uri.path}@${target.$cstNode?.offset}` : 'unresolved'}`;
         });
 
+        it('the index of references, made when first asked, forgets the references of files deleted or replaced before anyone asked', async () => {
+            const checked = await checkWorkspace(WORKSPACES['a generated model']!);
+            const [deleted, replaced, kept] = checked.map(({ document }) => document);
+            const builder = shared.workspace.DocumentBuilder;
+            await builder.update([], [deleted!.uri, replaced!.uri]);
+            const replacement = shared.workspace.LangiumDocumentFactory.fromString('process Lonely "refers to nothing"\n', replaced!.uri);
+            shared.workspace.LangiumDocuments.addDocument(replacement);
+            await builder.build([replacement], { validation: true });
+            const ours = shared.workspace.IndexManager;
+            const sources = new Map<string, number>();
+            for (const node of AstUtils.streamAst(kept!.parseResult.value)) {
+                for (const reference of ours.findAllReferences(node, ThreatModel.workspace.AstNodeLocator.getAstNodePath(node))) {
+                    sources.set(reference.sourceUri.path, (sources.get(reference.sourceUri.path) ?? 0) + 1);
+                }
+            }
+            assert.deepEqual([...sources.keys()], [kept!.uri.path]);
+            assert.ok(sources.get(kept!.uri.path)! >= 3);
+        });
+
         for (const [name, files] of Object.entries(WORKSPACES)) {
             it(`the linker resolves every reference to the same declaration, in the same order (${name})`, async () => {
                 const ours = ThreatModel.references.Linker;
@@ -290,6 +309,29 @@ describe('Langium internals that tml replaces', () => {
                     const files = listed.map(line => line.split(' ')[0]!);
                     assert.deepEqual(files, [...files].sort(), 'listed by file name');
                 }
+            });
+
+            it(`the index of references, made when first asked, answers find references and what a change affects as Langium's made in the build (${name})`, async () => {
+                const checked = await checkWorkspace(files);
+                const ours = shared.workspace.IndexManager;
+                const held = (ours as unknown as { referenceIndex: Map<string, unknown> }).referenceIndex;
+                for (const { document } of checked) assert.ok(!held.has(document.uri.toString()), `${document.uri.path}: indexed by the build`);
+                const langiums = new DefaultIndexManager(shared);
+                for (const { document } of checked) await DefaultIndexManager.prototype.updateReferences.call(langiums, document);
+                const view = (references: Iterable<ReferenceDescription>): string[] => [...references]
+                    .map(r => `${r.sourceUri.path}${r.sourcePath}@${r.segment.offset}+${r.segment.length} → ${r.targetUri.path}${r.targetPath} ${r.local}`);
+                const uris = checked.map(({ document }) => document.uri.toString());
+                let found = 0;
+                for (const { document } of checked) {
+                    for (const changed of uris) assert.equal(ours.isAffected(document, new Set([changed])), langiums.isAffected(document, new Set([changed])), `${document.uri.path} by ${changed}`);
+                    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+                        const path = ThreatModel.workspace.AstNodeLocator.getAstNodePath(node);
+                        const expected = view(langiums.findAllReferences(node, path));
+                        assert.deepEqual(view(ours.findAllReferences(node, path)), expected, `${document.uri.path}${path}`);
+                        found += expected.length;
+                    }
+                }
+                assert.ok(found >= 3 || name === 'a model with unresolved references', `the workspace has references to find (${found})`);
             });
 
             it(`the document validator reports Langium's diagnostics, in the same order (${name})`, async () => {

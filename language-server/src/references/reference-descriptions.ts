@@ -15,8 +15,24 @@ export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDes
     override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const nodes = referringNodes(document);
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % NODES_BETWEEN_INTERRUPTS === 0) await interruptAndCheck(cancelToken);
+        for (let start = 0; start < nodes.length; start += NODES_BETWEEN_INTERRUPTS) {
+            await interruptAndCheck(cancelToken);
+            this.describe(document, nodes, start, Math.min(nodes.length, start + NODES_BETWEEN_INTERRUPTS), descriptions);
+        }
+        return descriptions;
+    }
+
+    /** {@link createDescriptions} in one go (the index makes them when first asked: workspace/index-manager.ts). */
+    descriptionsOf(document: LangiumDocument): ReferenceDescription[] {
+        const descriptions: ReferenceDescription[] = [];
+        const nodes = referringNodes(document);
+        this.describe(document, nodes, 0, nodes.length, descriptions);
+        return descriptions;
+    }
+
+    /** Adds the descriptions of the references held by `nodes[start]` to `nodes[end - 1]`. */
+    private describe(document: LangiumDocument, nodes: readonly AstNode[], start: number, end: number, descriptions: ReferenceDescription[]): void {
+        for (let i = start; i < end; i++) {
             const container = nodes[i]!;
             forEachReference(container, reference => {
                 if (reference.error || !reference.$refNode) return;
@@ -26,7 +42,6 @@ export class ThreatModelReferenceDescriptionProvider extends DefaultReferenceDes
                 }
             });
         }
-        return descriptions;
     }
 }
 

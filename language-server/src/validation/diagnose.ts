@@ -1,4 +1,4 @@
-import type { AstNode, Properties, ValidationAcceptor, ValidationSeverity } from 'langium';
+import type { AstNode, DiagnosticInfo, Properties, ValidationAcceptor, ValidationSeverity } from 'langium';
 import type { Range } from 'vscode-languageserver';
 import type { IssueCode, IssueSeverity, ThreatModelDiagnosticData } from './issue-codes.js';
 import { DEFAULT_SEVERITIES } from './issue-codes.js';
@@ -21,10 +21,20 @@ export function diagnose<N extends AstNode>(
     code: IssueCode,
     message: string,
     target: FindingTarget<N>,
-    extra: Omit<ThreatModelDiagnosticData, 'code'> = {},
+    extra?: Omit<ThreatModelDiagnosticData, 'code'>,
 ): void {
-    const data: ThreatModelDiagnosticData = { code, ...extra };
-    accept(VALIDATION_SEVERITY[DEFAULT_SEVERITIES[code]], message, { ...target, code, data });
+    const data: ThreatModelDiagnosticData = extra === undefined ? { code } : { code, ...extra };
+    accept(VALIDATION_SEVERITY[DEFAULT_SEVERITIES[code]], message, findingInfo(target, code, data));
+}
+
+/**
+ * The diagnostic info of a finding, one shape for every kind of target: a large model has tens of
+ * thousands of findings, and copying targets of several shapes with a spread cost more than
+ * the rest of making them.
+ */
+function findingInfo<N extends AstNode>(target: FindingTarget<N>, code: IssueCode, data: ThreatModelDiagnosticData): DiagnosticInfo<N> {
+    const info = target as { readonly node: N; readonly property?: Properties<N>; readonly index?: number; readonly keyword?: string; readonly range?: Range };
+    return { node: info.node, property: info.property, index: info.index, keyword: info.keyword, range: info.range, code, data };
 }
 
 const VALIDATION_SEVERITY: Readonly<Record<IssueSeverity, ValidationSeverity>> = {

@@ -1,8 +1,10 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { languageServerNodeFlags } from '../../../language-server/src/shared/server-launch.js';
 import type { Diagnostic, InitializeParams, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkspaceFolder } from 'vscode-languageserver';
 
 /** The bundled server, as the VS Code extension starts it (out/tsc/test/lsp/helpers → repo root). */
@@ -39,8 +41,8 @@ export class LanguageServerProcess {
     private readonly exited: Promise<number | null>;
     private readonly versions = new Map<string, number>();
 
-    /** `command`: the server's command line; by default the bundled server as VS Code starts it, over stdio. */
-    constructor(command: readonly [string, ...string[]] = [process.execPath, BUNDLED_SERVER, '--stdio'], env: NodeJS.ProcessEnv = process.env) {
+    /** `command`: the server's command line; by default the bundled server as VS Code starts it (with its Node flags), over stdio. */
+    constructor(command: readonly [string, ...string[]] = [process.execPath, ...languageServerNodeFlags(availableParallelism()), BUNDLED_SERVER, '--stdio'], env: NodeJS.ProcessEnv = process.env) {
         this.process = spawn(command[0], command.slice(1), { stdio: 'pipe', env });
         this.exited = new Promise(resolve => this.process.once('exit', code => resolve(code)));
         this.process.stderr.setEncoding('utf8');
