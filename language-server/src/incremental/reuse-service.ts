@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { ThreatModelServices } from '../threat-model-module.js';
 import type { ThreatModelConfigurationProvider } from '../workspace/configuration.js';
-import type { ValidatedVersion } from './validation-reuse.js';
+import type { NodeMap, ValidatedVersion } from './validation-reuse.js';
 import { nodeMap, reusableFindings } from './validation-reuse.js';
 
 /** One validation of a document: the findings it can take over, and where to leave its own for the next. */
@@ -34,19 +34,24 @@ export class ValidationReuse {
             return undefined;
         }
         const context = this.settingsOf(options);
-        const current = nodeMap(nodes);
         const previous = this.versions.get(document);
+        const current = previous ? nodeMap(nodes) : undefined;
         // Forgotten until this run finishes: a cancelled run must not leave the previous version paired with this text.
         this.versions.delete(document);
         const reads = this.services.shared.workspace.IndexReads;
-        const found = previous ? reusableFindings(previous, text, context, current, uri) : undefined;
+        const found = previous && current ? reusableFindings(previous, text, context, current, uri) : undefined;
         // What the previous validation read from the workspace index must still be answered the same.
         const reused = found && !reads.changed(document) ? found : undefined;
         // The checks that run again record only their own reads: the record keeps those of the others.
         if (reused) reads.reusing(document);
+        const keep = (map: NodeMap, findings: readonly (readonly Diagnostic[])[]): void => {
+            this.versions.set(document, { ...map, text, context, findings });
+        };
         return {
             reused,
-            finish: findings => this.versions.set(document, { ...current, text, context, findings }),
+            // A first validation takes nothing over, so only the next one needs the map of its nodes: it is
+            // made once the diagnostics are out (before any build changes the tree), not on the way to them.
+            finish: findings => (current ? keep(current, findings) : reads.afterDiagnostics(() => keep(nodeMap(nodes), findings))),
         };
     }
 

@@ -72,6 +72,8 @@ export class IndexReads {
     private unsettledSteps: Step[][] = [];
     /** Records not named by question yet ({@link settleSoon}). */
     private unnamed: DocumentReads[] = [];
+    /** Work for later builds, not for the diagnostics of this one ({@link afterDiagnostics}). */
+    private later: (() => void)[] = [];
     private settling = false;
 
     /**
@@ -236,14 +238,24 @@ export class IndexReads {
     }
 
     /**
-     * Hashes the lists recorded as answers ({@link answerOf}) and the nodes the steps asked about
-     * (keeping each as its place). They are needed only when asked again, at a later build, so a
+     * Runs the work kept for later builds ({@link afterDiagnostics}), then hashes the lists recorded
+     * as answers ({@link answerOf}) and the nodes the steps asked about (keeping each as its place). They are needed only when asked again, at a later build, so a
      * build hashes them once its diagnostics are out ({@link settleSoon}): the lists the checks read
      * (the coverage of each element, the rules' suggestions…) are made for the question and not
      * changed after, and the document builder settles before a build changes anything
      * (workspace/document-builder.ts), as does {@link changed}.
      */
     settle(): void {
+        const later = this.later;
+        if (later.length > 0) {
+            this.later = [];
+            for (const task of later) task();
+        }
+        this.settleReads();
+    }
+
+    /** Hashes what {@link settle} hashes. */
+    protected settleReads(): void {
         const steps = this.unsettledSteps;
         if (steps.length > 0) {
             this.unsettledSteps = [];
@@ -253,6 +265,17 @@ export class IndexReads {
         if (reads.length === 0) return;
         this.unsettled = [];
         for (const read of reads) read.answer = answerOf(read.answer);
+    }
+
+    /**
+     * Runs `task` when the reads are settled ({@link settle}): once the diagnostics of the build
+     * under way are written, or earlier when a build is about to change something or the reads are
+     * compared. For work that a later build needs and the diagnostics do not, made from the trees
+     * as this build leaves them.
+     */
+    afterDiagnostics(task: () => void): void {
+        this.later.push(task);
+        this.settleSoon();
     }
 
     /**

@@ -213,7 +213,7 @@ export class ReferenceIndexReads extends IndexReads {
      * suggestions…) are made for the question and not changed after, and the document builder
      * settles before a build changes anything (workspace/document-builder.ts), as does {@link changed}.
      */
-    override settle(): void {
+    protected override settleReads(): void {
         const reads = this.oldUnsettled;
         if (reads.length === 0) return;
         this.oldUnsettled = [];
