@@ -239,8 +239,9 @@ export class IndexReads {
 
     /**
      * Runs the work kept for later builds ({@link afterDiagnostics}), then hashes the lists recorded
-     * as answers ({@link answerOf}) and the nodes the steps asked about (keeping each as its place). They are needed only when asked again, at a later build, so a
-     * build hashes them once its diagnostics are out ({@link settleSoon}): the lists the checks read
+     * as answers ({@link answerOf}) and the nodes the steps asked about (keeping each as its
+     * place). They are needed only when asked again, at a later build, so a build hashes them
+     * once its diagnostics are out ({@link settleSoon}): the lists the checks read
      * (the coverage of each element, the rules' suggestions…) are made for the question and not
      * changed after, and the document builder settles before a build changes anything
      * (workspace/document-builder.ts), as does {@link changed}.
