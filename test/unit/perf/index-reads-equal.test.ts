@@ -19,25 +19,21 @@ import { ReferenceIndexReads } from '../helpers/reference-index-reads.js';
  */
 const entry = (document: LangiumDocument, answer: boolean, size: number): string => `${document.uri.path}: changed ${answer}, ${size} questions`;
 
-class LoggedReads extends IndexReads {
-    readonly log: string[] = [];
+/** `Reads` with a log of every answer of `changed`. */
+function logged<T extends new (...args: any[]) => IndexReads>(Reads: T) {
+    return class extends Reads {
+        readonly log: string[] = [];
 
-    override changed(document: LangiumDocument): boolean {
-        const answer = super.changed(document);
-        this.log.push(entry(document, answer, super.size(document)));
-        return answer;
-    }
+        override changed(document: LangiumDocument): boolean {
+            const answer = super.changed(document);
+            this.log.push(entry(document, answer, super.size(document)));
+            return answer;
+        }
+    };
 }
 
-class LoggedReference extends ReferenceIndexReads {
-    readonly log: string[] = [];
-
-    override changed(document: LangiumDocument): boolean {
-        const answer = super.changed(document);
-        this.log.push(entry(document, answer, super.size(document)));
-        return answer;
-    }
-}
+const LoggedReads = logged(IndexReads);
+const LoggedReference = logged(ReferenceIndexReads);
 
 const workspaces = [new LoggedReads(), new LoggedReference()].map(reads => {
     const { shared } = createThreatModelServices({ ...EmptyFileSystem, indexReads: () => reads });
